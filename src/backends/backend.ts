@@ -1,0 +1,36 @@
+import type { Comment, CommentPage, Counts, NewCommentInput } from '../contract/index.js';
+
+/** What every request may carry. */
+export interface RequestOptions {
+  /** Aborts the request; an element aborts when it is removed or asks again. */
+  signal?: AbortSignal;
+}
+
+/** What a new comment's request may carry. */
+export interface PostOptions extends RequestOptions {
+  /** The same key with the same comment is stored once, however often it is sent. */
+  idempotencyKey?: string;
+}
+
+/** One page of one section's thread. */
+export interface ListCommentsRequest {
+  page: string;
+  section: string;
+  /** How many comments at most; the backend chooses when it is left out. */
+  limit?: number;
+  /** The `nextCursor` of the page before; leave out for the first page. */
+  cursor?: string | null;
+}
+
+/**
+ * Where the elements read and send comments. Implement it to plug in any server; throw the
+ * errors of `./errors.js` so that the elements can tell readers what happened.
+ */
+export interface CommentsBackend {
+  /** Published comments of one section, oldest first, a page at a time. */
+  listComments(request: ListCommentsRequest, options?: RequestOptions): Promise<CommentPage>;
+  /** Stores a new comment and returns it as the public sees it (with its status, never its email). */
+  postComment(comment: NewCommentInput, options?: PostOptions): Promise<Comment>;
+  /** Published comments per section, for every section of a page, in one request. */
+  getCounts(page: string, options?: RequestOptions): Promise<Counts>;
+}

@@ -1,0 +1,191 @@
+import {
+  limits,
+  messagesFor,
+  validateNewComment,
+  type Comment,
+  type CommentPage,
+  type CommentStatus,
+  type Counts,
+  type NewCommentInput,
+  type Visibility,
+} from '../../contract/index.js';
+import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
+import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
+
+/** A comment as the memory backend keeps it, with what the public never sees. */
+export interface StoredComment extends Comment {
+  email: string;
+  visibility: Visibility;
+}
+
+/** A comment to start with; what is left out is filled in (published, public, now). */
+export type SeedComment = Pick<Comment, 'section' | 'name' | 'body'> & Partial<StoredComment>;
+
+/** Which operations fail on purpose, to show error states. */
+export interface MemoryFailures {
+  list?: boolean;
+  post?: boolean;
+  counts?: boolean;
+}
+
+export interface MemoryBackendOptions {
+  /** The page that seeds without a `page` belong to; default the current path. */
+  page?: string;
+  /** Comments to start with, oldest first. */
+  comments?: SeedComment[];
+  /** `pre`: new public comments wait for approval (the default); `post`: they publish at once. */
+  moderation?: 'pre' | 'post';
+  /** Milliseconds every request waits before it answers. */
+  latency?: number;
+  /** Operations that fail, as a backend that is down would. */
+  fail?: MemoryFailures;
+}
+
+const abortError = () => new DOMException('The request was aborted.', 'AbortError');
+
+/**
+ * A backend that lives in the page: for stories, tests and offline demos. It checks new comments
+ * with the contract as the reference server does, and can be made slow or failing to show every
+ * state. Nothing is kept after the page closes.
+ */
+export class MemoryBackend implements CommentsBackend {
+  moderation: 'pre' | 'post';
+  latency: number;
+  fail: MemoryFailures;
+  private readonly stored: StoredComment[] = [];
+  private readonly answered = new Map<string, { body: string; comment: Comment }>();
+  private nextId = 1;
+
+  constructor(options: MemoryBackendOptions = {}) {
+    this.moderation = options.moderation ?? 'pre';
+    this.latency = options.latency ?? 0;
+    this.fail = { ...options.fail };
+    const page = options.page ?? globalThis.location?.pathname ?? '/';
+    const start = Date.now() - (options.comments?.length ?? 0) * 60_000;
+    options.comments?.forEach((seed, index) => {
+      this.stored.push({
+        id: seed.id ?? this.newId(),
+        page: seed.page ?? page,
+        parentId: seed.parentId ?? null,
+        createdAt: seed.createdAt ?? new Date(start + index * 60_000).toISOString(),
+        status: seed.status ?? 'published',
+        email: seed.email ?? 'reader@example.com',
+        visibility: seed.visibility ?? 'public',
+        section: seed.section,
+        name: seed.name,
+        body: seed.body,
+      });
+    });
+  }
+
+  async listComments(request: ListCommentsRequest, options: RequestOptions = {}): Promise<CommentPage> {
+    await this.answerAfterLatency('list', options.signal);
+    const published = this.stored.filter(
+      (c) => c.page === request.page && c.section === request.section && isPublic(c),
+    );
+    const limit = Math.min(request.limit ?? limits.listLimitDefault, limits.listLimitMax);
+    const start = request.cursor ? Number(request.cursor) || 0 : 0;
+    const end = start + limit;
+    return {
+      comments: published.slice(start, end).map(toPublic),
+      nextCursor: end < published.length ? String(end) : null,
+      total: published.length,
+    };
+  }
+
+  async postComment(input: NewCommentInput, options: PostOptions = {}): Promise<Comment> {
+    await this.answerAfterLatency('post', options.signal);
+    const key = options.idempotencyKey;
+    const fingerprint = JSON.stringify(input);
+    const earlier = key ? this.answered.get(key) : undefined;
+    if (earlier) {
+      if (earlier.body !== fingerprint) {
+        throw new ValidationFailedError({ idempotencyKey: 'This key was already used for a different comment' });
+      }
+      return earlier.comment;
+    }
+    const result = validateNewComment(input);
+    if (!result.success) throw new ValidationFailedError(messagesFor(result.codes));
+    const data = result.data;
+    const parentId = data.parentId ?? null;
+    if (parentId && !this.stored.some((c) => c.id === parentId && c.section === data.section && isPublic(c))) {
+      throw new ValidationFailedError(messagesFor({ parentId: 'invalid' }));
+    }
+    const status: CommentStatus =
+      data.visibility === 'private' ? 'received' : this.moderation === 'post' ? 'published' : 'pending';
+    const comment: StoredComment = {
+      id: this.newId(),
+      page: data.page,
+      section: data.section,
+      parentId,
+      name: data.name,
+      body: data.body,
+      createdAt: new Date().toISOString(),
+      status,
+      email: data.email,
+      visibility: data.visibility,
+    };
+    this.stored.push(comment);
+    const answer = toPublic(comment);
+    if (key) this.answered.set(key, { body: fingerprint, comment: answer });
+    return answer;
+  }
+
+  async getCounts(page: string, options: RequestOptions = {}): Promise<Counts> {
+    await this.answerAfterLatency('counts', options.signal);
+    const counts: Record<string, number> = {};
+    for (const c of this.stored) {
+      if (c.page === page && isPublic(c)) counts[c.section] = (counts[c.section] ?? 0) + 1;
+    }
+    return { page, counts };
+  }
+
+  /** Every stored comment, private ones and emails included, as a moderator would see them. */
+  all(): StoredComment[] {
+    return this.stored.map((c) => ({ ...c }));
+  }
+
+  /** Sets a comment's status, as a moderator does. */
+  moderate(id: string, status: CommentStatus): void {
+    const comment = this.stored.find((c) => c.id === id);
+    if (!comment) throw new Error(`MemoryBackend: no comment with id "${id}"`);
+    comment.status = status;
+  }
+
+  private newId(): string {
+    return `m${this.nextId++}`;
+  }
+
+  private answerAfterLatency(operation: keyof MemoryFailures, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError());
+      const finish = () => {
+        signal?.removeEventListener('abort', onAbort);
+        if (this.fail[operation]) reject(new BackendUnavailableError(`The memory backend was told to fail (${operation}).`));
+        else resolve();
+      };
+      const timer = setTimeout(finish, this.latency);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
+
+const isPublic = (c: StoredComment) => c.status === 'published' && c.visibility === 'public';
+
+/** The public view of a stored comment: the contract's fields and nothing else. */
+function toPublic(c: StoredComment): Comment {
+  return {
+    id: c.id,
+    page: c.page,
+    section: c.section,
+    parentId: c.parentId,
+    name: c.name,
+    body: c.body,
+    createdAt: c.createdAt,
+    status: c.status,
+  };
+}

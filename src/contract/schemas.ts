@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import { limits } from './limits.js';
+
+/** Where a comment is in its life. Public lists only ever hold `published` comments. */
+export const commentStatuses = ['pending', 'published', 'rejected', 'spam', 'received'] as const;
+export const CommentStatus = z.enum(commentStatuses);
+export type CommentStatus = z.infer<typeof CommentStatus>;
+
+/** `public` comments may be published; `private` ones go to the department only. */
+export const visibilities = ['public', 'private'] as const;
+export const Visibility = z.enum(visibilities);
+export type Visibility = z.infer<typeof Visibility>;
+
+/**
+ * A deliberately simple address check, as the GOV.UK Design System advises: something, an @,
+ * a domain with a dot. (zod's stricter pattern.)
+ */
+export const emailPattern = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+
+const id = z.string().check(z.minLength(1), z.maxLength(limits.idMax));
+const pageId = z.string().check(z.minLength(1), z.maxLength(limits.pageMax));
+const sectionId = z.string().check(z.minLength(1), z.maxLength(limits.sectionMax));
+
+/** A comment as anyone may see it: never an email, an address or anything private. */
+export const Comment = z.object({
+  id,
+  page: pageId,
+  section: sectionId,
+  parentId: z.nullable(id),
+  name: z.string(),
+  body: z.string(),
+  /** ISO 8601 date and time, in UTC. */
+  createdAt: z.iso.datetime({ offset: true }),
+  status: CommentStatus,
+});
+export type Comment = z.infer<typeof Comment>;
+
+/**
+ * What a reader sends. Text fields are trimmed before they are checked; each refusal carries a
+ * code from `ValidationCodes` as its message, so that every language can word it.
+ */
+export const NewComment = z.object({
+  page: pageId,
+  section: sectionId,
+  parentId: z.optional(z.nullable(z.string().check(z.minLength(1, 'invalid'), z.maxLength(limits.idMax, 'invalid')))),
+  name: z.string('missing').check(
+    z.trim(),
+    z.minLength(1, { error: 'missing', abort: true }),
+    z.maxLength(limits.nameMax, 'tooLong'),
+  ),
+  email: z.string('missing').check(
+    z.trim(),
+    z.minLength(1, { error: 'missing', abort: true }),
+    z.maxLength(limits.emailMax, { error: 'tooLong', abort: true }),
+    z.regex(emailPattern, 'invalid'),
+  ),
+  body: z.string('missing').check(
+    z.trim(),
+    z.minLength(1, { error: 'missing', abort: true }),
+    z.maxLength(limits.bodyMax, 'tooLong'),
+  ),
+  visibility: z.enum(visibilities, 'missing'),
+});
+/** A new comment as typed, before trimming. */
+export type NewCommentInput = z.input<typeof NewComment>;
+/** A new comment once checked and trimmed. */
+export type NewComment = z.output<typeof NewComment>;
+
+/** One page of a section's thread, oldest first. */
+export const CommentPage = z.object({
+  comments: z.array(Comment),
+  nextCursor: z.nullable(z.string()),
+  /** Published public comments in the whole section, replies included. */
+  total: z.int().check(z.nonnegative()),
+});
+export type CommentPage = z.infer<typeof CommentPage>;
+
+/** Published public comments per section, for every section of a page. */
+export const Counts = z.object({
+  page: pageId,
+  counts: z.record(z.string(), z.int().check(z.nonnegative())),
+});
+export type Counts = z.infer<typeof Counts>;
+
+/** Query of `GET /api/v1/comments`. */
+export const ListCommentsQuery = z.object({
+  page: pageId,
+  section: sectionId,
+  limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.listLimitMax), z.refine(Number.isInteger))),
+  cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+});
+export type ListCommentsQuery = z.input<typeof ListCommentsQuery>;
+
+/** The reply to a stored comment: `201 { comment }`. */
+export const CreatedComment = z.object({ comment: Comment });
+export type CreatedComment = z.infer<typeof CreatedComment>;
+
+/** A refused new comment: `400 { error: "validation", fields: { name: "Enter your name" } }`. */
+export const ValidationErrorBody = z.object({
+  error: z.literal('validation'),
+  fields: z.record(z.string(), z.string()),
+});
+export type ValidationErrorBody = z.infer<typeof ValidationErrorBody>;
+
+/** Every other error the API sends, with one shape. */
+export const ErrorBody = z.object({
+  error: z.string(),
+  message: z.optional(z.string()),
+  fields: z.optional(z.record(z.string(), z.string())),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,40 @@
+import { NewComment } from './schemas.js';
+import { commentFields, validationMessages, type CommentField, type ValidationMessages } from './messages.js';
+
+/** The first refusal code for each field that was refused. */
+export type FieldCodes = Partial<Record<CommentField, string>>;
+
+export type NewCommentResult =
+  | { success: true; data: NewComment }
+  | { success: false; codes: FieldCodes };
+
+/** Checks a new comment, trimming its text, and reports one code per refused field. */
+export function validateNewComment(input: unknown): NewCommentResult {
+  const result = NewComment.safeParse(input);
+  if (result.success) return { success: true, data: result.data };
+  const codes: FieldCodes = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as CommentField;
+    if (commentFields.includes(field) && !codes[field]) codes[field] = issue.message;
+  }
+  return { success: false, codes };
+}
+
+/** Words the codes of a refusal in one language; an unknown code keeps its field's first message. */
+export function messagesFor(codes: FieldCodes, messages: ValidationMessages = validationMessages): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const field of commentFields) {
+    const code = codes[field];
+    if (!code) continue;
+    const byCode = messages[field] as Record<string, string>;
+    fields[field] = byCode[code] ?? Object.values(byCode)[0]!;
+  }
+  return fields;
+}
+
+/** Recognises an English message sent by a server, so that a widget can word it in its own language. */
+export function codeForMessage(field: string, message: string): string | undefined {
+  const byCode = (validationMessages as Record<string, Record<string, string>>)[field];
+  if (!byCode) return undefined;
+  return Object.keys(byCode).find((code) => byCode[code] === message);
+}

@@ -1,0 +1,2 @@
+/** Defines every element of civic-comments. */
+import './elements/civic-comments/define.js';

@@ -1,0 +1,72 @@
+import type { Strings } from './strings.js';
+
+const number = new Intl.NumberFormat('cy');
+// Welsh keeps the noun singular after a numeral: "1 sylw", "12 sylw", "5,000 nod".
+const n = (count: number) => number.format(count);
+// Browsers do not all carry Welsh date names, so the months are spelt out here.
+const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
+
+/** Cymraeg (Welsh). */
+export const cy: Strings = {
+  locale: 'cy',
+  formatDate: (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`,
+  commentsHeading: 'Sylwadau',
+  threadHeading: (count) => (count === 0 ? 'Dim sylwadau eto' : `${n(count)} sylw`),
+  loading: 'Wrthi’n llwytho sylwadau…',
+  loadFailed: 'Nid oedd modd llwytho’r sylwadau',
+  loadFailedHint: 'Mae gweddill y dudalen hon yn dal i weithio. Gallwch anfon sylw o hyd.',
+  tryAgain: 'Rhowch gynnig arall arni',
+  showMore: 'Dangos rhagor o sylwadau',
+  reply: 'Ymateb',
+  replyToSuffix: (name) => ` i ${name}`,
+  inReplyTo: (name) => `Mewn ymateb i ${name}`,
+  formHeading: 'Rhowch sylw ar yr adran hon',
+  replyHeading: (name) => `Ymateb i ${name}`,
+  nameLabel: 'Enw',
+  emailLabel: 'E-bost',
+  emailHint: 'Ni fyddwn yn cyhoeddi eich cyfeiriad e-bost',
+  bodyLabel: 'Sylw',
+  bodyLimitHint: (max) => `Gallwch roi hyd at ${n(max)} nod`,
+  charactersRemaining: (count) => `Mae gennych ${n(count)} nod yn weddill`,
+  charactersTooMany: (count) => `Mae gennych ${n(count)} nod yn ormod`,
+  visibilityLegend: 'Pwy all weld eich sylw?',
+  visibilityPublic: 'Cyhoeddi fy sylw',
+  visibilityPrivate: 'Ei anfon yn breifat at y tîm (ni fydd yn cael ei gyhoeddi)',
+  remember: 'Cofio fy enw a’m cyfeiriad e-bost ar y ddyfais hon',
+  moderationNotice:
+    'Mae sylwadau’n gyhoeddus oni bai eich bod yn eu hanfon yn breifat. Efallai y byddwn yn cymedroli sylwadau cyn eu cyhoeddi.',
+  submit: 'Anfon sylw',
+  submitting: 'Wrthi’n anfon eich sylw…',
+  cancel: 'Canslo',
+  errorSummaryTitle: 'Mae problem wedi codi',
+  errorPrefix: 'Gwall:',
+  submitFailed:
+    'Nid oedd modd anfon eich sylw. Nid ydych wedi colli dim o’r hyn a deipiwyd gennych. Rhowch gynnig arall arni mewn munud.',
+  rateLimited: 'Rydych wedi anfon sawl sylw mewn amser byr. Arhoswch funud, yna rhowch gynnig arall arni.',
+  statusPending: 'Yn aros i gael ei gymedroli',
+  statusPrivate: 'Wedi’i anfon yn breifat',
+  announcePending: 'Mae eich sylw wedi’i anfon. Bydd yn cael ei gyhoeddi ar ôl i gymedrolwr ei gymeradwyo.',
+  announcePublished: 'Mae eich sylw wedi’i gyhoeddi.',
+  announcePrivate: 'Mae eich sylw wedi’i anfon yn breifat at y tîm. Ni fydd yn cael ei gyhoeddi.',
+  validation: {
+    name: {
+      missing: 'Rhowch eich enw',
+      tooLong: 'Rhaid i’r enw fod yn 100 nod neu lai',
+    },
+    email: {
+      missing: 'Rhowch eich cyfeiriad e-bost',
+      tooLong: 'Rhaid i’r cyfeiriad e-bost fod yn 254 nod neu lai',
+      invalid: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com',
+    },
+    body: {
+      missing: 'Rhowch eich sylw',
+      tooLong: 'Rhaid i’r sylw fod yn 5,000 nod neu lai',
+    },
+    visibility: {
+      missing: 'Dewiswch a ydych am gyhoeddi eich sylw neu ei anfon yn breifat',
+    },
+    parentId: {
+      invalid: 'Nid yw’r sylw rydych yn ymateb iddo ar gael mwyach',
+    },
+  },
+};

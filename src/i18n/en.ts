@@ -1,0 +1,50 @@
+import { validationMessages } from '../contract/messages.js';
+import type { Strings } from './strings.js';
+
+const number = new Intl.NumberFormat('en-GB');
+const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const characters = (n: number) => `${number.format(n)} character${n === 1 ? '' : 's'}`;
+
+/** English, in the GOV.UK style. */
+export const en: Strings = {
+  locale: 'en-GB',
+  formatDate: (d) => date.format(d),
+  commentsHeading: 'Comments',
+  threadHeading: (n) => (n === 0 ? 'No comments yet' : n === 1 ? '1 comment' : `${number.format(n)} comments`),
+  loading: 'Loading comments…',
+  loadFailed: 'Comments could not be loaded',
+  loadFailedHint: 'The rest of this page still works. You can still send a comment.',
+  tryAgain: 'Try again',
+  showMore: 'Show more comments',
+  reply: 'Reply',
+  replyToSuffix: (name) => ` to ${name}`,
+  inReplyTo: (name) => `In reply to ${name}`,
+  formHeading: 'Comment on this section',
+  replyHeading: (name) => `Reply to ${name}`,
+  nameLabel: 'Name',
+  emailLabel: 'Email',
+  emailHint: 'We will not publish your email address',
+  bodyLabel: 'Comment',
+  bodyLimitHint: (max) => `You can enter up to ${characters(max)}`,
+  charactersRemaining: (n) => `You have ${characters(n)} remaining`,
+  charactersTooMany: (n) => `You have ${characters(n)} too many`,
+  visibilityLegend: 'Who can see your comment?',
+  visibilityPublic: 'Publish my comment',
+  visibilityPrivate: 'Send it privately to the team (it will not be published)',
+  remember: 'Remember my name and email on this device',
+  moderationNotice:
+    'Comments are public unless you send them privately. We may moderate comments before they are published.',
+  submit: 'Submit comment',
+  submitting: 'Sending your comment…',
+  cancel: 'Cancel',
+  errorSummaryTitle: 'There is a problem',
+  errorPrefix: 'Error:',
+  submitFailed: 'Your comment could not be sent. Nothing you typed has been lost. Try again in a moment.',
+  rateLimited: 'You have sent several comments in a short time. Wait a minute, then try again.',
+  statusPending: 'Awaiting moderation',
+  statusPrivate: 'Sent privately',
+  announcePending: 'Your comment has been sent. It will be published once a moderator has approved it.',
+  announcePublished: 'Your comment has been published.',
+  announcePrivate: 'Your comment has been sent privately to the team. It will not be published.',
+  validation: validationMessages,
+};

@@ -1,0 +1,49 @@
+import type { ValidationMessages } from '../contract/messages.js';
+
+/** Every string the elements show or announce, in one language. Plurals are functions of the count. */
+export interface Strings {
+  /** BCP 47 tag of the language, set as the thread's `lang`. */
+  locale: string;
+  /** A comment's date, as "1 March 2026", in the reader's time zone. */
+  formatDate: (date: Date) => string;
+  /** The thread's heading before its comments are counted. */
+  commentsHeading: string;
+  threadHeading: (count: number) => string;
+  loading: string;
+  loadFailed: string;
+  loadFailedHint: string;
+  tryAgain: string;
+  showMore: string;
+  reply: string;
+  /** Completes "Reply" for screen readers: "Reply" + " to Alice". */
+  replyToSuffix: (name: string) => string;
+  inReplyTo: (name: string) => string;
+  formHeading: string;
+  replyHeading: (name: string) => string;
+  nameLabel: string;
+  emailLabel: string;
+  emailHint: string;
+  bodyLabel: string;
+  bodyLimitHint: (max: number) => string;
+  charactersRemaining: (count: number) => string;
+  charactersTooMany: (count: number) => string;
+  visibilityLegend: string;
+  visibilityPublic: string;
+  visibilityPrivate: string;
+  remember: string;
+  moderationNotice: string;
+  submit: string;
+  submitting: string;
+  cancel: string;
+  errorSummaryTitle: string;
+  /** Read before each field's message, visually hidden: "Error:". */
+  errorPrefix: string;
+  submitFailed: string;
+  rateLimited: string;
+  statusPending: string;
+  statusPrivate: string;
+  announcePending: string;
+  announcePublished: string;
+  announcePrivate: string;
+  validation: ValidationMessages;
+}

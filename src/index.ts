@@ -1,0 +1,17 @@
+/**
+ * civic-comments: per-section comment threads for public consultations.
+ * Importing this module defines no element; import `civic-comments/define` for that.
+ */
+export * from './contract/index.js';
+export type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from './backends/backend.js';
+export * from './backends/errors.js';
+export { MemoryBackend } from './backends/memory/memory-backend.js';
+export type { MemoryBackendOptions, MemoryFailures, SeedComment, StoredComment } from './backends/memory/memory-backend.js';
+export type {
+  CivicCommentSubmittedEvent,
+  CivicErrorEvent,
+  CivicErrorDetail,
+  CommentSubmittedDetail,
+} from './events.js';
+export { CivicComments } from './elements/civic-comments/civic-comments.js';
+export { en, cy, stringsFor, type Strings } from './i18n/index.js';
