@@ -1,18 +1,55 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 
 const target = 'es2021';
+
+/** Minifies the CSS inside Lit's css`` templates, which a JavaScript minifier leaves alone. */
+function minifyLitCss() {
+  return {
+    name: 'minify-lit-css',
+    async transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      let result = code;
+      for (const [whole, body] of code.matchAll(/css`([^`]*)`/g)) {
+        if (body.includes('${')) continue;
+        const { code: minified } = await transform(body, { loader: 'css', minify: true });
+        result = result.replace(whole, `css\`${minified.trim()}\``);
+      }
+      return { code: result, map: null };
+    },
+  };
+}
+
+/**
+ * After minifying, the only line breaks left are inside template literals: the indentation of
+ * Lit's html`` templates. One space renders the same.
+ */
+function collapseTemplateWhitespace() {
+  return {
+    name: 'collapse-template-whitespace',
+    renderChunk: (code) => ({ code: code.replace(/\n\s*/g, ' '), map: null }),
+  };
+}
 
 export default [
   // One minified file with everything inside, for a <script type="module"> tag.
   {
     input: 'src/civic-comments.ts',
-    output: { file: 'dist/civic-comments.js', format: 'es', inlineDynamicImports: true },
+    output: {
+      file: 'dist/civic-comments.js',
+      format: 'es',
+      inlineDynamicImports: true,
+      plugins: [
+        terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
+        collapseTemplateWhitespace(),
+      ],
+    },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
+      minifyLitCss(),
       esbuild({ target, tsconfig: 'tsconfig.json' }),
-      terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
   },
   // Modules for npm users, who bring their own lit and zod; `tsc` adds the type declarations.

@@ -1,6 +1,9 @@
 /**
- * The single file for a `<script type="module">` tag: it defines every element and exports the
- * same API as the package, so a page can also `import { MemoryBackend } from '…/civic-comments.js'`.
+ * The single file for a `<script type="module">` tag. It defines every element, and exports what
+ * a page's own script may need beside them: `import { MemoryBackend } from '…/civic-comments.js'`.
+ * The contract's schemas come with the npm package.
  */
 import './define.js';
-export * from './index.js';
+export { MemoryBackend } from './backends/memory/memory-backend.js';
+export * from './backends/errors.js';
+export { CivicComments } from './elements/civic-comments/civic-comments.js';

@@ -3,12 +3,12 @@ import { limits } from './limits.js';
 
 /** Where a comment is in its life. Public lists only ever hold `published` comments. */
 export const commentStatuses = ['pending', 'published', 'rejected', 'spam', 'received'] as const;
-export const CommentStatus = z.enum(commentStatuses);
+export const CommentStatus = /* @__PURE__ */ z.enum(commentStatuses);
 export type CommentStatus = z.infer<typeof CommentStatus>;
 
 /** `public` comments may be published; `private` ones go to the department only. */
 export const visibilities = ['public', 'private'] as const;
-export const Visibility = z.enum(visibilities);
+export const Visibility = /* @__PURE__ */ z.enum(visibilities);
 export type Visibility = z.infer<typeof Visibility>;
 
 /**
@@ -17,20 +17,23 @@ export type Visibility = z.infer<typeof Visibility>;
  */
 export const emailPattern = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
-const id = z.string().check(z.minLength(1), z.maxLength(limits.idMax));
-const pageId = z.string().check(z.minLength(1), z.maxLength(limits.pageMax));
-const sectionId = z.string().check(z.minLength(1), z.maxLength(limits.sectionMax));
+/** An ISO 8601 date and time with seconds optional and an offset required (lighter than zod's own check). */
+export const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(limits.idMax));
+const pageId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(limits.pageMax));
+const sectionId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(limits.sectionMax));
 
 /** A comment as anyone may see it: never an email, an address or anything private. */
-export const Comment = z.object({
+export const Comment = /* @__PURE__ */ z.object({
   id,
   page: pageId,
   section: sectionId,
   parentId: z.nullable(id),
   name: z.string(),
   body: z.string(),
-  /** ISO 8601 date and time, in UTC. */
-  createdAt: z.iso.datetime({ offset: true }),
+  /** ISO 8601 date and time with its offset, such as 2026-03-01T10:00:00.000Z. */
+  createdAt: z.string().check(z.regex(isoDateTimePattern)),
   status: CommentStatus,
 });
 export type Comment = z.infer<typeof Comment>;
@@ -39,7 +42,7 @@ export type Comment = z.infer<typeof Comment>;
  * What a reader sends. Text fields are trimmed before they are checked; each refusal carries a
  * code from `ValidationCodes` as its message, so that every language can word it.
  */
-export const NewComment = z.object({
+export const NewComment = /* @__PURE__ */ z.object({
   page: pageId,
   section: sectionId,
   parentId: z.optional(z.nullable(z.string().check(z.minLength(1, 'invalid'), z.maxLength(limits.idMax, 'invalid')))),
@@ -67,7 +70,7 @@ export type NewCommentInput = z.input<typeof NewComment>;
 export type NewComment = z.output<typeof NewComment>;
 
 /** One page of a section's thread, oldest first. */
-export const CommentPage = z.object({
+export const CommentPage = /* @__PURE__ */ z.object({
   comments: z.array(Comment),
   nextCursor: z.nullable(z.string()),
   /** Published public comments in the whole section, replies included. */
@@ -76,14 +79,14 @@ export const CommentPage = z.object({
 export type CommentPage = z.infer<typeof CommentPage>;
 
 /** Published public comments per section, for every section of a page. */
-export const Counts = z.object({
+export const Counts = /* @__PURE__ */ z.object({
   page: pageId,
   counts: z.record(z.string(), z.int().check(z.nonnegative())),
 });
 export type Counts = z.infer<typeof Counts>;
 
 /** Query of `GET /api/v1/comments`. */
-export const ListCommentsQuery = z.object({
+export const ListCommentsQuery = /* @__PURE__ */ z.object({
   page: pageId,
   section: sectionId,
   limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.listLimitMax), z.refine(Number.isInteger))),
@@ -92,18 +95,18 @@ export const ListCommentsQuery = z.object({
 export type ListCommentsQuery = z.input<typeof ListCommentsQuery>;
 
 /** The reply to a stored comment: `201 { comment }`. */
-export const CreatedComment = z.object({ comment: Comment });
+export const CreatedComment = /* @__PURE__ */ z.object({ comment: Comment });
 export type CreatedComment = z.infer<typeof CreatedComment>;
 
 /** A refused new comment: `400 { error: "validation", fields: { name: "Enter your name" } }`. */
-export const ValidationErrorBody = z.object({
+export const ValidationErrorBody = /* @__PURE__ */ z.object({
   error: z.literal('validation'),
   fields: z.record(z.string(), z.string()),
 });
 export type ValidationErrorBody = z.infer<typeof ValidationErrorBody>;
 
 /** Every other error the API sends, with one shape. */
-export const ErrorBody = z.object({
+export const ErrorBody = /* @__PURE__ */ z.object({
   error: z.string(),
   message: z.optional(z.string()),
   fields: z.optional(z.record(z.string(), z.string())),
