@@ -56,12 +56,12 @@ export const styles = css`
   .heading,
   .form-heading {
     margin: 0 0 0.75em;
-    font-size: 1.3em;
+    font-size: 1.2em;
     font-weight: 700;
     line-height: 1.2;
   }
   .form-heading {
-    font-size: 1.15em;
+    font-size: 1.1em;
   }
   .heading:focus,
   .comment:focus,

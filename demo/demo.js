@@ -1,0 +1,45 @@
+// Gives every thread on the page one in-page backend, seeded so that the demonstration has a
+// conversation to show. A real page sets `endpoint` instead and talks to the reference server.
+import { MemoryBackend } from '/dist/civic-comments.js';
+
+const page = location.pathname;
+const hoursAgo = (hours) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+const backend = new MemoryBackend({
+  page,
+  moderation: 'pre',
+  comments: [
+    {
+      id: 'h1',
+      section: 'opening-hours',
+      name: 'Priya Shah',
+      body: 'Evening opening would let me bring my children after school.\nSaturday mornings matter too.',
+      createdAt: hoursAgo(50),
+    },
+    {
+      id: 'h2',
+      section: 'opening-hours',
+      parentId: 'h1',
+      name: 'Gareth Evans',
+      body: 'Agreed. Closing on Monday mornings seems a fair trade.',
+      createdAt: hoursAgo(30),
+    },
+    {
+      id: 'h3',
+      section: 'opening-hours',
+      parentId: 'h2',
+      name: 'Library user',
+      body: 'Monday mornings are when the job club meets at our branch, so please keep at least one branch open.',
+      createdAt: hoursAgo(6),
+    },
+    {
+      id: 'd1',
+      section: 'digital-lending',
+      name: 'Tom Okafor',
+      body: 'Lending tablets with data is a great idea for people who cannot afford broadband.',
+      createdAt: hoursAgo(20),
+    },
+  ],
+});
+
+for (const thread of document.querySelectorAll('civic-comments')) thread.backend = backend;

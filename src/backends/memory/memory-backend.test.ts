@@ -1,0 +1,97 @@
+import { expect } from '@open-wc/testing';
+import { BackendUnavailableError, MemoryBackend, ValidationFailedError } from '../../index.js';
+
+const page = '/review';
+const newComment = (overrides: object = {}) => ({
+  page,
+  section: 'intro',
+  name: 'Ada',
+  email: 'ada@example.com',
+  body: 'A comment',
+  visibility: 'public' as const,
+  ...overrides,
+});
+
+describe('MemoryBackend', () => {
+  it('lists published public comments of one section, oldest first, a page at a time', async () => {
+    const backend = new MemoryBackend({
+      page,
+      comments: [
+        { section: 'intro', name: 'A', body: '1' },
+        { section: 'intro', name: 'B', body: '2' },
+        { section: 'costs', name: 'C', body: 'other section' },
+        { section: 'intro', name: 'D', body: 'pending', status: 'pending' },
+        { section: 'intro', name: 'E', body: 'private', visibility: 'private', status: 'received' },
+        { section: 'intro', name: 'F', body: '3' },
+      ],
+    });
+    const first = await backend.listComments({ page, section: 'intro', limit: 2 });
+    expect(first.comments.map((c) => c.body)).to.deep.equal(['1', '2']);
+    expect(first.total).to.equal(3);
+    const second = await backend.listComments({ page, section: 'intro', limit: 2, cursor: first.nextCursor });
+    expect(second.comments.map((c) => c.body)).to.deep.equal(['3']);
+    expect(second.nextCursor).to.equal(null);
+    for (const c of [...first.comments, ...second.comments]) expect(c).not.to.have.property('email');
+  });
+
+  it('counts published public comments per section, replies included', async () => {
+    const backend = new MemoryBackend({
+      page,
+      comments: [
+        { id: 'a', section: 'intro', name: 'A', body: '1' },
+        { section: 'intro', name: 'B', body: 'reply', parentId: 'a' },
+        { section: 'costs', name: 'C', body: '2' },
+        { section: 'costs', name: 'D', body: 'private', visibility: 'private', status: 'received' },
+        { section: 'intro', name: 'E', body: 'elsewhere', page: '/other' },
+      ],
+    });
+    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 2, costs: 1 } });
+  });
+
+  it('holds public comments for moderation by default, publishes them under post-moderation, and keeps private ones private', async () => {
+    const pre = new MemoryBackend({ page });
+    expect((await pre.postComment(newComment())).status).to.equal('pending');
+    expect((await pre.listComments({ page, section: 'intro' })).total).to.equal(0);
+    const post = new MemoryBackend({ page, moderation: 'post' });
+    expect((await post.postComment(newComment())).status).to.equal('published');
+    expect((await post.postComment(newComment({ visibility: 'private' }))).status).to.equal('received');
+    expect((await post.listComments({ page, section: 'intro' })).total).to.equal(1);
+    expect(post.all().map((c) => c.email)).to.deep.equal(['ada@example.com', 'ada@example.com']);
+  });
+
+  it('refuses what the contract refuses, with the messages the server sends', async () => {
+    const backend = new MemoryBackend({ page });
+    const error = await backend.postComment(newComment({ name: '', email: 'x' })).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ValidationFailedError);
+    expect((error as ValidationFailedError).name).to.equal('ValidationFailedError');
+    expect((error as ValidationFailedError).fields).to.deep.equal({
+      name: 'Enter your name',
+      email: 'Enter an email address in the correct format, like name@example.com',
+    });
+    const orphan = await backend.postComment(newComment({ parentId: 'nope' })).catch((e: unknown) => e);
+    expect((orphan as ValidationFailedError).fields).to.have.property('parentId');
+    expect(backend.all()).to.have.length(0);
+  });
+
+  it('stores a comment once for one idempotency key', async () => {
+    const backend = new MemoryBackend({ page });
+    const first = await backend.postComment(newComment(), { idempotencyKey: 'k1' });
+    const again = await backend.postComment(newComment(), { idempotencyKey: 'k1' });
+    expect(again).to.deep.equal(first);
+    expect(backend.all()).to.have.length(1);
+    const other = await backend.postComment(newComment({ body: 'different' }), { idempotencyKey: 'k1' }).catch((e: unknown) => e);
+    expect(other).to.be.instanceOf(ValidationFailedError);
+  });
+
+  it('fails and waits on request, and stops waiting when aborted', async () => {
+    const backend = new MemoryBackend({ page, fail: { counts: true } });
+    const failed = await backend.getCounts(page).catch((e: unknown) => e);
+    expect(failed).to.be.instanceOf(BackendUnavailableError);
+    backend.fail.counts = false;
+    backend.latency = 10_000;
+    const controller = new AbortController();
+    const pending = backend.getCounts(page, { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(((await pending) as DOMException).name).to.equal('AbortError');
+  });
+});

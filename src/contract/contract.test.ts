@@ -1,0 +1,86 @@
+import { expect } from '@open-wc/testing';
+import { Comment, CommentPage, Counts, ErrorBody, limits, messagesFor, validateNewComment, validationMessages } from './index.js';
+
+const valid = {
+  page: '/review',
+  section: 'intro',
+  name: '  Ada Lovelace ',
+  email: ' ada@example.com ',
+  body: '\n A comment. \n',
+  visibility: 'public',
+};
+
+describe('contract: a new comment', () => {
+  it('accepts a valid comment and trims its text', () => {
+    const result = validateNewComment(valid);
+    expect(result.success).to.equal(true);
+    if (result.success) {
+      expect(result.data.name).to.equal('Ada Lovelace');
+      expect(result.data.email).to.equal('ada@example.com');
+      expect(result.data.body).to.equal('A comment.');
+    }
+  });
+
+  it('refuses each field with a code, and words the codes as GOV.UK messages', () => {
+    const result = validateNewComment({ page: '/review', section: 'intro', name: ' ', email: 'nope', body: '', visibility: 'shout' });
+    expect(result.success).to.equal(false);
+    if (result.success) return;
+    expect(result.codes).to.deep.equal({ name: 'missing', email: 'invalid', body: 'missing', visibility: 'missing' });
+    expect(messagesFor(result.codes)).to.deep.equal({
+      name: 'Enter your name',
+      email: 'Enter an email address in the correct format, like name@example.com',
+      body: 'Enter your comment',
+      visibility: 'Select whether to publish your comment or send it privately',
+    });
+  });
+
+  it('holds names to 100 characters, emails to 254 and comments to 5,000 after trimming', () => {
+    const at = (overrides: object) => validateNewComment({ ...valid, ...overrides });
+    expect(at({ name: 'n'.repeat(limits.nameMax) }).success).to.equal(true);
+    expect(at({ name: 'n'.repeat(limits.nameMax + 1) })).to.deep.equal({ success: false, codes: { name: 'tooLong' } });
+    const email = `${'e'.repeat(limits.emailMax - '@example.com'.length)}@example.com`;
+    expect(at({ email }).success).to.equal(true);
+    expect(at({ email: `e${email}` })).to.deep.equal({ success: false, codes: { email: 'tooLong' } });
+    expect(at({ body: `  ${'b'.repeat(limits.bodyMax)}  ` }).success).to.equal(true);
+    expect(at({ body: 'b'.repeat(limits.bodyMax + 1) })).to.deep.equal({ success: false, codes: { body: 'tooLong' } });
+    expect(at({ email: '' })).to.deep.equal({ success: false, codes: { email: 'missing' } });
+  });
+
+  it('has an English message for every code', () => {
+    for (const [field, byCode] of Object.entries(validationMessages)) {
+      for (const message of Object.values(byCode)) expect(message, field).to.be.a('string').and.not.equal('');
+    }
+  });
+});
+
+describe('contract: what the public sees', () => {
+  const stored = {
+    id: 'c1',
+    page: '/review',
+    section: 'intro',
+    parentId: null,
+    name: 'Ada',
+    body: 'Hello',
+    createdAt: '2026-03-01T10:00:00.000Z',
+    status: 'published',
+    email: 'ada@example.com',
+    ipAddress: '192.0.2.1',
+  };
+
+  it('keeps only the public fields of a comment, never an email or an address', () => {
+    const parsed = Comment.parse(stored);
+    expect(parsed).not.to.have.property('email');
+    expect(parsed).not.to.have.property('ipAddress');
+    expect(Object.keys(parsed).sort()).to.deep.equal(['body', 'createdAt', 'id', 'name', 'page', 'parentId', 'section', 'status']);
+  });
+
+  it('refuses answers of the wrong shape', () => {
+    expect(Comment.safeParse({ ...stored, createdAt: 'yesterday' }).success).to.equal(false);
+    expect(Comment.safeParse({ ...stored, status: 'visible' }).success).to.equal(false);
+    expect(CommentPage.safeParse({ comments: [stored], nextCursor: null, total: -1 }).success).to.equal(false);
+    expect(CommentPage.safeParse({ comments: [stored], nextCursor: null, total: 1 }).success).to.equal(true);
+    expect(Counts.safeParse({ page: '/review', counts: { intro: 2.5 } }).success).to.equal(false);
+    expect(Counts.safeParse({ page: '/review', counts: { intro: 2 } }).success).to.equal(true);
+    expect(ErrorBody.safeParse({ error: 'validation', fields: { name: 'Enter your name' } }).success).to.equal(true);
+  });
+});
