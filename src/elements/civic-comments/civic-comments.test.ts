@@ -106,9 +106,10 @@ describe('<civic-comments> thread', () => {
   it('says "Comments could not be loaded" with a Try again button, reports civic-error, and the form still works', async () => {
     const backend = new MemoryBackend({ page, fail: { list: true } });
     const errors: Event[] = [];
-    document.addEventListener('civic-error', (e) => errors.push(e));
+    const record = (e: Event) => errors.push(e);
+    document.addEventListener('civic-error', record);
     const { el } = await renderThread({ backend });
-    document.removeEventListener('civic-error', (e) => errors.push(e));
+    document.removeEventListener('civic-error', record);
     expect(textOf($(el, '[part=status]'))).to.contain('Comments could not be loaded');
     expect(errors.length).to.be.greaterThan(0);
     expect((errors[0] as CustomEvent).detail.operation).to.equal('load');
