@@ -8,4 +8,7 @@ export const limits = {
   idMax: 100,
   listLimitDefault: 20,
   listLimitMax: 100,
+  moderationLimitMax: 500,
+  /** Largest request body the server reads, in bytes. */
+  requestBodyMax: 64 * 1024,
 } as const;

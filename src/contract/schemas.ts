@@ -44,6 +44,8 @@ export type Comment = z.infer<typeof Comment>;
  */
 export const NewComment = /* @__PURE__ */ z.object({
   page: pageId,
+  /** Left empty by people; a form filler that completes it marks the comment as spam. */
+  website: z.optional(z.string().check(z.maxLength(2048))),
   section: sectionId,
   parentId: z.optional(z.nullable(z.string().check(z.minLength(1, 'invalid'), z.maxLength(limits.idMax, 'invalid')))),
   name: z.string('missing').check(
@@ -112,3 +114,57 @@ export const ErrorBody = /* @__PURE__ */ z.object({
   fields: z.optional(z.record(z.string(), z.string())),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A comment as moderators see it: with the email, the visibility and when it last changed. */
+export const ModerationComment = /* @__PURE__ */ z.object({
+  ...Comment.shape,
+  email: z.string(),
+  visibility: Visibility,
+  updatedAt: z.string().check(z.regex(isoDateTimePattern)),
+});
+export type ModerationComment = z.infer<typeof ModerationComment>;
+
+/** Query of `GET /api/v1/moderation/comments`: every filter is optional. */
+export const ModerationQuery = /* @__PURE__ */ z.object({
+  status: z.optional(CommentStatus),
+  page: z.optional(pageId),
+  section: z.optional(sectionId),
+  visibility: z.optional(Visibility),
+  limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.moderationLimitMax), z.refine(Number.isInteger))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+export type ModerationQuery = z.input<typeof ModerationQuery>;
+
+/** The moderation queue, newest first, with how many comments match each status. */
+export const ModerationPage = /* @__PURE__ */ z.object({
+  comments: z.array(ModerationComment),
+  nextCursor: z.nullable(z.string()),
+  total: z.int().check(z.nonnegative()),
+  statusCounts: z.record(z.string(), z.int().check(z.nonnegative())),
+});
+export type ModerationPage = z.infer<typeof ModerationPage>;
+
+/** Body of `PATCH /api/v1/moderation/comments/{id}`. */
+export const StatusUpdate = /* @__PURE__ */ z.object({
+  status: z.enum(['published', 'rejected', 'spam']),
+});
+export type StatusUpdate = z.infer<typeof StatusUpdate>;
+
+/** Query of `GET /api/v1/moderation/export`. */
+export const ExportQuery = /* @__PURE__ */ z.object({
+  page: z.optional(pageId),
+  format: z.optional(z.enum(['csv', 'json'])),
+});
+
+/** Body of `POST /api/v1/moderation/erase`. */
+export const EraseRequest = /* @__PURE__ */ z.object({
+  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.emailMax)),
+});
+/** How many responses an erasure touched. */
+export const EraseResult = /* @__PURE__ */ z.object({ erased: z.int().check(z.nonnegative()) });
+
+/** `GET /api/v1/health`. */
+export const Health = /* @__PURE__ */ z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgres']),
+});

@@ -1,0 +1,33 @@
+import { ConfigError, readConfig, usage } from './config.js';
+import { seedDemo } from './seed.js';
+import { startServer } from './server.js';
+
+/** Starts the server from the command line, printing where it listens and, once, a new moderator token. */
+export async function main(argv = process.argv.slice(2), env = process.env): Promise<void> {
+  let config;
+  try {
+    config = readConfig(argv, env);
+  } catch (error) {
+    console.error(`civic-comments-server: ${error instanceof ConfigError || error instanceof TypeError ? error.message : String(error)}`);
+    console.error(usage);
+    process.exit(2);
+  }
+  if (config === 'help') {
+    console.log(usage);
+    return;
+  }
+  const server = await startServer(config);
+  if (config.seed) await seedDemo(server.storage);
+  const database = server.storage.kind === 'sqlite' ? `SQLite ${config.databaseUrl}` : 'PostgreSQL';
+  console.log(`civic-comments-server listening on ${server.url} (${database}, ${config.moderation}-moderation)`);
+  if (config.demo) console.log(`Demonstration: ${server.url}/demo/   Script tag: ${server.url}/civic-comments.js`);
+  if (config.tokenGenerated) {
+    console.log(`Moderator token (made for this run; set MODERATOR_TOKEN to keep one): ${config.moderatorToken}`);
+  }
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,18 @@
+import type { Storage } from './storage/storage.js';
+import type { RateLimiter } from './http/rate-limit.js';
+
+/** What the routes need, handed in by whoever builds the app. */
+export interface AppOptions {
+  storage: Storage;
+  /** The bearer token of the moderation routes. */
+  moderatorToken: string;
+  /** Origins allowed to write, such as `https://www.example.gov.uk`; `*` allows any. The server's own origin always may. */
+  allowedOrigins: string[];
+  /** `pre`: new public comments wait for a moderator (the default); `post`: they are published at once. */
+  moderation: 'pre' | 'post';
+  rateLimiter: RateLimiter;
+  /** How to tell clients apart for rate limiting: their address. */
+  clientAddress: (request: { header: (name: string) => string | undefined; raw: Request }, env: unknown) => string;
+  /** A folder to serve the demonstration from, with `dist/` beside it; nothing is served when unset. */
+  staticRoot?: string;
+}

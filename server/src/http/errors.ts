@@ -1,0 +1,18 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/**
+ * Every error the API sends has one shape: `{ error, message, fields? }`. `error` is a stable code
+ * for programs; `message` is for people.
+ */
+export function errorResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  error: string,
+  message: string,
+  extra: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
+): Response {
+  for (const [name, value] of Object.entries(extra.headers ?? {})) c.header(name, value);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ error, message, ...(extra.fields ? { fields: extra.fields } : {}) }, status);
+}

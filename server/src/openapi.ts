@@ -1,0 +1,118 @@
+import * as z from 'zod/mini';
+import {
+  CommentPage,
+  Counts,
+  CreatedComment,
+  EraseRequest,
+  EraseResult,
+  ErrorBody,
+  Health,
+  ModerationComment,
+  ModerationPage,
+  NewComment,
+  StatusUpdate,
+} from '../../src/contract/index.js';
+
+const schema = (type: z.core.$ZodType, io: 'input' | 'output' = 'output') =>
+  z.toJSONSchema(type, { io, target: 'draft-2020-12', unrepresentable: 'any' });
+
+const json = (type: z.core.$ZodType, io: 'input' | 'output' = 'output') => ({
+  content: { 'application/json': { schema: schema(type, io) } },
+});
+const error = (description: string) => ({ description, ...json(ErrorBody) });
+const query = (name: string, description: string, required = false, extra: object = {}) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema: { type: 'string', ...extra },
+});
+const moderated = { security: [{ moderatorToken: [] }], responses: { 401: error('No or wrong moderator token') } };
+
+/** The REST contract as OpenAPI 3.1, generated from the same zod schemas the server validates with. */
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'civic-comments',
+      version: '1',
+      description: 'Per-section comments for public consultations. Emails and private submissions appear only in moderation routes.',
+    },
+    components: {
+      securitySchemes: { moderatorToken: { type: 'http', scheme: 'bearer' } },
+    },
+    paths: {
+      '/api/v1/health': { get: { summary: 'Health', responses: { 200: { description: 'Running', ...json(Health) } } } },
+      '/api/v1/counts': {
+        get: {
+          summary: 'Published public comments per section of a page',
+          parameters: [query('page', 'The page', true)],
+          responses: { 200: { description: 'Counts', ...json(Counts) }, 304: { description: 'Not modified' }, 400: error('No page') },
+        },
+      },
+      '/api/v1/comments': {
+        get: {
+          summary: "One page of a section's published comments, oldest first",
+          parameters: [
+            query('page', 'The page', true),
+            query('section', 'The section', true),
+            query('limit', 'At most this many (1–100, default 20)', false, { pattern: '^[0-9]+$' }),
+            query('cursor', 'The nextCursor of the page before'),
+          ],
+          responses: { 200: { description: 'Comments', ...json(CommentPage) }, 304: { description: 'Not modified' }, 400: error('Bad query') },
+        },
+        post: {
+          summary: 'Send a comment, public or private',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'The same key with the same body is stored once' }],
+          requestBody: { required: true, ...json(NewComment, 'input') },
+          responses: {
+            201: { description: 'Stored: pending, published or received', ...json(CreatedComment) },
+            400: error('Fields need correcting: `fields` maps each to a message'),
+            403: error('Origin not allowed'),
+            413: error('Body over 64 KiB'),
+            422: error('Idempotency-Key reused with another body'),
+            429: error('Too many comments; see Retry-After'),
+          },
+        },
+      },
+      '/api/v1/moderation/comments': {
+        get: {
+          summary: 'Everything, newest first, private submissions and emails included',
+          parameters: ['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
+          ...moderated,
+          responses: { 200: { description: 'The queue', ...json(ModerationPage) }, ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/comments/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        patch: {
+          summary: 'Publish, reject or mark as spam',
+          ...moderated,
+          requestBody: { required: true, ...json(StatusUpdate, 'input') },
+          responses: { 200: { description: 'Updated', ...json(z.object({ comment: ModerationComment })) }, 404: error('No such comment'), ...moderated.responses },
+        },
+        delete: {
+          summary: 'Delete a comment',
+          ...moderated,
+          responses: { 204: { description: 'Deleted' }, 404: error('No such comment'), ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/export': {
+        get: {
+          summary: 'Every response with its section, status, visibility, dates, name and email',
+          parameters: [query('page', 'Only this page'), query('format', 'csv (default) or json', false, { enum: ['csv', 'json'] })],
+          ...moderated,
+          responses: { 200: { description: 'A CSV (RFC 4180, formulas defused) or JSON file' }, ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/erase': {
+        post: {
+          summary: "Remove a person's name and email from all their responses",
+          ...moderated,
+          requestBody: { required: true, ...json(EraseRequest, 'input') },
+          responses: { 200: { description: 'How many responses were touched', ...json(EraseResult) }, ...moderated.responses },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { Hono } from 'hono';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** The policy pages are served under: scripts and styles from this server only, Trusted Types on. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/**
+ * Serves the demonstration (`demo/`) and the built bundle (`dist/`) from `root`, so a department
+ * can host the widget on its own domain; `/civic-comments.js` is the script tag's address.
+ */
+export function staticRoutes(app: Hono, root: string): void {
+  const send = async (path: string, cacheControl: string) => {
+    const file = normalize(join(root, path));
+    const inside = ['demo', 'dist'].some((folder) => file.startsWith(join(root, folder) + '/'));
+    if (!inside) return undefined;
+    try {
+      const bytes = await readFile(file);
+      const type = types[extname(file)] ?? 'application/octet-stream';
+      const headers: Record<string, string> = {
+        'Content-Type': type,
+        'Cache-Control': cacheControl,
+        'X-Content-Type-Options': 'nosniff',
+      };
+      if (type.startsWith('text/html')) headers['Content-Security-Policy'] = contentSecurityPolicy;
+      return new Response(bytes, { headers });
+    } catch {
+      return undefined;
+    }
+  };
+  app.get('/', (c) => c.redirect('/demo/'));
+  app.get('/civic-comments.js', async (c) => (await send('dist/civic-comments.js', 'public, max-age=300')) ?? c.notFound());
+  app.get('/demo/*', async (c) => {
+    const path = c.req.path.endsWith('/') ? `${c.req.path}index.html` : c.req.path;
+    return (await send(decodeURIComponent(path), 'no-cache')) ?? c.notFound();
+  });
+  app.get('/dist/*', async (c) => (await send(decodeURIComponent(c.req.path), 'public, max-age=300')) ?? c.notFound());
+}

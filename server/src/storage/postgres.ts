@@ -1,0 +1,150 @@
+import postgres from 'postgres';
+import { moderationQueries, sql as queries } from './queries.js';
+import { newCommentId } from './ids.js';
+import { fromRow, migrations, pageOf, type CommentRow } from './schema.js';
+import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
+
+/** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
+const numbered = new Map<string, string>();
+function dollar(text: string): string {
+  let result = numbered.get(text);
+  if (!result) {
+    let n = 0;
+    result = text.replace(/\?/g, () => `$${++n}`);
+    numbered.set(text, result);
+  }
+  return result;
+}
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * PostgreSQL, for several server instances sharing one database. Idempotency keys are claimed
+ * inside the transaction that stores the comment, so two instances given the same key at once
+ * store it once: the second waits for the first and then returns its answer.
+ */
+export class PostgresStorage implements Storage {
+  readonly kind = 'postgres';
+  private readonly sql: postgres.Sql;
+
+  private constructor(url: string) {
+    this.sql = postgres(url, { max: 10, onnotice: () => {}, prepare: true });
+  }
+
+  static async open(url: string): Promise<PostgresStorage> {
+    const storage = new PostgresStorage(url);
+    await storage.migrate();
+    return storage;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.sql.begin(async (tx) => {
+      // One instance migrates at a time, however many start together.
+      await tx.unsafe('SELECT pg_advisory_xact_lock(727274)');
+      await tx.unsafe('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+      const applied = new Set((await tx.unsafe('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+      for (const migration of migrations) {
+        if (applied.has(migration.version)) continue;
+        await tx.unsafe(migration.sql.replaceAll('ORDERED', 'TEXT COLLATE "C"'));
+        await tx.unsafe('INSERT INTO schema_migrations VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
+      }
+    });
+  }
+
+  private async rows(text: string, params: unknown[], sql: Sql = this.sql): Promise<CommentRow[]> {
+    return (await sql.unsafe(dollar(text), params as postgres.ParameterOrJSON<never>[])) as unknown as CommentRow[];
+  }
+
+  private async one<T>(text: string, params: unknown[], sql: Sql = this.sql): Promise<T | undefined> {
+    return (await this.rows(text, params, sql))[0] as T | undefined;
+  }
+
+  async create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult> {
+    return this.sql.begin(async (tx) => {
+      const time = Date.now();
+      const now = new Date(time).toISOString();
+      const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
+      if (idempotency) {
+        const claimed = await tx.unsafe(
+          'INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING RETURNING key',
+          [idempotency.key, idempotency.fingerprint, comment.id, '', now],
+        );
+        if (!claimed.length) {
+          const earlier = await this.one<{ fingerprint: string; answer: string }>(queries.findKey, [idempotency.key], tx);
+          if (!earlier) throw new Error('An idempotency key vanished while it was being used.');
+          return earlier.fingerprint === idempotency.fingerprint
+            ? { kind: 'replayed', answer: earlier.answer }
+            : { kind: 'conflict' };
+        }
+      }
+      await tx.unsafe(dollar(queries.insertComment), [
+        comment.id, comment.page, comment.section, comment.parentId, comment.name, comment.email,
+        comment.body, comment.visibility, comment.status, comment.createdAt, comment.updatedAt,
+      ]);
+      if (!idempotency) return { kind: 'created', comment } as const;
+      const answer = idempotency.answer(comment);
+      await tx.unsafe('UPDATE idempotency_keys SET answer = $1 WHERE key = $2', [answer, idempotency.key]);
+      return { kind: 'created', comment, answer } as const;
+    }) as Promise<CreateResult>;
+  }
+
+  async find(id: string): Promise<StoredComment | undefined> {
+    const row = await this.one<CommentRow>(queries.findComment, [id]);
+    return row && fromRow(row);
+  }
+
+  async listPublished(page: string, section: string, limit: number, after?: Cursor) {
+    const [rows, count] = await Promise.all([
+      this.rows(queries.listPublished, [page, section, after?.createdAt ?? '', after?.id ?? '', limit + 1]),
+      this.one<{ n: number }>(queries.countSection, [page, section]),
+    ]);
+    return pageOf(rows, limit, Number(count?.n ?? 0));
+  }
+
+  async countPublished(page: string): Promise<Record<string, number>> {
+    const rows = (await this.sql.unsafe(dollar(queries.countPage), [page])) as unknown as { section: string; n: number }[];
+    return Object.fromEntries(rows.map((row) => [row.section, Number(row.n)]));
+  }
+
+  async listForModeration(filter: ModerationFilter, limit: number, before?: Cursor) {
+    const q = moderationQueries(filter, limit + 1, before);
+    const [rows, total, byStatus] = await Promise.all([
+      this.rows(q.list.sql, q.list.params),
+      this.one<{ n: number }>(q.total.sql, q.total.params),
+      this.sql.unsafe(dollar(q.byStatus.sql), q.byStatus.params as never[]),
+    ]);
+    return {
+      ...pageOf(rows, limit, Number(total?.n ?? 0)),
+      statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])),
+    };
+  }
+
+  async setStatus(id: string, status: StoredComment['status']) {
+    await this.sql.unsafe(dollar(queries.setStatus), [status, new Date().toISOString(), id]);
+    return this.find(id);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.sql.begin(async (tx) => {
+      await tx.unsafe(dollar(queries.deleteKeysOf), [id]);
+      const result = await tx.unsafe(dollar(queries.deleteComment), [id]);
+      return result.count > 0;
+    }) as Promise<boolean>;
+  }
+
+  async exportAll(page?: string): Promise<StoredComment[]> {
+    return (page ? await this.rows(queries.exportPage, [page]) : await this.rows(queries.exportAll, [])).map(fromRow);
+  }
+
+  async erase(email: string): Promise<number> {
+    return this.sql.begin(async (tx) => {
+      await tx.unsafe(dollar(queries.eraseKeys), [email]);
+      const result = await tx.unsafe(dollar(queries.erase), [new Date().toISOString(), email]);
+      return result.count;
+    }) as Promise<number>;
+  }
+
+  async close(): Promise<void> {
+    await this.sql.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The SQL both drivers run, written once with `?` placeholders (PostgreSQL's driver numbers them).
+ * Only what differs, the transactions that store a comment, lives in each driver.
+ */
+import type { ModerationFilter } from './storage.js';
+
+const publicRows = `page = ? AND section = ? AND status = 'published' AND visibility = 'public'`;
+
+export const sql = {
+  insertComment: `INSERT INTO comments
+    (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  findComment: `SELECT * FROM comments WHERE id = ?`,
+  findKey: `SELECT fingerprint, answer FROM idempotency_keys WHERE key = ?`,
+  insertKey: `INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES (?, ?, ?, ?, ?)`,
+  listPublished: `SELECT * FROM comments WHERE ${publicRows} AND (created_at, id) > (?, ?)
+    ORDER BY created_at, id LIMIT ?`,
+  countSection: `SELECT CAST(count(*) AS INTEGER) AS n FROM comments WHERE ${publicRows}`,
+  countPage: `SELECT section, CAST(count(*) AS INTEGER) AS n FROM comments
+    WHERE page = ? AND status = 'published' AND visibility = 'public' GROUP BY section`,
+  setStatus: `UPDATE comments SET status = ?, updated_at = ? WHERE id = ?`,
+  deleteKeysOf: `DELETE FROM idempotency_keys WHERE comment_id = ?`,
+  deleteComment: `DELETE FROM comments WHERE id = ?`,
+  exportPage: `SELECT * FROM comments WHERE page = ? ORDER BY created_at, id`,
+  exportAll: `SELECT * FROM comments ORDER BY created_at, id`,
+  // The answers kept for idempotency hold names too, so they go with the erasure.
+  eraseKeys: `DELETE FROM idempotency_keys WHERE comment_id IN (SELECT id FROM comments WHERE lower(email) = lower(?))`,
+  erase: `UPDATE comments SET name = '', email = '', updated_at = ? WHERE lower(email) = lower(?)`,
+};
+
+/** The moderation queue's query for a filter: newest first, from before a cursor. */
+export function moderationQueries(filter: ModerationFilter, limit: number, before?: { createdAt: string; id: string }) {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  for (const column of ['page', 'section', 'visibility'] as const) {
+    if (filter[column]) {
+      conditions.push(`${column} = ?`);
+      params.push(filter[column]);
+    }
+  }
+  const withoutStatus = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const statusCondition = filter.status ? [...conditions, 'status = ?'] : conditions;
+  const statusParams = filter.status ? [...params, filter.status] : params;
+  const where = statusCondition.length ? `WHERE ${statusCondition.join(' AND ')}` : '';
+  const page = [...statusCondition, ...(before ? ['(created_at, id) < (?, ?)'] : [])];
+  return {
+    list: {
+      sql: `SELECT * FROM comments ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      params: [...statusParams, ...(before ? [before.createdAt, before.id] : []), limit],
+    },
+    total: { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM comments ${where}`, params: statusParams },
+    byStatus: {
+      sql: `SELECT status, CAST(count(*) AS INTEGER) AS n FROM comments ${withoutStatus} GROUP BY status`,
+      params,
+    },
+  };
+}

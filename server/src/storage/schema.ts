@@ -1,0 +1,75 @@
+/** Tables shared by both drivers; each driver applies the migrations it has not applied yet, in order. */
+/**
+ * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
+ * Dates are ISO 8601 text in UTC, which sorts as time does; `ORDERED` marks the columns that lists
+ * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules.
+ */
+export const migrations: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE comments (
+        id ORDERED PRIMARY KEY,
+        page TEXT NOT NULL,
+        section TEXT NOT NULL,
+        parent_id TEXT,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        body TEXT NOT NULL,
+        visibility TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at ORDERED NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX comments_public ON comments (page, section, status, visibility, created_at, id);
+      CREATE INDEX comments_recent ON comments (created_at, id);
+      CREATE INDEX comments_email ON comments (email);
+      CREATE TABLE idempotency_keys (
+        key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX idempotency_comment ON idempotency_keys (comment_id);
+    `,
+  },
+];
+
+/** A row of `comments` as both drivers read it. */
+export interface CommentRow {
+  id: string;
+  page: string;
+  section: string;
+  parent_id: string | null;
+  name: string;
+  email: string;
+  body: string;
+  visibility: 'public' | 'private';
+  status: 'pending' | 'published' | 'rejected' | 'spam' | 'received';
+  created_at: string;
+  updated_at: string;
+}
+
+export function fromRow(row: CommentRow) {
+  return {
+    id: row.id,
+    page: row.page,
+    section: row.section,
+    parentId: row.parent_id,
+    name: row.name,
+    email: row.email,
+    body: row.body,
+    visibility: row.visibility,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Rows fetched one past the limit tell whether there is a next page. */
+export function pageOf(rows: CommentRow[], limit: number, total: number) {
+  const items = rows.slice(0, limit).map(fromRow);
+  const last = items.at(-1);
+  return { items, total, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}

@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { moderationQueries, sql } from './queries.js';
+import { newCommentId } from './ids.js';
+import { fromRow, migrations, pageOf, type CommentRow } from './schema.js';
+import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
+
+/**
+ * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
+ * comment acknowledged with 201 survives a crash or a power cut.
+ */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly createTransaction: (record: NewRecord, idempotency?: Idempotency) => CreateResult;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    // IMMEDIATE takes the write lock at once, so the idempotency check and the insert are one step.
+    const transaction = this.db.transaction(this.createInTransaction);
+    this.createTransaction = (record, idempotency) => transaction.immediate(record, idempotency);
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set(
+      this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+    );
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql.replaceAll('ORDERED', 'TEXT'));
+        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, new Date().toISOString());
+      })();
+    }
+  }
+
+  private statement(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  private rows(text: string, params: unknown[]): CommentRow[] {
+    return this.statement(text).all(...params) as CommentRow[];
+  }
+
+  private readonly createInTransaction = (record: NewRecord, idempotency?: Idempotency): CreateResult => {
+    if (idempotency) {
+      const earlier = this.statement(sql.findKey).get(idempotency.key) as { fingerprint: string; answer: string } | undefined;
+      if (earlier) {
+        return earlier.fingerprint === idempotency.fingerprint ? { kind: 'replayed', answer: earlier.answer } : { kind: 'conflict' };
+      }
+    }
+    const time = Date.now();
+    const now = new Date(time).toISOString();
+    const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
+    this.statement(sql.insertComment).run(
+      comment.id, comment.page, comment.section, comment.parentId, comment.name, comment.email,
+      comment.body, comment.visibility, comment.status, comment.createdAt, comment.updatedAt,
+    );
+    if (!idempotency) return { kind: 'created', comment };
+    const answer = idempotency.answer(comment);
+    this.statement(sql.insertKey).run(idempotency.key, idempotency.fingerprint, comment.id, answer, now);
+    return { kind: 'created', comment, answer };
+  };
+
+  async create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult> {
+    return this.createTransaction(record, idempotency);
+  }
+
+  async find(id: string): Promise<StoredComment | undefined> {
+    const row = this.statement(sql.findComment).get(id) as CommentRow | undefined;
+    return row && fromRow(row);
+  }
+
+  async listPublished(page: string, section: string, limit: number, after?: Cursor) {
+    const rows = this.rows(sql.listPublished, [page, section, after?.createdAt ?? '', after?.id ?? '', limit + 1]);
+    const total = (this.statement(sql.countSection).get(page, section) as { n: number }).n;
+    return pageOf(rows, limit, total);
+  }
+
+  async countPublished(page: string): Promise<Record<string, number>> {
+    const rows = this.statement(sql.countPage).all(page) as { section: string; n: number }[];
+    return Object.fromEntries(rows.map((row) => [row.section, row.n]));
+  }
+
+  async listForModeration(filter: ModerationFilter, limit: number, before?: Cursor) {
+    const q = moderationQueries(filter, limit + 1, before);
+    const rows = this.rows(q.list.sql, q.list.params);
+    const total = (this.statement(q.total.sql).get(...q.total.params) as { n: number }).n;
+    const byStatus = this.statement(q.byStatus.sql).all(...q.byStatus.params) as { status: string; n: number }[];
+    return { ...pageOf(rows, limit, total), statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
+  }
+
+  async setStatus(id: string, status: StoredComment['status']) {
+    this.statement(sql.setStatus).run(status, new Date().toISOString(), id);
+    return this.find(id);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.statement(sql.deleteKeysOf).run(id);
+      return this.statement(sql.deleteComment).run(id).changes > 0;
+    })();
+  }
+
+  async exportAll(page?: string): Promise<StoredComment[]> {
+    return (page ? this.rows(sql.exportPage, [page]) : this.rows(sql.exportAll, [])).map(fromRow);
+  }
+
+  async erase(email: string): Promise<number> {
+    return this.db.transaction(() => {
+      this.statement(sql.eraseKeys).run(email);
+      return this.statement(sql.erase).run(new Date().toISOString(), email).changes;
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

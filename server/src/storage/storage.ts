@@ -1,0 +1,81 @@
+import type { CommentStatus, ModerationComment, Visibility } from '../../../src/contract/index.js';
+
+/** A comment as stored: the moderators' view. */
+export type StoredComment = ModerationComment;
+
+/** What the routes hand to storage to keep. */
+export interface NewRecord {
+  page: string;
+  section: string;
+  parentId: string | null;
+  name: string;
+  email: string;
+  body: string;
+  visibility: Visibility;
+  status: CommentStatus;
+}
+
+/** The first answer to an idempotency key, kept so that a retry gets it again. */
+export interface Idempotency {
+  key: string;
+  /** A hash of the request body: the same key with another body is refused. */
+  fingerprint: string;
+  /** Builds the answer from the stored comment; it is kept as given. */
+  answer: (comment: StoredComment) => string;
+}
+
+export type CreateResult =
+  | { kind: 'created'; comment: StoredComment; answer?: string }
+  | { kind: 'replayed'; answer: string }
+  | { kind: 'conflict' };
+
+/** A position in a list: the last row of the page before. */
+export interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface ModerationFilter {
+  status?: CommentStatus;
+  page?: string;
+  section?: string;
+  visibility?: Visibility;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Where the next page starts, when there is one. */
+  next: Cursor | null;
+  total: number;
+}
+
+/**
+ * Where the server keeps comments. Routes see only this; the drivers (SQLite, PostgreSQL) are
+ * chosen at start and passed in.
+ */
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Stores a comment, or with an idempotency key already used, returns the first answer. */
+  create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult>;
+  find(id: string): Promise<StoredComment | undefined>;
+  /** Published public comments of a section, oldest first. */
+  listPublished(page: string, section: string, limit: number, after?: Cursor): Promise<Page<StoredComment>>;
+  /** Published public comments per section of a page. */
+  countPublished(page: string): Promise<Record<string, number>>;
+  /** Everything matching the filter, newest first, and how many match each status. */
+  listForModeration(
+    filter: ModerationFilter,
+    limit: number,
+    before?: Cursor,
+  ): Promise<Page<StoredComment> & { statusCounts: Record<string, number> }>;
+  setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined>;
+  remove(id: string): Promise<boolean>;
+  /** Every response, oldest first, of one page or of all. */
+  exportAll(page?: string): Promise<StoredComment[]>;
+  /** Removes the name and email from every response with this email; returns how many. */
+  erase(email: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** What an erased response shows in place of its author's name. */
+export const erasedName = '';
