@@ -3,7 +3,7 @@ import terser from '@rollup/plugin-terser';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 
-const target = 'es2021';
+const target = 'es2022';
 
 /** Minifies the CSS inside Lit's css`` templates, which a JavaScript minifier leaves alone. */
 function minifyLitCss() {
@@ -34,15 +34,19 @@ function collapseTemplateWhitespace() {
 }
 
 export default [
-  // One minified file with everything inside, for a <script type="module"> tag.
+  // One minified file for a <script type="module"> tag, with everything an English page on a
+  // server needs; what only some pages need (Welsh, the in-page backend) is in chunks it fetches.
   {
     input: 'src/civic-comments.ts',
+    // Lets the entry export what its chunks import from it, rather than moving it all to a chunk of its own.
+    preserveEntrySignatures: 'allow-extension',
     output: {
-      file: 'dist/civic-comments.js',
+      dir: 'dist',
       format: 'es',
-      inlineDynamicImports: true,
+      entryFileNames: 'civic-comments.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
       plugins: [
-        terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
+        terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
         collapseTemplateWhitespace(),
       ],
     },

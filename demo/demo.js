@@ -1,6 +1,8 @@
 // Gives every thread on the page one in-page backend, seeded so that the demonstration has a
 // conversation to show. A real page sets `endpoint` instead and talks to the reference server.
-import { MemoryBackend } from '/dist/civic-comments.js';
+import { loadMemoryBackend } from '/dist/civic-comments.js';
+
+const { MemoryBackend } = await loadMemoryBackend();
 
 const page = location.pathname;
 const hoursAgo = (hours) => new Date(Date.now() - hours * 3_600_000).toISOString();

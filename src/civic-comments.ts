@@ -1,9 +1,12 @@
 /**
- * The single file for a `<script type="module">` tag. It defines every element, and exports what
- * a page's own script may need beside them: `import { MemoryBackend } from '…/civic-comments.js'`.
- * The contract's schemas come with the npm package.
+ * The file for a `<script type="module">` tag. It defines every element and exports what a page's
+ * own script may need beside them. The in-page memory backend and the Welsh strings are chunks of
+ * their own, fetched only by the pages that use them.
  */
 import './define.js';
-export { MemoryBackend } from './backends/memory/memory-backend.js';
 export * from './backends/errors.js';
+export { RestBackend } from './backends/rest/rest-backend.js';
 export { CivicComments } from './elements/civic-comments/civic-comments.js';
+
+/** Loads the in-page backend, for demonstrations: `const { MemoryBackend } = await loadMemoryBackend()`. */
+export const loadMemoryBackend = () => import('./backends/memory/memory-backend.js');

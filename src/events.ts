@@ -1,4 +1,4 @@
-import type { Comment } from './contract/index.js';
+import type { Comment } from './contract/public.js';
 
 /** What `civic-comment-submitted` carries: the comment as stored, never the reader's email. */
 export interface CommentSubmittedDetail {

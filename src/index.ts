@@ -6,6 +6,7 @@ export * from './contract/index.js';
 export type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from './backends/backend.js';
 export * from './backends/errors.js';
 export { MemoryBackend } from './backends/memory/memory-backend.js';
+export { RestBackend, type RestBackendOptions } from './backends/rest/rest-backend.js';
 export type { MemoryBackendOptions, MemoryFailures, SeedComment, StoredComment } from './backends/memory/memory-backend.js';
 export type {
   CivicCommentSubmittedEvent,
@@ -14,4 +15,5 @@ export type {
   CommentSubmittedDetail,
 } from './events.js';
 export { CivicComments } from './elements/civic-comments/civic-comments.js';
-export { en, cy, stringsFor, type Strings } from './i18n/index.js';
+export { en, type Strings } from './i18n/index.js';
+export { cy } from './i18n/cy.js';

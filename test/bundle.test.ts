@@ -3,10 +3,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 // The built file that departments load with one script tag: minified, with every element defined.
 // Run after `npm run build`.
 describe('dist/civic-comments.js', () => {
-  it('defines <civic-comments>, exports the memory backend, and takes a comment', async () => {
+  it('defines <civic-comments>, loads the memory backend, and shows a thread', async () => {
     const bundle = await import(/* @vite-ignore */ `${'/dist/civic-comments.js'}`);
     expect(customElements.get('civic-comments')).to.equal(bundle.CivicComments);
-    const backend = new bundle.MemoryBackend({
+    const { MemoryBackend } = await bundle.loadMemoryBackend();
+    const backend = new MemoryBackend({
       page: '/bundle',
       comments: [{ section: 'intro', name: 'Alice', body: 'Line one\nLine two <b>not bold</b>' }],
     });

@@ -19,7 +19,11 @@ export async function renderThread(
 
 /** Waits until the thread has stopped loading. */
 export async function settled(el: CivicComments): Promise<void> {
-  await waitUntil(() => !shadow(el).textContent?.includes('Loading comments') && !shadow(el).textContent?.includes('llwytho'), 'the thread never finished loading');
+  await waitUntil(() => {
+    const root = shadow(el);
+    // The heading appears once the language's strings are here; the loading message goes once the comments are.
+    return root.querySelector('[part=heading]') && !/Loading comments|llwytho/.test(root.textContent ?? '');
+  }, 'the thread never finished loading');
   await el.updateComplete;
 }
 

@@ -1,4 +1,4 @@
-import type { Comment, CommentPage, Counts, NewCommentInput } from '../contract/index.js';
+import type { Comment, CommentPage, Counts, NewCommentInput } from '../contract/public.js';
 
 /** What every request may carry. */
 export interface RequestOptions {

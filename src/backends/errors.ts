@@ -20,7 +20,7 @@ export class ResponseShapeError extends CivicCommentsError {
 export class ValidationFailedError extends CivicCommentsError {
   override name = 'ValidationFailedError';
   constructor(readonly fields: Record<string, string>) {
-    super(`The comment was refused: ${Object.entries(fields).map(([field, message]) => `${field}: ${message}`).join('; ')}`);
+    super(`The comment was refused: ${JSON.stringify(fields)}`);
   }
 }
 

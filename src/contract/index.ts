@@ -2,7 +2,5 @@
  * The REST contract: every shape that crosses between a widget, a backend adapter and the server.
  * It uses `zod/mini` and nothing from the DOM, so browsers and Node.js share it.
  */
-export * from './schemas.js';
-export * from './limits.js';
-export * from './messages.js';
-export * from './validate.js';
+export * from './public.js';
+export * from './server.js';

@@ -1,17 +1,40 @@
-import { cy } from './cy.js';
 import { en } from './en.js';
 import type { Strings } from './strings.js';
 
 export type { Strings } from './strings.js';
-export { en, cy };
+export { en };
 
-/** The languages the elements speak, by primary language subtag. */
-export const languages: Record<string, Strings> = { en, cy };
+/** Languages other than English are fetched only by the pages that speak them. */
+const loaders: Record<string, () => Promise<Strings>> = {
+  cy: () => import('./cy.js').then((module) => module.cy),
+};
+const loaded: Record<string, Strings> = { en };
+const pending = new Map<string, Promise<Strings>>();
 
-/** The strings for a BCP 47 tag such as `cy` or `cy-GB`; English when the language is not known. */
-export function stringsFor(lang: string | null | undefined): Strings {
-  const primary = (lang ?? '').toLowerCase().split('-')[0] ?? '';
-  return languages[primary] ?? en;
+/** The primary subtag of a BCP 47 tag that the elements speak: `cy-GB` → `cy`; anything unknown → `en`. */
+export function languageOf(lang: string | null | undefined): string {
+  const primary = (lang ?? '').toLowerCase().split('-')[0]!;
+  return primary in loaders ? primary : 'en';
+}
+
+/** The strings of a language when they are here; undefined while they are still on their way. */
+export function stringsIfLoaded(language: string): Strings | undefined {
+  return loaded[language];
+}
+
+/** Fetches a language's strings once; English is always here. */
+export function loadStrings(language: string): Promise<Strings> {
+  const ready = loaded[language];
+  if (ready) return Promise.resolve(ready);
+  let promise = pending.get(language);
+  if (!promise) {
+    // A language that cannot be fetched falls back to English rather than leaving the reader with nothing.
+    promise = (loaders[language] ?? (() => Promise.resolve(en)))()
+      .catch(() => en)
+      .then((strings) => (loaded[language] = strings));
+    pending.set(language, promise);
+  }
+  return promise;
 }
 
 /**

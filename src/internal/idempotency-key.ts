@@ -1,7 +1,6 @@
-/** A random key that makes a retried submission count once. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID needs a secure context; a page served over plain HTTP still gets 128 random bits.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/**
+ * A random key (128 bits, in hex) that makes a retried submission count once. Built from
+ * `getRandomValues` rather than `randomUUID`, which pages served over plain HTTP do not have.
+ */
+export const newIdempotencyKey = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');

@@ -1,4 +1,4 @@
-import type { Comment } from '../contract/index.js';
+import type { Comment } from '../contract/public.js';
 
 /** How deep replies nest on screen; deeper replies are shown at this depth, saying whom they answer. */
 export const maxDepth = 3;

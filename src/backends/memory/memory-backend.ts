@@ -8,7 +8,7 @@ import {
   type Counts,
   type NewCommentInput,
   type Visibility,
-} from '../../contract/index.js';
+} from '../../contract/public.js';
 import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
 import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
 

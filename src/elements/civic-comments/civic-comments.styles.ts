@@ -2,89 +2,64 @@ import { css } from 'lit';
 
 /**
  * The GOV.UK Design System's look, drawn with custom properties so that a department can bring
- * its own colours and font without touching the markup.
+ * its own colours and font without touching the markup. (Fallbacks are written without spaces:
+ * the minifier keeps whatever is inside `var()`.)
  */
 export const styles = css`
   :host {
-    --_text: var(--civic-color-text, #0b0c0c);
-    --_secondary: var(--civic-color-secondary-text, #505a5f);
-    --_background: var(--civic-color-background, #ffffff);
-    --_link: var(--civic-color-link, #1d70b8);
-    --_link-hover: var(--civic-color-link-hover, #003078);
-    --_focus: var(--civic-color-focus, #ffdd00);
-    --_error: var(--civic-color-error, #d4351c);
-    --_button: var(--civic-color-button, #00703c);
-    --_button-shadow: var(--civic-color-button-shadow, #002d18);
-    --_border: var(--civic-color-border, #b1b4b6);
     display: block;
-    max-width: 100%;
     margin-block: 1.5em;
-    font-family: var(--civic-font-family, 'GDS Transport', arial, sans-serif);
-    font-size: var(--civic-font-size, 1.1875rem);
-    line-height: 1.3;
-    color: var(--_text);
-    -webkit-font-smoothing: antialiased;
+    font: var(--civic-font-size,1.1875rem) / 1.3 var(--civic-font-family,'GDS Transport',arial,sans-serif);
+    color: var(--civic-color-text,#0b0c0c);
   }
-  @media (max-width: 40.0625em) {
+  @media (max-width: 40em) {
     :host {
-      font-size: var(--civic-font-size, 1rem);
+      font-size: var(--civic-font-size,1rem);
     }
   }
   :host([hidden]) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: border-box;
   }
   p {
     margin: 0 0 1em;
   }
   .visually-hidden {
-    position: absolute !important;
-    width: 1px !important;
-    height: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
-    overflow: hidden !important;
-    clip-path: inset(50%) !important;
-    border: 0 !important;
-    white-space: nowrap !important;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
-
   .heading,
-  .form-heading {
+  .form-heading,
+  .error-summary-title {
     margin: 0 0 0.75em;
     font-size: 1.2em;
     font-weight: 700;
-    line-height: 1.2;
   }
-  .form-heading {
-    font-size: 1.1em;
+  :focus {
+    outline: 3px solid var(--civic-color-focus,#fd0);
   }
-  .heading:focus,
   .comment:focus,
-  .error-text:focus {
-    outline: 3px solid var(--_focus);
+  .heading:focus {
     outline-offset: 2px;
   }
 
   .status-box {
-    min-height: var(--civic-status-min-height, 5rem);
-    margin-bottom: 1.5em;
+    min-height: var(--civic-status-min-height,5rem);
   }
-  .status-title {
-    margin-bottom: 0.25em;
-    font-weight: 700;
-  }
-  .hint {
-    margin-bottom: 0.75em;
-    color: var(--_secondary);
+  .hint,
+  time,
+  .in-reply-to,
+  .character-count {
+    color: var(--civic-color-secondary-text,#505a5f);
   }
 
-  .comments,
-  .replies {
+  ol {
     margin: 0 0 1.5em;
     padding: 0;
     list-style: none;
@@ -92,45 +67,51 @@ export const styles = css`
   .replies {
     margin: 0 0 0 0.5em;
     padding-left: clamp(0.5em, 3vw, 1em);
-    border-left: 4px solid var(--_border);
+    border-left: 4px solid var(--civic-color-border,#b1b4b6);
   }
   .comment {
-    padding-block: 0.75em 0.5em;
-    border-top: 1px solid var(--_border);
+    padding-top: 0.75em;
+    border-top: 1px solid var(--civic-color-border,#b1b4b6);
   }
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25em 0.75em;
+    gap: 0 0.75em;
     align-items: baseline;
     margin-bottom: 0.25em;
   }
-  .author {
+  .author,
+  .status-title,
+  legend,
+  .tag,
+  .error-message,
+  .error-text,
+  .error-summary a,
+  .over-limit {
     font-weight: 700;
+  }
+  .author,
+  .body {
     overflow-wrap: anywhere;
   }
   time,
-  .in-reply-to {
-    color: var(--_secondary);
+  .in-reply-to,
+  .tag {
     font-size: 0.875em;
   }
-  .in-reply-to {
+  .in-reply-to,
+  .body {
     margin-bottom: 0.25em;
   }
   .body {
-    margin-bottom: 0.5em;
     white-space: pre-line;
-    overflow-wrap: anywhere;
   }
   .tag {
-    display: inline-block;
-    padding: 0.125em 0.5em;
-    font-size: 0.875em;
-    font-weight: 700;
+    padding: 0 0.5em;
     color: #594d00;
     background: #fff7bf;
   }
-  .tag.received {
+  .received {
     color: #0c2d4a;
     background: #bbd4ea;
   }
@@ -141,21 +122,19 @@ export const styles = css`
     border: 0;
     background: none;
     font: inherit;
-    color: var(--_link);
+    color: var(--civic-color-link,#1d70b8);
     text-decoration: underline;
-    text-underline-offset: 0.15em;
     cursor: pointer;
   }
   .link-button:hover {
-    color: var(--_link-hover);
-    text-decoration-thickness: max(3px, 0.12em);
+    color: var(--civic-color-link-hover,#003078);
   }
   .link-button:focus-visible,
   a:focus-visible {
-    outline: 3px solid transparent;
+    outline: 0;
     color: #0b0c0c;
-    background-color: var(--_focus);
-    box-shadow: 0 -2px var(--_focus), 0 4px #0b0c0c;
+    background: var(--civic-color-focus,#fd0);
+    box-shadow: 0 -2px var(--civic-color-focus,#fd0), 0 4px #0b0c0c;
     text-decoration: none;
   }
 
@@ -163,25 +142,22 @@ export const styles = css`
     max-width: 40em;
   }
   .reply-form {
-    margin: 0.75em 0 0.5em;
-    padding: 0.75em 0 0 clamp(0.5em, 3vw, 1em);
-    border-left: 4px solid var(--_link);
+    margin: 0.75em 0;
+    padding-left: 0.75em;
+    border-left: 4px solid var(--civic-color-link,#1d70b8);
   }
   .field {
     margin-bottom: 1.25em;
   }
-  .field.has-error {
+  .has-error {
     padding-left: 0.75em;
-    border-left: 5px solid var(--_error);
+    border-left: 5px solid var(--civic-color-error,#d4351c);
   }
   label,
   legend {
     display: block;
     margin-bottom: 0.25em;
-  }
-  legend {
     padding: 0;
-    font-weight: 700;
   }
   fieldset {
     min-width: 0;
@@ -194,10 +170,10 @@ export const styles = css`
     width: 100%;
     min-height: 2.5em;
     padding: 0.25em;
-    border: 2px solid var(--_text);
+    border: 2px solid;
     border-radius: 0;
-    background: var(--_background);
-    color: var(--_text);
+    background: var(--civic-color-background,#fff);
+    color: inherit;
     font: inherit;
   }
   .textarea {
@@ -205,37 +181,26 @@ export const styles = css`
     resize: vertical;
   }
   .has-error .input,
+  .error-summary,
   .input.over-limit {
-    border-color: var(--_error);
+    border-color: var(--civic-color-error,#d4351c);
   }
   .input:focus {
-    outline: 3px solid var(--_focus);
     outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_text);
+    box-shadow: inset 0 0 0 2px;
   }
-  .character-count {
-    margin-top: 0.25em;
-    color: var(--_secondary);
-  }
-  .character-count.over-limit,
+  .over-limit,
   .error-message,
-  .error-text {
-    color: var(--_error);
-    font-weight: 700;
-  }
-  .error-message {
-    margin-bottom: 0.5em;
+  .error-text,
+  .error-summary a,
+  .failed {
+    color: var(--civic-color-error,#d4351c);
   }
 
   .choice {
     display: flex;
-    align-items: flex-start;
     gap: 0.5em;
-    margin-bottom: 0.5em;
-  }
-  .choice label {
-    margin: 0;
-    padding-top: 0.1em;
+    margin: 0.5em 0;
   }
   .choice input {
     flex: none;
@@ -244,87 +209,60 @@ export const styles = css`
     min-width: 24px;
     min-height: 24px;
     margin: 0;
-    accent-color: var(--_text);
+    accent-color: var(--civic-color-text,#0b0c0c);
   }
-  .choice input:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 1px;
-    box-shadow: 0 0 0 4px var(--_text);
-  }
-  .choice + .notice,
-  fieldset + .choice {
-    margin-top: 1em;
+  .choice input:focus {
+    box-shadow: 0 0 0 3px var(--civic-color-text,#0b0c0c);
   }
 
   .notice {
     margin: 1.25em 0;
-    padding: 0.5em 0 0.5em 0.75em;
-    border-left: 8px solid var(--_border);
+    padding-left: 0.75em;
+    border-left: 8px solid var(--civic-color-border,#b1b4b6);
   }
-
   .error-summary {
     margin-bottom: 1.5em;
     padding: 0.75em;
-    border: 5px solid var(--_error);
-  }
-  .error-summary:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
-  }
-  .error-summary-title {
-    margin-bottom: 0.5em;
-    font-size: 1.15em;
-    font-weight: 700;
+    border: 5px solid;
   }
   .error-summary ul {
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  .error-summary li {
-    margin-bottom: 0.25em;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: 700;
-    text-decoration: underline;
-  }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75em 1em;
-    align-items: center;
+    gap: 1em;
   }
   .button {
     min-height: 2.5em;
-    padding: 0.45em 0.6em 0.4em;
+    padding: 0.4em 0.6em;
     border: 2px solid transparent;
-    border-radius: 0;
-    background: var(--_button);
-    box-shadow: 0 2px 0 var(--_button-shadow);
-    color: #ffffff;
+    background: var(--civic-color-button,#00703c);
+    box-shadow: 0 2px var(--civic-color-button-shadow,#002d18);
+    color: #fff;
     font: inherit;
-    line-height: 1.2;
     cursor: pointer;
   }
   .button:hover {
     filter: brightness(0.85);
   }
-  .button.secondary {
+  .secondary {
     background: #f3f2f1;
-    box-shadow: 0 2px 0 #929191;
+    box-shadow: 0 2px #929191;
     color: #0b0c0c;
   }
   .button:focus-visible {
-    outline: 3px solid transparent;
-    border-color: var(--_focus);
-    background: var(--_focus);
-    box-shadow: inset 0 0 0 1px var(--_focus), 0 2px 0 #0b0c0c;
+    outline: 0;
+    border-color: var(--civic-color-focus,#fd0);
+    background: var(--civic-color-focus,#fd0);
+    box-shadow: 0 2px #0b0c0c;
     color: #0b0c0c;
     filter: none;
   }
-  .button[aria-disabled='true'] {
+  [aria-disabled='true'] {
     opacity: 0.5;
     cursor: progress;
   }
@@ -332,26 +270,16 @@ export const styles = css`
     min-height: 1.5em;
     margin-top: 0.75em;
   }
-  .submit-status.failed {
-    color: var(--_error);
-    font-weight: 700;
-  }
 
   @media (forced-colors: active) {
     .button,
     .tag {
-      border: 2px solid ButtonText;
-    }
-    .field.has-error,
-    .error-summary {
-      border-color: CanvasText;
+      border: 2px solid;
     }
   }
   @media print {
     .form,
-    .reply,
-    .more,
-    .status-box button {
+    button {
       display: none;
     }
   }

@@ -48,7 +48,7 @@ describe('<civic-comments> thread', () => {
 
   it('nests replies under what they answer, three levels deep, and says whom deeper replies answer', async () => {
     const { el } = await renderThread({ comments: nestedSeed });
-    const top = $$(el, '.comments > li');
+    const top = $$(el, '[part=comments] > li');
     expect(top.map((li) => textOf(li.querySelector('[part=comment-author]')))).to.deep.equal(['Alice', 'Eve']);
     const level2 = top[0]!.querySelectorAll(':scope > .replies > li');
     expect(level2.length).to.equal(1);

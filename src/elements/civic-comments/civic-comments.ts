@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import {
   codeForMessage,
   commentFields,
@@ -9,16 +8,19 @@ import {
   type Comment,
   type CommentField,
   type Visibility,
-} from '../../contract/index.js';
+} from '../../contract/public.js';
 import type { CommentsBackend } from '../../backends/backend.js';
 import { ConfigurationError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
-import { backendNamed } from '../../backends/registry.js';
+import { namedBackend } from '../../backends/registry.js';
 import { emit } from '../../events.js';
-import { closestLang, stringsFor, type Strings } from '../../i18n/index.js';
+import { closestLang, en, languageOf, loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
 import { buildThread, type ThreadNode } from '../../internal/thread.js';
 import { styles } from './civic-comments.styles.js';
+
+/** Reactive internal state: it re-renders the element but has no attribute. */
+const state = { state: true } as const;
 
 type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
 type SubmitState = 'idle' | 'submitting' | 'failed';
@@ -97,26 +99,27 @@ export class CivicComments extends LitElement {
   static override styles = styles;
 
   static override properties = {
-    section: { type: String, reflect: true },
+    section: { type: String },
     page: { type: String },
     lang: { type: String },
     backend: { attribute: false },
+    endpoint: { type: String },
     backendName: { type: String, attribute: 'backend' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     pageSize: { type: Number, attribute: 'page-size' },
-    loadState: { state: true },
-    comments: { state: true },
-    total: { state: true },
-    nextCursor: { state: true },
-    moreState: { state: true },
-    own: { state: true },
-    values: { state: true },
-    replyTo: { state: true },
-    errors: { state: true },
-    submitState: { state: true },
-    submitMessage: { state: true },
-    announcement: { state: true },
-    characterCountAnnouncement: { state: true },
+    loadState: state,
+    comments: state,
+    total: state,
+    nextCursor: state,
+    moreState: state,
+    own: state,
+    values: state,
+    replyTo: state,
+    errors: state,
+    submitState: state,
+    submitMessage: state,
+    announcement: state,
+    characterCountAnnouncement: state,
   };
 
   /** The id of the section this thread belongs to. Required. */
@@ -125,10 +128,12 @@ export class CivicComments extends LitElement {
   declare page: string | undefined;
   /** Language of the element's text, `en` or `cy`. Default: the nearest `lang` attribute. */
   declare lang: string;
-  /** The backend to read and send comments through; wins over the `backend` attribute. */
-  declare backend: CommentsBackend | undefined;
-  /** Names a built-in backend: `memory` keeps comments in the page, for demos and tests. */
+  /** The comment server's base URL, such as `https://comments.example.gov.uk`; the `rest` backend adds `/api/v1/…`. */
+  declare endpoint: string | undefined;
+  /** Names a built-in backend: `rest` (the default when `endpoint` is set) or `memory`, which keeps comments in the page for demos and tests. */
   declare backendName: string | undefined;
+  /** The backend to read and send comments through, such as your own adapter; wins over `backend` and `endpoint`. */
+  declare backend: CommentsBackend | undefined;
   /** Level of the thread's and the form's headings, 2 to 6, to fit the page's outline. Default: 3. */
   declare headingLevel: number;
   /** How many comments to ask for at a time. Default: the backend's choice. */
@@ -149,13 +154,13 @@ export class CivicComments extends LitElement {
   declare private announcement: string;
   declare private characterCountAnnouncement: string;
 
-  private loadController?: AbortController;
-  private submitController?: AbortController;
+  #loadController?: AbortController;
+  #submitController?: AbortController;
   /** Kept until a submission succeeds, so that trying again after a network error stores it once. */
-  private idempotencyKey?: string;
-  private timers = new Set<ReturnType<typeof setTimeout>>();
-  private characterCountTimer?: ReturnType<typeof setTimeout>;
-  private reportedConfigurationError?: string;
+  #idempotencyKey?: string;
+  #announceTimer?: ReturnType<typeof setTimeout>;
+  #characterCountTimer?: ReturnType<typeof setTimeout>;
+  #reportedConfigurationError?: string;
 
   constructor() {
     super();
@@ -185,21 +190,20 @@ export class CivicComments extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadController?.abort();
-    this.submitController?.abort();
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    clearTimeout(this.characterCountTimer);
+    this.#loadController?.abort();
+    this.#submitController?.abort();
+    clearTimeout(this.#announceTimer);
+    clearTimeout(this.#characterCountTimer);
     // Loaded again when it comes back, in case the page changed meanwhile.
     this.loadState = 'idle';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('section') || changed.has('page')) this.restoreDraft();
-    const settingsChanged = ['section', 'page', 'backend', 'backendName', 'pageSize'].some((p) =>
+    if (changed.has('section') || changed.has('page')) this.#restoreDraft();
+    const settingsChanged = ['section', 'page', 'endpoint', 'backend', 'backendName', 'pageSize'].some((p) =>
       changed.has(p as keyof CivicComments),
     );
-    if (this.isConnected && (settingsChanged || this.loadState === 'idle')) void this.load();
+    if (this.isConnected && (settingsChanged || this.loadState === 'idle')) void this.#load();
   }
 
   /** The page this thread belongs to. */
@@ -207,48 +211,55 @@ export class CivicComments extends LitElement {
     return this.page || globalThis.location?.pathname || '/';
   }
 
-  private get strings(): Strings {
-    return stringsFor(this.lang || closestLang(this));
+  /** The language the element speaks: its own `lang`, or the nearest ancestor's. */
+  get #language(): string {
+    return languageOf(this.lang || closestLang(this));
   }
 
-  private get draftKey(): string {
+  get #strings(): Strings {
+    return stringsIfLoaded(this.#language) ?? en;
+  }
+
+  get #draftKey(): string {
     return `civic-comments:draft:${this.pageId}:${this.section}`;
   }
 
   // ---- Loading -----------------------------------------------------------------------------
 
-  private resolveBackend(): CommentsBackend | undefined {
+  async #resolveBackend(): Promise<CommentsBackend | undefined> {
     const tag = `<civic-comments section="${this.section}">`;
-    let problem: string | undefined;
+    const name = this.backendName || (this.endpoint ? 'rest' : '');
+    let problem: string;
     if (!this.section) {
-      problem = '<civic-comments>: the "section" attribute is required; set it to the id of the section this thread belongs to.';
+      problem = '<civic-comments>: the "section" attribute is required: the id of the section this thread belongs to.';
     } else if (this.backend) {
       return this.backend;
-    } else if (this.backendName) {
-      const named = backendNamed(this.backendName);
-      if (named) return named;
-      problem = `${tag}: the "backend" attribute is "${this.backendName}", which is not a known backend; use "memory", or set the backend property to an object that implements CommentsBackend.`;
+    } else if (name === 'memory' || (name === 'rest' && this.endpoint)) {
+      return namedBackend(name, this.endpoint ?? '');
     } else {
-      problem = `${tag}: no backend; set the backend property to an object that implements CommentsBackend, or the "backend" attribute to "memory".`;
+      // One message for every way of having no usable backend: it lists what works.
+      problem = `${tag}: no backend${name ? ` for backend="${name}"` : ''}; set "endpoint" to the comment server's URL, backend="memory", or the backend property to a CommentsBackend.`;
     }
-    if (problem !== this.reportedConfigurationError) {
-      this.reportedConfigurationError = problem;
-      this.reportError(new ConfigurationError(problem), 'configure');
+    if (problem !== this.#reportedConfigurationError) {
+      this.#reportedConfigurationError = problem;
+      this.#reportError(new ConfigurationError(problem), 'configure');
     }
     return undefined;
   }
 
-  private async load(): Promise<void> {
-    this.loadController?.abort();
-    const backend = this.resolveBackend();
-    if (!backend) {
-      this.loadState = 'failed';
-      return;
-    }
-    const controller = (this.loadController = new AbortController());
+  async #load(): Promise<void> {
+    this.#loadController?.abort();
+    const controller = (this.#loadController = new AbortController());
     this.loadState = 'loading';
     this.moreState = 'idle';
     try {
+      const backend = await this.#resolveBackend();
+      if (controller.signal.aborted) return;
+      if (!backend) {
+        this.loadState = 'failed';
+        return;
+      }
+      this.#reportedConfigurationError = undefined;
       const result = await backend.listComments(
         { page: this.pageId, section: this.section, limit: this.pageSize },
         { signal: controller.signal },
@@ -259,20 +270,21 @@ export class CivicComments extends LitElement {
       this.nextCursor = result.nextCursor;
       this.own = this.own.filter((mine) => !result.comments.some((c) => c.id === mine.id));
       this.loadState = 'loaded';
-      this.restoreReplyTarget();
+      this.#restoreReplyTarget();
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadState = 'failed';
-      this.reportError(error, 'load');
+      this.#reportError(error, 'load');
     }
   }
 
-  private async loadMore(): Promise<void> {
-    const backend = this.resolveBackend();
-    if (!backend || !this.nextCursor || this.moreState === 'loading') return;
-    const controller = this.loadController ?? new AbortController();
+  async #loadMore(): Promise<void> {
+    if (!this.nextCursor || this.moreState === 'loading') return;
+    const controller = this.#loadController ?? new AbortController();
     this.moreState = 'loading';
     try {
+      const backend = await this.#resolveBackend();
+      if (!backend) return;
       const result = await backend.listComments(
         { page: this.pageId, section: this.section, limit: this.pageSize, cursor: this.nextCursor },
         { signal: controller.signal },
@@ -285,29 +297,29 @@ export class CivicComments extends LitElement {
       this.nextCursor = result.nextCursor;
       this.moreState = 'idle';
       // Keyboard and screen reader users carry on reading where the new comments begin.
-      if (fresh[0]) await this.focusComment(fresh[0].id);
+      if (fresh[0]) await this.#focusComment(fresh[0].id);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.moreState = 'failed';
-      this.reportError(error, 'load');
+      this.#reportError(error, 'load');
     }
   }
 
-  private async retryLoad(): Promise<void> {
+  async #retryLoad(): Promise<void> {
+    const loading = this.#load();
     // The "Try again" button goes away; the heading keeps focus where the reader was.
-    this.loadState = 'loading';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#thread-heading')?.focus();
-    await this.load();
+    await loading;
   }
 
   // ---- Drafts --------------------------------------------------------------------------------
 
-  private restoreDraft(): void {
+  #restoreDraft(): void {
     if (!this.section) return;
     const remembered = readJson<StoredIdentity>('local', identityKey);
     const identity = remembered ?? readJson<StoredIdentity>('session', identityKey);
-    const draft = readJson<StoredDraft>('local', this.draftKey);
+    const draft = readJson<StoredDraft>('local', this.#draftKey);
     const visibility = draft?.visibility === 'public' || draft?.visibility === 'private' ? draft.visibility : '';
     this.values = {
       name: text(identity?.name, this.values.name),
@@ -316,85 +328,83 @@ export class CivicComments extends LitElement {
       visibility: visibility || this.values.visibility,
       remember: Boolean(remembered),
     };
-    this.pendingReplyTarget = typeof draft?.parentId === 'string' ? draft.parentId : null;
+    this.#pendingReplyTarget = typeof draft?.parentId === 'string' ? draft.parentId : null;
   }
 
   /** A reply's draft reopens under its comment once the thread has loaded. */
-  private pendingReplyTarget: string | null = null;
+  #pendingReplyTarget: string | null = null;
 
-  private restoreReplyTarget(): void {
-    const target = this.pendingReplyTarget;
-    this.pendingReplyTarget = null;
+  #restoreReplyTarget(): void {
+    const target = this.#pendingReplyTarget;
+    this.#pendingReplyTarget = null;
     if (target && this.comments.some((c) => c.id === target)) this.replyTo = target;
   }
 
-  private saveDraft(): void {
+  #saveDraft(): void {
     const { name, email, body, visibility, remember } = this.values;
     writeJson('session', identityKey, { name, email } satisfies StoredIdentity);
     if (remember) writeJson('local', identityKey, { name, email } satisfies StoredIdentity);
     else remove('local', identityKey);
     if (body || visibility || this.replyTo) {
-      writeJson('local', this.draftKey, { body, visibility, parentId: this.replyTo } satisfies StoredDraft);
+      writeJson('local', this.#draftKey, { body, visibility, parentId: this.replyTo } satisfies StoredDraft);
     } else {
-      remove('local', this.draftKey);
+      remove('local', this.#draftKey);
     }
   }
 
-  private setValue<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
+  #setValue<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
     this.values = { ...this.values, [key]: value };
-    this.saveDraft();
-    if (key === 'body') this.scheduleCharacterCountAnnouncement();
+    this.#saveDraft();
+    if (key === 'body') this.#scheduleCharacterCountAnnouncement();
   }
 
-  private scheduleCharacterCountAnnouncement(): void {
+  #scheduleCharacterCountAnnouncement(): void {
     // As in the GOV.UK character count: screen readers hear the count once typing pauses.
-    clearTimeout(this.characterCountTimer);
-    this.characterCountTimer = setTimeout(() => {
-      this.characterCountAnnouncement = this.characterCountText();
+    clearTimeout(this.#characterCountTimer);
+    this.#characterCountTimer = setTimeout(() => {
+      this.characterCountAnnouncement = this.#characterCountText();
     }, characterCountDelay);
   }
 
-  private characterCountText(): string {
+  #characterCountText(): string {
     const left = limits.bodyMax - this.values.body.trim().length;
-    return left >= 0 ? this.strings.charactersRemaining(left) : this.strings.charactersTooMany(-left);
+    return left >= 0 ? this.#strings.charactersRemaining(left) : this.#strings.charactersTooMany(-left);
   }
 
   // ---- Replying ------------------------------------------------------------------------------
 
-  private async openReply(comment: Comment): Promise<void> {
+  async #openReply(comment: Comment): Promise<void> {
     this.replyTo = comment.id;
     this.errors = {};
-    this.saveDraft();
+    this.#saveDraft();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
   }
 
-  private async cancelReply(): Promise<void> {
+  async #cancelReply(): Promise<void> {
     const parentId = this.replyTo;
     if (!parentId) return;
     this.replyTo = null;
     this.errors = {};
-    this.saveDraft();
+    this.#saveDraft();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(parentId)}"]`)?.focus();
   }
 
-  private onFormKeydown(event: KeyboardEvent): void {
+  #onFormKeydown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && this.replyTo) {
       event.preventDefault();
-      void this.cancelReply();
+      void this.#cancelReply();
     }
   }
 
   // ---- Submitting ----------------------------------------------------------------------------
 
-  private async submit(event: Event): Promise<void> {
+  async #submit(event: Event): Promise<void> {
     event.preventDefault();
     // However often the button is pressed, one request is in flight.
     if (this.submitState === 'submitting') return;
-    const backend = this.resolveBackend();
-    if (!backend) return;
-    const strings = this.strings;
+    const strings = this.#strings;
     const input = {
       page: this.pageId,
       section: this.section,
@@ -406,57 +416,58 @@ export class CivicComments extends LitElement {
     };
     const checked = validateNewComment(input);
     if (!checked.success) {
-      await this.showErrors(messagesFor(checked.codes, strings.validation));
+      await this.#showErrors(messagesFor(checked.codes, strings.validation));
       return;
     }
 
     this.submitState = 'submitting';
     this.submitMessage = '';
     this.errors = {};
-    this.idempotencyKey ??= newIdempotencyKey();
-    const controller = (this.submitController = new AbortController());
+    this.#idempotencyKey ??= newIdempotencyKey();
+    const controller = (this.#submitController = new AbortController());
     try {
+      const backend = await this.#resolveBackend();
+      if (!backend) throw new ConfigurationError(this.#reportedConfigurationError);
       const comment = await backend.postComment(checked.data, {
-        idempotencyKey: this.idempotencyKey,
+        idempotencyKey: this.#idempotencyKey,
         signal: controller.signal,
       });
-      this.idempotencyKey = undefined;
+      this.#idempotencyKey = undefined;
       this.submitState = 'idle';
-      this.accept(comment);
+      this.#accept(comment);
     } catch (error) {
       if (controller.signal.aborted) return;
       if (error instanceof ValidationFailedError) {
         this.submitState = 'idle';
-        await this.showErrors(this.translateServerMessages(error.fields));
+        await this.#showErrors(this.#translateServerMessages(error.fields));
         return;
       }
       this.submitState = 'failed';
       this.submitMessage = error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed;
-      this.reportError(error, 'submit');
+      this.#reportError(error, 'submit');
     }
   }
 
   /** Words a server's English field messages in the reader's language, where they are known. */
-  private translateServerMessages(fields: Record<string, string>): Partial<Record<CommentField, string>> {
-    const messages: Partial<Record<CommentField, string>> = {};
+  #translateServerMessages(fields: Record<string, string>): Partial<Record<CommentField, string>> {
+    const messages: Record<string, string> = {};
     for (const [field, message] of Object.entries(fields)) {
-      const known = commentFields.includes(field as CommentField) ? (field as CommentField) : undefined;
-      const code = known && codeForMessage(known, message);
-      const translated = known && code ? (this.strings.validation[known] as Record<string, string>)[code] : undefined;
+      const code = codeForMessage(field, message);
+      const translated = code && (this.#strings.validation as Record<string, Record<string, string>>)[field]?.[code];
       // A field the form does not show is still reported, next to the comment box.
-      messages[known ?? 'body'] = translated ?? message;
+      messages[commentFields.includes(field as CommentField) ? field : 'body'] = translated || message;
     }
     return messages;
   }
 
-  private async showErrors(errors: Partial<Record<CommentField, string>>): Promise<void> {
+  async #showErrors(errors: Partial<Record<CommentField, string>>): Promise<void> {
     this.errors = errors;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
-  private accept(comment: Comment): void {
-    const strings = this.strings;
+  #accept(comment: Comment): void {
+    const strings = this.#strings;
     if (comment.status === 'published') {
       this.comments = [...this.comments, comment];
       this.total += 1;
@@ -465,10 +476,10 @@ export class CivicComments extends LitElement {
     }
     this.values = { ...this.values, body: '', visibility: '' };
     this.replyTo = null;
-    remove('local', this.draftKey);
-    this.saveDraft();
+    remove('local', this.#draftKey);
+    this.#saveDraft();
     this.characterCountAnnouncement = '';
-    this.announce(
+    this.#announce(
       comment.status === 'published'
         ? strings.announcePublished
         : comment.status === 'received'
@@ -476,25 +487,22 @@ export class CivicComments extends LitElement {
           : strings.announcePending,
     );
     emit(this, 'civic-comment-submitted', { comment });
-    void this.focusComment(comment.id);
+    void this.#focusComment(comment.id);
   }
 
-  private announce(message: string): void {
+  #announce(message: string): void {
     // Emptied first, so that the same message twice in a row is still read out.
     this.announcement = '';
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.announcement = message;
-    }, announceDelay);
-    this.timers.add(timer);
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => (this.announcement = message), announceDelay);
   }
 
-  private async focusComment(id: string): Promise<void> {
+  async #focusComment(id: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`)?.focus();
   }
 
-  private reportError(error: unknown, operation: 'configure' | 'load' | 'submit'): void {
+  #reportError(error: unknown, operation: 'configure' | 'load' | 'submit'): void {
     const reported = error instanceof Error ? error : new Error(String(error));
     if (operation === 'configure') console.error(reported.message);
     emit(this, 'civic-error', { error: reported, operation });
@@ -503,30 +511,36 @@ export class CivicComments extends LitElement {
   // ---- Rendering -----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const strings = this.strings;
+    const language = this.#language;
+    const strings = stringsIfLoaded(language);
+    if (!strings) {
+      // Nothing rather than a flash of English while a Welsh page fetches its strings.
+      void loadStrings(language).then(() => this.requestUpdate());
+      return html`<div class="status-box" part="status"></div>`;
+    }
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
     const loaded = this.loadState === 'loaded';
     return html`
-      <section class="thread" part="thread" aria-labelledby="thread-heading" lang=${strings.locale}>
+      <section part="thread" aria-labelledby="thread-heading" lang=${strings.locale}>
         <div class="heading" part="heading" role="heading" aria-level=${level} id="thread-heading" tabindex="-1">
           ${loaded ? strings.threadHeading(this.total) : strings.commentsHeading}
         </div>
-        ${loaded ? this.renderComments(level) : this.renderLoadStatus(strings)}
-        ${this.replyTo && loaded ? nothing : this.renderForm(level, null)}
+        ${loaded ? this.#renderComments(level) : this.#renderLoadStatus(strings)}
+        ${this.replyTo && loaded ? nothing : this.#renderForm(level, null)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </section>
     `;
   }
 
-  private renderLoadStatus(strings: Strings): TemplateResult {
+  #renderLoadStatus(strings: Strings): TemplateResult {
     if (this.loadState === 'failed') {
       return html`
         <div class="status-box" part="status">
           <p class="status-title">${strings.loadFailed}</p>
           <p class="hint">${strings.loadFailedHint}</p>
-          ${this.reportedConfigurationError
+          ${this.#reportedConfigurationError
             ? nothing
-            : html`<button type="button" class="button secondary" part="secondary-button" @click=${this.retryLoad}>
+            : html`<button type="button" class="button secondary" part="secondary-button" @click=${this.#retryLoad}>
                 ${strings.tryAgain}
               </button>`}
         </div>
@@ -535,22 +549,22 @@ export class CivicComments extends LitElement {
     return html`<div class="status-box" part="status"><p class="hint">${strings.loading}</p></div>`;
   }
 
-  private renderComments(level: number): TemplateResult {
+  #renderComments(level: number): TemplateResult {
     const shown = [...this.comments, ...this.own];
     const thread = buildThread(shown);
-    const strings = this.strings;
+    const strings = this.#strings;
     return html`
       ${thread.length
-        ? html`<ol class="comments" part="comments">${thread.map((node) => this.renderNode(node, level))}</ol>`
+        ? html`<ol part="comments">${thread.map((node) => this.#renderNode(node, level))}</ol>`
         : nothing}
       ${this.nextCursor
-        ? html`<p class="more">
+        ? html`<p>
             <button
               type="button"
               class="link-button"
               part="show-more-button"
               aria-disabled=${this.moreState === 'loading' ? 'true' : 'false'}
-              @click=${this.loadMore}
+              @click=${this.#loadMore}
             >
               ${strings.showMore}
             </button>
@@ -560,14 +574,14 @@ export class CivicComments extends LitElement {
     `;
   }
 
-  private renderNode(node: ThreadNode, level: number): TemplateResult {
+  #renderNode(node: ThreadNode, level: number): TemplateResult {
     const { comment, inReplyTo } = node;
-    const strings = this.strings;
+    const strings = this.#strings;
     const mine = this.own.includes(comment);
     const status = comment.status === 'received' ? strings.statusPrivate : comment.status === 'pending' ? strings.statusPending : '';
     const date = new Date(comment.createdAt);
     return html`
-      <li class="item">
+      <li>
         <article class="comment" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
           <p class="meta">
             <span class="author" part="comment-author" id="author-${comment.id}">${comment.name}</span>
@@ -580,25 +594,25 @@ export class CivicComments extends LitElement {
             ? nothing
             : html`<button
                 type="button"
-                class="link-button reply"
+                class="link-button"
                 part="reply-button"
                 data-reply-to=${comment.id}
                 aria-expanded=${this.replyTo === comment.id ? 'true' : 'false'}
-                @click=${() => this.openReply(comment)}
+                @click=${() => this.#openReply(comment)}
               >
                 ${strings.reply}<span class="visually-hidden">${strings.replyToSuffix(comment.name)}</span>
               </button>`}
-          ${this.replyTo === comment.id ? this.renderForm(level, comment) : nothing}
+          ${this.replyTo === comment.id ? this.#renderForm(level, comment) : nothing}
         </article>
         ${node.replies.length
-          ? html`<ol class="replies">${node.replies.map((reply) => this.renderNode(reply, level))}</ol>`
+          ? html`<ol class="replies">${node.replies.map((reply) => this.#renderNode(reply, level))}</ol>`
           : nothing}
       </li>
     `;
   }
 
-  private renderForm(level: number, parent: Comment | null): TemplateResult {
-    const strings = this.strings;
+  #renderForm(level: number, parent: Comment | null): TemplateResult {
+    const strings = this.#strings;
     const { values, errors } = this;
     const listed = commentFields.filter((field) => errors[field]);
     const submitting = this.submitState === 'submitting';
@@ -609,8 +623,8 @@ export class CivicComments extends LitElement {
         part="form"
         novalidate
         aria-labelledby="form-heading"
-        @submit=${this.submit}
-        @keydown=${this.onFormKeydown}
+        @submit=${this.#submit}
+        @keydown=${this.#onFormKeydown}
       >
         <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
           ${parent ? strings.replyHeading(parent.name) : strings.formHeading}
@@ -622,72 +636,39 @@ export class CivicComments extends LitElement {
                 <ul>
                   ${listed.map(
                     (field) =>
-                      html`<li><a href="#${fieldTarget(field)}" @click=${this.focusField}>${errors[field]}</a></li>`,
+                      html`<li><a href="#${fieldTarget(field)}" @click=${this.#focusField}>${errors[field]}</a></li>`,
                   )}
                 </ul>
               </div>
             </div>`
           : nothing}
 
-        <div class="field ${errors.name ? 'has-error' : ''}" part="field">
-          <label for="name">${strings.nameLabel}</label>
-          ${this.renderFieldError('name')}
-          <input
-            id="name"
-            class="input"
-            part="input"
-            type="text"
-            autocomplete="name"
-            spellcheck="false"
-            aria-describedby=${errors.name ? 'name-error' : nothing}
-            aria-invalid=${errors.name ? 'true' : nothing}
-            .value=${live(values.name)}
-            @input=${(e: InputEvent) => this.setValue('name', (e.target as HTMLInputElement).value)}
-          />
-        </div>
-
-        <div class="field ${errors.email ? 'has-error' : ''}" part="field">
-          <label for="email">${strings.emailLabel}</label>
-          <div class="hint" id="email-hint">${strings.emailHint}</div>
-          ${this.renderFieldError('email')}
-          <input
-            id="email"
-            class="input"
-            part="input"
-            type="email"
-            autocomplete="email"
-            spellcheck="false"
-            aria-describedby=${errors.email ? 'email-hint email-error' : 'email-hint'}
-            aria-invalid=${errors.email ? 'true' : nothing}
-            .value=${live(values.email)}
-            @input=${(e: InputEvent) => this.setValue('email', (e.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${this.#renderInput('name', 'text', strings.nameLabel)}
+        ${this.#renderInput('email', 'email', strings.emailLabel, strings.emailHint)}
 
         <div class="field ${errors.body ? 'has-error' : ''}" part="field">
           <label for="body">${strings.bodyLabel}</label>
-          ${this.renderFieldError('body')}
+          ${this.#renderFieldError('body')}
           <textarea
             id="body"
             class="input textarea ${left < 0 ? 'over-limit' : ''}"
             part="input"
-            rows="6"
             aria-describedby=${errors.body ? 'body-limit body-error' : 'body-limit'}
             aria-invalid=${errors.body || left < 0 ? 'true' : nothing}
-            .value=${live(values.body)}
-            @input=${(e: InputEvent) => this.setValue('body', (e.target as HTMLTextAreaElement).value)}
+            .value=${values.body}
+            @input=${(e: InputEvent) => this.#setValue('body', (e.target as HTMLTextAreaElement).value)}
           ></textarea>
           <div class="visually-hidden" id="body-limit">${strings.bodyLimitHint(limits.bodyMax)}</div>
-          <div class="character-count ${left < 0 ? 'over-limit' : ''}" aria-hidden="true">${this.characterCountText()}</div>
+          <div class="character-count ${left < 0 ? 'over-limit' : ''}" aria-hidden="true">${this.#characterCountText()}</div>
           <div class="visually-hidden" aria-live="polite">${this.characterCountAnnouncement}</div>
         </div>
 
         <div class="field ${errors.visibility ? 'has-error' : ''}" part="field">
           <fieldset aria-describedby=${errors.visibility ? 'visibility-error' : nothing}>
             <legend>${strings.visibilityLegend}</legend>
-            ${this.renderFieldError('visibility')}
-            ${this.renderChoice('visibility-public', 'public', strings.visibilityPublic)}
-            ${this.renderChoice('visibility-private', 'private', strings.visibilityPrivate)}
+            ${this.#renderFieldError('visibility')}
+            ${this.#renderChoice('visibility-public', 'public', strings.visibilityPublic)}
+            ${this.#renderChoice('visibility-private', 'private', strings.visibilityPrivate)}
           </fieldset>
         </div>
 
@@ -695,8 +676,8 @@ export class CivicComments extends LitElement {
           <input
             id="remember"
             type="checkbox"
-            .checked=${live(values.remember)}
-            @change=${(e: Event) => this.setValue('remember', (e.target as HTMLInputElement).checked)}
+            .checked=${values.remember}
+            @change=${(e: Event) => this.#setValue('remember', (e.target as HTMLInputElement).checked)}
           />
           <label for="remember">${strings.remember}</label>
         </div>
@@ -716,7 +697,7 @@ export class CivicComments extends LitElement {
             ${strings.submit}
           </button>
           ${parent
-            ? html`<button type="button" class="button secondary" part="secondary-button" @click=${this.cancelReply}>
+            ? html`<button type="button" class="button secondary" part="secondary-button" @click=${this.#cancelReply}>
                 ${strings.cancel}
               </button>`
             : nothing}
@@ -728,15 +709,40 @@ export class CivicComments extends LitElement {
     `;
   }
 
-  private renderFieldError(field: CommentField): TemplateResult | typeof nothing {
+  /** A GOV.UK text input: label, hint, error message, then the input, described by the last two. */
+  #renderInput(field: 'name' | 'email', type: string, label: string, hint?: string): TemplateResult {
+    const error = this.errors[field];
+    const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
+    return html`
+      <div class="field ${error ? 'has-error' : ''}" part="field">
+        <label for=${field}>${label}</label>
+        ${hint ? html`<div class="hint" id="${field}-hint">${hint}</div>` : nothing}
+        ${this.#renderFieldError(field)}
+        <input
+          id=${field}
+          class="input"
+          part="input"
+          type=${type}
+          autocomplete=${field}
+          spellcheck="false"
+          aria-describedby=${describedBy || nothing}
+          aria-invalid=${error ? 'true' : nothing}
+          .value=${this.values[field]}
+          @input=${(e: InputEvent) => this.#setValue(field, (e.target as HTMLInputElement).value)}
+        />
+      </div>
+    `;
+  }
+
+  #renderFieldError(field: CommentField): TemplateResult | typeof nothing {
     const message = this.errors[field];
     if (!message) return nothing;
     return html`<p class="error-message" id="${field}-error">
-      <span class="visually-hidden">${this.strings.errorPrefix}</span> ${message}
+      <span class="visually-hidden">${this.#strings.errorPrefix}</span> ${message}
     </p>`;
   }
 
-  private renderChoice(id: string, value: Visibility, label: string): TemplateResult {
+  #renderChoice(id: string, value: Visibility, label: string): TemplateResult {
     return html`
       <div class="choice">
         <input
@@ -744,8 +750,8 @@ export class CivicComments extends LitElement {
           type="radio"
           name="visibility"
           value=${value}
-          .checked=${live(this.values.visibility === value)}
-          @change=${() => this.setValue('visibility', value)}
+          .checked=${this.values.visibility === value}
+          @change=${() => this.#setValue('visibility', value)}
         />
         <label for=${id}>${label}</label>
       </div>
@@ -753,12 +759,12 @@ export class CivicComments extends LitElement {
   }
 
   /** Error summary links point into the shadow root, where the browser's own jump cannot reach. */
-  private focusField(event: Event): void {
+  #focusField(event: Event): void {
     event.preventDefault();
     const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
     const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     field?.focus();
-    field?.closest('.field')?.scrollIntoView?.({ block: 'start' });
+    field?.closest('.field')?.scrollIntoView();
   }
 }
 

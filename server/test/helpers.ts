@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type AppOptions } from '../src/app.js';
+import { RateLimiter } from '../src/http/rate-limit.js';
+import { PostgresStorage } from '../src/storage/postgres.js';
+import { SqliteStorage } from '../src/storage/sqlite.js';
+import type { Storage } from '../src/storage/storage.js';
+
+export const token = 'test-moderator-token-0123456789';
+export const page = '/review';
+
+/** A real SQLite file in a new temporary folder. */
+export function sqliteStorage(): Storage & { cleanup: () => void } {
+  const folder = mkdtempSync(join(tmpdir(), 'civic-comments-'));
+  const storage = new SqliteStorage(join(folder, 'comments.db'));
+  return Object.assign(storage, {
+    cleanup: () => {
+      void storage.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  });
+}
+
+/** The PostgreSQL to test against, from TEST_DATABASE_URL; CI always sets it. */
+export const postgresUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI && !postgresUrl) throw new Error('CI must set TEST_DATABASE_URL so that PostgreSQL is tested too.');
+
+/** A fresh PostgreSQL database: the tables are emptied before the storage is handed over. */
+export async function postgresStorage(): Promise<Storage & { cleanup: () => Promise<void> }> {
+  if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set.');
+  const storage = await PostgresStorage.open(postgresUrl);
+  await (storage as unknown as { sql: { unsafe: (q: string) => Promise<unknown> } }).sql.unsafe(
+    'TRUNCATE comments, idempotency_keys',
+  );
+  return Object.assign(storage, { cleanup: () => storage.close() });
+}
+
+/** The drivers every storage test runs against. */
+export const drivers: { name: string; open: () => Promise<Storage & { cleanup: () => unknown }> }[] = [
+  { name: 'SQLite', open: async () => sqliteStorage() },
+  ...(postgresUrl ? [{ name: 'PostgreSQL', open: postgresStorage }] : []),
+];
+if (!postgresUrl) console.log('# TEST_DATABASE_URL is not set: PostgreSQL is not tested in this run.');
+
+export function testApp(storage: Storage, overrides: Partial<AppOptions> = {}) {
+  return createApp({
+    storage,
+    moderatorToken: token,
+    allowedOrigins: ['https://www.example.gov.uk'],
+    moderation: 'pre',
+    rateLimiter: new RateLimiter(0),
+    clientAddress: () => '192.0.2.1',
+    ...overrides,
+  });
+}
+
+export const newComment = (overrides: object = {}) => ({
+  page,
+  section: 'intro',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  body: 'A comment on the introduction.',
+  visibility: 'public',
+  ...overrides,
+});
+
+export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const moderator = (init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+});
