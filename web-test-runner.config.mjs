@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, findChrome } from './scripts/browsers.mjs';
+import { referenceServer } from './test/reference-server-plugin.mjs';
 
 const chrome = findChrome();
 if (!chrome) {
@@ -39,7 +40,7 @@ function countsReporter() {
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceServer()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chrome, headless: true, args: chromeArgs },

@@ -1,10 +1,11 @@
-// Gives every thread on the page one in-page backend, seeded so that the demonstration has a
-// conversation to show. A real page sets `endpoint` instead and talks to the reference server.
+// The offline demonstration: every thread on the page shares one in-page backend, seeded so that
+// there is a conversation to show. The threads start on `backend="memory"` (empty) and move to this
+// one as soon as it is made. A real page sets `endpoint` instead and talks to a server.
 import { loadMemoryBackend } from '/dist/civic-comments.js';
 
 const { MemoryBackend } = await loadMemoryBackend();
 
-const page = location.pathname;
+const page = 'library-strategy';
 const hoursAgo = (hours) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 const backend = new MemoryBackend({

@@ -15,7 +15,7 @@ if [ -z "$version" ]; then
   pg_createcluster "$version" "$cluster" >/dev/null
 fi
 if ! pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}' | grep -q online; then
-  pg_ctlcluster "$version" "$cluster" start
+  pg_ctlcluster "$version" "$cluster" start >&2
 fi
 port=$(pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $3}')
 

@@ -1,7 +1,7 @@
 import type { Storage } from './storage/storage.js';
 
 /** A few comments for the demonstration page, so that a newcomer sees a living consultation. */
-export async function seedDemo(storage: Storage, page = '/demo/'): Promise<number> {
+export async function seedDemo(storage: Storage, page = 'library-strategy'): Promise<number> {
   if (Object.keys(await storage.countPublished(page)).length) return 0;
   const add = async (section: string, name: string, body: string, parentId: string | null = null) => {
     const result = await storage.create({ page, section, parentId, name, email: 'demo@example.com', body, visibility: 'public', status: 'published' });

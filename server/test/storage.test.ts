@@ -50,6 +50,8 @@ for (const driver of drivers) {
       const second = await storage.listPublished(page, 'intro', 20, first.next!);
       assert.equal(second.next, null);
       assert.deepEqual([...first.items, ...second.items].map((c) => c.id), ids);
+      // A public list holds the public fields and nothing else.
+      assert.deepEqual(Object.keys(first.items[0]!).sort(), ['body', 'createdAt', 'id', 'name', 'page', 'parentId', 'section', 'status']);
     });
 
     it('counts published public comments per section', async () => {

@@ -14,7 +14,7 @@ export const cy: Strings = {
   threadHeading: (count) => (count === 0 ? 'Dim sylwadau eto' : `${n(count)} sylw`),
   loading: 'Wrthi’n llwytho sylwadau…',
   loadFailed: 'Nid oedd modd llwytho’r sylwadau',
-  loadFailedHint: 'Mae gweddill y dudalen hon yn dal i weithio. Gallwch anfon sylw o hyd.',
+  loadFailedHint: 'Gallwch anfon sylw o hyd.',
   tryAgain: 'Rhowch gynnig arall arni',
   showMore: 'Dangos rhagor o sylwadau',
   reply: 'Ymateb',

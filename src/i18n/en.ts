@@ -13,7 +13,7 @@ export const en: Strings = {
   threadHeading: (n) => (n === 0 ? 'No comments yet' : n === 1 ? '1 comment' : `${number.format(n)} comments`),
   loading: 'Loading comments…',
   loadFailed: 'Comments could not be loaded',
-  loadFailedHint: 'The rest of this page still works. You can still send a comment.',
+  loadFailedHint: 'You can still send a comment.',
   tryAgain: 'Try again',
   showMore: 'Show more comments',
   reply: 'Reply',

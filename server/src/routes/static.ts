@@ -27,7 +27,8 @@ export const contentSecurityPolicy = [
 
 /**
  * Serves the demonstration (`demo/`) and the built bundle (`dist/`) from `root`, so a department
- * can host the widget on its own domain; `/civic-comments.js` is the script tag's address.
+ * can host the widget on its own domain; `/civic-comments.js` is the script tag's address, and
+ * `/chunks/` holds what it fetches only when a page needs it (Welsh, the in-page backend).
  */
 export function staticRoutes(app: Hono, root: string): void {
   const send = async (path: string, cacheControl: string) => {
@@ -43,6 +44,8 @@ export function staticRoutes(app: Hono, root: string): void {
         'X-Content-Type-Options': 'nosniff',
       };
       if (type.startsWith('text/html')) headers['Content-Security-Policy'] = contentSecurityPolicy;
+      // Module scripts loaded from another origin need CORS: a department's page may load them from here.
+      else headers['Access-Control-Allow-Origin'] = '*';
       return new Response(bytes, { headers });
     } catch {
       return undefined;
@@ -50,6 +53,8 @@ export function staticRoutes(app: Hono, root: string): void {
   };
   app.get('/', (c) => c.redirect('/demo/'));
   app.get('/civic-comments.js', async (c) => (await send('dist/civic-comments.js', 'public, max-age=300')) ?? c.notFound());
+  // The bundle's chunks carry a hash of their content in their names, so they can be kept for a year.
+  app.get('/chunks/*', async (c) => (await send(`dist${decodeURIComponent(c.req.path)}`, 'public, max-age=31536000, immutable')) ?? c.notFound());
   app.get('/demo/*', async (c) => {
     const path = c.req.path.endsWith('/') ? `${c.req.path}index.html` : c.req.path;
     return (await send(decodeURIComponent(path), 'no-cache')) ?? c.notFound();

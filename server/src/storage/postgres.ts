@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { moderationQueries, sql as queries } from './queries.js';
 import { newCommentId } from './ids.js';
-import { fromRow, migrations, pageOf, type CommentRow } from './schema.js';
+import { fromPublicRow, fromRow, migrations, pageOf, type CommentRow, type PublicRow } from './schema.js';
 import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
@@ -98,7 +98,7 @@ export class PostgresStorage implements Storage {
       this.rows(queries.listPublished, [page, section, after?.createdAt ?? '', after?.id ?? '', limit + 1]),
       this.one<{ n: number }>(queries.countSection, [page, section]),
     ]);
-    return pageOf(rows, limit, Number(count?.n ?? 0));
+    return pageOf(rows as unknown as PublicRow[], limit, Number(count?.n ?? 0), fromPublicRow);
   }
 
   async countPublished(page: string): Promise<Record<string, number>> {
@@ -114,7 +114,7 @@ export class PostgresStorage implements Storage {
       this.sql.unsafe(dollar(q.byStatus.sql), q.byStatus.params as never[]),
     ]);
     return {
-      ...pageOf(rows, limit, Number(total?.n ?? 0)),
+      ...pageOf(rows, limit, Number(total?.n ?? 0), fromRow),
       statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])),
     };
   }

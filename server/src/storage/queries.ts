@@ -13,7 +13,9 @@ export const sql = {
   findComment: `SELECT * FROM comments WHERE id = ?`,
   findKey: `SELECT fingerprint, answer FROM idempotency_keys WHERE key = ?`,
   insertKey: `INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES (?, ?, ?, ?, ?)`,
-  listPublished: `SELECT * FROM comments WHERE ${publicRows} AND (created_at, id) > (?, ?)
+  // Only the public columns: what a public list cannot read, it cannot leak.
+  listPublished: `SELECT id, page, section, parent_id, name, body, created_at, status FROM comments
+    WHERE ${publicRows} AND (created_at, id) > (?, ?)
     ORDER BY created_at, id LIMIT ?`,
   countSection: `SELECT CAST(count(*) AS INTEGER) AS n FROM comments WHERE ${publicRows}`,
   countPage: `SELECT section, CAST(count(*) AS INTEGER) AS n FROM comments

@@ -1,3 +1,6 @@
+import type { Comment } from '../../../src/contract/public.js';
+import type { StoredComment } from './storage.js';
+
 /** Tables shared by both drivers; each driver applies the migrations it has not applied yet, in order. */
 /**
  * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
@@ -51,7 +54,23 @@ export interface CommentRow {
   updated_at: string;
 }
 
-export function fromRow(row: CommentRow) {
+/** A row read with the public columns only. */
+export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'name' | 'body' | 'created_at' | 'status'>;
+
+export function fromPublicRow(row: PublicRow): Comment {
+  return {
+    id: row.id,
+    page: row.page,
+    section: row.section,
+    parentId: row.parent_id,
+    name: row.name,
+    body: row.body,
+    createdAt: row.created_at,
+    status: row.status,
+  };
+}
+
+export function fromRow(row: CommentRow): StoredComment {
   return {
     id: row.id,
     page: row.page,
@@ -68,8 +87,8 @@ export function fromRow(row: CommentRow) {
 }
 
 /** Rows fetched one past the limit tell whether there is a next page. */
-export function pageOf(rows: CommentRow[], limit: number, total: number) {
-  const items = rows.slice(0, limit).map(fromRow);
+export function pageOf<R, T extends { createdAt: string; id: string }>(rows: R[], limit: number, total: number, map: (row: R) => T) {
+  const items = rows.slice(0, limit).map(map);
   const last = items.at(-1);
   return { items, total, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
 }

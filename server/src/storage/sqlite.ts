@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { moderationQueries, sql } from './queries.js';
 import { newCommentId } from './ids.js';
 import { fromRow, migrations, pageOf, type CommentRow } from './schema.js';
+import type { Comment } from '../../../src/contract/public.js';
 import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
 
 /**
@@ -15,6 +16,8 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly createTransaction: (record: NewRecord, idempotency?: Idempotency) => CreateResult;
+  /** The busiest query reads rows as arrays: about a third faster than as objects. */
+  private readonly listPublishedRaw: Database.Statement;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -26,6 +29,7 @@ export class SqliteStorage implements Storage {
     // IMMEDIATE takes the write lock at once, so the idempotency check and the insert are one step.
     const transaction = this.db.transaction(this.createInTransaction);
     this.createTransaction = (record, idempotency) => transaction.immediate(record, idempotency);
+    this.listPublishedRaw = this.db.prepare(sql.listPublished).raw(true);
   }
 
   private migrate(): void {
@@ -85,9 +89,9 @@ export class SqliteStorage implements Storage {
   }
 
   async listPublished(page: string, section: string, limit: number, after?: Cursor) {
-    const rows = this.rows(sql.listPublished, [page, section, after?.createdAt ?? '', after?.id ?? '', limit + 1]);
+    const tuples = this.listPublishedRaw.all(page, section, after?.createdAt ?? '', after?.id ?? '', limit + 1) as PublicTuple[];
     const total = (this.statement(sql.countSection).get(page, section) as { n: number }).n;
-    return pageOf(rows, limit, total);
+    return pageOf(tuples, limit, total, fromPublicTuple);
   }
 
   async countPublished(page: string): Promise<Record<string, number>> {
@@ -100,7 +104,7 @@ export class SqliteStorage implements Storage {
     const rows = this.rows(q.list.sql, q.list.params);
     const total = (this.statement(q.total.sql).get(...q.total.params) as { n: number }).n;
     const byStatus = this.statement(q.byStatus.sql).all(...q.byStatus.params) as { status: string; n: number }[];
-    return { ...pageOf(rows, limit, total), statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
+    return { ...pageOf(rows, limit, total, fromRow), statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
   }
 
   async setStatus(id: string, status: StoredComment['status']) {
@@ -130,3 +134,17 @@ export class SqliteStorage implements Storage {
     this.db.close();
   }
 }
+
+/** A public row as `listPublished` selects it, column by column. */
+type PublicTuple = [string, string, string, string | null, string, string, string, Comment['status']];
+
+const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, status]: PublicTuple): Comment => ({
+  id,
+  page,
+  section,
+  parentId,
+  name,
+  body,
+  createdAt,
+  status,
+});

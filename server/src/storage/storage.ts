@@ -1,4 +1,4 @@
-import type { CommentStatus, ModerationComment, Visibility } from '../../../src/contract/index.js';
+import type { Comment, CommentStatus, ModerationComment, Visibility } from '../../../src/contract/index.js';
 
 /** A comment as stored: the moderators' view. */
 export type StoredComment = ModerationComment;
@@ -58,8 +58,8 @@ export interface Storage {
   /** Stores a comment, or with an idempotency key already used, returns the first answer. */
   create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult>;
   find(id: string): Promise<StoredComment | undefined>;
-  /** Published public comments of a section, oldest first. */
-  listPublished(page: string, section: string, limit: number, after?: Cursor): Promise<Page<StoredComment>>;
+  /** Published public comments of a section, oldest first, with their public fields only. */
+  listPublished(page: string, section: string, limit: number, after?: Cursor): Promise<Page<Comment>>;
   /** Published public comments per section of a page. */
   countPublished(page: string): Promise<Record<string, number>>;
   /** Everything matching the filter, newest first, and how many match each status. */

@@ -46,6 +46,9 @@ export class RestBackend implements CommentsBackend {
       prefixUrl: new URL('api/v1/', this.endpoint).href,
       timeout: options.timeout, // ky's default: 10 seconds
       retry: { limit: options.retries ?? 2, methods: ['get'] },
+      // Revalidate with the server's ETag on every read: a reader who just commented, or reloads
+      // after a moderator acted, sees the thread as it is now; an unchanged thread costs a 304.
+      cache: 'no-cache',
     });
   }
 
@@ -96,10 +99,9 @@ async function explain(where: string, error: unknown): Promise<unknown> {
   }
   const { status, headers } = error.response;
   const answer = ErrorBody.safeParse(await error.response.json().catch(() => 0));
-  const fields = answer.success ? answer.data.fields : undefined;
-  if (fields) return new ValidationFailedError(fields);
+  if (answer.data?.fields) return new ValidationFailedError(answer.data.fields);
   if (status === 413) return new ValidationFailedError({ body: validationMessages.body.tooLong });
   if (status === 429) return new RateLimitedError(Number(headers.get('Retry-After')) || undefined);
-  const message = `${where} answered ${status}${answer.success ? `: ${answer.data.message}` : ''}`;
+  const message = `${where} answered ${status}${answer.data ? `: ${answer.data.message}` : ''}`;
   return status >= 500 ? new BackendUnavailableError(message) : new CivicCommentsError(message);
 }

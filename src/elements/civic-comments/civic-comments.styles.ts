@@ -70,7 +70,7 @@ export const styles = css`
     border-left: 4px solid var(--civic-color-border,#b1b4b6);
   }
   .comment {
-    padding-top: 0.75em;
+    padding-block: 0.75em 0.5em;
     border-top: 1px solid var(--civic-color-border,#b1b4b6);
   }
   .meta {

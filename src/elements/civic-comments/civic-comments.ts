@@ -538,11 +538,9 @@ export class CivicComments extends LitElement {
         <div class="status-box" part="status">
           <p class="status-title">${strings.loadFailed}</p>
           <p class="hint">${strings.loadFailedHint}</p>
-          ${this.#reportedConfigurationError
-            ? nothing
-            : html`<button type="button" class="button secondary" part="secondary-button" @click=${this.#retryLoad}>
-                ${strings.tryAgain}
-              </button>`}
+          <button type="button" class="button secondary" part="secondary-button" @click=${this.#retryLoad}>
+            ${strings.tryAgain}
+          </button>
         </div>
       `;
     }

@@ -1,0 +1,87 @@
+import { expect } from '@open-wc/testing';
+import {
+  BackendUnavailableError,
+  CivicCommentsError,
+  RateLimitedError,
+  ResponseShapeError,
+  RestBackend,
+  ValidationFailedError,
+} from '../../index.js';
+import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
+
+const comment = (page: string, overrides: object = {}) => ({
+  page,
+  section: 'intro',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  body: 'A comment sent over HTTP.',
+  visibility: 'public' as const,
+  ...overrides,
+});
+const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('it should have failed'), (error: unknown) => error);
+
+describe('RestBackend against the reference server', () => {
+  let backend: RestBackend;
+  beforeEach(async () => {
+    backend = new RestBackend({ endpoint: (await referenceServer()).url });
+  });
+
+  it('sends a comment, which waits for moderation, then lists and counts it once published', async () => {
+    const page = uniquePage('rest');
+    const stored = await backend.postComment(comment(page));
+    expect(stored.status).to.equal('pending');
+    expect(stored).not.to.have.property('email');
+    expect((await backend.listComments({ page, section: 'intro' })).total).to.equal(0);
+    expect((await moderate(`comments/${stored.id}`, { method: 'PATCH', body: '{"status":"published"}' })).status).to.equal(200);
+    const listed = await backend.listComments({ page, section: 'intro' });
+    expect(listed.comments.map((c) => c.body)).to.deep.equal(['A comment sent over HTTP.']);
+    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 1 } });
+  });
+
+  it('stores a submission once however often it is sent with the same idempotency key', async () => {
+    const page = uniquePage('idempotent');
+    const first = await backend.postComment(comment(page), { idempotencyKey: 'browser-key-1' + page });
+    const again = await backend.postComment(comment(page), { idempotencyKey: 'browser-key-1' + page });
+    expect(again.id).to.equal(first.id);
+    const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}`)).json();
+    expect(queue.total).to.equal(1);
+  });
+
+  it("turns the server's 400 into a ValidationFailedError with its field messages", async () => {
+    const error = await failure(backend.postComment(comment(uniquePage('invalid'), { name: '', email: 'nope' })));
+    expect(error).to.be.instanceOf(ValidationFailedError);
+    expect((error as ValidationFailedError).fields).to.deep.equal({
+      name: 'Enter your name',
+      email: 'Enter an email address in the correct format, like name@example.com',
+    });
+  });
+
+  it('says when an answer breaks the contract', async () => {
+    const wrong = new RestBackend({ endpoint: `${location.origin}/__wrong-shape/` });
+    const error = await failure(wrong.listComments({ page: '/p', section: 's' }));
+    expect(error).to.be.instanceOf(ResponseShapeError);
+    expect((error as Error).message).to.contain('breaks the contract');
+  });
+
+  it('reports an unreachable server, a slow one and a refusal as errors a reader can be told about', async () => {
+    const unreachable = new RestBackend({ endpoint: 'http://127.0.0.1:9', retries: 0 });
+    expect(await failure(unreachable.getCounts('/p'))).to.be.instanceOf(BackendUnavailableError);
+    const slow = new RestBackend({ endpoint: `${location.origin}/__slow/`, timeout: 200, retries: 0 });
+    expect(await failure(slow.getCounts('/p'))).to.be.instanceOf(BackendUnavailableError);
+    const missing = new RestBackend({ endpoint: `${(await referenceServer()).url}/api/v1/no-such-api/`, retries: 0 });
+    const refused = await failure(missing.getCounts('/p'));
+    expect(refused).to.be.instanceOf(CivicCommentsError);
+    expect((refused as Error).message).to.contain('404');
+  });
+
+  it('passes an abort through untouched', async () => {
+    const controller = new AbortController();
+    const pending = failure(backend.getCounts('/p', { signal: controller.signal }));
+    controller.abort();
+    expect(((await pending) as Error).name).to.equal('AbortError');
+  });
+
+  it('exports RateLimitedError for servers that say 429', () => {
+    expect(new RateLimitedError(30).retryAfter).to.equal(30);
+  });
+});
