@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import {
-  type Comment,
+  publicComment,
   Counts,
   CommentPage,
   ListCommentsQuery,
@@ -16,21 +16,6 @@ import { cachedJson } from '../http/cache.js';
 import { errorResponse } from '../http/errors.js';
 import type { StoredComment } from '../storage/storage.js';
 
-/**
- * The public view of a comment: the contract's fields, picked one by one, so nothing else (an
- * email, a visibility) can slip through. Picking rather than parsing keeps lists fast; the storage
- * types guarantee the shape, and the tests parse every public answer with the contract.
- */
-export const toPublic = (c: StoredComment): Comment => ({
-  id: c.id,
-  page: c.page,
-  section: c.section,
-  parentId: c.parentId,
-  name: c.name,
-  body: c.body,
-  createdAt: c.createdAt,
-  status: c.status,
-});
 
 const firstIssue = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)[0] ?? 'invalid';
@@ -115,7 +100,7 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     };
     // What the public is told of a comment kept as spam is what it would be told of any pending one.
     const answer = (comment: StoredComment) =>
-      JSON.stringify({ comment: toPublic({ ...comment, status: status === 'spam' ? 'pending' : comment.status }) });
+      JSON.stringify({ comment: publicComment({ ...comment, status: status === 'spam' ? 'pending' : comment.status }) });
     const result = await storage.create(
       record,
       key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(data)).digest('base64url'), answer } : undefined,

@@ -71,19 +71,7 @@ export function fromPublicRow(row: PublicRow): Comment {
 }
 
 export function fromRow(row: CommentRow): StoredComment {
-  return {
-    id: row.id,
-    page: row.page,
-    section: row.section,
-    parentId: row.parent_id,
-    name: row.name,
-    email: row.email,
-    body: row.body,
-    visibility: row.visibility,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return { ...fromPublicRow(row), email: row.email, visibility: row.visibility, updatedAt: row.updated_at };
 }
 
 /** Rows fetched one past the limit tell whether there is a next page. */

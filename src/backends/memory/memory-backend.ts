@@ -1,6 +1,7 @@
 import {
   limits,
   messagesFor,
+  publicComment,
   validateNewComment,
   type Comment,
   type CommentPage,
@@ -87,7 +88,7 @@ export class MemoryBackend implements CommentsBackend {
     const start = request.cursor ? Number(request.cursor) || 0 : 0;
     const end = start + limit;
     return {
-      comments: published.slice(start, end).map(toPublic),
+      comments: published.slice(start, end).map(publicComment),
       nextCursor: end < published.length ? String(end) : null,
       total: published.length,
     };
@@ -126,7 +127,7 @@ export class MemoryBackend implements CommentsBackend {
       visibility: data.visibility,
     };
     this.stored.push(comment);
-    const answer = toPublic(comment);
+    const answer = publicComment(comment);
     if (key) this.answered.set(key, { body: fingerprint, comment: answer });
     return answer;
   }
@@ -175,17 +176,3 @@ export class MemoryBackend implements CommentsBackend {
 }
 
 const isPublic = (c: StoredComment) => c.status === 'published' && c.visibility === 'public';
-
-/** The public view of a stored comment: the contract's fields and nothing else. */
-function toPublic(c: StoredComment): Comment {
-  return {
-    id: c.id,
-    page: c.page,
-    section: c.section,
-    parentId: c.parentId,
-    name: c.name,
-    body: c.body,
-    createdAt: c.createdAt,
-    status: c.status,
-  };
-}
