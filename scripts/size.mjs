@@ -34,6 +34,9 @@ const chunks = existsSync('dist/chunks') ? readdirSync('dist/chunks').map((name)
 for (const file of chunks.filter((file) => !downloaded.has(file))) {
   console.log(`${file.padEnd(44)} ${String(gzipped(file)).padStart(6)} B gzip, only on pages that use it`);
 }
+if (existsSync('dist/civic-moderation.js')) {
+  console.log(`${'dist/civic-moderation.js'.padEnd(44)} ${String(gzipped('dist/civic-moderation.js')).padStart(6)} B gzip, moderators only`);
+}
 console.log(`size: ${total} B gzip (${kb(total)}) for an English page; budget ${kb(budget)}, aim ${kb(aim)}`);
 if (total > budget) {
   console.error(`Over budget by ${total - budget} B gzip.`);

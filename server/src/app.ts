@@ -71,7 +71,7 @@ export function createApp(options: AppOptions): Hono {
   });
   publicRoutes(app, options);
   moderationRoutes(app, options);
-  if (options.staticRoot) staticRoutes(app, options.staticRoot);
+  if (options.assetsRoot) staticRoutes(app, options.assetsRoot, Boolean(options.demo));
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `There is nothing at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {

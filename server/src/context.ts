@@ -13,6 +13,8 @@ export interface AppOptions {
   rateLimiter: RateLimiter;
   /** How to tell clients apart for rate limiting: their address. */
   clientAddress: (request: { header: (name: string) => string | undefined; raw: Request }, env: unknown) => string;
-  /** A folder to serve the demonstration from, with `dist/` beside it; nothing is served when unset. */
-  staticRoot?: string;
+  /** The repository's root, to serve the widget's files from (`dist/`, `server/public/`); nothing is served when unset. */
+  assetsRoot?: string;
+  /** Also serve the demonstration (`demo/`). */
+  demo?: boolean;
 }

@@ -33,7 +33,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       }
       return (env as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
     },
-    staticRoot: config.demo ? repositoryRoot : undefined,
+    assetsRoot: repositoryRoot,
+    demo: config.demo,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,14 +26,16 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /**
- * Serves the demonstration (`demo/`) and the built bundle (`dist/`) from `root`, so a department
- * can host the widget on its own domain; `/civic-comments.js` is the script tag's address, and
- * `/chunks/` holds what it fetches only when a page needs it (Welsh, the in-page backend).
+ * Serves the widget's files from the repository's `root`, so a department can host everything on
+ * its own domain: `/civic-comments.js` (the script tag's address) and its `/chunks/`, the
+ * moderators' page at `/moderate` with `/civic-moderation.js`, and, with `demo`, the demonstration
+ * (`/demo/`, and `/dist/` for its offline version).
  */
-export function staticRoutes(app: Hono, root: string): void {
+export function staticRoutes(app: Hono, root: string, demo: boolean): void {
+  const folders = demo ? ['dist', 'server/public', 'demo'] : ['dist', 'server/public'];
   const send = async (path: string, cacheControl: string) => {
     const file = normalize(join(root, path));
-    const inside = ['demo', 'dist'].some((folder) => file.startsWith(join(root, folder) + '/'));
+    const inside = folders.some((folder) => file.startsWith(join(root, folder) + '/'));
     if (!inside) return undefined;
     try {
       const bytes = await readFile(file);
@@ -51,10 +53,15 @@ export function staticRoutes(app: Hono, root: string): void {
       return undefined;
     }
   };
-  app.get('/', (c) => c.redirect('/demo/'));
-  app.get('/civic-comments.js', async (c) => (await send('dist/civic-comments.js', 'public, max-age=300')) ?? c.notFound());
+  const file = (path: string, cacheControl: string) => async (c: Context) => (await send(path, cacheControl)) ?? c.notFound();
+  app.get('/civic-comments.js', file('dist/civic-comments.js', 'public, max-age=300'));
+  app.get('/civic-moderation.js', file('dist/civic-moderation.js', 'public, max-age=300'));
+  app.get('/moderate', file('server/public/moderate.html', 'no-store'));
+  app.get('/moderate.css', file('server/public/moderate.css', 'public, max-age=300'));
   // The bundle's chunks carry a hash of their content in their names, so they can be kept for a year.
   app.get('/chunks/*', async (c) => (await send(`dist${decodeURIComponent(c.req.path)}`, 'public, max-age=31536000, immutable')) ?? c.notFound());
+  if (!demo) return;
+  app.get('/', (c) => c.redirect('/demo/'));
   app.get('/demo/*', async (c) => {
     const path = c.req.path.endsWith('/') ? `${c.req.path}index.html` : c.req.path;
     return (await send(decodeURIComponent(path), 'no-cache')) ?? c.notFound();

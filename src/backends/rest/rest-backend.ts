@@ -1,22 +1,8 @@
-import ky, { HTTPError, type KyInstance } from 'ky';
-import {
-  CommentPage,
-  Counts,
-  CreatedComment,
-  ErrorBody,
-  validationMessages,
-  type Comment,
-  type NewCommentInput,
-} from '../../contract/public.js';
+import type { KyInstance } from 'ky';
+import { CommentPage, Counts, CreatedComment, type Comment, type NewCommentInput } from '../../contract/public.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
-import {
-  BackendUnavailableError,
-  CivicCommentsError,
-  RateLimitedError,
-  ResponseShapeError,
-  ValidationFailedError,
-} from '../errors.js';
+import { absoluteEndpoint, apiClient, checked, type Schema } from './http.js';
 
 export interface RestBackendOptions {
   /** The server's base URL, such as `https://comments.example.gov.uk`; `/api/v1/…` is added to it. */
@@ -25,10 +11,6 @@ export interface RestBackendOptions {
   timeout?: number;
   /** How often a failed read is tried again. Writes are never retried here: the form's idempotency key makes its own retries safe. Default: 2. */
   retries?: number;
-}
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 }
 
 /**
@@ -40,16 +22,12 @@ export class RestBackend implements CommentsBackend {
   #api: KyInstance;
 
   constructor(options: RestBackendOptions) {
-    const base = globalThis.document?.baseURI ?? globalThis.location?.href;
-    this.endpoint = new URL(options.endpoint.replace(/\/*$/, '/'), base).href;
-    this.#api = ky.create({
-      prefixUrl: new URL('api/v1/', this.endpoint).href,
-      timeout: options.timeout, // ky's default: 10 seconds
-      retry: { limit: options.retries ?? 2, methods: ['get'] },
-      // Revalidate with the server's ETag on every read: a reader who just commented, or reloads
-      // after a moderator acted, sees the thread as it is now; an unchanged thread costs a 304.
-      cache: 'no-cache',
-    });
+    this.endpoint = absoluteEndpoint(options.endpoint);
+    this.#api = apiClient(this.endpoint, options);
+  }
+
+  #call<T>(path: string, schema: Schema<T>, send: () => Promise<Response>): Promise<T> {
+    return checked(`${this.endpoint}api/v1/${path}`, schema, send);
   }
 
   listComments(request: ListCommentsRequest, options: RequestOptions = {}): Promise<CommentPage> {
@@ -74,34 +52,4 @@ export class RestBackend implements CommentsBackend {
     );
     return created.comment;
   }
-
-  async #call<T>(path: string, schema: Schema<T>, send: () => Promise<Response>): Promise<T> {
-    const where = `${this.endpoint}api/v1/${path}`;
-    let body: unknown;
-    try {
-      body = await (await send()).json();
-    } catch (error) {
-      throw await explain(where, error);
-    }
-    const parsed = schema.safeParse(body);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    throw new ResponseShapeError(`${where} sent data that breaks the contract (${issue?.path.join('.')}: ${issue?.message})`);
-  }
-}
-
-/** Turns what went wrong with a request into the error that tells the reader what to do. */
-async function explain(where: string, error: unknown): Promise<unknown> {
-  if (error instanceof SyntaxError) return new ResponseShapeError(`${where} did not answer with JSON`);
-  if (!(error instanceof HTTPError)) {
-    // Aborts are the element's own doing and pass through; timeouts and network failures mean "try later".
-    return error instanceof DOMException && error.name === 'AbortError' ? error : new BackendUnavailableError(`${where} could not be reached`);
-  }
-  const { status, headers } = error.response;
-  const answer = ErrorBody.safeParse(await error.response.json().catch(() => 0));
-  if (answer.data?.fields) return new ValidationFailedError(answer.data.fields);
-  if (status === 413) return new ValidationFailedError({ body: validationMessages.body.tooLong });
-  if (status === 429) return new RateLimitedError(Number(headers.get('Retry-After')) || undefined);
-  const message = `${where} answered ${status}${answer.data ? `: ${answer.data.message}` : ''}`;
-  return status >= 500 ? new BackendUnavailableError(message) : new CivicCommentsError(message);
 }

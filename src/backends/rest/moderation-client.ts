@@ -1,0 +1,95 @@
+import { HTTPError, type KyInstance } from 'ky';
+import * as z from 'zod/mini';
+import {
+  EraseResult,
+  ModerationComment,
+  ModerationPage,
+  type CommentStatus,
+  type ModerationQuery,
+  type StatusUpdate,
+} from '../../contract/index.js';
+import { CivicCommentsError } from '../errors.js';
+import { absoluteEndpoint, apiClient, checked, explain, type Schema } from './http.js';
+
+/** The moderator token was missing or wrong (401). */
+export class UnauthorizedError extends CivicCommentsError {
+  override name = 'UnauthorizedError';
+}
+
+/** A file made by the server's export, ready to save. */
+export interface ExportFile {
+  blob: Blob;
+  fileName: string;
+}
+
+const Updated = z.object({ comment: ModerationComment });
+
+/** The reference server's moderation routes, with the moderator token on every request. */
+export class ModerationClient {
+  readonly endpoint: string;
+  #api: KyInstance;
+
+  constructor(options: { endpoint: string; token: string; timeout?: number }) {
+    this.endpoint = absoluteEndpoint(options.endpoint);
+    this.#api = apiClient(this.endpoint, { timeout: options.timeout, headers: { Authorization: `Bearer ${options.token}` } });
+  }
+
+  /** The queue, newest first, filtered; `statusCounts` counts every status under the other filters. */
+  list(query: ModerationQuery): Promise<ModerationPage> {
+    const searchParams = Object.fromEntries(
+      Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''),
+    );
+    return this.#call('moderation/comments', ModerationPage, () => this.#api.get('moderation/comments', { searchParams }));
+  }
+
+  async setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment> {
+    const path = `moderation/comments/${encodeURIComponent(id)}`;
+    return (await this.#call(path, Updated, () => this.#api.patch(path, { json: { status } }))).comment;
+  }
+
+  async remove(id: string): Promise<void> {
+    const path = `moderation/comments/${encodeURIComponent(id)}`;
+    try {
+      await this.#api.delete(path);
+    } catch (error) {
+      throw await this.#explain(path, error);
+    }
+  }
+
+  /** Every response of a page (or of all pages) as the server's CSV or JSON file. */
+  async export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
+    const searchParams: Record<string, string> = { format };
+    if (page) searchParams.page = page;
+    try {
+      const response = await this.#api.get('moderation/export', { searchParams });
+      const disposition = response.headers.get('Content-Disposition') ?? '';
+      const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `responses.${format}`;
+      return { blob: await response.blob(), fileName };
+    } catch (error) {
+      throw await this.#explain('moderation/export', error);
+    }
+  }
+
+  /** Removes a person's name and email from all their responses; resolves to how many. */
+  async erase(email: string): Promise<number> {
+    return (await this.#call('moderation/erase', EraseResult, () => this.#api.post('moderation/erase', { json: { email } }))).erased;
+  }
+
+  #call<T>(path: string, schema: Schema<T>, send: () => Promise<Response>): Promise<T> {
+    return checked(`${this.endpoint}api/v1/${path}`, schema, send, explainModeration);
+  }
+
+  #explain(path: string, error: unknown): Promise<unknown> {
+    return explainModeration(`${this.endpoint}api/v1/${path}`, error);
+  }
+}
+
+/** As for readers, but a refused token is an `UnauthorizedError`, which sends the moderator back to sign in. */
+async function explainModeration(where: string, error: unknown): Promise<unknown> {
+  if (error instanceof HTTPError && error.response.status === 401) {
+    return new UnauthorizedError('The moderator token was not accepted.');
+  }
+  return explain(where, error);
+}
+
+export type { CommentStatus };

@@ -1,0 +1,7 @@
+/**
+ * The file for the moderators' page: `<script type="module" src="…/civic-moderation.js">`. It is
+ * built apart from `civic-comments.js`, so that readers never download the console.
+ */
+import './elements/civic-moderation/define.js';
+export { CivicModeration } from './elements/civic-moderation/civic-moderation.js';
+export { ModerationClient, UnauthorizedError } from './backends/rest/moderation-client.js';

@@ -1,0 +1,317 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../moderation.js';
+import type { CivicModeration } from '../../moderation.js';
+import { $, $$, shadow, textOf, waitUntil } from '../../../test/helpers.js';
+import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
+
+/** Sends comments to the reference server as readers would; resolves to their ids, in order. */
+async function post(page: string, count: number, overrides: object = {}): Promise<string[]> {
+  const { url } = await referenceServer();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        page,
+        section: 'intro',
+        name: `Reader ${i}`,
+        email: `reader${i}@example.com`,
+        body: `Comment ${i}`,
+        visibility: 'public',
+        ...overrides,
+      }),
+    });
+    ids.push((await response.json()).comment.id);
+  }
+  return ids;
+}
+
+async function statusOnServer(page: string, id: string): Promise<string | undefined> {
+  const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&limit=500`)).json();
+  return queue.comments.find((c: { id: string }) => c.id === id)?.status;
+}
+
+async function console_(): Promise<CivicModeration> {
+  return fixture<CivicModeration>(html`<civic-moderation endpoint=${(await referenceServer()).url}></civic-moderation>`);
+}
+
+async function signIn(el: CivicModeration, token?: string): Promise<void> {
+  $<HTMLInputElement>(el, '#token').value = token ?? (await referenceServer()).moderatorToken;
+  $(el, '[part=sign-in] button[type=submit]').click();
+  await el.updateComplete;
+  await waitUntil(() => !textOf(shadow(el)).includes('Loading comments') && (shadow(el).querySelector('[part=queue]') || shadow(el).querySelector('.error-summary')), 'signing in never finished');
+  await el.updateComplete;
+}
+
+async function showPage(el: CivicModeration, page: string, status = 'pending'): Promise<void> {
+  $<HTMLInputElement>(el, '#page').value = page;
+  $<HTMLSelectElement>(el, '#status').value = status;
+  $(el, '[part=filters] button[type=submit]').click();
+  await el.updateComplete;
+  await waitUntil(() => shadow(el).querySelector('[part=queue]') && !textOf(shadow(el)).includes('Loading comments'), 'the queue never loaded');
+  await el.updateComplete;
+}
+
+const names = (el: Element) => $$(el, '[part=item] .author').map(textOf);
+const notice = (el: Element) => textOf($(el, '[part=notice]'));
+const button = (_el: Element, scope: Element | ShadowRoot, text: string) =>
+  [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === text)!;
+
+beforeEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
+describe('<civic-moderation> signing in', () => {
+  it('asks for the moderator token in a password field, and says when it is missing', async () => {
+    const el = await console_();
+    const input = $<HTMLInputElement>(el, '#token');
+    expect(input.type).to.equal('password');
+    expect(textOf($(el, 'label[for=token]'))).to.equal('Moderator token');
+    expect(textOf(button(el, shadow(el), 'Sign in'))).to.equal('Sign in');
+    await expect(el).to.be.accessible();
+    $(el, '[part=sign-in] button[type=submit]').click();
+    await waitUntil(() => shadow(el).querySelector('.error-summary'));
+    expect(shadow(el).activeElement).to.equal($(el, '.error-summary'));
+    expect(textOf($(el, '#token-error'))).to.equal('Error: Enter the moderator token');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a wrong token with a message, and keeps it nowhere', async () => {
+    const el = await console_();
+    await signIn(el, 'not-the-right-token');
+    expect(textOf($(el, '.error-summary li'))).to.equal('The moderator token was not accepted. Check it and sign in again.');
+    expect(sessionStorage.length).to.equal(0);
+    expect(localStorage.length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps an accepted token in this tab only: never in localStorage or the URL', async () => {
+    const { moderatorToken } = await referenceServer();
+    const el = await console_();
+    await signIn(el);
+    expect(shadow(el).querySelector('[part=queue]')).to.exist;
+    expect(JSON.stringify({ ...sessionStorage })).to.contain(moderatorToken);
+    expect(JSON.stringify({ ...localStorage })).not.to.contain(moderatorToken);
+    expect(location.href).not.to.contain(moderatorToken);
+    el.remove();
+    const again = await console_();
+    await waitUntil(() => shadow(again).querySelector('[part=queue]'), 'a signed-in tab was asked to sign in again');
+    button(again, shadow(again), 'Sign out').click();
+    await again.updateComplete;
+    expect(sessionStorage.length).to.equal(0);
+    expect(shadow(again).querySelector('#token')).to.exist;
+  });
+
+  it('signs in by keyboard alone', async () => {
+    const el = await console_();
+    $(el, '#token').focus();
+    await sendKeys({ type: (await referenceServer()).moderatorToken });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).querySelector('[part=queue]'), 'Enter did not sign in');
+  });
+});
+
+describe('<civic-moderation> queue', () => {
+  it('shows each comment with its section, name, email, text, date and status, and approves one', async () => {
+    const page = uniquePage('approve');
+    const [first, second] = await post(page, 2);
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    expect(names(el)).to.deep.equal(['Reader 1', 'Reader 0']);
+    const item = $$(el, '[part=item]')[1]!;
+    expect(textOf(item)).to.contain('Section: intro').and.contain('reader0@example.com').and.contain('Comment 0').and.contain('Pending');
+    expect(item.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-/);
+    await expect(el).to.be.accessible();
+
+    button(el, item, 'Approve').click();
+    await waitUntil(() => notice(el) === 'Approved 1 comment.');
+    expect(names(el)).to.deep.equal(['Reader 1']);
+    expect(await statusOnServer(page, first!)).to.equal('published');
+    expect(await statusOnServer(page, second!)).to.equal('pending');
+    expect(textOf($(el, '.counts'))).to.contain('Pending 1').and.contain('Published 1');
+  });
+
+  it('rejects one and marks one as spam', async () => {
+    const page = uniquePage('reject');
+    const [first, second] = await post(page, 2);
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    const [newest, oldest] = $$(el, '[part=item]');
+    button(el, oldest!, 'Reject').click();
+    await waitUntil(() => notice(el) === 'Rejected 1 comment.');
+    button(el, newest!, 'Spam').click();
+    await waitUntil(() => notice(el) === 'Marked as spam 1 comment.');
+    expect(await statusOnServer(page, first!)).to.equal('rejected');
+    expect(await statusOnServer(page, second!)).to.equal('spam');
+    expect(textOf($(el, '[part=queue]'))).to.equal('');
+  });
+
+  it('approves 200 selected comments at once', async () => {
+    const page = uniquePage('bulk');
+    const ids = await post(page, 200);
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    // The queue shows 50 at a time; show all 200 before selecting them.
+    while (shadow(el).querySelector('[part=queue] ~ .link-button')) {
+      const shown = names(el).length;
+      $(el, '[part=queue] ~ .link-button').click();
+      await waitUntil(() => names(el).length > shown);
+    }
+    expect(names(el)).to.have.length(200);
+    $(el, '#select-all').click();
+    await el.updateComplete;
+    const approve = button(el, shadow(el), 'Approve selected (200)');
+    const started = performance.now();
+    approve.click();
+    await waitUntil(() => notice(el) === 'Approved 200 comments.', 'the bulk approval never finished', { timeout: 30_000 });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`Bulk-approved 200 comments in ${seconds.toFixed(2)} s`);
+    const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=published&limit=500`)).json();
+    expect(queue.total).to.equal(200);
+    expect(new Set(queue.comments.map((c: { id: string }) => c.id))).to.deep.equal(new Set(ids));
+  });
+
+  it('puts back, with a message, a comment the server refuses to change', async () => {
+    const page = uniquePage('refused');
+    const [gone, kept] = await post(page, 2);
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    // Another moderator deletes one while this one is still looking at it.
+    await moderate(`comments/${gone}`, { method: 'DELETE' });
+    $(el, '#select-all').click();
+    await el.updateComplete;
+    button(el, shadow(el), 'Approve selected (2)').click();
+    await waitUntil(() => notice(el).includes('put back'));
+    expect(notice(el)).to.equal('Approved 1 comment. 1 comment could not be changed and has been put back.');
+    expect(names(el)).to.deep.equal(['Reader 0']);
+    expect(await statusOnServer(page, kept!)).to.equal('published');
+    await expect(el).to.be.accessible();
+  });
+
+  it('deletes only after confirmation', async () => {
+    const page = uniquePage('delete');
+    const [id] = await post(page, 1);
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    button(el, $(el, '[part=item]'), 'Delete').click();
+    await el.updateComplete;
+    expect(textOf($(el, '.confirm'))).to.contain('Delete 1 comment? This cannot be undone.');
+    expect(shadow(el).activeElement).to.equal($(el, '.confirm'));
+    await expect(el).to.be.accessible();
+    button(el, $(el, '.confirm'), 'Cancel').click();
+    await el.updateComplete;
+    expect(await statusOnServer(page, id!)).to.equal('pending');
+    button(el, $(el, '[part=item]'), 'Delete').click();
+    await el.updateComplete;
+    button(el, $(el, '.confirm'), 'Yes, delete').click();
+    await waitUntil(() => notice(el) === 'Deleted 1 comment.');
+    expect(await statusOnServer(page, id!)).to.equal(undefined);
+  });
+
+  it('shows private submissions, clearly marked as private', async () => {
+    const page = uniquePage('private');
+    await post(page, 1, { visibility: 'private', body: 'Only for the team', name: 'Pat' });
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page, 'received');
+    const item = $(el, '[part=item]');
+    expect(textOf(item)).to.contain('Only for the team').and.contain('Private: not for publication').and.contain('Received privately');
+    expect(item.classList.contains('private')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<civic-moderation> export and erasure', () => {
+  it('downloads every response of the page as CSV and as JSON', async () => {
+    const page = uniquePage('export');
+    await post(page, 2);
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    const downloads: { name: string; text: string }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const { download, href } = this;
+      void fetch(href).then(async (r) => downloads.push({ name: download, text: await r.text() }));
+    };
+    try {
+      button(el, shadow(el), 'Download CSV').click();
+      button(el, shadow(el), 'Download JSON').click();
+      await waitUntil(() => downloads.length === 2, 'no download started');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const csv = downloads.find((d) => d.name.endsWith('.csv'))!;
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal('id,page,section,parentId,status,visibility,createdAt,updatedAt,name,email,body');
+    expect(csv.text).to.contain('reader1@example.com');
+    const json = JSON.parse(downloads.find((d) => d.name.endsWith('.json'))!.text);
+    expect(json.responses).to.have.length(2);
+  });
+
+  it("erases a person's data after a confirmation that says what will happen", async () => {
+    const page = uniquePage('erase');
+    const email = `erase-${Math.random().toString(36).slice(2)}@example.com`;
+    await post(page, 2, { email });
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    $<HTMLInputElement>(el, '#erase-email').value = email;
+    button(el, $(el, '[part=erase]'), 'Continue').click();
+    await el.updateComplete;
+    expect(textOf($(el, '.erase-confirm'))).to.contain(
+      `This will remove the name and email address from every response sent with ${email}. It cannot be undone.`,
+    );
+    expect(shadow(el).activeElement).to.equal($(el, '.erase-confirm'));
+    await expect(el).to.be.accessible();
+    button(el, $(el, '[part=erase]'), 'Erase this person’s data').click();
+    await waitUntil(() => textOf($(el, '[part=erase] .done')) !== '');
+    expect(textOf($(el, '[part=erase] .done'))).to.equal('Removed the name and email address from 2 responses.');
+    await waitUntil(() => names(el).length === 2 && names(el).every((name) => name === 'Name removed'));
+  });
+
+  it('asks for the email before erasing anything', async () => {
+    const el = await console_();
+    await signIn(el);
+    button(el, $(el, '[part=erase]'), 'Continue').click();
+    await el.updateComplete;
+    expect(textOf($(el, '#erase-error'))).to.equal(
+      'Error: Enter the email address of the person whose data should be erased',
+    );
+  });
+});
+
+describe('<civic-moderation> for everyone', () => {
+  it('speaks Welsh', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="cy"><civic-moderation endpoint=${(await referenceServer()).url}></civic-moderation></div>`,
+    );
+    const el = wrapper.querySelector('civic-moderation')!;
+    await el.updateComplete;
+    expect(textOf($(el, 'label[for=token]'))).to.equal('Tocyn cymedrolwr');
+    await signIn(el);
+    expect(textOf($(el, '.heading'))).to.equal('Cymedroli sylwadau');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits a 320 pixel screen', async () => {
+    const page = uniquePage('narrow');
+    await post(page, 1, { email: 'a-very-long-email-address-for-a-narrow-screen@example.gov.uk' });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 320px"><civic-moderation endpoint=${(await referenceServer()).url}></civic-moderation></div>`,
+    );
+    const el = wrapper.querySelector('civic-moderation')!;
+    await signIn(el);
+    await showPage(el, page);
+    for (const node of $$(el, '*')) {
+      expect(node.getBoundingClientRect().right, node.outerHTML.slice(0, 80)).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
+    }
+  });
+});

@@ -1,0 +1,599 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { ModerationComment, StatusUpdate } from '../../contract/index.js';
+import { ModerationClient, UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { ConfigurationError } from '../../backends/errors.js';
+import { emit } from '../../events.js';
+import { readJson, remove, text, writeJson } from '../../internal/storage.js';
+import { closestLang, languageOf } from '../../i18n/index.js';
+import { moderationCy, moderationEn, type ModerationAction, type ModerationStrings } from '../../i18n/moderation.js';
+import { styles as govukStyles } from '../civic-comments/civic-comments.styles.js';
+import { styles } from './civic-moderation.styles.js';
+
+const tokenKey = 'civic-comments:moderator-token';
+const pageSize = 50;
+/** Requests in flight at once during a bulk action: quick, without flooding the server. */
+const concurrency = 6;
+const statusOf: Record<Exclude<ModerationAction, 'delete'>, StatusUpdate['status']> = {
+  approve: 'published',
+  reject: 'rejected',
+  spam: 'spam',
+};
+const state = { state: true } as const;
+
+interface Filters {
+  page: string;
+  section: string;
+  status: string;
+  visibility: string;
+}
+
+/** A message after an action: what was done, and what was refused and put back. */
+interface Notice {
+  text: string;
+  error: boolean;
+}
+
+/**
+ * The department's moderation console: sign in with the moderator token, work the queue (approve,
+ * reject, mark as spam, delete, one by one or many at once), read private submissions, export every
+ * response and erase a person's data. The token is kept in `sessionStorage` for this tab only.
+ *
+ * @summary The moderation console for the reference server.
+ *
+ * @fires civic-error - A request failed. `detail.error` says what.
+ *
+ * @csspart console - The whole console.
+ * @csspart sign-in - The sign-in form.
+ * @csspart filters - The filters of the queue.
+ * @csspart queue - The list of comments.
+ * @csspart item - One comment in the queue.
+ * @csspart notice - The message after an action.
+ * @csspart export - The export section.
+ * @csspart erase - The erasure section.
+ *
+ * @cssprop --civic-font-family - As for `<civic-comments>`, with every other `--civic-` property.
+ */
+export class CivicModeration extends LitElement {
+  static override styles = [govukStyles, styles];
+
+  static override properties = {
+    endpoint: { type: String },
+    lang: { type: String },
+    token: state,
+    signInError: state,
+    filters: state,
+    loadState: state,
+    items: state,
+    nextCursor: state,
+    total: state,
+    statusCounts: state,
+    selected: state,
+    notice: state,
+    confirmingDelete: state,
+    eraseStage: state,
+    eraseEmail: state,
+    eraseError: state,
+    eraseResult: state,
+    exportError: state,
+  };
+
+  /** The comment server's base URL, such as `https://comments.example.gov.uk`, or `/` on the server's own page. Required. */
+  declare endpoint: string;
+  /** Language of the console, `en` or `cy`. Default: the nearest `lang` attribute. */
+  declare lang: string;
+
+  declare private token: string | null;
+  declare private signInError: string;
+  declare private filters: Filters;
+  declare private loadState: 'idle' | 'loading' | 'loaded' | 'failed';
+  declare private items: ModerationComment[];
+  declare private nextCursor: string | null;
+  declare private total: number;
+  declare private statusCounts: Record<string, number>;
+  declare private selected: ReadonlySet<string>;
+  declare private notice: Notice | null;
+  declare private confirmingDelete: string[] | null;
+  declare private eraseStage: 'ask' | 'confirm';
+  declare private eraseEmail: string;
+  declare private eraseError: string;
+  declare private eraseResult: string;
+  declare private exportError: string;
+
+  #client?: ModerationClient;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.lang = '';
+    this.token = readToken();
+    this.signInError = '';
+    this.filters = { page: '', section: '', status: 'pending', visibility: '' };
+    this.loadState = 'idle';
+    this.items = [];
+    this.nextCursor = null;
+    this.total = 0;
+    this.statusCounts = {};
+    this.selected = new Set();
+    this.notice = null;
+    this.confirmingDelete = null;
+    this.eraseStage = 'ask';
+    this.eraseEmail = '';
+    this.eraseError = '';
+    this.eraseResult = '';
+    this.exportError = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.token && this.loadState === 'idle') void this.#load();
+  }
+
+  get #strings(): ModerationStrings {
+    return languageOf(this.lang || closestLang(this)) === 'cy' ? moderationCy : moderationEn;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('endpoint')) this.#client = undefined;
+  }
+
+  get #api(): ModerationClient {
+    if (!this.endpoint) {
+      throw new ConfigurationError('<civic-moderation>: the "endpoint" attribute is required: the comment server\'s base URL, or "/" on its own page.');
+    }
+    return (this.#client ??= new ModerationClient({ endpoint: this.endpoint, token: this.token ?? '' }));
+  }
+
+  // ---- Signing in ----------------------------------------------------------------------------
+
+  async #signIn(event: Event): Promise<void> {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#token')!;
+    const token = input.value.trim();
+    if (!token) {
+      this.signInError = this.#strings.tokenMissing;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    this.token = token;
+    this.#client = undefined;
+    await this.#load();
+  }
+
+  #signOut(message = ''): void {
+    removeToken();
+    this.token = null;
+    this.#client = undefined;
+    this.items = [];
+    this.selected = new Set();
+    this.loadState = 'idle';
+    this.signInError = message;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(message ? '.error-summary' : '#token')?.focus(),
+    );
+  }
+
+  /** Every request goes through here: a refused token sends the moderator back to sign in. */
+  #failed(error: unknown): boolean {
+    if (error instanceof UnauthorizedError) {
+      this.#signOut(this.#strings.tokenRefused);
+      return true;
+    }
+    emit(this, 'civic-error', { error: error instanceof Error ? error : new Error(String(error)), operation: 'load' });
+    return false;
+  }
+
+  // ---- The queue -----------------------------------------------------------------------------
+
+  async #load(more = false): Promise<void> {
+    this.loadState = more ? this.loadState : 'loading';
+    try {
+      const { page, section, status, visibility } = this.filters;
+      const result = await this.#api.list({
+        page: page || undefined,
+        section: section || undefined,
+        status: (status || undefined) as ModerationComment['status'] | undefined,
+        visibility: (visibility || undefined) as ModerationComment['visibility'] | undefined,
+        limit: pageSize,
+        cursor: more ? (this.nextCursor ?? undefined) : undefined,
+      });
+      // Only a token the server accepted is kept, and only for this tab.
+      if (this.token && this.isConnected) writeToken(this.token);
+      this.signInError = '';
+      this.items = more ? [...this.items, ...result.comments] : result.comments;
+      this.nextCursor = result.nextCursor;
+      this.total = result.total;
+      this.statusCounts = result.statusCounts;
+      if (!more) this.selected = new Set();
+      this.loadState = 'loaded';
+    } catch (error) {
+      if (!this.#failed(error)) this.loadState = 'failed';
+    }
+  }
+
+  #applyFilters(event: Event): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    this.filters = { page: value('page'), section: value('section'), status: value('status'), visibility: value('visibility') };
+    this.notice = null;
+    this.exportError = '';
+    void this.#load();
+  }
+
+  #toggle(id: string, on: boolean): void {
+    const selected = new Set(this.selected);
+    if (on) selected.add(id);
+    else selected.delete(id);
+    this.selected = selected;
+  }
+
+  #toggleAll(on: boolean): void {
+    this.selected = new Set(on ? this.items.map((item) => item.id) : []);
+  }
+
+  #ask(action: ModerationAction, ids: string[]): void {
+    if (!ids.length) return;
+    if (action === 'delete') {
+      this.confirmingDelete = ids;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm')?.focus());
+      return;
+    }
+    void this.#act(action, ids);
+  }
+
+  /**
+   * Acts at once on screen and then on the server; whatever the server refuses is put back where it
+   * was, with a message. Requests go a few at a time.
+   */
+  async #act(action: ModerationAction, ids: string[]): Promise<void> {
+    this.confirmingDelete = null;
+    const chosen = new Set(ids);
+    const before = this.items;
+    const targets = before.filter((item) => chosen.has(item.id));
+    const status = action === 'delete' ? undefined : statusOf[action];
+    // A comment that no longer matches the status filter leaves the list; otherwise it shows its new status.
+    const stays = status && (!this.filters.status || this.filters.status === status);
+    this.items = before.flatMap((item) => (!chosen.has(item.id) ? [item] : stays ? [{ ...item, status }] : []));
+    this.#recount(targets, status, 1);
+    this.selected = new Set([...this.selected].filter((id) => !chosen.has(id)));
+
+    const refused: ModerationComment[] = [];
+    let signedOut = false;
+    const queue = [...targets];
+    const worker = async () => {
+      for (let item = queue.shift(); item && !signedOut; item = queue.shift()) {
+        try {
+          if (status) await this.#api.setStatus(item.id, status);
+          else await this.#api.remove(item.id);
+        } catch (error) {
+          refused.push(item);
+          signedOut ||= this.#failed(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+    if (signedOut) return;
+
+    if (refused.length) {
+      const back = new Map(refused.map((item) => [item.id, item]));
+      const shown = new Map(this.items.map((item) => [item.id, item]));
+      // Back in the order they were in, among whatever is shown now.
+      this.items = before.flatMap((item) => {
+        const current = back.get(item.id) ?? shown.get(item.id);
+        return current ? [current] : [];
+      });
+      this.#recount(refused, status, -1);
+    }
+    const strings = this.#strings;
+    const done = targets.length - refused.length;
+    this.notice = {
+      text: [done ? strings.done(action, done) : '', refused.length ? strings.refused(refused.length) : ''].filter(Boolean).join(' '),
+      error: refused.length > 0,
+    };
+  }
+
+  /** Moves comments between the counts per status, or back again (`direction` -1). */
+  #recount(items: ModerationComment[], status: ModerationComment['status'] | undefined, direction: 1 | -1): void {
+    const counts = { ...this.statusCounts };
+    let total = this.total;
+    for (const item of items) {
+      counts[item.status] = (counts[item.status] ?? 0) - direction;
+      if (status) counts[status] = (counts[status] ?? 0) + direction;
+      if (!status || (this.filters.status && this.filters.status !== status)) total -= direction;
+    }
+    this.statusCounts = counts;
+    this.total = total;
+  }
+
+  // ---- Export and erasure --------------------------------------------------------------------
+
+  async #export(format: 'csv' | 'json'): Promise<void> {
+    this.exportError = '';
+    try {
+      const { blob, fileName } = await this.#api.export(this.filters.page || undefined, format);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (error) {
+      if (!this.#failed(error)) this.exportError = this.#strings.exportFailed;
+    }
+  }
+
+  async #erase(event: Event): Promise<void> {
+    event.preventDefault();
+    this.eraseResult = '';
+    if (this.eraseStage === 'ask') {
+      const email = this.renderRoot.querySelector<HTMLInputElement>('#erase-email')!.value.trim();
+      this.eraseEmail = email;
+      this.eraseError = email ? '' : this.#strings.eraseEmailMissing;
+      if (email) this.eraseStage = 'confirm';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(email ? '.erase-confirm' : '#erase-email')?.focus();
+      return;
+    }
+    try {
+      const erased = await this.#api.erase(this.eraseEmail);
+      this.eraseResult = this.#strings.erased(erased);
+      this.eraseStage = 'ask';
+      this.eraseEmail = '';
+      void this.#load();
+    } catch (error) {
+      if (!this.#failed(error)) this.eraseError = this.#strings.failed;
+    }
+  }
+
+  #cancelErase(): void {
+    this.eraseStage = 'ask';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#erase-email')?.focus());
+  }
+
+  // ---- Rendering -----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const strings = this.#strings;
+    return html`<div part="console" lang=${strings.locale}>${this.token && this.loadState !== 'idle' ? this.#renderConsole(strings) : this.#renderSignIn(strings)}</div>`;
+  }
+
+  #renderSignIn(strings: ModerationStrings): TemplateResult {
+    const error = this.signInError;
+    return html`
+      <form class="form" part="sign-in" novalidate @submit=${this.#signIn}>
+        <h2 class="heading">${strings.signInHeading}</h2>
+        ${error
+          ? html`<div class="error-summary" tabindex="-1">
+              <div role="alert">
+                <p class="error-summary-title">${strings.errorSummaryTitle}</p>
+                <ul>
+                  <li><a href="#token" @click=${focusTarget}>${error}</a></li>
+                </ul>
+              </div>
+            </div>`
+          : nothing}
+        <div class="field ${error ? 'has-error' : ''}">
+          <label for="token">${strings.tokenLabel}</label>
+          <div class="hint" id="token-hint">${strings.tokenHint}</div>
+          ${error ? html`<p class="error-message" id="token-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${error}</p>` : nothing}
+          <input
+            class="input"
+            id="token"
+            name="token"
+            type="password"
+            autocomplete="current-password"
+            spellcheck="false"
+            aria-describedby=${error ? 'token-hint token-error' : 'token-hint'}
+          />
+        </div>
+        <button class="button" type="submit">${strings.signIn}</button>
+      </form>
+    `;
+  }
+
+  #renderConsole(strings: ModerationStrings): TemplateResult {
+    const { filters } = this;
+    const option = (value: string, label: string, current: string) =>
+      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
+    return html`
+      <div class="bar">
+        <h2 class="heading">${strings.heading}</h2>
+        <button class="button secondary" type="button" @click=${() => this.#signOut()}>${strings.signOut}</button>
+      </div>
+
+      <form class="filters" part="filters" @submit=${this.#applyFilters} aria-labelledby="filters-heading">
+        <h3 class="visually-hidden" id="filters-heading">${strings.filtersHeading}</h3>
+        <div class="field"><label for="page">${strings.pageLabel}</label><input class="input" id="page" name="page" .value=${filters.page} /></div>
+        <div class="field"><label for="section">${strings.sectionLabel}</label><input class="input" id="section" name="section" .value=${filters.section} /></div>
+        <div class="field">
+          <label for="status">${strings.statusLabel}</label>
+          <select class="input" id="status" name="status">
+            ${option('', strings.any, filters.status)}
+            ${Object.entries(strings.statuses).map(([value, label]) => option(value, label, filters.status))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="visibility">${strings.visibilityLabel}</label>
+          <select class="input" id="visibility" name="visibility">
+            ${option('', strings.any, filters.visibility)}
+            ${Object.entries(strings.visibilities).map(([value, label]) => option(value, label, filters.visibility))}
+          </select>
+        </div>
+        <button class="button secondary" type="submit">${strings.applyFilters}</button>
+      </form>
+
+      <ul class="counts" aria-label=${strings.countsLabel}>
+        ${Object.entries(strings.statuses).map(
+          ([status, label]) => html`<li><span>${label}</span> <strong>${(this.statusCounts[status] ?? 0).toLocaleString('en-GB')}</strong></li>`,
+        )}
+      </ul>
+
+      <div class="notice-area" part="notice" role="status">
+        ${this.notice ? html`<p class=${this.notice.error ? 'error-text' : 'done'}>${this.notice.text}</p>` : nothing}
+      </div>
+
+      ${this.#renderQueue(strings)} ${this.#renderExport(strings)} ${this.#renderErase(strings)}
+    `;
+  }
+
+  #renderQueue(strings: ModerationStrings): TemplateResult {
+    if (this.loadState === 'loading') return html`<p class="hint status-box">${strings.loading}</p>`;
+    if (this.loadState === 'failed') {
+      return html`<div class="status-box">
+        <p class="error-text">${strings.loadFailed}</p>
+        <button class="button secondary" type="button" @click=${() => this.#load()}>${strings.tryAgain}</button>
+      </div>`;
+    }
+    const ids = [...this.selected];
+    const all = this.items.length > 0 && this.items.every((item) => this.selected.has(item.id));
+    return html`
+      <p class="hint">${this.items.length ? strings.shown(this.items.length, this.total) : strings.none}</p>
+      ${this.items.length
+        ? html`<div class="bulk">
+            <div class="choice">
+              <input id="select-all" type="checkbox" .checked=${all} @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)} />
+              <label for="select-all">${strings.selectAll}</label>
+            </div>
+            ${(['approve', 'reject', 'spam', 'delete'] as const).map(
+              (action) => html`<button
+                class="button ${action === 'approve' ? '' : 'secondary'}"
+                type="button"
+                aria-disabled=${ids.length ? 'false' : 'true'}
+                @click=${() => this.#ask(action, ids)}
+              >
+                ${strings.actionSelected(action, ids.length)}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.confirmingDelete
+        ? html`<div class="confirm" tabindex="-1" role="alertdialog" aria-labelledby="confirm-text">
+            <p id="confirm-text"><strong>${strings.confirmDelete(this.confirmingDelete.length)}</strong></p>
+            <div class="actions">
+              <button class="button warning" type="button" @click=${() => this.#act('delete', this.confirmingDelete!)}>
+                ${strings.confirmDeleteYes}
+              </button>
+              <button class="button secondary" type="button" @click=${() => (this.confirmingDelete = null)}>${strings.cancel}</button>
+            </div>
+          </div>`
+        : nothing}
+      <ol class="queue" part="queue">
+        ${this.items.map((item) => this.#renderItem(item, strings))}
+      </ol>
+      ${this.nextCursor
+        ? html`<button class="link-button" type="button" @click=${() => this.#load(true)}>${strings.showMore}</button>`
+        : nothing}
+    `;
+  }
+
+  #renderItem(item: ModerationComment, strings: ModerationStrings): TemplateResult {
+    const nameId = `name-${item.id}`;
+    const date = new Date(item.createdAt);
+    return html`
+      <li>
+        <article class="item ${item.visibility}" part="item" aria-labelledby=${nameId}>
+          <div class="choice">
+            <input
+              id="select-${item.id}"
+              type="checkbox"
+              .checked=${this.selected.has(item.id)}
+              @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)}
+            />
+            <label for="select-${item.id}"><span class="visually-hidden">${strings.selectComment(item.name || strings.nameRemoved)}</span></label>
+          </div>
+          <div class="content">
+            <p class="meta">
+              <strong class="author" id=${nameId}>${item.name || strings.nameRemoved}</strong>
+              <span class="email">${item.email}</span>
+            </p>
+            <p class="meta">
+              <span>${strings.sectionOf(item.section)}</span>
+              <span>${item.page}</span>
+              <time datetime=${item.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time>
+            </p>
+            <p class="meta">
+              <strong class="tag ${item.status}">${strings.statuses[item.status]}</strong>
+              ${item.visibility === 'private' ? html`<strong class="tag private">${strings.privateTag}</strong>` : nothing}
+            </p>
+            <p class="body">${item.body}</p>
+            <div class="actions">
+              ${(['approve', 'reject', 'spam', 'delete'] as const).map(
+                (action) => html`<button
+                  class="link-button"
+                  type="button"
+                  aria-describedby=${nameId}
+                  @click=${() => this.#ask(action, [item.id])}
+                >
+                  ${strings.actions[action]}
+                </button>`,
+              )}
+            </div>
+          </div>
+        </article>
+      </li>
+    `;
+  }
+
+  #renderExport(strings: ModerationStrings): TemplateResult {
+    return html`
+      <section class="panel" part="export" aria-labelledby="export-heading">
+        <h3 class="form-heading" id="export-heading">${strings.exportHeading}</h3>
+        <p class="hint">${strings.exportHint(this.filters.page)}</p>
+        <div class="actions">
+          <button class="button secondary" type="button" @click=${() => this.#export('csv')}>${strings.downloadCsv}</button>
+          <button class="button secondary" type="button" @click=${() => this.#export('json')}>${strings.downloadJson}</button>
+        </div>
+        <p class="error-text" role="status">${this.exportError}</p>
+      </section>
+    `;
+  }
+
+  #renderErase(strings: ModerationStrings): TemplateResult {
+    const error = this.eraseError;
+    return html`
+      <section class="panel" part="erase" aria-labelledby="erase-heading">
+        <h3 class="form-heading" id="erase-heading">${strings.eraseHeading}</h3>
+        <form class="form" novalidate @submit=${this.#erase}>
+          <p class="hint">${strings.eraseHint}</p>
+          ${this.eraseStage === 'confirm'
+            ? html`<div class="confirm erase-confirm" tabindex="-1" role="alertdialog" aria-labelledby="erase-confirm-text">
+                <p id="erase-confirm-text"><strong>${strings.eraseConfirm(this.eraseEmail)}</strong></p>
+                <div class="actions">
+                  <button class="button warning" type="submit">${strings.eraseYes}</button>
+                  <button class="button secondary" type="button" @click=${this.#cancelErase}>${strings.cancel}</button>
+                </div>
+              </div>`
+            : html`<div class="field ${error ? 'has-error' : ''}">
+                  <label for="erase-email">${strings.eraseEmailLabel}</label>
+                  ${error
+                    ? html`<p class="error-message" id="erase-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${error}</p>`
+                    : nothing}
+                  <input
+                    class="input"
+                    id="erase-email"
+                    type="email"
+                    autocomplete="off"
+                    spellcheck="false"
+                    .value=${this.eraseEmail}
+                    aria-describedby=${error ? 'erase-error' : nothing}
+                  />
+                </div>
+                <button class="button secondary" type="submit">${strings.eraseContinue}</button>`}
+          <p class="done" role="status">${this.eraseResult}</p>
+        </form>
+      </section>
+    `;
+  }
+}
+
+/** Error summary links point into the shadow root, where the browser's own jump cannot reach. */
+function focusTarget(event: Event): void {
+  event.preventDefault();
+  const link = event.currentTarget as HTMLAnchorElement;
+  (link.getRootNode() as ShadowRoot).querySelector<HTMLElement>(link.getAttribute('href')!)?.focus();
+}
+
+// The token lives in this tab's sessionStorage only: never localStorage, never a URL.
+const readToken = () => text(readJson<{ token: string }>('session', tokenKey)?.token) || null;
+const writeToken = (token: string) => writeJson('session', tokenKey, { token });
+const removeToken = () => remove('session', tokenKey);

@@ -1,0 +1,191 @@
+import type { CommentStatus, Visibility } from '../contract/public.js';
+
+/** Every string of the moderation console, in one language. */
+export interface ModerationStrings {
+  locale: string;
+  formatDate: (date: Date) => string;
+  signInHeading: string;
+  tokenLabel: string;
+  tokenHint: string;
+  tokenMissing: string;
+  tokenRefused: string;
+  signIn: string;
+  signOut: string;
+  errorSummaryTitle: string;
+  errorPrefix: string;
+  heading: string;
+  filtersHeading: string;
+  pageLabel: string;
+  sectionLabel: string;
+  statusLabel: string;
+  visibilityLabel: string;
+  any: string;
+  statuses: Record<CommentStatus, string>;
+  visibilities: Record<Visibility, string>;
+  applyFilters: string;
+  countsLabel: string;
+  shown: (shown: number, total: number) => string;
+  none: string;
+  loading: string;
+  loadFailed: string;
+  tryAgain: string;
+  selectAll: string;
+  selectComment: (name: string) => string;
+  actions: Record<ModerationAction, string>;
+  /** The buttons that act on every selected comment. */
+  actionSelected: (action: ModerationAction, count: number) => string;
+  done: (action: ModerationAction, count: number) => string;
+  refused: (count: number) => string;
+  privateTag: string;
+  sectionOf: (section: string) => string;
+  nameRemoved: string;
+  showMore: string;
+  confirmDelete: (count: number) => string;
+  confirmDeleteYes: string;
+  cancel: string;
+  exportHeading: string;
+  exportHint: (page: string) => string;
+  downloadCsv: string;
+  downloadJson: string;
+  exportFailed: string;
+  eraseHeading: string;
+  eraseHint: string;
+  eraseEmailLabel: string;
+  eraseEmailMissing: string;
+  eraseContinue: string;
+  eraseConfirm: (email: string) => string;
+  eraseYes: string;
+  erased: (count: number) => string;
+  failed: string;
+}
+
+/** What a moderator can do to a comment. */
+export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
+
+const enDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export const moderationEn: ModerationStrings = {
+  locale: 'en-GB',
+  formatDate: (d) => enDate.format(d),
+  signInHeading: 'Sign in to moderate comments',
+  tokenLabel: 'Moderator token',
+  tokenHint: 'It is kept only while this tab is open.',
+  tokenMissing: 'Enter the moderator token',
+  tokenRefused: 'The moderator token was not accepted. Check it and sign in again.',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  errorSummaryTitle: 'There is a problem',
+  errorPrefix: 'Error:',
+  heading: 'Moderate comments',
+  filtersHeading: 'Filter comments',
+  pageLabel: 'Page',
+  sectionLabel: 'Section',
+  statusLabel: 'Status',
+  visibilityLabel: 'Visibility',
+  any: 'Any',
+  statuses: { pending: 'Pending', published: 'Published', rejected: 'Rejected', spam: 'Spam', received: 'Received privately' },
+  visibilities: { public: 'Public', private: 'Private' },
+  applyFilters: 'Apply filters',
+  countsLabel: 'Comments by status',
+  shown: (shown, total) => `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'comment', 'comments')}`,
+  none: 'No comments match these filters.',
+  loading: 'Loading comments…',
+  loadFailed: 'Comments could not be loaded.',
+  tryAgain: 'Try again',
+  selectAll: 'Select all shown',
+  selectComment: (name) => `Select the comment from ${name}`,
+  actions: { approve: 'Approve', reject: 'Reject', spam: 'Spam', delete: 'Delete' },
+  actionSelected: (action, n) => `${moderationEn.actions[action]} selected (${n.toLocaleString('en-GB')})`,
+  done: (action, n) =>
+    `${{ approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam', delete: 'Deleted' }[action]} ${plural(n, 'comment', 'comments')}.`,
+  refused: (n) => `${plural(n, 'comment', 'comments')} could not be changed and ${n === 1 ? 'has' : 'have'} been put back.`,
+  privateTag: 'Private: not for publication',
+  sectionOf: (section) => `Section: ${section}`,
+  nameRemoved: 'Name removed',
+  showMore: 'Show more comments',
+  confirmDelete: (n) => `Delete ${plural(n, 'comment', 'comments')}? This cannot be undone.`,
+  confirmDeleteYes: 'Yes, delete',
+  cancel: 'Cancel',
+  exportHeading: 'Export responses',
+  exportHint: (page) =>
+    page
+      ? `Every response to ${page}, public and private, with its section, status, dates, name and email.`
+      : 'Every response to every page, public and private, with its section, status, dates, name and email. Filter by page to export one consultation.',
+  downloadCsv: 'Download CSV',
+  downloadJson: 'Download JSON',
+  exportFailed: 'The export could not be downloaded. Try again.',
+  eraseHeading: 'Erase a person’s data',
+  eraseHint: 'Removes a person’s name and email address from every response they sent. Their comments stay, without a name.',
+  eraseEmailLabel: 'Email address',
+  eraseEmailMissing: 'Enter the email address of the person whose data should be erased',
+  eraseContinue: 'Continue',
+  eraseConfirm: (email) => `This will remove the name and email address from every response sent with ${email}. It cannot be undone.`,
+  eraseYes: 'Erase this person’s data',
+  erased: (n) => `Removed the name and email address from ${plural(n, 'response', 'responses')}.`,
+  failed: 'Something went wrong. Try again.',
+};
+
+const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
+const cyNumber = (n: number) => n.toLocaleString('en-GB');
+
+export const moderationCy: ModerationStrings = {
+  locale: 'cy',
+  formatDate: (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}, ${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}`,
+  signInHeading: 'Mewngofnodi i gymedroli sylwadau',
+  tokenLabel: 'Tocyn cymedrolwr',
+  tokenHint: 'Dim ond tra bydd y tab hwn ar agor y caiff ei gadw.',
+  tokenMissing: 'Rhowch y tocyn cymedrolwr',
+  tokenRefused: 'Ni chafodd y tocyn cymedrolwr ei dderbyn. Gwiriwch ef a mewngofnodwch eto.',
+  signIn: 'Mewngofnodi',
+  signOut: 'Allgofnodi',
+  errorSummaryTitle: 'Mae problem wedi codi',
+  errorPrefix: 'Gwall:',
+  heading: 'Cymedroli sylwadau',
+  filtersHeading: 'Hidlo sylwadau',
+  pageLabel: 'Tudalen',
+  sectionLabel: 'Adran',
+  statusLabel: 'Statws',
+  visibilityLabel: 'Gwelededd',
+  any: 'Unrhyw un',
+  statuses: { pending: 'Yn aros', published: 'Wedi’i gyhoeddi', rejected: 'Wedi’i wrthod', spam: 'Sbam', received: 'Wedi’i dderbyn yn breifat' },
+  visibilities: { public: 'Cyhoeddus', private: 'Preifat' },
+  applyFilters: 'Hidlo',
+  countsLabel: 'Sylwadau yn ôl statws',
+  shown: (shown, total) => `Yn dangos ${cyNumber(shown)} o ${cyNumber(total)} sylw`,
+  none: 'Nid oes sylwadau sy’n cyfateb i’r hidlwyr hyn.',
+  loading: 'Wrthi’n llwytho sylwadau…',
+  loadFailed: 'Nid oedd modd llwytho’r sylwadau.',
+  tryAgain: 'Rhowch gynnig arall arni',
+  selectAll: 'Dewis pob un a ddangosir',
+  selectComment: (name) => `Dewis y sylw gan ${name}`,
+  actions: { approve: 'Cymeradwyo', reject: 'Gwrthod', spam: 'Sbam', delete: 'Dileu' },
+  actionSelected: (action, n) => `${moderationCy.actions[action]} y rhai a ddewiswyd (${cyNumber(n)})`,
+  done: (action, n) =>
+    `${{ approve: 'Wedi cymeradwyo', reject: 'Wedi gwrthod', spam: 'Wedi nodi fel sbam', delete: 'Wedi dileu' }[action]} ${cyNumber(n)} sylw.`,
+  refused: (n) => `Nid oedd modd newid ${cyNumber(n)} sylw, ac maen nhw wedi’u rhoi’n ôl.`,
+  privateTag: 'Preifat: nid i’w gyhoeddi',
+  sectionOf: (section) => `Adran: ${section}`,
+  nameRemoved: 'Enw wedi’i ddileu',
+  showMore: 'Dangos rhagor o sylwadau',
+  confirmDelete: (n) => `Dileu ${cyNumber(n)} sylw? Does dim modd dadwneud hyn.`,
+  confirmDeleteYes: 'Ie, dileu',
+  cancel: 'Canslo',
+  exportHeading: 'Allforio ymatebion',
+  exportHint: (page) =>
+    page
+      ? `Pob ymateb i ${page}, yn gyhoeddus ac yn breifat, gyda’i adran, ei statws, ei ddyddiadau, yr enw a’r e-bost.`
+      : 'Pob ymateb i bob tudalen, yn gyhoeddus ac yn breifat, gyda’i adran, ei statws, ei ddyddiadau, yr enw a’r e-bost. Hidlwch yn ôl tudalen i allforio un ymgynghoriad.',
+  downloadCsv: 'Lawrlwytho CSV',
+  downloadJson: 'Lawrlwytho JSON',
+  exportFailed: 'Nid oedd modd lawrlwytho’r allforiad. Rhowch gynnig arall arni.',
+  eraseHeading: 'Dileu data person',
+  eraseHint: 'Yn dileu enw a chyfeiriad e-bost person o bob ymateb a anfonwyd ganddo. Mae’r sylwadau’n aros, heb enw.',
+  eraseEmailLabel: 'Cyfeiriad e-bost',
+  eraseEmailMissing: 'Rhowch gyfeiriad e-bost y person y dylid dileu ei ddata',
+  eraseContinue: 'Parhau',
+  eraseConfirm: (email) => `Bydd hyn yn dileu’r enw a’r cyfeiriad e-bost o bob ymateb a anfonwyd gyda ${email}. Does dim modd dadwneud hyn.`,
+  eraseYes: 'Dileu data’r person hwn',
+  erased: (n) => `Wedi dileu’r enw a’r cyfeiriad e-bost o ${cyNumber(n)} ymateb.`,
+  failed: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni.',
+};
