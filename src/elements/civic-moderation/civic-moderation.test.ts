@@ -105,12 +105,25 @@ describe('<civic-moderation> signing in', () => {
     expect(shadow(again).querySelector('#token')).to.exist;
   });
 
-  it('signs in by keyboard alone', async () => {
+  it('signs in, filters and approves by keyboard alone', async () => {
+    const page = uniquePage('keyboard');
+    const [id] = await post(page, 1);
     const el = await console_();
     $(el, '#token').focus();
     await sendKeys({ type: (await referenceServer()).moderatorToken });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).querySelector('[part=queue]'), 'Enter did not sign in');
+    $(el, '#page').focus();
+    await sendKeys({ type: page });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => names(el).length === 1 && names(el)[0] === 'Reader 0', 'Enter did not filter');
+    // From the item's checkbox, the next stop is its Approve button.
+    $(el, '[part=item] input[type=checkbox]').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(textOf(shadow(el).activeElement)).to.equal('Approve');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => notice(el) === 'Approved 1 comment.');
+    expect(await statusOnServer(page, id!)).to.equal('published');
   });
 });
 
