@@ -1,0 +1,25 @@
+// The manifest of the elements, made from their JSDoc and their Lit properties.
+export default {
+  globs: ['src/elements/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  litelement: true,
+  outdir: '.',
+  plugins: [
+    {
+      name: 'hide-internal-state',
+      // Lit's internal reactive state (`{ state: true }`, declared private) has no attribute.
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (!declaration.customElement) continue;
+            const hidden = new Set(
+              (declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name),
+            );
+            declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !hidden.has(attribute.fieldName));
+            declaration.members = (declaration.members ?? []).filter((member) => member.privacy !== 'private' && !member.name.startsWith('#'));
+          }
+        }
+      },
+    },
+  ],
+};

@@ -1,0 +1,58 @@
+// Writes the README's API tables from custom-elements.json (made by `cem analyze` from the
+// elements' JSDoc), between <!-- api:TAG --> and <!-- /api:TAG -->. With --check, changes nothing
+// and fails when the README and the manifest disagree.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const check = process.argv.includes('--check');
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const readmePath = 'README.md';
+const readme = readFileSync(readmePath, 'utf8');
+
+const cell = (text = '') => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
+const table = (head, rows) =>
+  rows.length ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') : '';
+
+function tables(element) {
+  const attributes = new Map((element.attributes ?? []).map((attribute) => [attribute.fieldName, attribute]));
+  const properties = (element.members ?? []).filter((member) => member.kind === 'field' && !member.static);
+  const rows = properties.map((member) => {
+    const attribute = attributes.get(member.name);
+    return [attribute ? `\`${attribute.name}\`` : '', `\`${member.name}\``, member.type ? `\`${member.type.text}\`` : '', member.description ?? attribute?.description];
+  });
+  return [
+    '#### Attributes and properties',
+    table(['Attribute', 'Property', 'Type', 'Description'], rows),
+    '#### Events',
+    table(['Event', 'Description'], (element.events ?? []).map((event) => [`\`${event.name}\``, event.description])),
+    '#### CSS parts',
+    table(['Part', 'Description'], (element.cssParts ?? []).map((part) => [`\`${part.name}\``, part.description])),
+    '#### CSS custom properties',
+    table(['Property', 'Description'], (element.cssProperties ?? []).map((property) => [`\`${property.name}\``, property.description])),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+let updated = readme;
+const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
+for (const element of elements) {
+  const start = `<!-- api:${element.tagName} -->`;
+  const end = `<!-- /api:${element.tagName} -->`;
+  const from = updated.indexOf(start);
+  const to = updated.indexOf(end);
+  if (from < 0 || to < from) {
+    console.error(`README.md has no ${start} … ${end} for <${element.tagName}>.`);
+    process.exit(1);
+  }
+  updated = `${updated.slice(0, from + start.length)}\n${tables(element)}\n${updated.slice(to)}`;
+}
+if (check) {
+  if (updated !== readme) {
+    console.error('The README’s API tables differ from custom-elements.json (the elements’ JSDoc): run `npm run docs`.');
+    process.exit(1);
+  }
+  console.log(`API tables: README agrees with custom-elements.json (${elements.length} elements).`);
+} else {
+  writeFileSync(readmePath, updated);
+  console.log(`API tables written for ${elements.map((element) => `<${element.tagName}>`).join(', ')}.`);
+}
