@@ -153,6 +153,23 @@ export class MemoryBackend implements CommentsBackend {
     comment.status = status;
   }
 
+  /** Deletes a comment, as a moderator does. */
+  remove(id: string): void {
+    const index = this.stored.findIndex((c) => c.id === id);
+    if (index < 0) throw new Error(`MemoryBackend: no comment with id "${id}"`);
+    this.stored.splice(index, 1);
+  }
+
+  /** Removes a person's name and email from all their comments; returns how many. */
+  erase(email: string): number {
+    const matching = this.stored.filter((c) => c.email.toLowerCase() === email.toLowerCase());
+    for (const comment of matching) {
+      comment.name = '';
+      comment.email = '';
+    }
+    return matching.length;
+  }
+
   private newId(): string {
     return `m${this.nextId++}`;
   }

@@ -24,8 +24,20 @@ export interface ExportFile {
 
 const Updated = z.object({ comment: ModerationComment });
 
+/**
+ * What the moderation console needs from a server. Throw `UnauthorizedError` for a refused token,
+ * and the errors of `../errors.js` otherwise.
+ */
+export interface ModerationBackend {
+  list(query: ModerationQuery): Promise<ModerationPage>;
+  setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment>;
+  remove(id: string): Promise<void>;
+  export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile>;
+  erase(email: string): Promise<number>;
+}
+
 /** The reference server's moderation routes, with the moderator token on every request. */
-export class ModerationClient {
+export class ModerationClient implements ModerationBackend {
   readonly endpoint: string;
   #api: KyInstance;
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { ModerationComment, StatusUpdate } from '../../contract/index.js';
-import { ModerationClient, UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { ModerationClient, UnauthorizedError, type ModerationBackend } from '../../backends/rest/moderation-client.js';
 import { ConfigurationError } from '../../backends/errors.js';
 import { emit } from '../../events.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
@@ -59,6 +59,7 @@ export class CivicModeration extends LitElement {
   static override properties = {
     endpoint: { type: String },
     lang: { type: String },
+    backendFor: { attribute: false },
     token: state,
     signInError: state,
     filters: state,
@@ -81,6 +82,8 @@ export class CivicModeration extends LitElement {
   declare endpoint: string;
   /** Language of the console, `en` or `cy`. Default: the nearest `lang` attribute. */
   declare lang: string;
+  /** Makes the backend for a token, instead of the server's REST routes at `endpoint`: for stories, tests and other servers. */
+  declare backendFor: ((token: string) => ModerationBackend) | undefined;
 
   declare private token: string | null;
   declare private signInError: string;
@@ -99,7 +102,7 @@ export class CivicModeration extends LitElement {
   declare private eraseResult: string;
   declare private exportError: string;
 
-  #client?: ModerationClient;
+  #client?: ModerationBackend;
 
   constructor() {
     super();
@@ -133,10 +136,11 @@ export class CivicModeration extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('endpoint')) this.#client = undefined;
+    if (changed.has('endpoint') || changed.has('backendFor')) this.#client = undefined;
   }
 
-  get #api(): ModerationClient {
+  get #api(): ModerationBackend {
+    if (this.backendFor) return (this.#client ??= this.backendFor(this.token ?? ''));
     if (!this.endpoint) {
       throw new ConfigurationError('<civic-moderation>: the "endpoint" attribute is required: the comment server\'s base URL, or "/" on its own page.');
     }

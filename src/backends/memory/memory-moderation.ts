@@ -1,0 +1,71 @@
+import type { ModerationComment, ModerationPage, ModerationQuery, StatusUpdate } from '../../contract/index.js';
+import { UnauthorizedError, type ExportFile, type ModerationBackend } from '../rest/moderation-client.js';
+import { BackendUnavailableError } from '../errors.js';
+import type { MemoryBackend } from './memory-backend.js';
+
+/**
+ * The moderation console's backend over an in-page `MemoryBackend`, for stories and offline
+ * demonstrations: `console.backendFor = (token) => new MemoryModeration(memory, token)`.
+ * It accepts one token (`demo` unless told otherwise) and fails when the memory backend's `list`
+ * is told to fail.
+ */
+export class MemoryModeration implements ModerationBackend {
+  constructor(
+    readonly memory: MemoryBackend,
+    readonly token: string,
+    readonly acceptedToken = 'demo',
+  ) {}
+
+  async list(query: ModerationQuery): Promise<ModerationPage> {
+    this.#check();
+    const stored = this.memory.all().map(
+      (comment): ModerationComment => ({ ...comment, updatedAt: comment.createdAt }),
+    );
+    const matching = stored.filter(
+      (c) =>
+        (!query.page || c.page === query.page) &&
+        (!query.section || c.section === query.section) &&
+        (!query.visibility || c.visibility === query.visibility),
+    );
+    const statusCounts: Record<string, number> = {};
+    for (const c of matching) statusCounts[c.status] = (statusCounts[c.status] ?? 0) + 1;
+    const shown = matching.filter((c) => !query.status || c.status === query.status).reverse();
+    const start = Number(query.cursor ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return {
+      comments: shown.slice(start, start + limit),
+      nextCursor: start + limit < shown.length ? String(start + limit) : null,
+      total: shown.length,
+      statusCounts,
+    };
+  }
+
+  async setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment> {
+    this.#check();
+    this.memory.moderate(id, status);
+    const comment = this.memory.all().find((c) => c.id === id)!;
+    return { ...comment, updatedAt: new Date().toISOString() };
+  }
+
+  async remove(id: string): Promise<void> {
+    this.#check();
+    this.memory.remove(id);
+  }
+
+  async export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
+    this.#check();
+    const responses = this.memory.all().filter((c) => !page || c.page === page);
+    const text = format === 'json' ? JSON.stringify({ page: page ?? null, responses }) : responses.map((c) => JSON.stringify(c)).join('\n');
+    return { blob: new Blob([text]), fileName: `responses.${format}` };
+  }
+
+  async erase(email: string): Promise<number> {
+    this.#check();
+    return this.memory.erase(email);
+  }
+
+  #check(): void {
+    if (this.token !== this.acceptedToken) throw new UnauthorizedError('The moderator token was not accepted.');
+    if (this.memory.fail.list) throw new BackendUnavailableError('The memory backend was told to fail (moderation).');
+  }
+}

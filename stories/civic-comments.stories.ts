@@ -1,0 +1,145 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import { MemoryBackend, type MemoryBackendOptions, type SeedComment } from '../src/index.js';
+import { conversation, fill, longThread, page } from './examples.js';
+
+interface Args {
+  section: string;
+  lang: string;
+  'heading-level': number;
+  comments: SeedComment[];
+  backend: Omit<MemoryBackendOptions, 'comments'>;
+}
+
+const thread = (args: Args) => html`
+  <civic-comments
+    section=${args.section}
+    page=${page}
+    lang=${args.lang}
+    heading-level=${args['heading-level']}
+    .backend=${new MemoryBackend({ page, comments: args.comments, ...args.backend })}
+  ></civic-comments>
+`;
+
+const ready = (canvasElement: HTMLElement) => canvasElement.querySelector('civic-comments')!;
+const shadow = (canvasElement: HTMLElement) => ready(canvasElement).shadowRoot!;
+const settle = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(shadow(canvasElement).querySelector('[part=heading]')?.textContent).not.toContain('Comments'));
+
+const meta = {
+  title: 'Elements/civic-comments',
+  component: 'civic-comments',
+  render: thread,
+  args: { section: 'opening-hours', lang: 'en', 'heading-level': 3, comments: conversation, backend: {} },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['en', 'cy'] },
+    'heading-level': { control: { type: 'number', min: 2, max: 6 } },
+    comments: { control: false },
+    backend: { control: false },
+  },
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A section nobody has commented on yet. */
+export const Empty: Story = {
+  args: { comments: [] },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=heading]')?.textContent?.trim()).toBe('No comments yet'));
+  },
+};
+
+/** Replies nest three levels deep; deeper ones sit at the third level and say whom they answer. */
+export const ThreadWithReplies: Story = {
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part=heading]')?.textContent?.trim()).toBe('5 comments');
+    await expect(shadow(canvasElement).querySelector('.in-reply-to')?.textContent).toBe('In reply to Library user');
+  },
+};
+
+/** More comments than one page: "Show more comments". */
+export const LongThread: Story = {
+  args: { comments: longThread },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=show-more-button]')).toBeTruthy());
+  },
+};
+
+/** While the comments are on their way, their space is kept so that the page does not jump. */
+export const Loading: Story = {
+  args: { backend: { latency: 2_147_483_647 } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=status]')?.textContent?.trim()).toBe('Loading comments…'));
+  },
+};
+
+/** The backend is down: the reader is told, can try again, and can still write a comment. */
+export const FailedToLoad: Story = {
+  args: { backend: { fail: { list: true } } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).textContent).toContain('Comments could not be loaded'));
+  },
+};
+
+/** Submitting an empty form: the GOV.UK error summary takes focus and links to each field. */
+export const FormErrors: Story = {
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    shadow(canvasElement).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).activeElement?.className).toBe('error-summary'));
+  },
+};
+
+/** A comment on its way: one request however often Submit is pressed. */
+export const Submitting: Story = {
+  args: { backend: { latency: 0 } },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    const backend = (ready(canvasElement) as unknown as { backend: MemoryBackend }).backend;
+    backend.latency = 2_147_483_647;
+    fill(ready(canvasElement), { name: 'Ada Lovelace', email: 'ada@example.com', body: 'On its way.', visibility: 'public' });
+    shadow(canvasElement).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('#submit-status')?.textContent?.trim()).toBe('Sending your comment…'));
+  },
+};
+
+/** Under pre-moderation the reader's own comment appears in place, awaiting moderation. */
+export const AwaitingModeration: Story = {
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    fill(ready(canvasElement), { name: 'Ada Lovelace', email: 'ada@example.com', body: 'Please keep Saturday afternoons.', visibility: 'public' });
+    shadow(canvasElement).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=comment-status]')?.textContent).toBe('Awaiting moderation'));
+  },
+};
+
+/** A response sent privately to the team: shown to its writer only, never published. */
+export const PrivateSubmission: Story = {
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    fill(ready(canvasElement), { name: 'Ada Lovelace', email: 'ada@example.com', body: 'For the team only.', visibility: 'private' });
+    shadow(canvasElement).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=comment-status]')?.textContent).toBe('Sent privately'));
+  },
+};
+
+/** Cymraeg: every string, the dates and the validation messages. */
+export const Welsh: Story = {
+  args: { lang: 'cy' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=heading]')?.textContent?.trim()).toBe('5 sylw'));
+  },
+};
+
+/** On a 320 pixel phone. */
+export const Narrow: Story = {
+  decorators: [(story) => html`<div style="width: 320px">${story()}</div>`],
+  parameters: { layout: 'fullscreen' },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    const box = ready(canvasElement).getBoundingClientRect();
+    await expect(box.width).toBeLessThanOrEqual(320);
+  },
+};
