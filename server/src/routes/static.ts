@@ -58,6 +58,7 @@ export function staticRoutes(app: Hono, root: string, demo: boolean): void {
   app.get('/civic-moderation.js', file('dist/civic-moderation.js', 'public, max-age=300'));
   app.get('/moderate', file('server/public/moderate.html', 'no-store'));
   app.get('/moderate.css', file('server/public/moderate.css', 'public, max-age=300'));
+  app.get('/respond.css', file('server/public/respond.css', 'public, max-age=300'));
   // The bundle's chunks carry a hash of their content in their names, so they can be kept for a year.
   app.get('/chunks/*', async (c) => (await send(`dist${decodeURIComponent(c.req.path)}`, 'public, max-age=31536000, immutable')) ?? c.notFound());
   if (!demo) return;

@@ -181,7 +181,6 @@ export const styles = css`
     resize: vertical;
   }
   .has-error .input,
-  .error-summary,
   .input.over-limit {
     border-color: var(--civic-color-error,#d4351c);
   }
@@ -223,7 +222,7 @@ export const styles = css`
   .error-summary {
     margin-bottom: 1.5em;
     padding: 0.75em;
-    border: 5px solid;
+    border: 5px solid var(--civic-color-error,#d4351c);
   }
   .error-summary ul {
     margin: 0;

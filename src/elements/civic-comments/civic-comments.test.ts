@@ -195,6 +195,7 @@ describe('<civic-comments> form', () => {
       'Select whether to publish your comment or send it privately',
     ]);
     expect(shadow(el).activeElement).to.equal($(el, '.error-summary'));
+    expect(getComputedStyle($(el, '.error-summary')).borderTopColor).to.equal('rgb(212, 53, 28)');
     expect(textOf($(el, '#name-error'))).to.equal('Error: Enter your name');
     expect($(el, '#name').getAttribute('aria-describedby')).to.equal('name-error');
     expect($<HTMLInputElement>(el, '#email').value).to.equal('not-an-email');

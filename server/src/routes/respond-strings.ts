@@ -1,0 +1,51 @@
+import { cy } from '../../../src/i18n/cy.js';
+import { en } from '../../../src/i18n/en.js';
+import type { Strings } from '../../../src/i18n/strings.js';
+
+/** The words of the pages for readers without JavaScript: the widget's own, and a few of their own. */
+export interface RespondStrings extends Strings {
+  pageTitle: string;
+  sectionLabel: (section: string) => string;
+  replyingTo: (name: string) => string;
+  sentTitle: string;
+  sentPending: string;
+  sentPublished: string;
+  sentPrivate: string;
+  backToSection: string;
+  closePage: string;
+  originRefused: string;
+  tooMany: string;
+  linkBroken: string;
+}
+
+export const respondEn: RespondStrings = {
+  ...en,
+  pageTitle: 'Comment on this section',
+  sectionLabel: (section) => `Section: ${section}`,
+  replyingTo: (name) => `You are replying to ${name}.`,
+  sentTitle: 'Your comment has been sent',
+  sentPending: 'It will be published once a moderator has approved it.',
+  sentPublished: 'It has been published.',
+  sentPrivate: 'It has been sent privately to the team. It will not be published.',
+  backToSection: 'Back to the section',
+  closePage: 'You can now close this page.',
+  originRefused: 'This form cannot be sent from another website.',
+  tooMany: en.rateLimited,
+  linkBroken: 'The link to this form is missing its page or section. Go back and follow the link again.',
+};
+
+export const respondCy: RespondStrings = {
+  ...cy,
+  pageTitle: 'Rhowch sylw ar yr adran hon',
+  sectionLabel: (section) => `Adran: ${section}`,
+  replyingTo: (name) => `Rydych yn ymateb i ${name}.`,
+  sentTitle: 'Mae eich sylw wedi’i anfon',
+  sentPending: 'Bydd yn cael ei gyhoeddi ar ôl i gymedrolwr ei gymeradwyo.',
+  sentPublished: 'Mae wedi’i gyhoeddi.',
+  sentPrivate: 'Mae wedi’i anfon yn breifat at y tîm. Ni fydd yn cael ei gyhoeddi.',
+  backToSection: 'Yn ôl i’r adran',
+  closePage: 'Gallwch gau’r dudalen hon nawr.',
+  originRefused: 'Nid oes modd anfon y ffurflen hon o wefan arall.',
+  tooMany: cy.rateLimited,
+  linkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r ffurflen hon. Ewch yn ôl a dilyn y ddolen eto.',
+};

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { commentFields, limits, type CommentField } from '../../../src/contract/index.js';
+import type { AppOptions } from '../context.js';
+import { answeredComment, submitComment } from '../submit.js';
+import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
+import { contentSecurityPolicy } from './static.js';
+
+type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** What the form holds, as typed: kept through a refusal so that nothing is lost. */
+interface FormState {
+  page: string;
+  section: string;
+  parentId: string;
+  name: string;
+  email: string;
+  body: string;
+  visibility: string;
+  website: string;
+  idempotency: string;
+  returnTo: string;
+  lang: string;
+}
+
+const text = (value: unknown, max = limits.bodyMax * 2) => (typeof value === 'string' ? value.slice(0, max) : '');
+const stringsFor = (lang: string) => (lang.toLowerCase().startsWith('cy') ? respondCy : respondEn);
+
+/**
+ * The form for readers without JavaScript, or whose browser could not run the widget: a plain HTML
+ * page at `GET /respond?page=P&section=S`, whose form-encoded POST goes through the same checks as
+ * the API, shows GOV.UK-style errors on the same page with everything kept, and ends on a
+ * confirmation page with a link back to the section.
+ */
+export function respondRoutes(app: Hono, options: AppOptions): void {
+  /** Only a return address on this server or an allowed origin becomes a link, so the page cannot send readers elsewhere. */
+  const safeReturn = (c: Context, value: string) => {
+    if (!value) return '';
+    try {
+      const url = new URL(value, c.req.url);
+      const allowed = options.allowedOrigins.includes('*') || options.allowedOrigins.includes(url.origin) || url.origin === new URL(c.req.url).origin;
+      return (url.protocol === 'https:' || url.protocol === 'http:') && allowed ? url.href : '';
+    } catch {
+      return '';
+    }
+  };
+
+  app.get('/respond', async (c) => {
+    const query = c.req.query();
+    const state: FormState = {
+      page: text(query.page, limits.pageMax),
+      section: text(query.section, limits.sectionMax),
+      parentId: text(query.parent, limits.idMax),
+      name: '',
+      email: '',
+      body: '',
+      visibility: '',
+      website: '',
+      idempotency: randomBytes(16).toString('hex'),
+      returnTo: safeReturn(c, text(query.return, 2048)),
+      lang: text(query.lang, 10),
+    };
+    if (!state.page || !state.section) {
+      const strings = stringsFor(state.lang);
+      return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
+    }
+    return formPage(c, state, {});
+  });
+
+  app.post('/respond', async (c) => {
+    const form = await c.req.parseBody();
+    const state: FormState = {
+      page: text(form.page, limits.pageMax),
+      section: text(form.section, limits.sectionMax),
+      parentId: text(form.parentId, limits.idMax),
+      name: text(form.name),
+      email: text(form.email),
+      body: text(form.body),
+      visibility: text(form.visibility, 10),
+      website: text(form.website, 2048),
+      idempotency: text(form.idempotency, 64) || randomBytes(16).toString('hex'),
+      returnTo: safeReturn(c, text(form.returnTo, 2048)),
+      lang: text(form.lang, 10),
+    };
+    const strings = stringsFor(state.lang);
+    const origin = c.req.header('Origin');
+    const sameOrigin = origin === new URL(c.req.url).origin;
+    if (origin && origin !== 'null' && !sameOrigin && !options.allowedOrigins.includes('*') && !options.allowedOrigins.includes(origin)) {
+      return page(c, strings, 403, html`<p>${strings.originRefused}</p>`);
+    }
+    const result = await submitComment(
+      options,
+      {
+        page: state.page,
+        section: state.section,
+        parentId: state.parentId || undefined,
+        name: state.name,
+        email: state.email,
+        body: state.body,
+        visibility: state.visibility || undefined,
+        website: state.website || undefined,
+      },
+      { address: options.clientAddress(c.req, c.env), idempotencyKey: `form-${state.idempotency}` },
+    );
+    if (result.kind === 'invalid') {
+      const errors: Partial<Record<CommentField, string>> = {};
+      for (const field of commentFields) {
+        const code = result.codes[field];
+        if (code) errors[field] = (strings.validation[field] as Record<string, string>)[code] ?? code;
+      }
+      return formPage(c, state, errors, 400);
+    }
+    if (result.kind === 'rate-limited') {
+      c.header('Retry-After', String(result.retryAfter));
+      return formPage(c, state, {}, 429, strings.tooMany);
+    }
+    if (result.kind === 'conflict') {
+      // The same form sent again with other words: a new key lets the reader send it as a new comment.
+      return formPage(c, { ...state, idempotency: randomBytes(16).toString('hex') }, {});
+    }
+    const { status } = answeredComment(result.answer);
+    const said = status === 'published' ? strings.sentPublished : status === 'received' ? strings.sentPrivate : strings.sentPending;
+    return page(
+      c,
+      strings,
+      201,
+      html`<div class="panel" role="status">
+          <h1>${strings.sentTitle}</h1>
+          <p>${said}</p>
+        </div>
+        <p>${state.returnTo ? html`<a href="${state.returnTo}">${strings.backToSection}</a>` : strings.closePage}</p>`,
+    );
+  });
+}
+
+function formPage(c: Context, state: FormState, errors: Partial<Record<CommentField, string>>, status: 200 | 400 | 429 = 200, problem = '') {
+  const strings = stringsFor(state.lang);
+  const listed = commentFields.filter((field) => errors[field]);
+  // Without a script to move focus to the error summary, the title is what a screen reader reads first.
+  const title = listed.length || problem ? `${strings.errorPrefix} ${strings.pageTitle}` : strings.pageTitle;
+  const fieldError = (field: CommentField) =>
+    errors[field] ? html`<p class="error-message" id="${field}-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${errors[field]}</p>` : '';
+  const describedBy = (field: CommentField, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ');
+  const choice = (value: string, label: string) => html`<div class="choice">
+    <input id="visibility-${value}" type="radio" name="visibility" value="${value}" ${state.visibility === value ? 'checked' : ''} />
+    <label for="visibility-${value}">${label}</label>
+  </div>`;
+  const hidden = (name: keyof FormState) => html`<input type="hidden" name="${name}" value="${state[name]}" />`;
+  return page(
+    c,
+    strings,
+    status,
+    html`
+      ${listed.length
+        ? html`<div class="error-summary" role="alert" tabindex="-1">
+            <h2 class="error-summary-title">${strings.errorSummaryTitle}</h2>
+            <ul>
+              ${listed.map((field) => html`<li><a href="#${field === 'visibility' ? 'visibility-public' : field}">${errors[field]}</a></li>`)}
+            </ul>
+          </div>`
+        : ''}
+      ${problem ? html`<p class="error-text" role="alert">${problem}</p>` : ''}
+      <h1>${strings.pageTitle}</h1>
+      <p class="hint">${strings.sectionLabel(state.section)}</p>
+      <form method="post" action="/respond" novalidate>
+        ${hidden('page')} ${hidden('section')} ${hidden('parentId')} ${hidden('idempotency')} ${hidden('returnTo')} ${hidden('lang')}
+        <div class="field ${errors.name ? 'has-error' : ''}">
+          <label for="name">${strings.nameLabel}</label>
+          ${fieldError('name')}
+          <input class="input" id="name" name="name" type="text" autocomplete="name" spellcheck="false" value="${state.name}" ${describedBy('name') ? html`aria-describedby="${describedBy('name')}"` : ''} />
+        </div>
+        <div class="field ${errors.email ? 'has-error' : ''}">
+          <label for="email">${strings.emailLabel}</label>
+          <div class="hint" id="email-hint">${strings.emailHint}</div>
+          ${fieldError('email')}
+          <input class="input" id="email" name="email" type="email" autocomplete="email" spellcheck="false" value="${state.email}" aria-describedby="${describedBy('email', 'email-hint')}" />
+        </div>
+        <div class="field ${errors.body ? 'has-error' : ''}">
+          <label for="body">${strings.bodyLabel}</label>
+          <div class="hint" id="body-hint">${strings.bodyLimitHint(limits.bodyMax)}</div>
+          ${fieldError('body')}
+          <textarea class="input textarea" id="body" name="body" rows="8" aria-describedby="${describedBy('body', 'body-hint')}">${state.body}</textarea>
+        </div>
+        <div class="field ${errors.visibility ? 'has-error' : ''}">
+          <fieldset ${errors.visibility ? html`aria-describedby="visibility-error"` : ''}>
+            <legend>${strings.visibilityLegend}</legend>
+            ${fieldError('visibility')} ${choice('public', strings.visibilityPublic)} ${choice('private', strings.visibilityPrivate)}
+          </fieldset>
+        </div>
+        ${errors.parentId ? html`<p class="error-text" id="parentId">${errors.parentId}</p>` : ''}
+        <div class="website">
+          <label for="website">Website</label>
+          <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value="${state.website}" />
+        </div>
+        <p class="notice">${strings.moderationNotice}</p>
+        <button class="button" type="submit">${strings.submit}</button>
+      </form>
+    `,
+    title,
+  );
+}
+
+function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 429, content: Markup, title = strings.pageTitle) {
+  c.header('Content-Security-Policy', contentSecurityPolicy);
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    html`<!doctype html>
+      <html lang="${strings.locale}">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>${title}</title>
+          <link rel="stylesheet" href="/respond.css" />
+        </head>
+        <body>
+          <main class="page">${content}</main>
+        </body>
+      </html>`,
+    status,
+  );
+}
