@@ -1,9 +1,13 @@
+import { spawn } from 'node:child_process';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { chromeArgs, findChrome } from './scripts/browsers.mjs';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import puppeteer from 'puppeteer-core';
+import { chromeArgs, findChrome, findFirefox, findWebKit } from './scripts/browsers.mjs';
 import { referenceServer } from './test/reference-server-plugin.mjs';
 
+// Chromium always; Firefox and WebKit wherever they are installed (CI installs all three).
 const chrome = findChrome();
 if (!chrome) {
   console.error(
@@ -11,7 +15,46 @@ if (!chrome) {
   );
   process.exit(1);
 }
-console.log(`Browsers: Chromium (${chrome})`);
+const firefox = findFirefox();
+const webkit = process.env.DISPLAY ? findWebKit() : undefined;
+
+const browsers = [chromeLauncher({ launchOptions: { executablePath: chrome, headless: true, args: chromeArgs } })];
+const ran = [`Chromium (${chrome})`];
+const missing = [];
+
+if (firefox) {
+  browsers.push(chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }));
+  ran.push(`Firefox (${firefox})`);
+} else {
+  missing.push('Firefox (Debian: apt-get install firefox-esr)');
+}
+
+if (webkit) {
+  const port = 4444;
+  const driver = spawn(webkit.driver, [`--port=${port}`], { stdio: 'ignore' });
+  process.on('exit', () => driver.kill());
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  browsers.push(
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: webkit.browser, args: ['--automation'] },
+      },
+    }),
+  );
+  ran.push(`WebKit (${webkit.browser})`);
+} else {
+  missing.push(
+    findWebKit()
+      ? 'WebKit (it needs a display: run under xvfb-run -a)'
+      : 'WebKit (Debian: apt-get install webkit2gtk-driver xvfb, then run under xvfb-run -a)',
+  );
+}
+console.log(`Browsers: ${ran.join(', ')}${missing.length ? `; not found: ${missing.join(', ')}` : ''}`);
 
 /** Ends the run with one plain line of counts: "tests: 46 passed, 0 failed, 0 skipped". */
 function countsReporter() {
@@ -41,12 +84,11 @@ export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceServer()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: chrome, headless: true, args: chromeArgs },
-    }),
-  ],
+  browsers,
+  concurrency: 1,
   reporters: [defaultReporter(), countsReporter()],
-  testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 10 * 60 * 1000,
+  testFramework: { config: { timeout: 20000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 15 * 60 * 1000,
 };

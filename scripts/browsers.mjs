@@ -1,22 +1,33 @@
 import { existsSync } from 'node:fs';
 
-/** Where Chrome or Chromium usually lives, after `CHROME_PATH`. */
-const chromeCandidates = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/opt/google/chrome/chrome',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
+const first = (paths) => paths.find((path) => path && existsSync(path));
 
-/** The path of a Chrome or Chromium to test in, or undefined when there is none. */
+/** Where Chrome or Chromium usually lives, after `CHROME_PATH`. */
 export function findChrome() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return chromeCandidates.find((path) => existsSync(path));
+  return first([
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+    '/snap/bin/chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ]);
+}
+
+/** Firefox, driven over WebDriver BiDi: `FIREFOX_PATH`, then Debian's firefox-esr. */
+export function findFirefox() {
+  return first([process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox']);
+}
+
+/** WebKitGTK's WebDriver and its MiniBrowser (Debian's webkit2gtk-driver); they need a display. */
+export function findWebKit() {
+  const driver = first(['/usr/bin/WebKitWebDriver']);
+  const browser = first(['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser']);
+  return driver && browser ? { driver, browser } : undefined;
 }
 
 /** Flags for a headless Chromium that runs as root on a machine with no outside network. */

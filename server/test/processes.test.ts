@@ -70,7 +70,7 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 
 const databases = [
   { name: 'SQLite', url: join(folder, 'durability.db'), prepare: async () => {} },
-  ...(postgresUrl ? [{ name: 'PostgreSQL', url: postgresUrl, prepare: () => emptyPostgres(postgresUrl) }] : []),
+  ...(postgresUrl ? [{ name: 'PostgreSQL', url: postgresUrl, prepare: () => emptyPostgres(postgresUrl!) }] : []),
 ];
 
 for (const database of databases) {

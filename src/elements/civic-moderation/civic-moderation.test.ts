@@ -106,7 +106,8 @@ describe('<civic-moderation> signing in', () => {
   });
 
   it('signs in, filters and approves by keyboard alone', async () => {
-    const page = uniquePage('keyboard');
+    // WebKit's WebDriver drops a character typed twice in a row, so the page id has no such pair.
+    const page = `keyboard-${Math.random().toString(36).slice(2)}`.replace(/(.)\1+/g, '$1');
     const [id] = await post(page, 1);
     const el = await console_();
     $(el, '#token').focus();
@@ -116,7 +117,7 @@ describe('<civic-moderation> signing in', () => {
     $(el, '#page').focus();
     await sendKeys({ type: page });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => names(el).length === 1 && names(el)[0] === 'Reader 0', 'Enter did not filter');
+    await waitUntil(() => names(el).length === 1 && names(el)[0] === 'Reader 0', `Enter did not filter for ${page}: the field holds ${$<HTMLInputElement>(el, '#page').value}`);
     // From the item's checkbox, the next stop is its Approve button.
     $(el, '[part=item] input[type=checkbox]').focus();
     await sendKeys({ press: 'Tab' });
