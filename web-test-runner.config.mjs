@@ -84,6 +84,15 @@ export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceServer()],
+  // A server that fails with 500 on every route, for the tests of a backend that is down.
+  middleware: [
+    (context, next) => {
+      if (!context.path.startsWith('/__failing/')) return next();
+      context.status = 500;
+      context.type = 'json';
+      context.body = JSON.stringify({ error: 'internal', message: 'Something went wrong on the server.' });
+    },
+  ],
   browsers,
   concurrency: 1,
   reporters: [defaultReporter(), countsReporter()],
