@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+// @ts-expect-error: a plain JavaScript module of the repository's scripts.
+import { chromeArgs, findChrome } from '../../scripts/browsers.mjs';
+import { readConfig, type ServerConfig } from '../src/config.js';
+import { seedDemo } from '../src/seed.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { token } from './helpers.js';
+
+const built = existsSync(new URL('../../dist/civic-comments.js', import.meta.url));
+const chrome: string | undefined = findChrome();
+
+/**
+ * The demonstration and the moderators' page are served under a strict Content-Security-Policy with
+ * Trusted Types. A reader loads, posts and replies, a moderator approves, in real Chromium, and the
+ * browser reports no violation of the policy.
+ */
+describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm run build` first' : !chrome ? 'no Chromium' : false }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'civic-comments-csp-'));
+  let server: RunningServer;
+  let browser: Browser;
+  const violations: string[] = [];
+
+  before(async () => {
+    const config = readConfig(['--port', '0', '--db', join(folder, 'c.db'), '--demo'], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig;
+    server = await startServer(config);
+    await seedDemo(server.storage);
+    browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: chromeArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    // The test's own functions, compiled by tsx, call esbuild's __name helper; the page needs it too.
+    await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    page.on('pageerror', (error) => violations.push(`page error: ${error}`));
+    const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' });
+    assert.match(response!.headers()['content-security-policy']!, /require-trusted-types-for 'script'; trusted-types lit-html/);
+    return page;
+  }
+
+  /** Waits for a condition evaluated in the page; no page-side `eval`, which the policy forbids. */
+  async function until(page: Page, check: (selector: string) => unknown, selector: string, what: string): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      if (await page.evaluate(check, selector)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`timed out waiting for ${what}; the browser reported: ${JSON.stringify(violations)}`);
+  }
+
+  it('loads, posts and replies on the demonstration, and moderates on /moderate, with no violation', async () => {
+    const reader = await open('/demo/');
+    const thread = 'civic-comments[section="opening-hours"]';
+    await until(reader, (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=comment]'), thread, 'the thread');
+    const fill = (sel: string) => {
+      const root = document.querySelector(sel)!.shadowRoot!;
+      const set = (id: string, value: string) => {
+        const field = root.querySelector<HTMLInputElement>(`#${id}`)!;
+        field.value = value;
+        field.dispatchEvent(new Event('input'));
+      };
+      set('name', 'Reader');
+      set('email', 'reader@example.com');
+      set('body', 'Posted under the policy.');
+      root.querySelector<HTMLInputElement>('#visibility-public')!.click();
+    };
+    const submit = (sel: string) => document.querySelector(sel)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await reader.evaluate(fill, thread);
+    await reader.evaluate(submit, thread);
+    await until(reader, (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=comment-status]'), thread, 'the comment');
+    await reader.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector<HTMLButtonElement>('[part=reply-button]')!.click(), thread);
+    await reader.evaluate(fill, thread);
+    await reader.evaluate(submit, thread);
+    await until(reader, (sel) => document.querySelector(sel)!.shadowRoot!.querySelectorAll('[part=comment-status]').length === 2, thread, 'the reply');
+
+    const moderator = await open('/moderate');
+    const console_ = 'civic-moderation';
+    await moderator.evaluate(
+      (sel, moderatorToken) => {
+        const root = document.querySelector(sel)!.shadowRoot!;
+        root.querySelector<HTMLInputElement>('#token')!.value = moderatorToken;
+        root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      },
+      console_,
+      token,
+    );
+    await until(moderator, (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=item]'), console_, 'the queue');
+    await moderator.evaluate(
+      (sel) =>
+        [...document.querySelector(sel)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=item] button')]
+          .find((b) => b.textContent!.trim() === 'Approve')!
+          .click(),
+      console_,
+    );
+    await until(moderator, (sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part=notice]')!.textContent!.includes('Approved'), console_, 'the approval');
+
+    assert.deepEqual(violations, []);
+  });
+});
