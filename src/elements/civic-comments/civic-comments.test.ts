@@ -551,6 +551,20 @@ describe('<civic-comments> accessibility', () => {
     await expect(welsh).to.be.accessible();
   });
 
+  it('fits a 320 pixel screen (1280 pixels at 400% zoom) with no horizontal scrolling', async () => {
+    const backend = new MemoryBackend({
+      page,
+      comments: [...nestedSeed, { section: 'intro', name: 'A'.repeat(60), body: `A long word: ${'x'.repeat(200)}` }],
+    });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><civic-comments section="intro" page=${page} .backend=${backend}></civic-comments></div>`);
+    const el = wrapper.querySelector('civic-comments')!;
+    await settled(el);
+    $(el, '[data-reply-to=c3]').click();
+    await el.updateComplete;
+    const right = wrapper.getBoundingClientRect().right + 0.5;
+    for (const node of $$(el, '*')) expect(node.getBoundingClientRect().right, node.outerHTML.slice(0, 80)).to.be.at.most(right);
+  });
+
   it('gives every button and field a target of at least 24 by 24 pixels', async () => {
     const { el } = await renderThread({ comments: nestedSeed });
     for (const target of $$(el, 'button, input, textarea')) {
