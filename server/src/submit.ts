@@ -5,6 +5,8 @@ import type { StoredComment } from './storage/storage.js';
 
 export type SubmitResult =
   | { kind: 'invalid'; codes: FieldCodes }
+  /** Text with half of a UTF-16 surrogate pair: no database can store it as it is, so it is refused, never altered. */
+  | { kind: 'unstorable'; fields: Record<string, string> }
   | { kind: 'rate-limited'; retryAfter: number }
   | { kind: 'conflict' }
   /** `answer` is the JSON of `{ comment }` as first sent for this key. */
@@ -21,6 +23,8 @@ export async function submitComment(
   context: { address: string; idempotencyKey?: string },
 ): Promise<SubmitResult> {
   const { storage } = options;
+  const unstorable = unpairedSurrogates(input);
+  if (unstorable) return { kind: 'unstorable', fields: unstorable };
   const checked = validateNewComment(input);
   if (!checked.success) return { kind: 'invalid', codes: checked.codes };
   const data = checked.data;
@@ -63,6 +67,22 @@ export async function submitComment(
   if (result.kind === 'replayed') return { kind: 'stored', answer: result.answer, replayed: true };
   options.rateLimiter.record(context.address);
   return { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false };
+}
+
+const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorableMessage: Record<string, string> = {
+  name: 'Name includes a character that cannot be saved. Type it again and send your comment again',
+  body: 'Comment includes a character that cannot be saved. Type it again and send your comment again',
+};
+
+/** Fields whose text holds a lone surrogate, with a message for each; undefined when there are none. */
+function unpairedSurrogates(input: unknown): Record<string, string> | undefined {
+  if (!input || typeof input !== 'object') return undefined;
+  const fields: Record<string, string> = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (typeof value === 'string' && lone.test(value)) fields[field] = unstorableMessage[field] ?? `${field} includes a character that cannot be saved`;
+  }
+  return Object.keys(fields).length ? fields : undefined;
 }
 
 /** The comment in a stored answer. */

@@ -49,8 +49,9 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 400, 'invalid_idempotency_key', 'The Idempotency-Key header must be 1 to 200 characters.');
     }
     const result = await submitComment(options, input, { address: options.clientAddress(c.req, c.env), idempotencyKey: key });
-    if (result.kind === 'invalid') {
-      return errorResponse(c, 400, 'validation', 'Some fields need correcting.', { fields: messagesFor(result.codes) });
+    if (result.kind === 'invalid' || result.kind === 'unstorable') {
+      const fields = result.kind === 'invalid' ? messagesFor(result.codes) : result.fields;
+      return errorResponse(c, 400, 'validation', 'Some fields need correcting.', { fields });
     }
     if (result.kind === 'rate-limited') {
       return errorResponse(c, 429, 'rate_limited', `Too many comments in a short time. Try again in ${result.retryAfter} seconds.`, {

@@ -104,11 +104,12 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       },
       { address: options.clientAddress(c.req, c.env), idempotencyKey: `form-${state.idempotency}` },
     );
-    if (result.kind === 'invalid') {
+    if (result.kind === 'invalid' || result.kind === 'unstorable') {
       const errors: Partial<Record<CommentField, string>> = {};
       for (const field of commentFields) {
-        const code = result.codes[field];
-        if (code) errors[field] = (strings.validation[field] as Record<string, string>)[code] ?? code;
+        const code = result.kind === 'invalid' ? result.codes[field] : undefined;
+        const message = code ? (strings.validation[field] as Record<string, string>)[code] ?? code : result.kind === 'unstorable' ? result.fields[field] : undefined;
+        if (message) errors[field] = message;
       }
       return formPage(c, state, errors, 400);
     }
