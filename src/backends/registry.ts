@@ -2,8 +2,7 @@ import type { CommentsBackend } from './backend.js';
 import { RestBackend } from './rest/rest-backend.js';
 
 /** Backends an element can name in its `backend` attribute. */
-export const backendNames = ['rest', 'memory'] as const;
-export type BackendName = (typeof backendNames)[number];
+export type BackendName = 'rest' | 'memory';
 
 let sharedMemory: Promise<CommentsBackend> | undefined;
 const restBackends = new Map<string, CommentsBackend>();
