@@ -137,7 +137,7 @@ describe('<civic-moderation> queue', () => {
     await showPage(el, page);
     expect(names(el)).to.deep.equal(['Reader 1', 'Reader 0']);
     const item = $$(el, '[part=item]')[1]!;
-    expect(textOf(item)).to.contain('Section: intro').and.contain('reader0@example.com').and.contain('Comment 0').and.contain('Pending');
+    expect(textOf(item)).to.contain('Section: intro').and.contain('reader0@example.com').and.contain('Comment 0').and.contain('Pending').and.contain('Public');
     expect(item.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-/);
     await expect(el).to.be.accessible();
 
@@ -185,7 +185,8 @@ describe('<civic-moderation> queue', () => {
     approve.click();
     await waitUntil(() => notice(el) === 'Approved 200 comments.', 'the bulk approval never finished', { timeout: 30_000 });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Bulk-approved 200 comments in ${seconds.toFixed(2)} s`);
+    const engine = /Firefox/.test(navigator.userAgent) ? 'Firefox' : /Chrome/.test(navigator.userAgent) ? 'Chromium' : 'WebKit';
+    console.log(`Bulk-approved 200 comments in ${seconds.toFixed(2)} s (${engine})`);
     const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=published&limit=500`)).json();
     expect(queue.total).to.equal(200);
     expect(new Set(queue.comments.map((c: { id: string }) => c.id))).to.deep.equal(new Set(ids));

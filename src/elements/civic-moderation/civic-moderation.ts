@@ -517,7 +517,9 @@ export class CivicModeration extends LitElement {
             </p>
             <p class="meta">
               <strong class="tag ${item.status}">${strings.statuses[item.status]}</strong>
-              ${item.visibility === 'private' ? html`<strong class="tag private">${strings.privateTag}</strong>` : nothing}
+              ${item.visibility === 'private'
+                ? html`<strong class="tag private">${strings.privateTag}</strong>`
+                : html`<span class="visibility">${strings.visibilities.public}</span>`}
             </p>
             <p class="body">${item.body}</p>
             <div class="actions">
