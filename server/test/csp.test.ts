@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 // @ts-expect-error: a plain JavaScript module of the repository's scripts.
-import { chromeArgs, findChrome } from '../../scripts/browsers.mjs';
+import { chromeArgs, findChrome, findFirefox } from '../../scripts/browsers.mjs';
 import { readConfig, type ServerConfig } from '../src/config.js';
 import { seedDemo } from '../src/seed.js';
 import { startServer, type RunningServer } from '../src/server.js';
@@ -14,13 +14,20 @@ import { token } from './helpers.js';
 
 const built = existsSync(new URL('../../dist/civic-comments.js', import.meta.url));
 const chrome: string | undefined = findChrome();
+const firefox: string | undefined = findFirefox();
+/** The engines puppeteer drives here: Chromium, and Firefox over WebDriver BiDi where it is installed. */
+const engines = [
+  ...(chrome ? [{ name: 'Chromium', launch: () => puppeteer.launch({ executablePath: chrome, headless: true, args: chromeArgs }) }] : []),
+  ...(firefox ? [{ name: 'Firefox', launch: () => puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true }) }] : []),
+];
 
 /**
  * The demonstration and the moderators' page are served under a strict Content-Security-Policy with
  * Trusted Types. A reader loads, posts and replies, a moderator approves, in real Chromium, and the
  * browser reports no violation of the policy.
  */
-describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm run build` first' : !chrome ? 'no Chromium' : false }, () => {
+for (const engine of engines)
+describe(`under the strict Content-Security-Policy, in ${engine.name}`, { skip: !built ? 'run `npm run build` first' : false }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'civic-comments-csp-'));
   let server: RunningServer;
   let browser: Browser;
@@ -30,7 +37,7 @@ describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm 
     const config = readConfig(['--port', '0', '--db', join(folder, 'c.db'), '--demo'], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig;
     server = await startServer(config);
     await seedDemo(server.storage);
-    browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: chromeArgs });
+    browser = await engine.launch();
   });
   after(async () => {
     await browser?.close();
@@ -40,14 +47,13 @@ describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm 
 
   async function open(path: string): Promise<Page> {
     const page = await browser.newPage();
-    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
     // The test's own functions, compiled by tsx, call esbuild's __name helper; the page needs it too.
     await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (event) =>
-        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
+    // Violations reach the test through the console, which every engine reports.
+    await page.evaluateOnNewDocument(
+      "document.addEventListener('securitypolicyviolation', (event) => console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI))",
+    );
+    page.on('console', (message) => message.text().startsWith('CSP violation') && violations.push(message.text()));
     page.on('pageerror', (error) => violations.push(`page error: ${error}`));
     const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' });
     assert.match(response!.headers()['content-security-policy']!, /require-trusted-types-for 'script'; trusted-types lit-html/);
@@ -55,18 +61,19 @@ describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm 
   }
 
   /** Waits for a condition evaluated in the page; no page-side `eval`, which the policy forbids. */
-  async function until(page: Page, check: (selector: string) => unknown, selector: string, what: string): Promise<void> {
+  async function until(page: Page, check: (selector: string) => boolean, selector: string, what: string): Promise<void> {
     for (let i = 0; i < 200; i++) {
       if (await page.evaluate(check, selector)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error(`timed out waiting for ${what}; the browser reported: ${JSON.stringify(violations)}`);
+    const state = await page.evaluate((sel) => [typeof customElements.get('civic-comments'), document.querySelector(sel)?.shadowRoot?.textContent?.slice(0, 120) ?? 'no shadow', typeof (globalThis as { __name?: unknown }).__name], selector);
+    throw new Error(`timed out waiting for ${what}; the browser reported: ${JSON.stringify(violations)}; page: ${JSON.stringify(state)}`);
   }
 
   it('loads, posts and replies on the demonstration, and moderates on /moderate, with no violation', async () => {
     const reader = await open('/demo/');
     const thread = 'civic-comments[section="opening-hours"]';
-    await until(reader, (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=comment]'), thread, 'the thread');
+    await until(reader, (sel) => Boolean(document.querySelector(sel)?.shadowRoot?.querySelector('[part=comment]')), thread, 'the thread');
     const fill = (sel: string) => {
       const root = document.querySelector(sel)!.shadowRoot!;
       const set = (id: string, value: string) => {
@@ -82,7 +89,7 @@ describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm 
     const submit = (sel: string) => document.querySelector(sel)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await reader.evaluate(fill, thread);
     await reader.evaluate(submit, thread);
-    await until(reader, (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=comment-status]'), thread, 'the comment');
+    await until(reader, (sel) => Boolean(document.querySelector(sel)?.shadowRoot?.querySelector('[part=comment-status]')), thread, 'the comment');
     await reader.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector<HTMLButtonElement>('[part=reply-button]')!.click(), thread);
     await reader.evaluate(fill, thread);
     await reader.evaluate(submit, thread);
@@ -99,7 +106,7 @@ describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm 
       console_,
       token,
     );
-    await until(moderator, (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=item]'), console_, 'the queue');
+    await until(moderator, (sel) => Boolean(document.querySelector(sel)?.shadowRoot?.querySelector('[part=item]')), console_, 'the queue');
     await moderator.evaluate(
       (sel) =>
         [...document.querySelector(sel)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=item] button')]
@@ -110,5 +117,13 @@ describe('under the strict Content-Security-Policy', { skip: !built ? 'run `npm 
     await until(moderator, (sel) => document.querySelector(sel)!.shadowRoot!.querySelector('[part=notice]')!.textContent!.includes('Approved'), console_, 'the approval');
 
     assert.deepEqual(violations, []);
+  });
+
+  it('would notice a violation: an inline style set on the page is blocked and reported', async () => {
+    const page = await open('/demo/');
+    await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
+    for (let i = 0; i < 40 && !violations.length; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(violations.join('\n'), /CSP violation: style-src/);
+    violations.length = 0;
   });
 });
