@@ -284,7 +284,7 @@ export class CivicComments extends LitElement {
     this.moreState = 'loading';
     try {
       const backend = await this.#resolveBackend();
-      if (!backend) return;
+      if (!backend) throw new ConfigurationError(this.#reportedConfigurationError);
       const result = await backend.listComments(
         { page: this.pageId, section: this.section, limit: this.pageSize, cursor: this.nextCursor },
         { signal: controller.signal },
