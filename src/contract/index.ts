@@ -4,3 +4,4 @@
  */
 export * from './public.js';
 export * from './server.js';
+export * from './csv.js';

@@ -6,10 +6,10 @@ import {
   ModerationQuery,
   StatusUpdate,
   limits,
+  toCsv,
   type ModerationPage,
 } from '../../../src/contract/index.js';
 import type { AppOptions } from '../context.js';
-import { toCsv } from '../csv.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { hasModeratorToken } from '../http/auth.js';
 import { errorResponse } from '../http/errors.js';

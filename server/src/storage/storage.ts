@@ -76,6 +76,3 @@ export interface Storage {
   erase(email: string): Promise<number>;
   close(): Promise<void>;
 }
-
-/** What an erased response shows in place of its author's name. */
-export const erasedName = '';

@@ -1,4 +1,4 @@
-import type { ModerationComment, ModerationPage, ModerationQuery, StatusUpdate } from '../../contract/index.js';
+import { toCsv, type ModerationComment, type ModerationPage, type ModerationQuery, type StatusUpdate } from '../../contract/index.js';
 import { UnauthorizedError, type ExportFile, type ModerationBackend } from '../rest/moderation-client.js';
 import { BackendUnavailableError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
@@ -54,8 +54,9 @@ export class MemoryModeration implements ModerationBackend {
 
   async export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
     this.#check();
-    const responses = this.memory.all().filter((c) => !page || c.page === page);
-    const text = format === 'json' ? JSON.stringify({ page: page ?? null, responses }) : responses.map((c) => JSON.stringify(c)).join('\n');
+    const responses = this.memory.all().filter((c) => !page || c.page === page).map((c) => ({ ...c, updatedAt: c.createdAt }));
+    // The same files as the server's export: RFC 4180 CSV with formulas defused, or JSON.
+    const text = format === 'json' ? JSON.stringify({ page: page ?? null, responses }) : `\uFEFF${toCsv(responses)}`;
     return { blob: new Blob([text]), fileName: `responses.${format}` };
   }
 

@@ -4,7 +4,6 @@ import {
   EraseResult,
   ModerationComment,
   ModerationPage,
-  type CommentStatus,
   type ModerationQuery,
   type StatusUpdate,
 } from '../../contract/index.js';
@@ -104,4 +103,3 @@ async function explainModeration(where: string, error: unknown): Promise<unknown
   return explain(where, error);
 }
 
-export type { CommentStatus };

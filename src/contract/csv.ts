@@ -1,9 +1,9 @@
-import type { StoredComment } from './storage/storage.js';
+import type { ModerationComment } from './server.js';
 
 /** The columns of an export, in order. */
 export const exportColumns = [
   'id', 'page', 'section', 'parentId', 'status', 'visibility', 'createdAt', 'updatedAt', 'name', 'email', 'body',
-] as const satisfies readonly (keyof StoredComment)[];
+] as const satisfies readonly (keyof ModerationComment)[];
 
 /**
  * One CSV cell as RFC 4180 wants it, and safe to open in a spreadsheet: a cell that starts with
@@ -16,7 +16,7 @@ export function csvCell(value: unknown): string {
 }
 
 /** Every response as CSV with a header row and CRLF line ends. */
-export function toCsv(comments: StoredComment[]): string {
+export function toCsv(comments: ModerationComment[]): string {
   const lines = [exportColumns.join(',')];
   for (const comment of comments) lines.push(exportColumns.map((column) => csvCell(comment[column])).join(','));
   return `${lines.join('\r\n')}\r\n`;
