@@ -87,7 +87,7 @@ export type CommentPage = z.infer<typeof CommentPage>;
 /** Published public comments per section, for every section of a page. */
 export const Counts = /* @__PURE__ */ z.object({
   page: pageId,
-  counts: z.record(z.string(), wholeNumber),
+  counts: /* @__PURE__ */ z.catchall(z.object({}), wholeNumber),
 });
 export type Counts = z.infer<typeof Counts>;
 
@@ -99,6 +99,6 @@ export type CreatedComment = z.infer<typeof CreatedComment>;
 export const ErrorBody = /* @__PURE__ */ z.object({
   error: z.string(),
   message: z.optional(z.string()),
-  fields: z.optional(z.record(z.string(), z.string())),
+  fields: z.optional(z.catchall(z.object({}), z.string())),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,4 +1,3 @@
-import ky, { HTTPError, type KyInstance } from 'ky';
 import { ErrorBody, validationMessages } from '../../contract/public.js';
 import {
   BackendUnavailableError,
@@ -18,17 +17,84 @@ export function absoluteEndpoint(endpoint: string): string {
   return new URL(endpoint.replace(/\/*$/, '/'), globalThis.document?.baseURI ?? globalThis.location?.href).href;
 }
 
-/** A ky instance for `<endpoint>api/v1/`: reads are retried, writes never; reads revalidate with the ETag. */
-export function apiClient(endpoint: string, options: { timeout?: number; retries?: number; headers?: Record<string, string> } = {}): KyInstance {
-  return ky.create({
-    prefixUrl: new URL('api/v1/', endpoint).href,
-    timeout: options.timeout, // ky's default: 10 seconds
-    retry: { limit: options.retries ?? 2, methods: ['get'] },
-    // Revalidate with the server's ETag on every read: a reader who just commented, or reloads
-    // after a moderator acted, sees the thread as it is now; an unchanged thread costs a 304.
-    cache: 'no-cache',
-    headers: options.headers,
-  });
+/** The server answered, but not with a 2xx. */
+export class HTTPError extends Error {
+  override name = 'HTTPError';
+  constructor(readonly response: Response) {
+    super(`${response.status} ${response.statusText}`);
+  }
+}
+
+/** One request to the API. */
+export interface ApiRequest {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  searchParams?: Record<string, string | number>;
+  /** Sent as JSON. */
+  json?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  /** Milliseconds before a request is given up. Default: 10 seconds. */
+  timeout?: number;
+  /** How often a failed read is tried again. Default: 2. */
+  retries?: number;
+  headers?: Record<string, string>;
+}
+
+/** Sends a request to `<endpoint>api/v1/<path>` and resolves to a 2xx response; anything else throws. */
+export type ApiClient = (path: string, request?: ApiRequest) => Promise<Response>;
+
+/** Statuses after which a read may work if tried again, as HTTP clients commonly retry. */
+const retryStatuses = [408, 429, 500, 502, 503, 504];
+
+/**
+ * The widgets' HTTP client: a timeout on every request, reads retried after a network failure or
+ * a passing server error (with a growing pause, or the server's `Retry-After`), writes never.
+ * Reads revalidate with the server's ETag, so a reader who just commented, or reloads after a
+ * moderator acted, sees the thread as it is now, and an unchanged thread costs a 304. Written
+ * here rather than taken from a library because the budget for a reader's page is small.
+ */
+export function apiClient(endpoint: string, options: ApiClientOptions = {}): ApiClient {
+  const base = new URL('api/v1/', endpoint);
+  const { timeout = 10_000, retries = 2 } = options;
+  return async (path, { method = 'GET', searchParams = {}, json, headers, signal } = {}) => {
+    const url = new URL(path, base);
+    for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, String(value));
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw signal.reason;
+      const controller = new AbortController();
+      const abort = () => controller.abort(signal?.reason);
+      signal?.addEventListener('abort', abort);
+      const timer = setTimeout(() => controller.abort(new DOMException('The request took too long', 'TimeoutError')), timeout);
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await fetch(url, {
+          method,
+          headers: { ...options.headers, ...(json === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+          body: json === undefined ? undefined : JSON.stringify(json),
+          cache: 'no-cache',
+          signal: controller.signal,
+        });
+      } catch (error) {
+        failure = error;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', abort);
+      }
+      if (response?.ok) return response;
+      const retry =
+        method === 'GET' &&
+        attempt < retries &&
+        !controller.signal.aborted &&
+        (!response || retryStatuses.includes(response.status));
+      if (!retry) throw response ? new HTTPError(response) : failure;
+      const retryAfter = Number(response?.headers.get('Retry-After')) * 1000;
+      await new Promise((resolve) => setTimeout(resolve, retryAfter || 300 * 2 ** attempt));
+    }
+  };
 }
 
 /** Sends a request and checks its JSON answer against the contract, turning every failure into one of our errors. */
@@ -55,7 +121,7 @@ export async function explain(where: string, error: unknown): Promise<unknown> {
   if (error instanceof SyntaxError) return new ResponseShapeError(`${where} did not answer with JSON`);
   if (!(error instanceof HTTPError)) {
     // Aborts are the element's own doing and pass through; timeouts and network failures mean "try later".
-    return error instanceof DOMException && error.name === 'AbortError' ? error : new BackendUnavailableError(`${where} could not be reached`);
+    return (error as Error | undefined)?.name === 'AbortError' ? error : new BackendUnavailableError(`${where} could not be reached`);
   }
   const { status, headers } = error.response;
   const answer = ErrorBody.safeParse(await error.response.json().catch(() => 0));

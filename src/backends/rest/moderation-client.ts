@@ -1,4 +1,3 @@
-import { HTTPError, type KyInstance } from 'ky';
 import * as z from 'zod/mini';
 import {
   EraseResult,
@@ -8,7 +7,7 @@ import {
   type StatusUpdate,
 } from '../../contract/index.js';
 import { CivicCommentsError } from '../errors.js';
-import { absoluteEndpoint, apiClient, checked, explain, type Schema } from './http.js';
+import { HTTPError, absoluteEndpoint, apiClient, checked, explain, type ApiClient, type Schema } from './http.js';
 
 /** The moderator token was missing or wrong (401). */
 export class UnauthorizedError extends CivicCommentsError {
@@ -38,7 +37,7 @@ export interface ModerationBackend {
 /** The reference server's moderation routes, with the moderator token on every request. */
 export class ModerationClient implements ModerationBackend {
   readonly endpoint: string;
-  #api: KyInstance;
+  #api: ApiClient;
 
   constructor(options: { endpoint: string; token: string; timeout?: number }) {
     this.endpoint = absoluteEndpoint(options.endpoint);
@@ -50,18 +49,18 @@ export class ModerationClient implements ModerationBackend {
     const searchParams = Object.fromEntries(
       Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''),
     );
-    return this.#call('moderation/comments', ModerationPage, () => this.#api.get('moderation/comments', { searchParams }));
+    return this.#call('moderation/comments', ModerationPage, () => this.#api('moderation/comments', { searchParams }));
   }
 
   async setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment> {
     const path = `moderation/comments/${encodeURIComponent(id)}`;
-    return (await this.#call(path, Updated, () => this.#api.patch(path, { json: { status } }))).comment;
+    return (await this.#call(path, Updated, () => this.#api(path, { method: 'PATCH', json: { status } }))).comment;
   }
 
   async remove(id: string): Promise<void> {
     const path = `moderation/comments/${encodeURIComponent(id)}`;
     try {
-      await this.#api.delete(path);
+      await this.#api(path, { method: 'DELETE' });
     } catch (error) {
       throw await this.#explain(path, error);
     }
@@ -72,7 +71,7 @@ export class ModerationClient implements ModerationBackend {
     const searchParams: Record<string, string> = { format };
     if (page) searchParams.page = page;
     try {
-      const response = await this.#api.get('moderation/export', { searchParams });
+      const response = await this.#api('moderation/export', { searchParams });
       const disposition = response.headers.get('Content-Disposition') ?? '';
       const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `responses.${format}`;
       return { blob: await response.blob(), fileName };
@@ -83,7 +82,7 @@ export class ModerationClient implements ModerationBackend {
 
   /** Removes a person's name and email from all their responses; resolves to how many. */
   async erase(email: string): Promise<number> {
-    return (await this.#call('moderation/erase', EraseResult, () => this.#api.post('moderation/erase', { json: { email } }))).erased;
+    return (await this.#call('moderation/erase', EraseResult, () => this.#api('moderation/erase', { method: 'POST', json: { email } }))).erased;
   }
 
   #call<T>(path: string, schema: Schema<T>, send: () => Promise<Response>): Promise<T> {

@@ -1,8 +1,7 @@
-import type { KyInstance } from 'ky';
 import { CommentPage, Counts, CreatedComment, type Comment, type NewCommentInput } from '../../contract/public.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
-import { absoluteEndpoint, apiClient, checked, type Schema } from './http.js';
+import { absoluteEndpoint, apiClient, checked, type ApiClient, type Schema } from './http.js';
 
 export interface RestBackendOptions {
   /** The server's base URL, such as `https://comments.example.gov.uk`; `/api/v1/…` is added to it. */
@@ -19,7 +18,7 @@ export interface RestBackendOptions {
  */
 export class RestBackend implements CommentsBackend {
   readonly endpoint: string;
-  #api: KyInstance;
+  #api: ApiClient;
 
   constructor(options: RestBackendOptions) {
     this.endpoint = absoluteEndpoint(options.endpoint);
@@ -34,19 +33,26 @@ export class RestBackend implements CommentsBackend {
     const searchParams: Record<string, string> = { page: request.page, section: request.section };
     if (request.limit) searchParams.limit = String(request.limit);
     if (request.cursor) searchParams.cursor = request.cursor;
-    return this.#call('comments', CommentPage, () => this.#api.get('comments', { searchParams, signal: options.signal }));
+    return this.#call('comments', CommentPage, () => this.#api('comments', { searchParams, signal: options.signal }));
   }
 
   getCounts(page: string, options: RequestOptions = {}): Promise<Counts> {
-    return this.#call('counts', Counts, () => this.#api.get('counts', { searchParams: { page }, signal: options.signal }));
+    return this.#call('counts', Counts, () => this.#api('counts', { searchParams: { page }, signal: options.signal }));
+  }
+
+  async getComment(id: string, options: RequestOptions = {}): Promise<Comment> {
+    const found = await this.#call(`comments/${id}`, CreatedComment, () =>
+      this.#api(`comments/${encodeURIComponent(id)}`, { signal: options.signal }),
+    );
+    return found.comment;
   }
 
   async postComment(comment: NewCommentInput, options: PostOptions = {}): Promise<Comment> {
     const created = await this.#call('comments', CreatedComment, () =>
-      this.#api.post('comments', {
+      this.#api('comments', {
+        method: 'POST',
         json: comment,
         signal: options.signal,
-        retry: 0,
         headers: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
       }),
     );
