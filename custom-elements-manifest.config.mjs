@@ -1,6 +1,6 @@
 // The manifest of the elements, made from their JSDoc and their Lit properties.
 export default {
-  globs: ['src/elements/**/*.ts'],
+  globs: ['src/elements/**/*.ts', 'src/internal/section-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
   outdir: '.',

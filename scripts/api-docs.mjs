@@ -19,22 +19,26 @@ function tables(element) {
     const attribute = attributes.get(member.name);
     return [attribute ? `\`${attribute.name}\`` : '', `\`${member.name}\``, member.type ? `\`${member.type.text}\`` : '', member.description ?? attribute?.description];
   });
-  return [
-    '#### Attributes and properties',
-    table(['Attribute', 'Property', 'Type', 'Description'], rows),
-    '#### Events',
-    table(['Event', 'Description'], (element.events ?? []).map((event) => [`\`${event.name}\``, event.description])),
-    '#### CSS parts',
-    table(['Part', 'Description'], (element.cssParts ?? []).map((part) => [`\`${part.name}\``, part.description])),
-    '#### CSS custom properties',
-    table(['Property', 'Description'], (element.cssProperties ?? []).map((property) => [`\`${property.name}\``, property.description])),
-  ]
-    .filter(Boolean)
+  // Attributes read straight from the element, with no property of their own.
+  for (const attribute of element.attributes ?? []) {
+    if (!attribute.fieldName) rows.push([`\`${attribute.name}\``, '', attribute.type ? `\`${attribute.type.text}\`` : '', attribute.description]);
+  }
+  const methods = (element.members ?? []).filter((member) => member.kind === 'method' && !member.static && member.privacy !== 'protected');
+  const sections = [
+    ['Attributes and properties', table(['Attribute', 'Property', 'Type', 'Description'], rows)],
+    ['Methods', table(['Method', 'Description'], methods.map((method) => [`\`${method.name}(${(method.parameters ?? []).map((p) => p.name).join(', ')})\``, method.description]))],
+    ['Events', table(['Event', 'Description'], (element.events ?? []).map((event) => [`\`${event.name}\``, event.description]))],
+    ['CSS parts', table(['Part', 'Description'], (element.cssParts ?? []).map((part) => [`\`${part.name}\``, part.description]))],
+    ['CSS custom properties', table(['Property', 'Description'], (element.cssProperties ?? []).map((property) => [`\`${property.name}\``, property.description]))],
+  ];
+  return sections
+    .filter(([, rows]) => rows)
+    .map(([heading, rows]) => `#### ${heading}\n\n${rows}`)
     .join('\n\n');
 }
 
 let updated = readme;
-const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
+const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
 for (const element of elements) {
   const start = `<!-- api:${element.tagName} -->`;
   const end = `<!-- /api:${element.tagName} -->`;

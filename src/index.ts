@@ -15,5 +15,8 @@ export type {
   CommentSubmittedDetail,
 } from './events.js';
 export { CivicComments } from './elements/civic-comments/civic-comments.js';
+export { CivicCommentCount } from './elements/civic-comment-count/civic-comment-count.js';
+export { CivicConsultation } from './elements/civic-consultation/civic-consultation.js';
+export { embedSections, slug, type EmbedSettings } from './auto-embed.js';
 export { en, type Strings } from './i18n/index.js';
 export { cy } from './i18n/cy.js';

@@ -17,8 +17,9 @@ export async function renderThread(
   return { el, backend };
 }
 
-/** Waits until the thread has stopped loading. */
+/** Brings the thread into view, as a reader scrolling to it would, and waits until it has stopped loading. */
 export async function settled(el: CivicComments): Promise<void> {
+  el.scrollIntoView();
   await waitUntil(() => {
     const root = shadow(el);
     // The heading appears once the language's strings are here; the loading message goes once the comments are.
@@ -78,6 +79,7 @@ export function spy(inner: CommentsBackend) {
     loseNextAnswer: false,
     listComments: (...args) => (calls.list++, inner.listComments(...args)),
     getCounts: (...args) => (calls.counts++, inner.getCounts(...args)),
+    getComment: (...args) => inner.getComment!(...args),
     async postComment(comment, options) {
       calls.post++;
       keys.push(options?.idempotencyKey);

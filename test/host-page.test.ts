@@ -35,6 +35,7 @@ describe('a page whose comment backends fail', () => {
       `);
       const thread = (section: string) => wrapper.querySelector<CivicComments>(`civic-comments[section=${section}]`)!;
       for (const section of ['down', 'hanging', 'wrong-shape', 'unreachable']) {
+        thread(section).scrollIntoView();
         await waitUntil(() => textOf(shadow(thread(section))).includes('Comments could not be loaded'), `${section} never said so`, {
           timeout: 15_000,
         });

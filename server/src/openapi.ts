@@ -75,6 +75,13 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/comments/{id}': {
+        get: {
+          summary: 'One published public comment, for permalinks',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'The comment', ...json(CreatedComment) }, 304: { description: 'Not modified' }, 404: error('No published comment with this id') },
+        },
+      },
       '/api/v1/moderation/comments': {
         get: {
           summary: 'Everything, newest first, private submissions and emails included',

@@ -30,6 +30,7 @@ for (const driver of drivers) {
       };
       assert.equal(doc.openapi, '3.1.0');
       assert.ok(doc.paths['/api/v1/moderation/erase']);
+      assert.ok(doc.paths['/api/v1/comments/{id}']);
       const body = doc.paths['/api/v1/comments']!.post!.requestBody!.content['application/json']!.schema;
       assert.equal(body.properties.body!.maxLength, 5000);
       assert.equal(body.properties.name!.maxLength, 100);
@@ -47,6 +48,23 @@ for (const driver of drivers) {
       assert.equal(listed.total, 1);
       assert.equal(listed.comments[0]!.body, 'A comment on the introduction.');
       assert.deepEqual(Counts.parse(await (await app.request(`/api/v1/counts?page=${page}`)).json()).counts, { intro: 1 });
+    });
+
+    it('answers one published public comment by id, for permalinks, and 404 for anything else', async () => {
+      const { comment } = CreatedComment.parse(await (await post(newComment())).json());
+      const { comment: secret } = CreatedComment.parse(await (await post(newComment({ visibility: 'private', body: 'Private.' }))).json());
+      const byId = (id: string) => app.request(`/api/v1/comments/${encodeURIComponent(id)}`);
+      const pending = await byId(comment.id);
+      assert.equal(pending.status, 404);
+      assert.equal(ErrorBody.parse(await pending.json()).error, 'not_found');
+      await publish(comment.id);
+      const found = await byId(comment.id);
+      assert.equal(found.status, 200);
+      const body = await found.json();
+      assert.deepEqual(CreatedComment.parse(body).comment, { ...comment, status: 'published' });
+      assert.equal(JSON.stringify(body).includes('@'), false);
+      assert.equal((await byId(secret.id)).status, 404);
+      assert.equal((await byId('no-such-comment')).status, 404);
     });
 
     it('publishes at once under post-moderation, and keeps private submissions out of lists and counts', async () => {

@@ -33,4 +33,9 @@ export interface CommentsBackend {
   postComment(comment: NewCommentInput, options?: PostOptions): Promise<Comment>;
   /** Published comments per section, for every section of a page, in one request. */
   getCounts(page: string, options?: RequestOptions): Promise<Counts>;
+  /**
+   * One published public comment; rejects when there is none. Optional: it lets a permalink
+   * (`#comment-<id>`) find the thread that holds its comment.
+   */
+  getComment?(id: string, options?: RequestOptions): Promise<Comment>;
 }

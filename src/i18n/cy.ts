@@ -48,6 +48,9 @@ export const cy: Strings = {
   announcePending: 'Mae eich sylw wedi’i anfon. Bydd yn cael ei gyhoeddi ar ôl i gymedrolwr ei gymeradwyo.',
   announcePublished: 'Mae eich sylw wedi’i gyhoeddi.',
   announcePrivate: 'Mae eich sylw wedi’i anfon yn breifat at y tîm. Ni fydd yn cael ei gyhoeddi.',
+  sectionCount: (count) => (count === 0 ? 'Hyd yma, does dim sylwadau ar yr adran hon.' : `${n(count)} sylw ar yr adran hon`),
+  jumpToComments: 'Neidio i’r sylwadau',
+  printSection: 'Argraffu’r adran hon',
   validation: {
     name: {
       missing: 'Rhowch eich enw',

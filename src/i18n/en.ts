@@ -46,5 +46,9 @@ export const en: Strings = {
   announcePending: 'Your comment has been sent. It will be published once a moderator has approved it.',
   announcePublished: 'Your comment has been published.',
   announcePrivate: 'Your comment has been sent privately to the team. It will not be published.',
+  sectionCount: (n) =>
+    n === 0 ? 'So far, there are no comments on this section.' : `${n === 1 ? '1 comment' : `${number.format(n)} comments`} on this section`,
+  jumpToComments: 'Jump to comments',
+  printSection: 'Print this section',
   validation: validationMessages,
 };

@@ -45,5 +45,9 @@ export interface Strings {
   announcePending: string;
   announcePublished: string;
   announcePrivate: string;
+  /** The count under a section's heading: "So far, there are no comments on this section." */
+  sectionCount: (count: number) => string;
+  jumpToComments: string;
+  printSection: string;
   validation: ValidationMessages;
 }

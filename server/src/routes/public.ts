@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { Counts, CommentPage, ListCommentsQuery, limits, messagesFor } from '../../../src/contract/index.js';
+import { Counts, CommentPage, CreatedComment, ListCommentsQuery, limits, messagesFor, publicComment } from '../../../src/contract/index.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cachedJson } from '../http/cache.js';
@@ -35,6 +35,15 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       nextCursor: encodeCursor(result.next),
       total: result.total,
     } satisfies CommentPage);
+  });
+
+  // One published public comment, so that a permalink can find the thread that holds it.
+  app.get('/api/v1/comments/:id', async (c) => {
+    const stored = await storage.find(c.req.param('id'));
+    if (!stored || stored.status !== 'published' || stored.visibility !== 'public') {
+      return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
+    }
+    return cachedJson(c, { comment: publicComment(stored) } satisfies CreatedComment);
   });
 
   app.post('/api/v1/comments', async (c) => {

@@ -11,7 +11,7 @@ import {
   type Visibility,
 } from '../../contract/public.js';
 import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
-import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
+import { BackendUnavailableError, CivicCommentsError, ValidationFailedError } from '../errors.js';
 
 /** A comment as the memory backend keeps it, with what the public never sees. */
 export interface StoredComment extends Comment {
@@ -130,6 +130,13 @@ export class MemoryBackend implements CommentsBackend {
     const answer = publicComment(comment);
     if (key) this.answered.set(key, { body: fingerprint, comment: answer });
     return answer;
+  }
+
+  async getComment(id: string, options: RequestOptions = {}): Promise<Comment> {
+    await this.answerAfterLatency('list', options.signal);
+    const comment = this.stored.find((c) => c.id === id && isPublic(c));
+    if (!comment) throw new CivicCommentsError(`memory backend: there is no published comment "${id}"`);
+    return publicComment(comment);
   }
 
   async getCounts(page: string, options: RequestOptions = {}): Promise<Counts> {

@@ -276,10 +276,27 @@ export const styles = css`
       border: 2px solid;
     }
   }
+  .comment.highlighted {
+    background: var(--civic-color-highlight,#fff7bf);
+    box-shadow: -0.5em 0 var(--civic-color-highlight,#fff7bf);
+  }
+  .meta a {
+    color: inherit;
+  }
+  .print-link {
+    margin-bottom: 0.5em;
+  }
+
   @media print {
-    .form,
-    button {
+    form,
+    button,
+    .print-link,
+    .status-box,
+    .own {
       display: none;
+    }
+    .meta a {
+      text-decoration: none;
     }
   }
 `;

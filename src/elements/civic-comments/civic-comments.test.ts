@@ -423,6 +423,10 @@ describe('<civic-comments> by keyboard alone', () => {
     const tab = () => sendKeys({ press: 'Tab' });
 
     await tab();
+    expect(active()).to.equal($(el, '[part=print-button]'));
+    await tab();
+    expect(active()).to.equal($(el, '[part=comment-link]'));
+    await tab();
     expect(active()).to.equal($(el, '[data-reply-to=c1]'));
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;

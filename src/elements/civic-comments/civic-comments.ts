@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   codeForMessage,
   commentFields,
@@ -9,12 +9,14 @@ import {
   type CommentField,
   type Visibility,
 } from '../../contract/public.js';
-import type { CommentsBackend } from '../../backends/backend.js';
-import { ConfigurationError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
-import { namedBackend } from '../../backends/registry.js';
+import { RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
 import { emit } from '../../events.js';
-import { closestLang, en, languageOf, loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
+import { loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
+import { whenNearViewport } from '../../internal/near-viewport.js';
+import { linkThread, unlinkThread } from '../../internal/page-links.js';
+import { printSection } from '../../internal/print.js';
+import { SectionElement } from '../../internal/section-element.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
 import { buildThread, type ThreadNode } from '../../internal/thread.js';
 import { styles } from './civic-comments.styles.js';
@@ -58,6 +60,11 @@ const characterCountDelay = 1000;
  * answer, and can comment publicly or send a private response. What they type is kept as a draft
  * until it has been sent.
  *
+ * The thread asks for its comments only when it comes within a viewport's height of being seen,
+ * or when a link targets it: its own id, `comments-<section>` unless it has one, or a comment's
+ * permalink, `#comment-<id>`, which loads the thread, highlights the comment and moves focus to
+ * it. "Print this section" prints the section with its comments and nothing else of the page.
+ *
  * @summary The thread and the form for one section.
  *
  * @fires civic-comment-submitted - A comment was stored. `detail.comment` is the comment as the public sees it, with its status; it never holds the email.
@@ -72,7 +79,9 @@ const characterCountDelay = 1000;
  * @csspart comment-body - A comment's text.
  * @csspart comment-status - "Awaiting moderation" or "Sent privately" on the reader's own comment.
  * @csspart reply-button - The "Reply" button of a comment.
+ * @csspart comment-link - A comment's date, a link to the comment.
  * @csspart show-more-button - The "Show more comments" button.
+ * @csspart print-button - The "Print this section" button.
  * @csspart status - The loading and "could not be loaded" messages.
  * @csspart form - The response form.
  * @csspart error-summary - The list of problems shown when a comment is refused.
@@ -93,18 +102,13 @@ const characterCountDelay = 1000;
  * @cssprop --civic-color-button - Submit button. Default: #00703c.
  * @cssprop --civic-color-button-shadow - Submit button's lower edge. Default: #002d18.
  * @cssprop --civic-color-border - Dividers and reply guides. Default: #b1b4b6.
+ * @cssprop --civic-color-highlight - Background of a comment a link points to. Default: #fff7bf.
  * @cssprop --civic-status-min-height - Space kept for the comments while they load, so the page does not jump. Default: 5rem.
  */
-export class CivicComments extends LitElement {
+export class CivicComments extends SectionElement {
   static override styles = styles;
 
   static override properties = {
-    section: { type: String },
-    page: { type: String },
-    lang: { type: String },
-    backend: { attribute: false },
-    endpoint: { type: String },
-    backendName: { type: String, attribute: 'backend' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     pageSize: { type: Number, attribute: 'page-size' },
     loadState: state,
@@ -120,20 +124,14 @@ export class CivicComments extends LitElement {
     submitMessage: state,
     announcement: state,
     characterCountAnnouncement: state,
+    highlighted: state,
   };
 
-  /** The id of the section this thread belongs to. Required. */
-  declare section: string;
-  /** The page the section is on. Default: the page's path, `location.pathname`. */
-  declare page: string | undefined;
-  /** Language of the element's text, `en` or `cy`. Default: the nearest `lang` attribute. */
-  declare lang: string;
-  /** The comment server's base URL, such as `https://comments.example.gov.uk`; the `rest` backend adds `/api/v1/…`. */
-  declare endpoint: string | undefined;
-  /** Names a built-in backend: `rest` (the default when `endpoint` is set) or `memory`, which keeps comments in the page for demos and tests. */
-  declare backendName: string | undefined;
-  /** The backend to read and send comments through, such as your own adapter; wins over `backend` and `endpoint`. */
-  declare backend: CommentsBackend | undefined;
+  /**
+   * The first element of the section, such as its heading, for "Print this section": the section
+   * is it, its following siblings and the thread. Without it, the thread's parent element is printed.
+   */
+  printFrom: Element | undefined;
   /** Level of the thread's and the form's headings, 2 to 6, to fit the page's outline. Default: 3. */
   declare headingLevel: number;
   /** How many comments to ask for at a time. Default: the backend's choice. */
@@ -153,6 +151,8 @@ export class CivicComments extends LitElement {
   declare private submitMessage: string;
   declare private announcement: string;
   declare private characterCountAnnouncement: string;
+  /** The id of the comment a link points to. */
+  declare private highlighted: string;
 
   #loadController?: AbortController;
   #submitController?: AbortController;
@@ -160,12 +160,13 @@ export class CivicComments extends LitElement {
   #idempotencyKey?: string;
   #announceTimer?: ReturnType<typeof setTimeout>;
   #characterCountTimer?: ReturnType<typeof setTimeout>;
-  #reportedConfigurationError?: string;
+  /** Whether the thread has come near the viewport, or a link asked for it: only then is it loaded. */
+  #wanted = false;
+  #stopWaiting?: () => void;
+  #loading?: Promise<void>;
 
   constructor() {
     super();
-    this.section = '';
-    this.lang = '';
     this.headingLevel = 3;
     this.loadState = 'idle';
     this.comments = [];
@@ -180,16 +181,24 @@ export class CivicComments extends LitElement {
     this.submitMessage = '';
     this.announcement = '';
     this.characterCountAnnouncement = '';
+    this.highlighted = '';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A thread that was moved or re-attached loads afresh.
-    if (this.loadState === 'idle') this.requestUpdate();
+    if (!this.id && this.section) this.id = `comments-${this.section}`;
+    linkThread(this);
+    this.#wanted = false;
+    this.#stopWaiting = whenNearViewport(this, () => {
+      this.#wanted = true;
+      this.requestUpdate();
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unlinkThread(this);
+    this.#stopWaiting?.();
     this.#loadController?.abort();
     this.#submitController?.abort();
     clearTimeout(this.#announceTimer);
@@ -203,21 +212,29 @@ export class CivicComments extends LitElement {
     const settingsChanged = ['section', 'page', 'endpoint', 'backend', 'backendName', 'pageSize'].some((p) =>
       changed.has(p as keyof CivicComments),
     );
-    if (this.isConnected && (settingsChanged || this.loadState === 'idle')) void this.#load();
+    if (this.isConnected && this.#wanted && (settingsChanged || this.loadState === 'idle')) void this.#load();
   }
 
-  /** The page this thread belongs to. */
-  get pageId(): string {
-    return this.page || globalThis.location?.pathname || '/';
+  /** Loads the thread if it has not been, then moves focus to its heading, or to one of its comments, highlighted. */
+  async reveal(commentId?: string): Promise<void> {
+    this.#stopWaiting?.();
+    this.#wanted = true;
+    if (this.loadState !== 'loaded') await ((this.loadState === 'loading' && this.#loading) || this.#load());
+    if (!commentId) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#thread-heading')?.focus();
+      return;
+    }
+    // A comment further down the thread is on a later page.
+    while (!this.shows(commentId) && this.nextCursor && this.moreState !== 'failed') await this.#loadMore();
+    if (!this.shows(commentId)) return;
+    this.highlighted = commentId;
+    await this.#focusComment(commentId);
   }
 
-  /** The language the element speaks: its own `lang`, or the nearest ancestor's. */
-  get #language(): string {
-    return languageOf(this.lang || closestLang(this));
-  }
-
-  get #strings(): Strings {
-    return stringsIfLoaded(this.#language) ?? en;
+  /** Whether the thread shows this comment. */
+  shows(commentId: string): boolean {
+    return [...this.comments, ...this.own].some((c) => c.id === commentId);
   }
 
   get #draftKey(): string {
@@ -226,40 +243,22 @@ export class CivicComments extends LitElement {
 
   // ---- Loading -----------------------------------------------------------------------------
 
-  async #resolveBackend(): Promise<CommentsBackend | undefined> {
-    const tag = `<civic-comments section="${this.section}">`;
-    const name = this.backendName || (this.endpoint ? 'rest' : '');
-    let problem: string;
-    if (!this.section) {
-      problem = '<civic-comments>: the "section" attribute is required: the id of the section this thread belongs to.';
-    } else if (this.backend) {
-      return this.backend;
-    } else if (name === 'memory' || (name === 'rest' && this.endpoint)) {
-      return namedBackend(name, this.endpoint ?? '');
-    } else {
-      // One message for every way of having no usable backend: it lists what works.
-      problem = `${tag}: no backend${name ? ` for backend="${name}"` : ''}; set "endpoint" to the comment server's URL, backend="memory", or the backend property to a CommentsBackend.`;
-    }
-    if (problem !== this.#reportedConfigurationError) {
-      this.#reportedConfigurationError = problem;
-      this.#reportError(new ConfigurationError(problem), 'configure');
-    }
-    return undefined;
+  #load(): Promise<void> {
+    return (this.#loading = this.#fetchThread());
   }
 
-  async #load(): Promise<void> {
+  async #fetchThread(): Promise<void> {
     this.#loadController?.abort();
     const controller = (this.#loadController = new AbortController());
     this.loadState = 'loading';
     this.moreState = 'idle';
     try {
-      const backend = await this.#resolveBackend();
+      const backend = await this.resolveBackend();
       if (controller.signal.aborted) return;
       if (!backend) {
         this.loadState = 'failed';
         return;
       }
-      this.#reportedConfigurationError = undefined;
       const result = await backend.listComments(
         { page: this.pageId, section: this.section, limit: this.pageSize },
         { signal: controller.signal },
@@ -274,7 +273,7 @@ export class CivicComments extends LitElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadState = 'failed';
-      this.#reportError(error, 'load');
+      this.reportError(error, 'load');
     }
   }
 
@@ -283,8 +282,8 @@ export class CivicComments extends LitElement {
     const controller = this.#loadController ?? new AbortController();
     this.moreState = 'loading';
     try {
-      const backend = await this.#resolveBackend();
-      if (!backend) throw new ConfigurationError(this.#reportedConfigurationError);
+      const backend = await this.resolveBackend();
+      if (!backend) throw this.configurationProblem;
       const result = await backend.listComments(
         { page: this.pageId, section: this.section, limit: this.pageSize, cursor: this.nextCursor },
         { signal: controller.signal },
@@ -301,7 +300,7 @@ export class CivicComments extends LitElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       this.moreState = 'failed';
-      this.#reportError(error, 'load');
+      this.reportError(error, 'load');
     }
   }
 
@@ -368,7 +367,7 @@ export class CivicComments extends LitElement {
 
   #characterCountText(): string {
     const left = limits.bodyMax - this.values.body.trim().length;
-    return left >= 0 ? this.#strings.charactersRemaining(left) : this.#strings.charactersTooMany(-left);
+    return left >= 0 ? this.strings.charactersRemaining(left) : this.strings.charactersTooMany(-left);
   }
 
   // ---- Replying ------------------------------------------------------------------------------
@@ -404,7 +403,7 @@ export class CivicComments extends LitElement {
     event.preventDefault();
     // However often the button is pressed, one request is in flight.
     if (this.submitState === 'submitting') return;
-    const strings = this.#strings;
+    const strings = this.strings;
     const input = {
       page: this.pageId,
       section: this.section,
@@ -426,8 +425,8 @@ export class CivicComments extends LitElement {
     this.#idempotencyKey ??= newIdempotencyKey();
     const controller = (this.#submitController = new AbortController());
     try {
-      const backend = await this.#resolveBackend();
-      if (!backend) throw new ConfigurationError(this.#reportedConfigurationError);
+      const backend = await this.resolveBackend();
+      if (!backend) throw this.configurationProblem;
       const comment = await backend.postComment(checked.data, {
         idempotencyKey: this.#idempotencyKey,
         signal: controller.signal,
@@ -444,7 +443,7 @@ export class CivicComments extends LitElement {
       }
       this.submitState = 'failed';
       this.submitMessage = error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed;
-      this.#reportError(error, 'submit');
+      this.reportError(error, 'submit');
     }
   }
 
@@ -453,7 +452,7 @@ export class CivicComments extends LitElement {
     const messages: Record<string, string> = {};
     for (const [field, message] of Object.entries(fields)) {
       const code = codeForMessage(field, message);
-      const translated = code && (this.#strings.validation as Record<string, Record<string, string>>)[field]?.[code];
+      const translated = code && (this.strings.validation as Record<string, Record<string, string>>)[field]?.[code];
       // A field the form does not show is still reported, next to the comment box.
       messages[commentFields.includes(field as CommentField) ? field : 'body'] = translated || message;
     }
@@ -467,7 +466,7 @@ export class CivicComments extends LitElement {
   }
 
   #accept(comment: Comment): void {
-    const strings = this.#strings;
+    const strings = this.strings;
     if (comment.status === 'published') {
       this.comments = [...this.comments, comment];
       this.total += 1;
@@ -502,16 +501,10 @@ export class CivicComments extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`#comment-${CSS.escape(id)}`)?.focus();
   }
 
-  #reportError(error: unknown, operation: 'configure' | 'load' | 'submit'): void {
-    const reported = error instanceof Error ? error : new Error(String(error));
-    if (operation === 'configure') console.error(reported.message);
-    emit(this, 'civic-error', { error: reported, operation });
-  }
-
   // ---- Rendering -----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const language = this.#language;
+    const language = this.language;
     const strings = stringsIfLoaded(language);
     if (!strings) {
       // Nothing rather than a flash of English while a Welsh page fetches its strings.
@@ -525,6 +518,11 @@ export class CivicComments extends LitElement {
         <div class="heading" part="heading" role="heading" aria-level=${level} id="thread-heading" tabindex="-1">
           ${loaded ? strings.threadHeading(this.total) : strings.commentsHeading}
         </div>
+        <p class="print-link">
+          <button type="button" class="link-button" part="print-button" @click=${() => printSection(this.printFrom, this)}>
+            ${strings.printSection}
+          </button>
+        </p>
         ${loaded ? this.#renderComments(level) : this.#renderLoadStatus(strings)}
         ${this.replyTo && loaded ? nothing : this.#renderForm(level, null)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -550,7 +548,7 @@ export class CivicComments extends LitElement {
   #renderComments(level: number): TemplateResult {
     const shown = [...this.comments, ...this.own];
     const thread = buildThread(shown);
-    const strings = this.#strings;
+    const strings = this.strings;
     return html`
       ${thread.length
         ? html`<ol part="comments">${thread.map((node) => this.#renderNode(node, level))}</ol>`
@@ -574,16 +572,18 @@ export class CivicComments extends LitElement {
 
   #renderNode(node: ThreadNode, level: number): TemplateResult {
     const { comment, inReplyTo } = node;
-    const strings = this.#strings;
+    const strings = this.strings;
     const mine = this.own.includes(comment);
     const status = comment.status === 'received' ? strings.statusPrivate : comment.status === 'pending' ? strings.statusPending : '';
     const date = new Date(comment.createdAt);
     return html`
       <li>
-        <article class="comment" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
+        <article class="comment ${mine ? 'own' : ''} ${this.highlighted === comment.id ? 'highlighted' : ''}" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
           <p class="meta">
             <span class="author" part="comment-author" id="author-${comment.id}">${comment.name}</span>
-            <time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time>
+            <a href="#comment-${comment.id}" part="comment-link"
+              ><time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time></a
+            >
             ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
           </p>
           ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(inReplyTo.name)}</p>` : nothing}
@@ -610,7 +610,7 @@ export class CivicComments extends LitElement {
   }
 
   #renderForm(level: number, parent: Comment | null): TemplateResult {
-    const strings = this.#strings;
+    const strings = this.strings;
     const { values, errors } = this;
     const listed = commentFields.filter((field) => errors[field]);
     const submitting = this.submitState === 'submitting';
@@ -736,7 +736,7 @@ export class CivicComments extends LitElement {
     const message = this.errors[field];
     if (!message) return nothing;
     return html`<p class="error-message" id="${field}-error">
-      <span class="visually-hidden">${this.#strings.errorPrefix}</span> ${message}
+      <span class="visually-hidden">${this.strings.errorPrefix}</span> ${message}
     </p>`;
   }
 

@@ -1,0 +1,218 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { embedSections, slug, type CivicComments } from '../src/index.js';
+import '../src/define.js';
+import { $, $$, shadow, textOf } from './helpers.js';
+import { moderate, referenceServer, uniquePage } from './reference-server.js';
+
+/** Sends a comment to the reference server and approves it, as a reader and then a moderator would. */
+async function publish(page: string, section: string, body: string, parentId?: string): Promise<string> {
+  const { url } = await referenceServer();
+  const response = await fetch(`${url}/api/v1/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ page, section, parentId, name: 'Reader', email: 'reader@example.com', body, visibility: 'public' }),
+  });
+  const { comment } = await response.json();
+  await moderate(`comments/${comment.id}`, { method: 'PATCH', body: '{"status":"published"}' });
+  return comment.id;
+}
+
+/** The API requests the page has made since `since`, by route. */
+function apiRequests(url: string) {
+  const names = performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.startsWith(`${url}/api/v1/`));
+  return {
+    counts: names.filter((name) => name.includes('/api/v1/counts')).length,
+    threads: names.filter((name) => name.includes('/api/v1/comments?')).map((name) => new URL(name).searchParams.get('section')),
+  };
+}
+
+/** A document of `n` sections, each a heading and a long paragraph. */
+async function longDocument(n: number): Promise<HTMLElement> {
+  return fixture<HTMLElement>(html`
+    <article>
+      ${Array.from(
+        { length: n },
+        (_, i) => html`<h2>Section ${i + 1}</h2>
+          <p>Paragraph of section ${i + 1}.</p>
+          <div style="height: 400px"></div>`,
+      )}
+    </article>
+  `);
+}
+
+const threadOf = (root: ParentNode, section: string) => root.querySelector<CivicComments>(`civic-comments[section="${section}"]`)!;
+const loaded = (thread: Element) => Boolean(thread.shadowRoot?.querySelector('[part=heading]')) && !/Loading comments/.test(textOf(shadow(thread)));
+const clearFragment = () => history.replaceState(null, '', location.pathname + location.search);
+
+afterEach(clearFragment);
+
+describe('auto-embed', () => {
+  it('makes stable section ids from headings', () => {
+    expect(slug('Costs & benefits')).to.equal('costs-benefits');
+    expect(slug('  3. Ymgynghoriad ar ôl 2027  ')).to.equal('3-ymgynghoriad-ar-ol-2027');
+    expect(slug('***')).to.equal('');
+  });
+
+  it('puts a count after each heading and a thread at the end of its section, leaving hand-placed elements alone', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    const doc = await fixture<HTMLElement>(html`
+      <article>
+        <h2 id="intro">Introduction</h2>
+        <p>One.</p>
+        <h2>Costs &amp; benefits</h2>
+        <p>Two.</p>
+        <p>Three.</p>
+        <h2>Costs &amp; Benefits</h2>
+        <p>Four.</p>
+        <h2>By hand</h2>
+        <civic-comments section="by-hand" backend="memory"></civic-comments>
+        <p>Five.</p>
+      </article>
+    `);
+    try {
+      embedSections({ sections: 'h2', backend: 'memory', page: 'embed-structure', lang: 'en' }, doc);
+    } finally {
+      console.warn = original;
+    }
+    const outline = [...doc.children].map((el) => (el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName));
+    expect(outline).to.deep.equal([
+      'h2', 'civic-comment-count:intro', 'p', 'civic-comments:intro',
+      'h2', 'civic-comment-count:costs-benefits', 'p', 'p', 'civic-comments:costs-benefits',
+      'h2', 'civic-comment-count:costs-benefits-2', 'p', 'civic-comments:costs-benefits-2',
+      'h2', 'civic-comment-count:by-hand', 'civic-comments:by-hand', 'p',
+    ]);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"Costs & Benefits"').and.contain('costs-benefits-2');
+    const thread = threadOf(doc, 'intro');
+    expect(thread.getAttribute('page')).to.equal('embed-structure');
+    expect(thread.getAttribute('backend')).to.equal('memory');
+    expect(thread.id).to.equal('comments-intro');
+  });
+});
+
+describe('a consultation page of fifty sections on the reference server', () => {
+  it('loads with one counts request and threads only near the viewport; scrolling loads more', async () => {
+    const { url } = await referenceServer();
+    const page = uniquePage('fifty');
+    await publish(page, 'section-3', 'On section three.');
+    performance.setResourceTimingBufferSize(2000);
+    performance.clearResourceTimings();
+    const doc = await longDocument(50);
+    embedSections({ sections: 'h2', endpoint: url, page }, doc);
+    const counts = [...doc.querySelectorAll('civic-comment-count')];
+    await waitUntil(() => counts.every((count) => /section/.test(textOf(shadow(count)))), 'the counts never arrived', { timeout: 5000 });
+    await aTimeout(300);
+    expect(textOf(shadow(counts[2]!))).to.equal('1 comment on this section Jump to comments');
+    const atLoad = apiRequests(url);
+    expect(atLoad.counts).to.equal(1);
+    expect(atLoad.threads.length).to.be.within(1, 3);
+    expect(atLoad.threads[0]).to.equal('section-1');
+    expect(loaded(threadOf(doc, 'section-50'))).to.equal(false);
+
+    threadOf(doc, 'section-30').scrollIntoView();
+    await waitUntil(() => loaded(threadOf(doc, 'section-30')), 'scrolling did not load the thread');
+    const afterScrolling = apiRequests(url);
+    expect(afterScrolling.threads).to.include('section-30');
+    expect(afterScrolling.threads.length).to.be.below(10);
+    expect(afterScrolling.counts).to.equal(1);
+  });
+
+  it('follows #comments-<section>: loads that thread and moves focus to its heading', async () => {
+    const { url } = await referenceServer();
+    const page = uniquePage('deep-link');
+    await publish(page, 'section-40', 'On section forty.');
+    const doc = await longDocument(50);
+    embedSections({ sections: 'h2', endpoint: url, page }, doc);
+    const thread = threadOf(doc, 'section-40');
+    location.hash = '#comments-section-40';
+    await waitUntil(() => shadow(thread).activeElement?.id === 'thread-heading', 'focus never reached the heading');
+    expect(textOf($(thread, '[part=heading]'))).to.equal('1 comment');
+    const box = thread.getBoundingClientRect();
+    expect(box.top).to.be.below(innerHeight);
+    expect(box.bottom).to.be.above(0);
+  });
+
+  it('follows a permalink #comment-<id> to its thread, loading later pages, and highlights the comment', async () => {
+    const { url } = await referenceServer();
+    const page = uniquePage('permalink');
+    await publish(page, 'far', 'First.');
+    await publish(page, 'far', 'Second.');
+    const third = await publish(page, 'far', 'Third, on the second page.');
+    const wrapper = await fixture<HTMLElement>(html`
+      <div>
+        <civic-comments section="near" page=${page} endpoint=${url}></civic-comments>
+        <div style="height: 400vh"></div>
+        <civic-comments section="far" page=${page} endpoint=${url} page-size="2"></civic-comments>
+      </div>
+    `);
+    const far = threadOf(wrapper, 'far');
+    expect(loaded(far)).to.equal(false);
+    location.hash = `#comment-${third}`;
+    await waitUntil(() => shadow(far).activeElement?.id === `comment-${third}`, 'the permalink never reached its comment', { timeout: 5000 });
+    const comment = $(far, `#comment-${third}`);
+    expect(comment.classList.contains('highlighted')).to.equal(true);
+    expect($$(far, '[part=comment-body]').map(textOf)).to.deep.equal(['First.', 'Second.', 'Third, on the second page.']);
+    expect($(far, `#comment-${third} [part=comment-link]`).getAttribute('href')).to.equal(`#comment-${third}`);
+  });
+});
+
+describe('printing', () => {
+  /** Media emulation needs the Chrome DevTools Protocol, so these checks run in Chromium only. */
+  const chromium = navigator.userAgent.includes('Chrome');
+  const shown = (el: Element) => getComputedStyle(el).display !== 'none';
+
+  it('"Print this section" prints that section with its comments and nothing else; the whole page prints without forms', async function () {
+    const { url } = await referenceServer();
+    const page = uniquePage('print');
+    await publish(page, 'first', 'A comment to print.');
+    const doc = await fixture<HTMLElement>(html`
+      <main>
+        <p class="elsewhere">The department's page.</p>
+        <article>
+          <h2 id="first">First</h2>
+          <p class="first-text">First section.</p>
+          <h2 id="second">Second</h2>
+          <p class="second-text">Second section.</p>
+        </article>
+      </main>
+    `);
+    embedSections({ sections: 'h2', endpoint: url, page }, doc);
+    const first = threadOf(doc, 'first');
+    first.scrollIntoView();
+    await waitUntil(() => loaded(first) && textOf(shadow(first)).includes('A comment to print.'), 'the thread never loaded');
+    const original = window.print;
+    let printed = 0;
+    window.print = () => printed++;
+    try {
+      $(first, '[part=print-button]').click();
+    } finally {
+      window.print = original;
+    }
+    expect(printed).to.equal(1);
+    if (!chromium) this.skip();
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(shown(doc.querySelector('.first-text')!)).to.equal(true);
+      expect(shown(doc.querySelector('#first')!)).to.equal(true);
+      expect(shown(doc.querySelector('.second-text')!)).to.equal(false);
+      expect(shown(doc.querySelector('#second')!)).to.equal(false);
+      expect(shown(doc.querySelector('.elsewhere')!)).to.equal(false);
+      expect(shown($(first, '[part=comment]'))).to.equal(true);
+      expect(shown($(first, 'form'))).to.equal(false);
+      expect(shown($(first, '[part=print-button]'))).to.equal(false);
+
+      dispatchEvent(new Event('afterprint'));
+      expect(shown(doc.querySelector('.second-text')!)).to.equal(true);
+      expect(shown(doc.querySelector('.elsewhere')!)).to.equal(true);
+      expect(shown($(first, 'form'))).to.equal(false);
+      expect($$(first, 'button').filter(shown)).to.deep.equal([]);
+      expect(shown($(first, '[part=comment-body]'))).to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(shown($(first, 'form'))).to.equal(true);
+  });
+});
