@@ -72,7 +72,9 @@ describe(`under the strict Content-Security-Policy, in ${engine.name}`, { skip: 
 
   it('loads, posts and replies on the demonstration, and moderates on /moderate, with no violation', async () => {
     const reader = await open('/demo/');
-    const thread = 'civic-comments[section="opening-hours"]';
+    const thread = 'civic-comments[section="booking"]';
+    // Threads load as they come near the viewport, as they would for a reader scrolling down.
+    await reader.evaluate((sel) => document.querySelector(sel)!.scrollIntoView(), thread);
     await until(reader, (sel) => Boolean(document.querySelector(sel)?.shadowRoot?.querySelector('[part=comment]')), thread, 'the thread');
     const fill = (sel: string) => {
       const root = document.querySelector(sel)!.shadowRoot!;

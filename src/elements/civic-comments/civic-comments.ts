@@ -514,7 +514,7 @@ export class CivicComments extends SectionElement {
     const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) || 3));
     const loaded = this.loadState === 'loaded';
     return html`
-      <section part="thread" aria-labelledby="thread-heading" lang=${strings.locale}>
+      <div part="thread" lang=${strings.locale}>
         <div class="heading" part="heading" role="heading" aria-level=${level} id="thread-heading" tabindex="-1">
           ${loaded ? strings.threadHeading(this.total) : strings.commentsHeading}
         </div>
@@ -526,7 +526,7 @@ export class CivicComments extends SectionElement {
         ${loaded ? this.#renderComments(level) : this.#renderLoadStatus(strings)}
         ${this.replyTo && loaded ? nothing : this.#renderForm(level, null)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
-      </section>
+      </div>
     `;
   }
 
@@ -620,7 +620,6 @@ export class CivicComments extends SectionElement {
         class="form ${parent ? 'reply-form' : ''}"
         part="form"
         novalidate
-        aria-labelledby="form-heading"
         @submit=${this.#submit}
         @keydown=${this.#onFormKeydown}
       >

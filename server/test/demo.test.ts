@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+// @ts-expect-error: a plain JavaScript module of the repository's scripts.
+import { chromeArgs, findChrome } from '../../scripts/browsers.mjs';
+import { readConfig, type ServerConfig } from '../src/config.js';
+import { seedDemo } from '../src/seed.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { token } from './helpers.js';
+
+const built = existsSync(new URL('../../dist/civic-comments.js', import.meta.url));
+const chrome: string | undefined = findChrome();
+const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/**
+ * The demonstration consultation as a reader meets it, in Chromium, on the reference server and a
+ * real SQLite file: what loading it costs, what axe-core finds, and the form for readers without
+ * JavaScript.
+ */
+describe('the demonstration consultation in Chromium', { skip: !built ? 'run `npm run build` first' : !chrome ? 'no Chromium' : false }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'civic-comments-demo-'));
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    const config = readConfig(['--port', '0', '--db', join(folder, 'c.db'), '--demo'], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig;
+    server = await startServer(config);
+    await seedDemo(server.storage);
+    browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: chromeArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function open(path: string, options: { javaScript?: boolean; width?: number } = {}): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.newPage();
+    await page.setViewport({ width: options.width ?? 1280, height: 800 });
+    await page.setJavaScriptEnabled(options.javaScript ?? true);
+    // The test's own functions, compiled by tsx, call esbuild's __name helper; the page needs it too.
+    await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url().replace(server.url, '')));
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle0' });
+    return { page, requests };
+  }
+
+  it('makes one script request and one counts request, and asks only for the threads near the viewport', async () => {
+    const { page, requests } = await open('/demo/');
+    const sections = await page.$$eval('civic-comments', (threads) => threads.map((thread) => thread.getAttribute('section')));
+    assert.equal(sections.length, 9);
+    assert.deepEqual(requests.filter((url) => url.endsWith('.js')), ['/civic-comments.js']);
+    assert.deepEqual(requests.filter((url) => url.startsWith('/api/v1/counts')), ['/api/v1/counts?page=digital-services-review']);
+    const threads = requests.filter((url) => url.startsWith('/api/v1/comments'));
+    assert.ok(threads.length >= 1 && threads.length < sections.length, `thread requests at load: ${threads.join(', ')}`);
+    const booking = await page.$eval('civic-comment-count[section=booking]', (count) => count.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim());
+    assert.equal(booking, '3 comments on this section Jump to comments');
+    await page.close();
+  });
+
+  for (const width of [1280, 320]) {
+    it(`has no axe-core violations once every thread has loaded, ${width} pixels wide`, async () => {
+      const { page } = await open('/demo/', { width });
+      // Scrolls through the document as a reader would, so that every thread loads.
+      for (let more = true; more; ) {
+        more = await page.evaluate(() => {
+          scrollBy(0, innerHeight);
+          return innerHeight + scrollY < document.documentElement.scrollHeight;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('civic-comments')].every((thread) => thread.shadowRoot?.querySelector('form') && !/Loading comments/.test(thread.shadowRoot.textContent!)),
+      );
+      await page.setBypassCSP(true);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run(document);
+        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
+      });
+      assert.deepEqual(violations, []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+      assert.equal(overflow, false);
+      await page.close();
+    });
+  }
+
+  it('offers readers without JavaScript a plain form for each section, with errors kept on the page and a way back', async () => {
+    const { page } = await open('/demo/', { javaScript: false });
+    assert.equal(await page.$$eval('civic-comments', (threads) => threads.length), 0);
+    assert.match(await page.$eval('h2#booking', (heading) => heading.textContent!), /Booking appointments online/);
+    const links = await page.$$eval('noscript a, a[href^="/respond"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
+    assert.equal(links.length, 9);
+    await Promise.all([page.waitForNavigation(), page.click('a[href*="section=booking"]')]);
+    assert.match(page.url(), /\/respond\?page=digital-services-review&section=booking/);
+
+    await page.type('#body', 'Sent without JavaScript.');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    const summary = await page.$eval('.error-summary', (box) => box.textContent!.replace(/\s+/g, ' '));
+    assert.match(summary, /There is a problem/);
+    assert.match(summary, /Enter your name/);
+    assert.equal(await page.$eval('#body', (field) => (field as HTMLTextAreaElement).value), 'Sent without JavaScript.');
+
+    await page.type('#name', 'Offline Reader');
+    await page.type('#email', 'offline@example.com');
+    await page.click('#visibility-public');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    assert.match(await page.$eval('h1', (heading) => heading.textContent!), /Your comment has been sent/);
+    const back = await page.$eval('main a', (a) => a.getAttribute('href'));
+    assert.equal(new URL(back!, server.url).href, `${server.url}/demo/#booking`);
+    const stored = await server.storage.exportAll('digital-services-review');
+    assert.ok(stored.some((comment) => comment.body === 'Sent without JavaScript.' && comment.status === 'pending'));
+    await page.close();
+  });
+});
