@@ -63,11 +63,16 @@ export function apiClient(endpoint: string, options: ApiClientOptions = {}): Api
     const url = new URL(path, base);
     for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, String(value));
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) throw new DOMException('The request was aborted', 'AbortError');
       const controller = new AbortController();
-      const abort = () => controller.abort(signal?.reason);
+      const abort = () => controller.abort();
       signal?.addEventListener('abort', abort);
-      const timer = setTimeout(() => controller.abort(new DOMException('The request took too long', 'TimeoutError')), timeout);
+      // Told apart by this flag rather than by the abort's reason, which not every engine passes on.
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeout);
       let response: Response | undefined;
       let failure: unknown;
       try {
@@ -79,7 +84,7 @@ export function apiClient(endpoint: string, options: ApiClientOptions = {}): Api
           signal: controller.signal,
         });
       } catch (error) {
-        failure = error;
+        failure = timedOut ? new DOMException('The request took too long', 'TimeoutError') : error;
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', abort);
