@@ -12,8 +12,8 @@ export function slug(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
 }
 
 /** The settings a script tag carries. */
@@ -49,7 +49,8 @@ export function embedSections(settings: EmbedSettings, root: ParentNode = docume
     let section = base;
     for (let n = 2; taken.has(section); n++) section = `${base}-${n}`;
     if (section !== base) {
-      console.warn(`civic-comments: two sections are called "${base}"; the one headed "${heading.textContent?.trim()}" is "${section}". Give its heading an id to choose.`);
+      const title = heading.textContent!.trim();
+      console.warn(`civic-comments: two sections are called "${base}"; the one headed "${title.length > 80 ? `${title.slice(0, 80)}…` : title}" is "${section}". Give its heading an id to choose.`);
     }
     taken.add(section);
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { MemoryBackend, validateNewComment, type SeedComment } from '../src/index.js';
+import { embedSections, MemoryBackend, validateNewComment, type CivicConsultation, type SeedComment } from '../src/index.js';
 import { MemoryModeration } from '../src/moderation.js';
 import '../src/define.js';
 import { $$, settled, shadow, textOf, waitUntil } from './helpers.js';
@@ -58,6 +58,47 @@ describe('the hostile-input corpus in the browser', () => {
         expect(node.getBoundingClientRect().right, textOf(node).slice(0, 40)).to.be.at.most(right);
       }
     }
+  });
+
+  it('makes headings of hostile text into sections, counts and threads, running and making nothing', async () => {
+    const strings = ((await (await fetch('/test/fixtures/hostile-strings.json')).json()) as { text: string }[]).map((s) => s.text);
+    const backend = new MemoryBackend({ page, moderation: 'post' });
+    const consultation = await fixture<CivicConsultation>(html`
+      <civic-consultation page=${page} .backend=${backend}>
+        <article style="width: 320px">${strings.map((text) => html`<h2>${text}</h2><p>Text.</p>`)}</article>
+      </civic-consultation>
+    `);
+    const warn = console.warn;
+    console.warn = () => undefined; // duplicate headings are expected here, and each is warned about
+    try {
+      embedSections({ sections: 'h2' }, consultation);
+    } finally {
+      console.warn = warn;
+    }
+    const counts = [...consultation.querySelectorAll('civic-comment-count')];
+    const sections = counts.map((count) => count.getAttribute('section')!);
+    expect(counts).to.have.length(strings.length);
+    expect(new Set(sections).size).to.equal(strings.length);
+    expect(sections.every((section) => /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)*$/u.test(section))).to.equal(true);
+
+    // One published comment per section, so that every count has a number to show.
+    for (const section of sections) {
+      await backend.postComment({ page, section, name: 'Tester', email: 'a@example.com', body: 'Counted.', visibility: 'public' });
+    }
+    consultation.backend = backend;
+    await waitUntil(
+      () => counts.every((count) => textOf(shadow(count)) === '1 comment on this section Jump to comments'),
+      `the counts never showed: ${JSON.stringify(counts.map((count) => textOf(shadow(count))).filter((t) => t !== '1 comment on this section Jump to comments').slice(0, 3))}`,
+      { timeout: 10_000 },
+    );
+    expect(counts.every((count, i) => shadow(count).querySelector('a')!.getAttribute('href') === `#comments-${sections[i]}`)).to.equal(true);
+    for (const thread of [...consultation.querySelectorAll('civic-comments')].slice(0, 5)) await settled(thread);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(hacked()).to.equal(undefined);
+    expect(consultation.querySelector(`article > :not(h2, p, civic-comment-count, civic-comments)`)).to.equal(null);
+    for (const element of [...counts, ...consultation.querySelectorAll('civic-comments')]) expect(shadow(element).querySelector(foreign)).to.equal(null);
+    const right = consultation.querySelector('article')!.getBoundingClientRect().right + 0.5;
+    expect(counts.every((count) => count.getBoundingClientRect().right <= right)).to.equal(true);
   });
 
   it('shows them as text in the moderation console too', async () => {

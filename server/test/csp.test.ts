@@ -96,6 +96,13 @@ describe(`under the strict Content-Security-Policy, in ${engine.name}`, { skip: 
     await reader.evaluate(fill, thread);
     await reader.evaluate(submit, thread);
     await until(reader, (sel) => document.querySelector(sel)!.shadowRoot!.querySelectorAll('[part=comment-status]').length === 2, thread, 'the reply');
+    // The counts, and printing one section, which adds a constructed style sheet to the page.
+    await until(reader, (sel) => /3 comments on this section/.test(document.querySelector(sel)?.shadowRoot?.textContent ?? ''), 'civic-comment-count[section="booking"]', 'the count');
+    await reader.evaluate((sel) => {
+      window.print = () => undefined;
+      document.querySelector(sel)!.shadowRoot!.querySelector<HTMLButtonElement>('[part=print-button]')!.click();
+    }, thread);
+    assert.equal(await reader.evaluate(() => document.querySelectorAll('[data-civic-print=keep]').length > 2), true);
 
     const moderator = await open('/moderate');
     const console_ = 'civic-moderation';

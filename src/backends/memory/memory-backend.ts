@@ -141,10 +141,11 @@ export class MemoryBackend implements CommentsBackend {
 
   async getCounts(page: string, options: RequestOptions = {}): Promise<Counts> {
     await this.answerAfterLatency('counts', options.signal);
-    const counts: Record<string, number> = {};
+    const bySection = new Map<string, number>();
     for (const c of this.stored) {
-      if (c.page === page && isPublic(c)) counts[c.section] = (counts[c.section] ?? 0) + 1;
+      if (c.page === page && isPublic(c)) bySection.set(c.section, (bySection.get(c.section) ?? 0) + 1);
     }
+    const counts = Object.fromEntries(bySection);
     return { page, counts };
   }
 

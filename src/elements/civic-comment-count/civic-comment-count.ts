@@ -97,7 +97,8 @@ export class CivicCommentCount extends SectionElement {
     if (!backend || signal.aborted) return;
     try {
       const { counts } = await sharedCounts(backend, this.pageId, { signal });
-      if (!signal.aborted) this.count = counts[this.section] ?? 0;
+      // Own keys only: a section may be called "constructor".
+      if (!signal.aborted) this.count = Object.hasOwn(counts, this.section) ? counts[this.section]! : 0;
     } catch (error) {
       if (!signal.aborted) this.reportError(error, 'load');
     }
