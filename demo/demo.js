@@ -1,6 +1,7 @@
-// The offline demonstration: every thread on the page shares one in-page backend, seeded so that
-// there is a conversation to show. The threads start on `backend="memory"` (empty) and move to this
-// one as soon as it is made. A real page sets `endpoint` instead and talks to a server.
+// The offline demonstration: every count and thread on the page shares one in-page backend, seeded
+// so that there is a conversation to show. The consultation starts on `backend="memory"` (empty)
+// and its elements move to this one as soon as it is made. A real page sets `endpoint` instead and
+// talks to a server.
 import { loadMemoryBackend } from '/dist/civic-comments.js';
 
 const { MemoryBackend } = await loadMemoryBackend();
@@ -45,4 +46,4 @@ const backend = new MemoryBackend({
   ],
 });
 
-for (const thread of document.querySelectorAll('civic-comments')) thread.backend = backend;
+document.querySelector('civic-consultation').backend = backend;
