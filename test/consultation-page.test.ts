@@ -156,6 +156,14 @@ describe('a consultation page of fifty sections on the reference server', () => 
     expect(comment.classList.contains('highlighted')).to.equal(true);
     expect($$(far, '[part=comment-body]').map(textOf)).to.deep.equal(['First.', 'Second.', 'Third, on the second page.']);
     expect($(far, `#comment-${third} [part=comment-link]`).getAttribute('href')).to.equal(`#comment-${third}`);
+
+    // A later permalink, to a comment newer than its loaded thread, moves the highlight there.
+    const near = threadOf(wrapper, 'near');
+    const latest = await publish(page, 'near', 'Published after the thread loaded.');
+    location.hash = `#comment-${latest}`;
+    await waitUntil(() => shadow(near).activeElement?.id === `comment-${latest}`, 'the second permalink never reached its comment', { timeout: 5000 });
+    expect($(near, `#comment-${latest}`).classList.contains('highlighted')).to.equal(true);
+    expect($(far, `#comment-${third}`).classList.contains('highlighted')).to.equal(false);
   });
 });
 

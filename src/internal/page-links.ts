@@ -9,12 +9,14 @@ export interface LinkedThread extends HTMLElement {
   /** Whether the thread shows this comment already. */
   shows(commentId: string): boolean;
   resolveBackend(): Promise<CommentsBackend | undefined>;
+  requestUpdate(): void;
 }
 
 const threads = new Set<LinkedThread>();
 let openingFollowed = false;
 
-function fragment(): string {
+/** The page's fragment, decoded; the comment it names is highlighted, as `:target` would. */
+export function fragment(): string {
   try {
     return decodeURIComponent(location.hash.slice(1));
   } catch {
@@ -29,6 +31,8 @@ function fragment(): string {
  */
 export async function followFragment(): Promise<void> {
   const target = fragment();
+  // Each thread redraws its highlight for the new fragment.
+  for (const thread of threads) thread.requestUpdate();
   if (target.startsWith('comments-')) {
     const thread = document.getElementById(target) as LinkedThread | null;
     if (thread && threads.has(thread)) await thread.reveal();

@@ -14,7 +14,7 @@ import { emit } from '../../events.js';
 import { loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { whenNearViewport } from '../../internal/near-viewport.js';
-import { linkThread, unlinkThread } from '../../internal/page-links.js';
+import { fragment, linkThread, unlinkThread } from '../../internal/page-links.js';
 import { printSection } from '../../internal/print.js';
 import { SectionElement } from '../../internal/section-element.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
@@ -124,7 +124,6 @@ export class CivicComments extends SectionElement {
     submitMessage: state,
     announcement: state,
     characterCountAnnouncement: state,
-    highlighted: state,
   };
 
   /**
@@ -151,8 +150,6 @@ export class CivicComments extends SectionElement {
   declare private submitMessage: string;
   declare private announcement: string;
   declare private characterCountAnnouncement: string;
-  /** The id of the comment a link points to. */
-  declare private highlighted: string;
 
   #loadController?: AbortController;
   #submitController?: AbortController;
@@ -164,6 +161,8 @@ export class CivicComments extends SectionElement {
   #wanted = false;
   #stopWaiting?: () => void;
   #loading?: Promise<void>;
+  /** The page's fragment when the thread was last drawn: the comment it names is highlighted. */
+  #fragment = '';
 
   constructor() {
     super();
@@ -181,7 +180,6 @@ export class CivicComments extends SectionElement {
     this.submitMessage = '';
     this.announcement = '';
     this.characterCountAnnouncement = '';
-    this.highlighted = '';
   }
 
   override connectedCallback(): void {
@@ -215,11 +213,13 @@ export class CivicComments extends SectionElement {
     if (this.isConnected && this.#wanted && (settingsChanged || this.loadState === 'idle')) void this.#load();
   }
 
-  /** Loads the thread if it has not been, then moves focus to its heading, or to one of its comments, highlighted. */
+  /** Loads the thread if it has not been, then moves focus to its heading, or to one of its comments. */
   async reveal(commentId?: string): Promise<void> {
     this.#stopWaiting?.();
     this.#wanted = true;
-    if (this.loadState !== 'loaded') await ((this.loadState === 'loading' && this.#loading) || this.#load());
+    // A comment newer than the thread as loaded needs it loaded again.
+    const stale = commentId && !this.shows(commentId) && !this.nextCursor;
+    if (this.loadState !== 'loaded' || stale) await ((this.loadState === 'loading' && this.#loading) || this.#load());
     if (!commentId) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#thread-heading')?.focus();
@@ -227,9 +227,7 @@ export class CivicComments extends SectionElement {
     }
     // A comment further down the thread is on a later page.
     while (!this.shows(commentId) && this.nextCursor && this.moreState !== 'failed') await this.#loadMore();
-    if (!this.shows(commentId)) return;
-    this.highlighted = commentId;
-    await this.#focusComment(commentId);
+    if (this.shows(commentId)) await this.#focusComment(commentId);
   }
 
   /** Whether the thread shows this comment. */
@@ -504,6 +502,7 @@ export class CivicComments extends SectionElement {
   // ---- Rendering -----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
+    this.#fragment = fragment();
     const language = this.language;
     const strings = stringsIfLoaded(language);
     if (!strings) {
@@ -578,7 +577,7 @@ export class CivicComments extends SectionElement {
     const date = new Date(comment.createdAt);
     return html`
       <li>
-        <article class="comment ${mine ? 'own' : ''} ${this.highlighted === comment.id ? 'highlighted' : ''}" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
+        <article class="comment ${mine ? 'own' : ''} ${this.#fragment === `comment-${comment.id}` ? 'highlighted' : ''}" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
           <p class="meta">
             <span class="author" part="comment-author" id="author-${comment.id}">${comment.name}</span>
             <a href="#comment-${comment.id}" part="comment-link"
