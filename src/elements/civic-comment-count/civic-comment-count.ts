@@ -1,8 +1,9 @@
-import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { CivicCommentSubmittedEvent } from '../../events.js';
 import { loadStrings, stringsIfLoaded } from '../../i18n/index.js';
 import { followFragment } from '../../internal/page-links.js';
 import { SectionElement } from '../../internal/section-element.js';
+import { styles } from './civic-comment-count.styles.js';
 import { sharedCounts } from '../../internal/shared-counts.js';
 
 /**
@@ -28,43 +29,7 @@ import { sharedCounts } from '../../internal/shared-counts.js';
  * @cssprop --civic-color-focus - Focus highlight. Default: #ffdd00.
  */
 export class CivicCommentCount extends SectionElement {
-  static override styles = css`
-    :host {
-      display: block;
-      margin-block: 0.5em 1em;
-      font: var(--civic-font-size,1.1875rem) / 1.3 var(--civic-font-family,'GDS Transport',arial,sans-serif);
-      color: var(--civic-color-text,#0b0c0c);
-    }
-    @media (max-width: 40em) {
-      :host {
-        font-size: var(--civic-font-size,1rem);
-      }
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    p {
-      margin: 0;
-    }
-    a {
-      color: var(--civic-color-link,#1d70b8);
-    }
-    a:hover {
-      color: var(--civic-color-link-hover,#003078);
-    }
-    a:focus-visible {
-      outline: 0;
-      color: #0b0c0c;
-      background: var(--civic-color-focus,#fd0);
-      box-shadow: 0 -2px var(--civic-color-focus,#fd0), 0 4px #0b0c0c;
-      text-decoration: none;
-    }
-    @media print {
-      a {
-        display: none;
-      }
-    }
-  `;
+  static override styles = styles;
 
   static override properties = { count: { state: true } };
 
