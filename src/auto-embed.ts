@@ -25,7 +25,10 @@ export interface EmbedSettings {
   lang?: string;
 }
 
-/** Inserts a count and a thread for each section of `root` that `settings.sections` finds. */
+/**
+ * Inserts a count and a thread for each section of `root` that `settings.sections` finds; a count
+ * or a thread already in `root` for a section is left alone.
+ */
 export function embedSections(settings: EmbedSettings, root: ParentNode = document): void {
   const { sections: selector, ...shared } = settings;
   if (!selector) return;
@@ -37,7 +40,7 @@ export function embedSections(settings: EmbedSettings, root: ParentNode = docume
     return;
   }
   const taken = new Set<string>();
-  const placed = (tag: string, section: string) => document.querySelector(`${tag}[section="${CSS.escape(section)}"]`);
+  const placed = (tag: string, section: string) => root.querySelector(`${tag}[section="${CSS.escape(section)}"]`);
   const create = (tag: string, section: string) => {
     const element = document.createElement(tag);
     element.setAttribute('section', section);
