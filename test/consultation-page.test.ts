@@ -86,6 +86,9 @@ describe('auto-embed', () => {
     ]);
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('"Costs & Benefits"').and.contain('costs-benefits-2');
+    // Embedding again, as a single-page application may after each change, adds nothing.
+    embedSections({ sections: 'h2', backend: 'memory', page: 'embed-structure', lang: 'en' }, doc);
+    expect([...doc.children].map((el) => (el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName))).to.deep.equal(outline);
     const thread = threadOf(doc, 'intro');
     expect(thread.getAttribute('page')).to.equal('embed-structure');
     expect(thread.getAttribute('backend')).to.equal('memory');
@@ -222,5 +225,38 @@ describe('printing', () => {
       await emulateMedia({ media: 'screen' });
     }
     expect(shown($(first, 'form'))).to.equal(true);
+  });
+
+  it('prints a hand-placed thread from the heading before it', async function () {
+    const doc = await fixture<HTMLElement>(html`
+      <main>
+        <h2 class="a">A</h2>
+        <p class="a">Section A.</p>
+        <civic-comments section="a" backend="memory" page="print-by-hand"></civic-comments>
+        <h2 class="b">B</h2>
+        <p class="b">Section B.</p>
+        <civic-comments section="b" backend="memory" page="print-by-hand"></civic-comments>
+      </main>
+    `);
+    const second = threadOf(doc, 'b');
+    second.scrollIntoView();
+    await waitUntil(() => loaded(second), 'the thread never loaded');
+    const original = window.print;
+    window.print = () => undefined;
+    try {
+      $(second, '[part=print-button]').click();
+    } finally {
+      window.print = original;
+    }
+    if (!chromium) this.skip();
+    await emulateMedia({ media: 'print' });
+    try {
+      expect([...doc.querySelectorAll('h2, p')].filter(shown).map((el) => el.className)).to.deep.equal(['b', 'b']);
+      expect(shown(second)).to.equal(true);
+      expect(shown(threadOf(doc, 'a'))).to.equal(false);
+    } finally {
+      dispatchEvent(new Event('afterprint'));
+      await emulateMedia({ media: 'screen' });
+    }
   });
 });

@@ -6,11 +6,20 @@ function unmark(): void {
   for (const element of document.querySelectorAll(`[${mark}]`)) element.removeAttribute(mark);
 }
 
+/** The nearest heading before `element` among its siblings: where its section starts, in flat markup. */
+function headingBefore(element: Element): Element | undefined {
+  for (let node = element.previousElementSibling; node; node = node.previousElementSibling) {
+    if (/^H[1-6]$/.test(node.tagName)) return node;
+  }
+  return undefined;
+}
+
 /**
- * Prints one section and nothing else of the page: the siblings from `first` to `last`, or, with
- * no `first`, the whole element that holds `last`.
+ * Prints one section and nothing else of the page: the siblings from `first` (by default the
+ * nearest heading before `last`) to `last`, or, with neither, the whole element that holds `last`.
  */
 export function printSection(first: Element | undefined, last: Element): void {
+  first ??= headingBefore(last);
   if (!sheet) {
     // A constructed style sheet, so a strict Content-Security-Policy has nothing to object to.
     sheet = new CSSStyleSheet();

@@ -128,7 +128,8 @@ export class CivicComments extends SectionElement {
 
   /**
    * The first element of the section, such as its heading, for "Print this section": the section
-   * is it, its following siblings and the thread. Without it, the thread's parent element is printed.
+   * is it, its following siblings and the thread. Default: the nearest heading before the thread
+   * among its siblings, or else the thread's parent element.
    */
   printFrom: Element | undefined;
   /** Level of the thread's and the form's headings, 2 to 6, to fit the page's outline. Default: 3. */
