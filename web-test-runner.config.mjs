@@ -80,12 +80,36 @@ function countsReporter() {
   };
 }
 
+const flakySeen = new Map();
+
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceServer()],
   // A server that fails with 500 on every route, for the tests of a backend that is down.
   middleware: [
+    // A server at /__flaky/<key>/<fail>/<wait>/ that answers 503 with `Retry-After: <wait>` to the
+    // first <fail> requests of each key, then the counts of an empty page, and says at
+    // /__flaky-seen/<key> how many requests it received.
+    (context, next) => {
+      const [, route, key, fail, wait] = context.path.split('/');
+      if (route === '__flaky-seen') {
+        context.type = 'json';
+        context.body = String(flakySeen.get(key) ?? 0);
+        return;
+      }
+      if (route !== '__flaky') return next();
+      const seen = (flakySeen.get(key) ?? 0) + 1;
+      flakySeen.set(key, seen);
+      context.type = 'json';
+      if (seen <= Number(fail)) {
+        context.status = 503;
+        context.set('Retry-After', wait);
+        context.body = JSON.stringify({ error: 'unavailable', message: 'Try again shortly.' });
+      } else {
+        context.body = JSON.stringify({ page: String(context.query.page), counts: {} });
+      }
+    },
     (context, next) => {
       if (!context.path.startsWith('/__failing/')) return next();
       context.status = 500;

@@ -80,6 +80,7 @@ export class SectionElement extends LitElement {
     if (!this.section) {
       problem = `<${this.localName}>: the "section" attribute is required: the id of the section it belongs to.`;
     } else if (backend) {
+      this.#reportedConfigurationError = undefined;
       return backend;
     } else if (name === 'memory' || (name === 'rest' && endpoint)) {
       this.#reportedConfigurationError = undefined;

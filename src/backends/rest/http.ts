@@ -97,6 +97,8 @@ export function apiClient(endpoint: string, options: ApiClientOptions = {}): Api
         (!response || retryStatuses.includes(response.status));
       if (!retry) throw response ? new HTTPError(response) : failure;
       const retryAfter = Number(response?.headers.get('Retry-After')) * 1000;
+      // A server that asks for a longer wait than a request may take is not asked again.
+      if (retryAfter > timeout) throw new HTTPError(response!);
       await new Promise((resolve) => setTimeout(resolve, retryAfter || 300 * 2 ** attempt));
     }
   };

@@ -74,6 +74,29 @@ describe('RestBackend against the reference server', () => {
     expect((refused as Error).message).to.contain('404');
   });
 
+  it('tries a read again after a passing server error, never a write, and not when asked to wait too long', async () => {
+    const flaky = (key: string, fail: number, options: { retries?: number; wait?: number } = {}) =>
+      new RestBackend({ endpoint: `${location.origin}/__flaky/${key}/${fail}/${options.wait ?? 0}/`, retries: options.retries, timeout: 2000 }).getCounts('/p');
+    const seen = async (key: string) => Number(await (await fetch(`/__flaky-seen/${key}`)).text());
+    const run = Math.random().toString(36).slice(2);
+
+    expect((await flaky(`twice-${run}`, 2)).counts).to.deep.equal({});
+    expect(await seen(`twice-${run}`)).to.equal(3);
+
+    expect(await failure(flaky(`once-${run}`, 5, { retries: 1 }))).to.be.instanceOf(BackendUnavailableError);
+    expect(await seen(`once-${run}`)).to.equal(2);
+
+    expect(await failure(flaky(`patient-${run}`, 1, { wait: 60 }))).to.be.instanceOf(BackendUnavailableError);
+    expect(await seen(`patient-${run}`)).to.equal(1);
+
+    const writer = new RestBackend({ endpoint: `${location.origin}/__failing/` });
+    const started = performance.now();
+    expect(await failure(writer.postComment({ page: '/p', section: 's', name: 'A', email: 'a@example.com', body: 'x', visibility: 'public' }))).to.be.instanceOf(
+      BackendUnavailableError,
+    );
+    expect(performance.now() - started).to.be.below(250);
+  });
+
   it('passes an abort through untouched', async () => {
     const controller = new AbortController();
     const pending = failure(backend.getCounts('/p', { signal: controller.signal }));

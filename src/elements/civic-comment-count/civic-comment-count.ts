@@ -75,7 +75,7 @@ export class CivicCommentCount extends SectionElement {
     }
   };
 
-  /** The link's own target is not followed again when it is already the page's fragment. */
+  /** A link to the fragment the page already has changes nothing, so no `hashchange` comes: the thread is revealed here. */
   #jump(event: Event): void {
     if (location.hash === (event.currentTarget as HTMLAnchorElement).hash) void followFragment();
   }
