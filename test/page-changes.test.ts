@@ -2,31 +2,29 @@ import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { CommentsBackend, CommentPage, Counts } from '../src/index.js';
 import '../src/define.js';
 
-/** Listeners on the window and the document, where a leak would outlive the elements. */
-const active = new Map<string, number>();
-const key = (target: EventTarget, type: string) => `${target === window ? 'window' : 'document'}:${type}`;
+/** Listeners on the window and the document, by type: where a leak would outlive the elements. */
+const listening = new Map<EventTarget, Map<string, Set<unknown>>>();
 for (const target of [window, document] as EventTarget[]) {
+  const byType = new Map<string, Set<unknown>>();
+  listening.set(target, byType);
   const add = target.addEventListener.bind(target);
   const remove = target.removeEventListener.bind(target);
-  const seen = new Set<unknown>();
-  target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: unknown) => {
-    // Counted once per type and listener, as the browser ignores the same pair added twice.
-    const id = { type, listener };
-    if (![...seen].some((s) => (s as typeof id).type === type && (s as typeof id).listener === listener)) {
-      seen.add(id);
-      active.set(key(target, type), (active.get(key(target, type)) ?? 0) + 1);
-    }
-    add(type, listener, options as AddEventListenerOptions);
+  // A set holds a listener once, as the browser ignores the same one added twice.
+  target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+    byType.set(type, (byType.get(type) ?? new Set()).add(listener));
+    add(type, listener, options);
   };
-  target.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: unknown) => {
-    const found = [...seen].find((s) => (s as { type: string }).type === type && (s as { listener: unknown }).listener === listener);
-    if (found) {
-      seen.delete(found);
-      active.set(key(target, type), active.get(key(target, type))! - 1);
-    }
-    remove(type, listener, options as EventListenerOptions);
+  target.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+    byType.get(type)?.delete(listener);
+    remove(type, listener, options);
   };
 }
+const listeners = () =>
+  Object.fromEntries(
+    [...listening].flatMap(([target, byType]) =>
+      [...byType].filter(([, set]) => set.size).map(([type, set]) => [`${target === window ? 'window' : 'document'}:${type}`, set.size]),
+    ),
+  );
 
 /** Elements IntersectionObservers still watch. */
 let watched = 0;
@@ -70,7 +68,7 @@ function slowBackend() {
 
 describe('pages that change', () => {
   it('leaves no listener, observer or request behind after 100 add and remove cycles', async () => {
-    const before = new Map(active);
+    const before = listeners();
     const { backend, signals } = slowBackend();
     for (let cycle = 0; cycle < 100; cycle++) {
       const consultation = document.createElement('civic-consultation');
@@ -83,7 +81,7 @@ describe('pages that change', () => {
       consultation.remove();
     }
     await aTimeout(100);
-    expect(Object.fromEntries([...active].filter(([type, n]) => n !== (before.get(type) ?? 0)))).to.deep.equal({});
+    expect(listeners()).to.deep.equal(before);
     expect(watched).to.equal(0);
     expect(signals.length).to.be.above(100);
     expect(signals.filter((signal) => !signal.aborted).length).to.equal(0);
