@@ -9,6 +9,16 @@ interface Shared {
 
 const inFlight = new WeakMap<CommentsBackend, Map<string, Shared>>();
 
+/** Starts the request the elements asking for one page's counts share; it is forgotten once answered. */
+function startRequest(backend: CommentsBackend, page: string, byPage: Map<string, Shared>): Shared {
+  const controller = new AbortController();
+  const entry: Shared = { counts: backend.getCounts(page, { signal: controller.signal }), controller, users: 0 };
+  const forget = () => byPage.get(page) === entry && byPage.delete(page);
+  entry.counts.then(forget, forget);
+  byPage.set(page, entry);
+  return entry;
+}
+
 /**
  * The counts of a page, with one request for every element that asks while it is on its way.
  * The request is cancelled when everyone who asked has gone.
@@ -16,16 +26,7 @@ const inFlight = new WeakMap<CommentsBackend, Map<string, Shared>>();
 export function sharedCounts(backend: CommentsBackend, page: string, options: RequestOptions = {}): Promise<Counts> {
   let byPage = inFlight.get(backend);
   if (!byPage) inFlight.set(backend, (byPage = new Map()));
-  let shared = byPage.get(page);
-  if (!shared) {
-    const controller = new AbortController();
-    const counts = backend.getCounts(page, { signal: controller.signal });
-    const entry: Shared = (shared = { counts, controller, users: 0 });
-    const forget = () => byPage.get(page) === entry && byPage.delete(page);
-    counts.then(forget, forget);
-    byPage.set(page, entry);
-  }
-  const entry = shared;
+  const entry = byPage.get(page) ?? startRequest(backend, page, byPage);
   entry.users += 1;
   options.signal?.addEventListener('abort', () => {
     if (--entry.users === 0 && byPage.get(page) === entry) {
