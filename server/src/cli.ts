@@ -24,7 +24,11 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   if (config.tokenGenerated) {
     console.log(`Moderator token (made for this run; set MODERATOR_TOKEN to keep one): ${config.moderatorToken}`);
   }
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // server.close() ends connections left open past SHUTDOWN_TIMEOUT; storage is closed after.
     await server.close();
     process.exit(0);
   };

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import type { TrustProxy } from './http/client-address.js';
 
 export interface ServerConfig {
   port: number;
@@ -11,7 +13,9 @@ export interface ServerConfig {
   allowedOrigins: string[];
   moderation: 'pre' | 'post';
   rateLimit: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** How long a stopping server waits for open requests before it closes their connections. */
+  shutdownTimeoutMs: number;
   demo: boolean;
   seed: boolean;
 }
@@ -27,8 +31,9 @@ export const usage = `Usage: civic-comments-server [options]
 
 Environment: MODERATOR_TOKEN (made and printed at start when unset), ALLOWED_ORIGINS (comma-separated
 origins that may post, such as https://www.example.gov.uk), MODERATION=pre|post (default pre),
-RATE_LIMIT (posts per minute per client, default 5; 0 turns it off), TRUST_PROXY=1 (read the client's
-address from X-Forwarded-For).`;
+RATE_LIMIT (posts per minute per client, default 5; 0 turns it off), TRUST_PROXY (the number of proxies
+in front of the server, such as 1, or a comma-separated list of their addresses: the client's address is
+then read from X-Forwarded-For), SHUTDOWN_TIMEOUT (seconds to finish open requests on SIGTERM, default 10).`;
 
 /** Thrown for a setting that cannot work; the message names the setting. */
 export class ConfigError extends Error {
@@ -57,14 +62,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   if (moderation !== 'pre' && moderation !== 'post') throw new ConfigError(`MODERATION must be "pre" or "post", not "${moderation}".`);
   const rateLimit = Number(env.RATE_LIMIT ?? 5);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new ConfigError(`RATE_LIMIT must be a whole number of posts per minute, not "${env.RATE_LIMIT}".`);
-  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
-  for (const origin of allowedOrigins) {
-    if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {
-      throw new ConfigError(`ALLOWED_ORIGINS holds "${origin}", which is not an origin such as https://www.example.gov.uk.`);
-    }
-  }
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(normaliseOrigin);
   const token = env.MODERATOR_TOKEN?.trim();
-  if (token !== undefined && token !== '' && token.length < 16) throw new ConfigError('MODERATOR_TOKEN must be at least 16 characters.');
+  if (token !== undefined && token !== '') checkToken(token);
+  const shutdownSeconds = Number(env.SHUTDOWN_TIMEOUT ?? 10);
+  if (!Number.isFinite(shutdownSeconds) || shutdownSeconds < 0) {
+    throw new ConfigError(`SHUTDOWN_TIMEOUT must be a number of seconds, not "${env.SHUTDOWN_TIMEOUT}".`);
+  }
   return {
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
@@ -74,8 +78,63 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     allowedOrigins,
     moderation,
     rateLimit,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    shutdownTimeoutMs: shutdownSeconds * 1000,
     demo: Boolean(values.demo),
     seed: Boolean(values.seed),
   };
+}
+
+/**
+ * An origin as browsers send it in `Origin`: scheme, lower-case host, and the port only when it is
+ * not the scheme's default, so that `HTTPS://WWW.Example.gov.uk:443` matches what a browser sends.
+ */
+function normaliseOrigin(written: string): string {
+  if (written === '*') return written;
+  const refuse = () =>
+    new ConfigError(`ALLOWED_ORIGINS holds "${written}", which is not an origin such as https://www.example.gov.uk (scheme and host, no path).`);
+  let url: URL;
+  try {
+    url = new URL(written);
+  } catch {
+    throw refuse();
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    throw refuse();
+  }
+  return url.origin;
+}
+
+/**
+ * Refuses a token that could be guessed: fewer than 16 characters, or too little variety in them to
+ * carry 64 bits (estimated from how often each character occurs, so "aaaa…" and "abab…" fail).
+ */
+function checkToken(token: string): void {
+  if (token.length < 16) throw new ConfigError('MODERATOR_TOKEN must be at least 16 characters.');
+  const seen = new Map<string, number>();
+  for (const char of token) seen.set(char, (seen.get(char) ?? 0) + 1);
+  let bitsPerCharacter = 0;
+  for (const n of seen.values()) bitsPerCharacter -= (n / token.length) * Math.log2(n / token.length);
+  if (bitsPerCharacter * token.length < 64) {
+    throw new ConfigError('MODERATOR_TOKEN is too easy to guess: use a long random one, such as the output of `openssl rand -base64 24`.');
+  }
+}
+
+/** TRUST_PROXY: unset or 0 (no proxy), a number of proxies, or a list of proxies' addresses and subnets. */
+function readTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '') return { hops: 0, addresses: [] };
+  if (/^\d+$/.test(text)) return { hops: Number(text), addresses: [] };
+  const addresses = text.split(',').map((a) => a.trim()).filter(Boolean);
+  for (const address of addresses) {
+    const [ip, bits, ...rest] = address.split('/');
+    const family = isIP(ip ?? '');
+    const subnetOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !subnetOk || rest.length) {
+      throw new ConfigError(
+        `TRUST_PROXY must be the number of proxies in front of the server (such as 1) or a comma-separated list of their addresses (such as 10.0.0.1,10.1.0.0/16), not "${value}".`,
+      );
+    }
+  }
+  return { hops: 0, addresses };
 }

@@ -10,7 +10,10 @@ export interface AppOptions {
   allowedOrigins: string[];
   /** `pre`: new public comments wait for a moderator (the default); `post`: they are published at once. */
   moderation: 'pre' | 'post';
+  /** Posts per client. */
   rateLimiter: RateLimiter;
+  /** Failed moderator sign-ins per client; while a client is over it, even the right token is refused. */
+  signInLimiter: RateLimiter;
   /** How to tell clients apart for rate limiting: their address. */
   clientAddress: (request: { header: (name: string) => string | undefined; raw: Request }, env: unknown) => string;
   /** The repository's root, to serve the widget's files from (`dist/`, `server/public/`); nothing is served when unset. */

@@ -42,7 +42,7 @@ export function openApiDocument() {
       securitySchemes: { moderatorToken: { type: 'http', scheme: 'bearer' } },
     },
     paths: {
-      '/api/v1/health': { get: { summary: 'Health', responses: { 200: { description: 'Running', ...json(Health) } } } },
+      '/api/v1/health': { get: { summary: 'Health', responses: { 200: { description: 'Running, the database answering', ...json(Health) }, 503: { description: 'The database is unreachable or read-only; see Retry-After', ...json(Health) } } } },
       '/api/v1/counts': {
         get: {
           summary: 'Published public comments per section of a page',
@@ -70,8 +70,10 @@ export function openApiDocument() {
             400: error('Fields need correcting: `fields` maps each to a message'),
             403: error('Origin not allowed'),
             413: error('Body over 64 KiB'),
+            410: error('The comment this Idempotency-Key stored has since been deleted; not stored again'),
             422: error('Idempotency-Key reused with another body'),
             429: error('Too many comments; see Retry-After'),
+            503: error('The database is out of reach; see Retry-After'),
           },
         },
       },

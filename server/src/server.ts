@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { clientAddress } from './http/client-address.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
@@ -14,8 +15,15 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface RunningServer {
   url: string;
   storage: Storage;
+  /**
+   * Stops listening, lets open requests finish, and closes the connections still open once the
+   * shutdown timeout has passed, so that one slow client cannot keep the process alive.
+   */
   close: () => Promise<void>;
 }
+
+/** Failed moderator sign-ins allowed per client in five minutes. */
+const signInFailures = 10;
 
 /** Opens the database and listens; `close` stops both. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
@@ -25,14 +33,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     moderatorToken: config.moderatorToken,
     allowedOrigins: config.allowedOrigins,
     moderation: config.moderation,
-    rateLimiter: new RateLimiter(config.rateLimit),
-    clientAddress: (request, env) => {
-      if (config.trustProxy) {
-        const forwarded = request.header('X-Forwarded-For')?.split(',')[0]?.trim();
-        if (forwarded) return forwarded;
-      }
-      return (env as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
-    },
+    rateLimiter: new RateLimiter(config.rateLimit, { counter: storage.hitCounter }),
+    signInLimiter: new RateLimiter(signInFailures, { counter: storage.hitCounter, windowMs: 5 * 60_000, name: 'sign-in' }),
+    clientAddress: (request, env) =>
+      clientAddress(
+        config.trustProxy,
+        request.header('X-Forwarded-For'),
+        (env as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown',
+      ),
     assetsRoot: repositoryRoot,
     demo: config.demo,
   });
@@ -45,7 +53,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     storage,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      http.closeIdleConnections?.();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          http.closeAllConnections?.();
+          resolve();
+        }, config.shutdownTimeoutMs);
+      });
+      await Promise.race([closed, deadline]);
+      clearTimeout(timer);
       await storage.close();
     },
   };

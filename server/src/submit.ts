@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { publicComment, validateNewComment, type Comment, type CommentStatus, type FieldCodes } from '../../src/contract/index.js';
 import type { AppOptions } from './context.js';
-import type { StoredComment } from './storage/storage.js';
+import { unstorableText } from './http/storable.js';
+import type { CreateResult, StoredComment } from './storage/storage.js';
 
 export type SubmitResult =
   | { kind: 'invalid'; codes: FieldCodes }
-  /** Text with half of a UTF-16 surrogate pair: no database can store it as it is, so it is refused, never altered. */
+  /** Text with NUL or half of a UTF-16 surrogate pair: no database can store it as it is, so it is refused, never altered. */
   | { kind: 'unstorable'; fields: Record<string, string> }
   | { kind: 'rate-limited'; retryAfter: number }
   | { kind: 'conflict' }
+  /** The key's comment was stored once and has since been deleted by a moderator. */
+  | { kind: 'removed' }
   /** `answer` is the JSON of `{ comment }` as first sent for this key. */
   | { kind: 'stored'; answer: string; replayed: boolean };
 
@@ -23,7 +26,7 @@ export async function submitComment(
   context: { address: string; idempotencyKey?: string },
 ): Promise<SubmitResult> {
   const { storage } = options;
-  const unstorable = unpairedSurrogates(input);
+  const unstorable = unstorableFields(input);
   if (unstorable) return { kind: 'unstorable', fields: unstorable };
   const checked = validateNewComment(input);
   if (!checked.success) return { kind: 'invalid', codes: checked.codes };
@@ -35,7 +38,14 @@ export async function submitComment(
     if (!answerable) return { kind: 'invalid', codes: { parentId: 'invalid' } };
   }
 
-  const wait = options.rateLimiter.retryAfter(context.address);
+  const key = context.idempotencyKey;
+  const fingerprint = createHash('sha256').update(JSON.stringify(data)).digest('base64url');
+  // A retry is answered before the rate limit is counted: the client's first attempt already was.
+  if (key) {
+    const earlier = await storage.replay(key, fingerprint);
+    if (earlier) return settled(earlier);
+  }
+  const wait = await options.rateLimiter.take(context.address);
   if (wait > 0) return { kind: 'rate-limited', retryAfter: wait };
 
   // A filled honeypot is kept as spam, not refused: a person whose browser filled it loses nothing.
@@ -49,7 +59,6 @@ export async function submitComment(
   // What the sender is told of a comment kept as spam is what they would be told of any pending one.
   const answer = (comment: StoredComment) =>
     JSON.stringify({ comment: publicComment({ ...comment, status: status === 'spam' ? 'pending' : comment.status }) });
-  const key = context.idempotencyKey;
   const result = await storage.create(
     {
       page: data.page,
@@ -61,26 +70,26 @@ export async function submitComment(
       visibility: data.visibility,
       status,
     },
-    key ? { key, fingerprint: createHash('sha256').update(JSON.stringify(data)).digest('base64url'), answer } : undefined,
+    key ? { key, fingerprint, answer } : undefined,
   );
-  if (result.kind === 'conflict') return result;
-  if (result.kind === 'replayed') return { kind: 'stored', answer: result.answer, replayed: true };
-  options.rateLimiter.record(context.address);
-  return { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false };
+  return result.kind === 'created' ? { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false } : settled(result);
 }
 
-const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+function settled(earlier: Exclude<CreateResult, { kind: 'created' }>): SubmitResult {
+  return earlier.kind === 'replayed' ? { kind: 'stored', answer: earlier.answer, replayed: true } : earlier;
+}
+
 const unstorableMessage: Record<string, string> = {
   name: 'Name includes a character that cannot be saved. Type it again and send your comment again',
   body: 'Comment includes a character that cannot be saved. Type it again and send your comment again',
 };
 
-/** Fields whose text holds a lone surrogate, with a message for each; undefined when there are none. */
-function unpairedSurrogates(input: unknown): Record<string, string> | undefined {
+/** Fields whose text holds a character that cannot be stored, with a message for each; undefined when there are none. */
+function unstorableFields(input: unknown): Record<string, string> | undefined {
   if (!input || typeof input !== 'object') return undefined;
   const fields: Record<string, string> = {};
   for (const [field, value] of Object.entries(input)) {
-    if (typeof value === 'string' && lone.test(value)) fields[field] = unstorableMessage[field] ?? `${field} includes a character that cannot be saved`;
+    if (typeof value === 'string' && unstorableText.test(value)) fields[field] = unstorableMessage[field] ?? `${field} includes a character that cannot be saved`;
   }
   return Object.keys(fields).length ? fields : undefined;
 }

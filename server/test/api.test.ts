@@ -23,7 +23,7 @@ for (const driver of drivers) {
       CommentPage.parse(await (await app.request(`/api/v1/comments?page=${page}&section=${section}${query}`)).json());
 
     it('answers health and publishes OpenAPI 3.1 made from the contract', async () => {
-      assert.deepEqual(await (await app.request('/api/v1/health')).json(), { status: 'ok', database: storage.kind });
+      assert.deepEqual(await (await app.request('/api/v1/health')).json(), { status: 'ok', database: 'ok', storage: storage.kind });
       const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
         openapi: string;
         paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { maxLength?: number }> } }> } }>>;

@@ -31,7 +31,7 @@ export async function postgresStorage(): Promise<Storage & { cleanup: () => Prom
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set.');
   const storage = await PostgresStorage.open(postgresUrl);
   await (storage as unknown as { sql: { unsafe: (q: string) => Promise<unknown> } }).sql.unsafe(
-    'TRUNCATE comments, idempotency_keys',
+    'TRUNCATE comments, idempotency_keys, rate_limits',
   );
   return Object.assign(storage, { cleanup: () => storage.close() });
 }
@@ -50,6 +50,7 @@ export function testApp(storage: Storage, overrides: Partial<AppOptions> = {}) {
     allowedOrigins: ['https://www.example.gov.uk'],
     moderation: 'pre',
     rateLimiter: new RateLimiter(0),
+    signInLimiter: new RateLimiter(10, { counter: storage.hitCounter, windowMs: 300_000, name: 'sign-in' }),
     clientAddress: () => '192.0.2.1',
     ...overrides,
   });

@@ -117,7 +117,7 @@ describe('SQLite file', () => {
     await reopened.close();
     const raw = new Database(file, { readonly: true });
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+    assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2]);
     raw.close();
     const check = new SqliteStorage(file);
     assert.equal((check as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true }), 2);

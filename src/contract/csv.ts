@@ -12,7 +12,9 @@ export const exportColumns = [
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Quoted also for a semicolon or a tab, the separators many spreadsheets use where a comma is a
+  // decimal point: unquoted, "a;=cmd" would open there as a cell that starts with a formula.
+  return /[",;\t\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Every response as CSV with a header row and CRLF line ends. */

@@ -1,4 +1,7 @@
-/** Field limits shared by the widget, the adapters and the server. Lengths count UTF-16 code units, as `String.length` does. */
+/**
+ * Field limits shared by the widget, the adapters and the server. Lengths count Unicode code points
+ * everywhere (zod's length checks count them too), so an emoji is one character, as a reader sees it.
+ */
 export const limits = {
   nameMax: 100,
   emailMax: 254,
@@ -12,3 +15,10 @@ export const limits = {
   /** Largest request body the server reads, in bytes. */
   requestBodyMax: 64 * 1024,
 } as const;
+
+/** The length of a text as every limit counts it: in Unicode code points. */
+export function lengthOf(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
+}

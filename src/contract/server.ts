@@ -73,6 +73,8 @@ export const EraseResult = /* @__PURE__ */ z.object({ erased: wholeNumber });
 
 /** `GET /api/v1/health`. */
 export const Health = /* @__PURE__ */ z.object({
-  status: z.literal('ok'),
-  database: z.enum(['sqlite', 'postgres']),
+  status: z.enum(['ok', 'unavailable']),
+  /** `ok` once the database answered and took a write; else why not. */
+  database: z.enum(['ok', 'unreachable', 'read-only']),
+  storage: z.enum(['sqlite', 'postgres']),
 });

@@ -1,50 +1,61 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { MemoryHitCounter, type HitCounter } from '../storage/hit-counter.js';
+
+export interface RateLimiterOptions {
+  /** Where hits are counted: in memory for one instance, or in the database shared by every instance. */
+  counter?: HitCounter;
+  /** The window the limit applies to; 60 seconds unless told. */
+  windowMs?: number;
+  /** Keeps this limit's counts apart from another's on the same counter. */
+  name?: string;
+}
 
 /**
- * Counts posts per client in a sliding window, in memory. Clients are known only by a keyed hash of
- * their address, made with a secret that lives as long as the process, so no address is ever kept.
- * Each server instance counts its own clients: with several instances behind a load balancer, a
- * client may post up to the limit at each of them.
+ * Allows each client `limit` actions per fixed window. A hit is counted and checked in one atomic
+ * step, so simultaneous requests cannot all slip under the limit; with the database's counter the
+ * limit holds across every instance. Clients are known only by a keyed hash of their address (the
+ * key is the counter's secret), so no address is ever kept.
  */
 export class RateLimiter {
-  private readonly secret = randomBytes(32);
-  private readonly hits = new Map<string, number[]>();
+  readonly counter: HitCounter;
+  readonly windowMs: number;
+  readonly name: string;
 
   constructor(
-    /** Posts allowed per window; 0 turns the limit off. */
+    /** Actions allowed per window; 0 turns the limit off. */
     readonly limit: number,
-    readonly windowMs = 60_000,
-  ) {}
-
-  /** Seconds to wait before the client may post again, or 0 when it may post now. */
-  retryAfter(address: string, now = Date.now()): number {
-    if (this.limit <= 0) return 0;
-    const recent = this.recent(this.key(address), now);
-    if (recent.length < this.limit) return 0;
-    return Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
+    options: RateLimiterOptions = {},
+  ) {
+    this.counter = options.counter ?? new MemoryHitCounter();
+    this.windowMs = options.windowMs ?? 60_000;
+    this.name = options.name ?? 'posts';
   }
 
-  /** Counts one post by the client. */
-  record(address: string, now = Date.now()): void {
-    if (this.limit <= 0) return;
-    const key = this.key(address);
-    const recent = this.recent(key, now);
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) this.sweep(now);
+  /** Counts one action by the client; answers the seconds it must wait when that action is over the limit, else 0. */
+  async take(address: string, now = Date.now()): Promise<number> {
+    if (this.limit <= 0) return 0;
+    const start = this.windowStart(now);
+    const hits = await this.counter.hit(this.key(address), start, start + this.windowMs);
+    return hits > this.limit ? this.wait(start, now) : 0;
+  }
+
+  /** The seconds the client must wait before its next action counts, without counting one. */
+  async retryAfter(address: string, now = Date.now()): Promise<number> {
+    if (this.limit <= 0) return 0;
+    const start = this.windowStart(now);
+    const hits = await this.counter.count(this.key(address), start);
+    return hits >= this.limit ? this.wait(start, now) : 0;
+  }
+
+  private windowStart(now: number): number {
+    return now - (now % this.windowMs);
+  }
+
+  private wait(start: number, now: number): number {
+    return Math.max(1, Math.ceil((start + this.windowMs - now) / 1000));
   }
 
   private key(address: string): string {
-    return createHmac('sha256', this.secret).update(address).digest('base64url').slice(0, 22);
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.hits.get(key) ?? []).filter((time) => time > now - this.windowMs);
-  }
-
-  private sweep(now: number): void {
-    for (const [key, times] of this.hits) {
-      if (!times.some((time) => time > now - this.windowMs)) this.hits.delete(key);
-    }
+    return `${this.name}:${createHmac('sha256', this.counter.secret).update(address).digest('base64url').slice(0, 22)}`;
   }
 }

@@ -13,12 +13,15 @@ import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { hasModeratorToken } from '../http/auth.js';
 import { errorResponse } from '../http/errors.js';
+import { holdsUnstorableText } from '../http/storable.js';
 
 const moderationLimitDefault = 50;
 
+/** The JSON body, or undefined when it does not parse or holds text no database can store, so the route's check refuses it. */
 async function jsonBody(request: { json: () => Promise<unknown> }): Promise<unknown> {
   try {
-    return await request.json();
+    const value = await request.json();
+    return holdsUnstorableText(value) ? undefined : value;
   } catch {
     return undefined;
   }
@@ -32,7 +35,17 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   const { storage } = options;
 
   app.use('/api/v1/moderation/*', async (c, next) => {
+    const address = options.clientAddress(c.req, c.env);
+    const throttled = (wait: number) =>
+      errorResponse(c, 429, 'too_many_sign_ins', `Too many wrong moderator tokens from this address. Try again in ${wait} seconds.`, {
+        headers: { 'Retry-After': String(wait) },
+      });
+    // Checked before the token, so that a guesser held back learns nothing, even from a right guess.
+    const waiting = await options.signInLimiter.retryAfter(address);
+    if (waiting > 0) return throttled(waiting);
     if (!hasModeratorToken(c.req.header('Authorization'), options.moderatorToken)) {
+      const wait = await options.signInLimiter.take(address);
+      if (wait > 0) return throttled(wait);
       return errorResponse(c, 401, 'unauthorized', 'Moderation needs the moderator token: send "Authorization: Bearer <token>".', {
         headers: { 'WWW-Authenticate': 'Bearer' },
       });

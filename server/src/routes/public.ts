@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { Counts, CommentPage, CreatedComment, ListCommentsQuery, limits, messagesFor, publicComment } from '../../../src/contract/index.js';
+import { Counts, CommentPage, CreatedComment, ListCommentsQuery, id, limits, messagesFor, pageId, publicComment } from '../../../src/contract/index.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cachedJson } from '../http/cache.js';
@@ -14,7 +14,7 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
 
   app.get('/api/v1/counts', async (c) => {
     const page = c.req.query('page');
-    if (!page || page.length > limits.pageMax) {
+    if (!pageId.safeParse(page).success || !page) {
       return errorResponse(c, 400, 'invalid_query', 'The "page" query parameter is required: the page whose counts you want.');
     }
     const counts = await storage.countPublished(page);
@@ -39,6 +39,7 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
 
   // One published public comment, so that a permalink can find the thread that holds it.
   app.get('/api/v1/comments/:id', async (c) => {
+    if (!id.safeParse(c.req.param('id')).success) return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
     const stored = await storage.find(c.req.param('id'));
     if (!stored || stored.status !== 'published' || stored.visibility !== 'public') {
       return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
@@ -66,6 +67,9 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 429, 'rate_limited', `Too many comments in a short time. Try again in ${result.retryAfter} seconds.`, {
         headers: { 'Retry-After': String(result.retryAfter) },
       });
+    }
+    if (result.kind === 'removed') {
+      return errorResponse(c, 410, 'response_removed', 'This comment was received earlier and has since been removed by the moderators; it has not been stored again.');
     }
     if (result.kind === 'conflict') {
       return errorResponse(c, 422, 'idempotency_conflict', 'This Idempotency-Key was already used for a different comment.');

@@ -16,6 +16,8 @@ export interface RespondStrings extends Strings {
   originRefused: string;
   tooMany: string;
   linkBroken: string;
+  tooLarge: string;
+  removed: string;
 }
 
 export const respondEn: RespondStrings = {
@@ -32,6 +34,8 @@ export const respondEn: RespondStrings = {
   originRefused: 'This form cannot be sent from another website.',
   tooMany: en.rateLimited,
   linkBroken: 'The link to this form is missing its page or section. Go back and follow the link again.',
+  tooLarge: 'What you sent is too long to be received. Go back, shorten your comment and send it again.',
+  removed: 'This comment was received earlier and has since been removed by the moderators. It has not been sent again.',
 };
 
 export const respondCy: RespondStrings = {
@@ -48,4 +52,6 @@ export const respondCy: RespondStrings = {
   originRefused: 'Nid oes modd anfon y ffurflen hon o wefan arall.',
   tooMany: cy.rateLimited,
   linkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r ffurflen hon. Ewch yn ôl a dilyn y ddolen eto.',
+  tooLarge: 'Mae’r hyn a anfonoch yn rhy hir i’w dderbyn. Ewch yn ôl, byrhewch eich sylw a’i anfon eto.',
+  removed: 'Cafodd y sylw hwn ei dderbyn yn gynharach ac mae’r cymedrolwyr wedi’i ddileu ers hynny. Nid yw wedi’i anfon eto.',
 };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { commentFields, limits, type CommentField } from '../../../src/contract/index.js';
+import { commentFields, limits, pageId, sectionId, type CommentField } from '../../../src/contract/index.js';
 import type { AppOptions } from '../context.js';
 import { answeredComment, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
@@ -25,8 +25,20 @@ interface FormState {
   lang: string;
 }
 
-const text = (value: unknown, max = limits.bodyMax * 2) => (typeof value === 'string' ? value.slice(0, max) : '');
+/**
+ * A form field as sent. Nothing is cut: what is too long is refused by the same checks as the API,
+ * and the whole body is already bounded by the server's body limit.
+ */
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const stringsFor = (lang: string) => (lang.toLowerCase().startsWith('cy') ? respondCy : respondEn);
+/** Whether the page and section the form was opened for are ones a comment can be stored under. */
+const linkValid = (state: { page: string; section: string }) => pageId.safeParse(state.page).success && sectionId.safeParse(state.section).success;
+
+/** The page for a form over the body limit, in the language the browser asks for, since the body was never read. */
+export function respondTooLarge(c: Context): Response | Promise<Response> {
+  const strings = stringsFor(c.req.header('Accept-Language') ?? '');
+  return page(c, strings, 413, html`<h1>${strings.pageTitle}</h1><p>${strings.tooLarge}</p>`);
+}
 
 /**
  * The form for readers without JavaScript, or whose browser could not run the widget: a plain HTML
@@ -50,19 +62,19 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
   app.get('/respond', async (c) => {
     const query = c.req.query();
     const state: FormState = {
-      page: text(query.page, limits.pageMax),
-      section: text(query.section, limits.sectionMax),
-      parentId: text(query.parent, limits.idMax),
+      page: text(query.page),
+      section: text(query.section),
+      parentId: text(query.parent),
       name: '',
       email: '',
       body: '',
       visibility: '',
       website: '',
       idempotency: randomBytes(16).toString('hex'),
-      returnTo: safeReturn(c, text(query.return, 2048)),
-      lang: text(query.lang, 10),
+      returnTo: safeReturn(c, text(query.return)),
+      lang: text(query.lang),
     };
-    if (!state.page || !state.section) {
+    if (!linkValid(state)) {
       const strings = stringsFor(state.lang);
       return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
     }
@@ -72,24 +84,26 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
   app.post('/respond', async (c) => {
     const form = await c.req.parseBody();
     const state: FormState = {
-      page: text(form.page, limits.pageMax),
-      section: text(form.section, limits.sectionMax),
-      parentId: text(form.parentId, limits.idMax),
+      page: text(form.page),
+      section: text(form.section),
+      parentId: text(form.parentId),
       name: text(form.name),
       email: text(form.email),
       body: text(form.body),
-      visibility: text(form.visibility, 10),
-      website: text(form.website, 2048),
-      idempotency: text(form.idempotency, 64) || randomBytes(16).toString('hex'),
-      returnTo: safeReturn(c, text(form.returnTo, 2048)),
-      lang: text(form.lang, 10),
+      visibility: text(form.visibility),
+      website: text(form.website),
+      idempotency: /^[\w-]{1,64}$/.test(text(form.idempotency)) ? text(form.idempotency) : randomBytes(16).toString('hex'),
+      returnTo: safeReturn(c, text(form.returnTo)),
+      lang: text(form.lang),
     };
     const strings = stringsFor(state.lang);
     const origin = c.req.header('Origin');
     const sameOrigin = origin === new URL(c.req.url).origin;
-    if (origin && origin !== 'null' && !sameOrigin && !options.allowedOrigins.includes('*') && !options.allowedOrigins.includes(origin)) {
+    // "null" is what a sandboxed frame or a data: page sends: another site, posting through the reader's browser.
+    if (origin && !sameOrigin && (origin === 'null' || (!options.allowedOrigins.includes('*') && !options.allowedOrigins.includes(origin)))) {
       return page(c, strings, 403, html`<p>${strings.originRefused}</p>`);
     }
+    if (!linkValid(state)) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
     const result = await submitComment(
       options,
       {
@@ -111,11 +125,16 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
         const message = code ? (strings.validation[field] as Record<string, string>)[code] ?? code : result.kind === 'unstorable' ? result.fields[field] : undefined;
         if (message) errors[field] = message;
       }
+      // Nothing the reader typed was wrong: what the link carried (page, section) cannot be stored.
+      if (!Object.keys(errors).length) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
       return formPage(c, state, errors, 400);
     }
     if (result.kind === 'rate-limited') {
       c.header('Retry-After', String(result.retryAfter));
       return formPage(c, state, {}, 429, strings.tooMany);
+    }
+    if (result.kind === 'removed') {
+      return page(c, strings, 410, html`<h1>${strings.pageTitle}</h1><p>${strings.removed}</p>`);
     }
     if (result.kind === 'conflict') {
       // The same form sent again with other words: a new key lets the reader send it as a new comment.
@@ -203,7 +222,7 @@ function formPage(c: Context, state: FormState, errors: Partial<Record<CommentFi
   );
 }
 
-function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 429, content: Markup, title = strings.pageTitle) {
+function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 410 | 413 | 429, content: Markup, title = strings.pageTitle) {
   c.header('Content-Security-Policy', contentSecurityPolicy);
   c.header('Cache-Control', 'no-store');
   return c.html(

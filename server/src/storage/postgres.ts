@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import type { HitCounter } from './hit-counter.js';
 import { moderationQueries, sql as queries } from './queries.js';
 import { newCommentId } from './ids.js';
-import { fromPublicRow, fromRow, migrations, pageOf, type CommentRow, type PublicRow } from './schema.js';
+import { anonymisedAnswer, earlierAnswer, fromPublicRow, fromRow, migrations, pageOf, type CommentRow, type KeyRow, type PublicRow } from './schema.js';
 import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
@@ -26,15 +28,25 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
   private readonly sql: postgres.Sql;
+  hitCounter!: HitCounter;
 
   private constructor(url: string) {
-    this.sql = postgres(url, { max: 10, onnotice: () => {}, prepare: true });
+    // A short connect timeout, so that a database out of reach is reported in seconds, not half a minute.
+    this.sql = postgres(url, { max: 10, onnotice: () => {}, prepare: true, connect_timeout: 5 });
   }
 
   static async open(url: string): Promise<PostgresStorage> {
     const storage = new PostgresStorage(url);
     await storage.migrate();
+    storage.hitCounter = new PostgresHitCounter(storage.sql, await storage.sharedSecret('rate-limit'));
     return storage;
+  }
+
+  /** A secret made once and kept in the database, so that every instance holds the same one. */
+  private async sharedSecret(name: string): Promise<Buffer> {
+    await this.sql.unsafe('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('base64')]);
+    const [row] = await this.sql.unsafe('SELECT value FROM server_secrets WHERE name = $1', [name]);
+    return Buffer.from(String(row!.value), 'base64');
   }
 
   private async migrate(): Promise<void> {
@@ -70,11 +82,9 @@ export class PostgresStorage implements Storage {
           [idempotency.key, idempotency.fingerprint, comment.id, '', now],
         );
         if (!claimed.length) {
-          const earlier = await this.one<{ fingerprint: string; answer: string }>(queries.findKey, [idempotency.key], tx);
+          const earlier = await this.one<KeyRow>(queries.findKey, [idempotency.key], tx);
           if (!earlier) throw new Error('An idempotency key vanished while it was being used.');
-          return earlier.fingerprint === idempotency.fingerprint
-            ? { kind: 'replayed', answer: earlier.answer }
-            : { kind: 'conflict' };
+          return earlierAnswer(earlier, idempotency.fingerprint);
         }
       }
       await tx.unsafe(dollar(queries.insertComment), [
@@ -86,6 +96,13 @@ export class PostgresStorage implements Storage {
       await tx.unsafe('UPDATE idempotency_keys SET answer = $1 WHERE key = $2', [answer, idempotency.key]);
       return { kind: 'created', comment, answer } as const;
     }) as Promise<CreateResult>;
+  }
+
+  async replay(key: string, fingerprint: string) {
+    const earlier = await this.one<KeyRow>(queries.findKey, [key]);
+    // A key claimed by a transaction still storing its comment has no answer yet: that one will answer.
+    if (!earlier || (!earlier.answer && !earlier.removed)) return undefined;
+    return earlierAnswer(earlier, fingerprint) as Exclude<CreateResult, { kind: 'created' }>;
   }
 
   async find(id: string): Promise<StoredComment | undefined> {
@@ -126,7 +143,7 @@ export class PostgresStorage implements Storage {
 
   async remove(id: string): Promise<boolean> {
     return this.sql.begin(async (tx) => {
-      await tx.unsafe(dollar(queries.deleteKeysOf), [id]);
+      await tx.unsafe(dollar(queries.tombstoneKeysOf), [id]);
       const result = await tx.unsafe(dollar(queries.deleteComment), [id]);
       return result.count > 0;
     }) as Promise<boolean>;
@@ -138,13 +155,59 @@ export class PostgresStorage implements Storage {
 
   async erase(email: string): Promise<number> {
     return this.sql.begin(async (tx) => {
-      await tx.unsafe(dollar(queries.eraseKeys), [email]);
+      for (const { key, answer } of await tx.unsafe(dollar(queries.keysToErase), [email])) {
+        await tx.unsafe(dollar(queries.eraseKey), [anonymisedAnswer(String(answer)), String(key)]);
+      }
       const result = await tx.unsafe(dollar(queries.erase), [new Date().toISOString(), email]);
       return result.count;
     }) as Promise<number>;
   }
 
+  async health(): Promise<'ok' | 'unreachable' | 'read-only'> {
+    try {
+      const [row] = await this.sql.unsafe(`SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS read_only`);
+      return row!.read_only ? 'read-only' : 'ok';
+    } catch {
+      return 'unreachable';
+    }
+  }
+
+  isUnavailable(error: unknown): boolean {
+    const code = String((error as { code?: unknown } | null)?.code ?? '');
+    // Connection failures (the driver's own codes and the system's), the server shutting down or
+    // starting (class 57P0x, 08xxx), too many connections (53300) and a read-only transaction (25006).
+    return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|CONNECTION_|CONNECT_TIMEOUT|57P0|08|53300|25006)/.test(code);
+  }
+
   async close(): Promise<void> {
     await this.sql.end({ timeout: 5 });
+  }
+}
+
+/** Rate-limit hits in a table: one upsert counts and answers atomically, for every instance at once. */
+class PostgresHitCounter implements HitCounter {
+  private sweptAt = 0;
+
+  constructor(
+    private readonly sql: postgres.Sql,
+    readonly secret: Buffer,
+  ) {}
+
+  async hit(key: string, windowStart: number, windowEnd: number): Promise<number> {
+    if (windowStart - this.sweptAt > 60_000) {
+      this.sweptAt = windowStart;
+      await this.sql.unsafe('DELETE FROM rate_limits WHERE window_end < $1', [windowStart]);
+    }
+    const [row] = await this.sql.unsafe(
+      `INSERT INTO rate_limits (key, window_start, window_end, hits) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
+      [key, windowStart, windowEnd],
+    );
+    return Number(row!.hits);
+  }
+
+  async count(key: string, windowStart: number): Promise<number> {
+    const [row] = await this.sql.unsafe('SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2', [key, windowStart]);
+    return Number(row?.hits ?? 0);
   }
 }

@@ -11,7 +11,7 @@ export const sql = {
     (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findComment: `SELECT * FROM comments WHERE id = ?`,
-  findKey: `SELECT fingerprint, answer FROM idempotency_keys WHERE key = ?`,
+  findKey: `SELECT fingerprint, answer, removed FROM idempotency_keys WHERE key = ?`,
   insertKey: `INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES (?, ?, ?, ?, ?)`,
   // Only the public columns: what a public list cannot read, it cannot leak.
   listPublished: `SELECT id, page, section, parent_id, name, body, created_at, status FROM comments
@@ -21,12 +21,15 @@ export const sql = {
   countPage: `SELECT section, CAST(count(*) AS INTEGER) AS n FROM comments
     WHERE page = ? AND status = 'published' AND visibility = 'public' GROUP BY section`,
   setStatus: `UPDATE comments SET status = ?, updated_at = ? WHERE id = ?`,
-  deleteKeysOf: `DELETE FROM idempotency_keys WHERE comment_id = ?`,
+  // A deleted comment's key stays, emptied, so that a retry is told it was removed rather than stored again.
+  tombstoneKeysOf: `UPDATE idempotency_keys SET fingerprint = '', answer = '', removed = 'deleted' WHERE comment_id = ?`,
   deleteComment: `DELETE FROM comments WHERE id = ?`,
   exportPage: `SELECT * FROM comments WHERE page = ? ORDER BY created_at, id`,
   exportAll: `SELECT * FROM comments ORDER BY created_at, id`,
-  // The answers kept for idempotency hold names too, so they go with the erasure.
-  eraseKeys: `DELETE FROM idempotency_keys WHERE comment_id IN (SELECT id FROM comments WHERE lower(email) = lower(?))`,
+  // The answers kept for idempotency hold names too: they are rewritten without them, and their
+  // fingerprints (hashes of what was sent, the email included) are dropped.
+  keysToErase: `SELECT key, answer FROM idempotency_keys WHERE removed IS NULL AND comment_id IN (SELECT id FROM comments WHERE lower(email) = lower(?))`,
+  eraseKey: `UPDATE idempotency_keys SET fingerprint = '', answer = ?, removed = 'erased' WHERE key = ?`,
   erase: `UPDATE comments SET name = '', email = '', updated_at = ? WHERE lower(email) = lower(?)`,
 };
 

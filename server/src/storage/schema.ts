@@ -1,7 +1,6 @@
 import type { Comment } from '../../../src/contract/public.js';
-import type { StoredComment } from './storage.js';
+import type { CreateResult, StoredComment } from './storage.js';
 
-/** Tables shared by both drivers; each driver applies the migrations it has not applied yet, in order. */
 /**
  * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
  * Dates are ISO 8601 text in UTC, which sorts as time does; `ORDERED` marks the columns that lists
@@ -37,7 +36,44 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX idempotency_comment ON idempotency_keys (comment_id);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE idempotency_keys ADD COLUMN removed TEXT;
+      CREATE TABLE rate_limits (
+        key TEXT NOT NULL,
+        window_start BIGINT NOT NULL,
+        window_end BIGINT NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
 ];
+
+/** A stored idempotency key as both drivers read it. */
+export interface KeyRow {
+  fingerprint: string;
+  answer: string;
+  /** `deleted` once its comment was deleted, `erased` once its sender's data was erased. */
+  removed: 'deleted' | 'erased' | null;
+}
+
+/** What a key already used answers: its first answer, a removal, or a conflict when the request differs. */
+export function earlierAnswer(row: KeyRow, fingerprint: string): CreateResult {
+  if (row.removed === 'deleted') return { kind: 'removed' };
+  // An erased key no longer knows what was sent, so any retry gets the anonymised answer.
+  if (row.removed === 'erased' || row.fingerprint === fingerprint) return { kind: 'replayed', answer: row.answer };
+  return { kind: 'conflict' };
+}
+
+/** An answer kept for a key, rewritten without the sender's name. */
+export function anonymisedAnswer(answer: string): string {
+  const parsed = JSON.parse(answer) as { comment?: { name?: unknown } };
+  if (parsed.comment) parsed.comment.name = '';
+  return JSON.stringify(parsed);
+}
 
 /** A row of `comments` as both drivers read it. */
 export interface CommentRow {

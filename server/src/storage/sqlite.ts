@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { moderationQueries, sql } from './queries.js';
 import { newCommentId } from './ids.js';
-import { fromRow, migrations, pageOf, type CommentRow } from './schema.js';
+import { MemoryHitCounter } from './hit-counter.js';
+import { anonymisedAnswer, earlierAnswer, fromRow, migrations, pageOf, type CommentRow, type KeyRow } from './schema.js';
 import type { Comment } from '../../../src/contract/public.js';
 import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
 
@@ -13,6 +14,8 @@ import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, St
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
+  /** One process writes a SQLite file, so its rate limits count in memory. */
+  readonly hitCounter = new MemoryHitCounter();
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly createTransaction: (record: NewRecord, idempotency?: Idempotency) => CreateResult;
@@ -61,10 +64,8 @@ export class SqliteStorage implements Storage {
 
   private readonly createInTransaction = (record: NewRecord, idempotency?: Idempotency): CreateResult => {
     if (idempotency) {
-      const earlier = this.statement(sql.findKey).get(idempotency.key) as { fingerprint: string; answer: string } | undefined;
-      if (earlier) {
-        return earlier.fingerprint === idempotency.fingerprint ? { kind: 'replayed', answer: earlier.answer } : { kind: 'conflict' };
-      }
+      const earlier = this.statement(sql.findKey).get(idempotency.key) as KeyRow | undefined;
+      if (earlier) return earlierAnswer(earlier, idempotency.fingerprint);
     }
     const time = Date.now();
     const now = new Date(time).toISOString();
@@ -81,6 +82,11 @@ export class SqliteStorage implements Storage {
 
   async create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult> {
     return this.createTransaction(record, idempotency);
+  }
+
+  async replay(key: string, fingerprint: string) {
+    const earlier = this.statement(sql.findKey).get(key) as KeyRow | undefined;
+    return earlier && (earlierAnswer(earlier, fingerprint) as Exclude<CreateResult, { kind: 'created' }>);
   }
 
   async find(id: string): Promise<StoredComment | undefined> {
@@ -114,7 +120,7 @@ export class SqliteStorage implements Storage {
 
   async remove(id: string): Promise<boolean> {
     return this.db.transaction(() => {
-      this.statement(sql.deleteKeysOf).run(id);
+      this.statement(sql.tombstoneKeysOf).run(id);
       return this.statement(sql.deleteComment).run(id).changes > 0;
     })();
   }
@@ -125,15 +131,33 @@ export class SqliteStorage implements Storage {
 
   async erase(email: string): Promise<number> {
     return this.db.transaction(() => {
-      this.statement(sql.eraseKeys).run(email);
+      for (const { key, answer } of this.statement(sql.keysToErase).all(email) as { key: string; answer: string }[]) {
+        this.statement(sql.eraseKey).run(anonymisedAnswer(answer), key);
+      }
       return this.statement(sql.erase).run(new Date().toISOString(), email).changes;
     })();
+  }
+
+  async health(): Promise<'ok' | 'unreachable' | 'read-only'> {
+    try {
+      // A write that changes nothing: a read would succeed on a file that can no longer be written.
+      this.statement(`DELETE FROM server_secrets WHERE name = 'health-check'`).run();
+      return 'ok';
+    } catch (error) {
+      return /READONLY|PERM|AUTH/.test(sqliteCode(error)) ? 'read-only' : 'unreachable';
+    }
+  }
+
+  isUnavailable(error: unknown): boolean {
+    return /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN|PERM|NOTADB|CORRUPT)/.test(sqliteCode(error));
   }
 
   async close(): Promise<void> {
     this.db.close();
   }
 }
+
+const sqliteCode = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
 
 /** A public row as `listPublished` selects it, column by column. */
 type PublicTuple = [string, string, string, string | null, string, string, string, Comment['status']];

@@ -1,4 +1,5 @@
 import type { Comment, CommentStatus, ModerationComment, Visibility } from '../../../src/contract/index.js';
+import type { HitCounter } from './hit-counter.js';
 
 /** A comment as stored: the moderators' view. */
 export type StoredComment = ModerationComment;
@@ -27,6 +28,8 @@ export interface Idempotency {
 export type CreateResult =
   | { kind: 'created'; comment: StoredComment; answer?: string }
   | { kind: 'replayed'; answer: string }
+  /** The key's comment was stored and has since been deleted; it is not stored again. */
+  | { kind: 'removed' }
   | { kind: 'conflict' };
 
 /** A position in a list: the last row of the page before. */
@@ -55,8 +58,12 @@ export interface Page<T> {
  */
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
+  /** Where rate limits count: shared by every instance that shares this database, where it can be. */
+  readonly hitCounter: HitCounter;
   /** Stores a comment, or with an idempotency key already used, returns the first answer. */
   create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult>;
+  /** What an idempotency key already used answers, or undefined for a new key; stores nothing. */
+  replay(key: string, fingerprint: string): Promise<Exclude<CreateResult, { kind: 'created' }> | undefined>;
   find(id: string): Promise<StoredComment | undefined>;
   /** Published public comments of a section, oldest first, with their public fields only. */
   listPublished(page: string, section: string, limit: number, after?: Cursor): Promise<Page<Comment>>;
@@ -74,5 +81,9 @@ export interface Storage {
   exportAll(page?: string): Promise<StoredComment[]>;
   /** Removes the name and email from every response with this email; returns how many. */
   erase(email: string): Promise<number>;
+  /** Whether the database answers and accepts writes now. */
+  health(): Promise<'ok' | 'unreachable' | 'read-only'>;
+  /** Whether an error thrown by this driver means the database is out of reach or refusing writes (so: 503, try later). */
+  isUnavailable(error: unknown): boolean;
   close(): Promise<void>;
 }

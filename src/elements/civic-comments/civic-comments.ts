@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   codeForMessage,
   commentFields,
+  lengthOf,
   limits,
   messagesFor,
   validateNewComment,
@@ -365,7 +366,7 @@ export class CivicComments extends SectionElement {
   }
 
   #characterCountText(): string {
-    const left = limits.bodyMax - this.values.body.trim().length;
+    const left = limits.bodyMax - lengthOf(this.values.body.trim());
     return left >= 0 ? this.strings.charactersRemaining(left) : this.strings.charactersTooMany(-left);
   }
 
@@ -614,7 +615,7 @@ export class CivicComments extends SectionElement {
     const { values, errors } = this;
     const listed = commentFields.filter((field) => errors[field]);
     const submitting = this.submitState === 'submitting';
-    const left = limits.bodyMax - values.body.trim().length;
+    const left = limits.bodyMax - lengthOf(values.body.trim());
     return html`
       <form
         class="form ${parent ? 'reply-form' : ''}"

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Counts hits per key in fixed windows, for rate limits. Each storage driver provides one: SQLite's
+ * lives in the process (one process writes a SQLite file), PostgreSQL's in the database, shared by
+ * every instance.
+ */
+export interface HitCounter {
+  /** The key that turns addresses into hashes; the same on every instance that shares the counter. */
+  readonly secret: Buffer;
+  /** Adds one hit to `key` in the window starting at `windowStart` and answers the hits so far, this one included, in one atomic step. */
+  hit(key: string, windowStart: number, windowEnd: number): Promise<number>;
+  /** The hits so far in the window, adding none. */
+  count(key: string, windowStart: number): Promise<number>;
+}
+
+/** Hits counted in this process's memory; old windows are swept as new ones open. */
+export class MemoryHitCounter implements HitCounter {
+  readonly secret = randomBytes(32);
+  private readonly windows = new Map<string, { start: number; end: number; hits: number }>();
+  private sweptAt = 0;
+
+  async hit(key: string, windowStart: number, windowEnd: number): Promise<number> {
+    this.sweep(windowStart);
+    const window = this.windows.get(key);
+    if (window && window.start === windowStart) return ++window.hits;
+    this.windows.set(key, { start: windowStart, end: windowEnd, hits: 1 });
+    return 1;
+  }
+
+  async count(key: string, windowStart: number): Promise<number> {
+    const window = this.windows.get(key);
+    return window && window.start === windowStart ? window.hits : 0;
+  }
+
+  private sweep(now: number): void {
+    if (now - this.sweptAt < 60_000) return;
+    this.sweptAt = now;
+    for (const [key, window] of this.windows) if (window.end <= now) this.windows.delete(key);
+  }
+}
