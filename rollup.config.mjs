@@ -70,10 +70,10 @@ export default [
     },
     plugins: [nodeResolve({ exportConditions: ['production'] }), minifyLitCss(), esbuild({ target, tsconfig: 'tsconfig.json' })],
   },
-  // Modules for npm users, whose bundler brings lit and zod; `tsc` adds the type declarations.
+  // Modules for npm users, whose bundler brings lit, zod and ky; `tsc` adds the type declarations.
   {
     input: ['src/index.ts', 'src/define.ts', 'src/contract/index.ts', 'src/moderation.ts'],
-    external: [/^lit(\/|$)/, /^zod(\/|$)/],
+    external: [/^lit(\/|$)/, /^zod(\/|$)/, /^ky(\/|$)/],
     output: { dir: 'dist/module', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   },

@@ -7,7 +7,7 @@ import {
   type StatusUpdate,
 } from '../../contract/index.js';
 import { CivicCommentsError } from '../errors.js';
-import { HTTPError, absoluteEndpoint, apiClient, checked, explain, type ApiClient, type Schema } from './http.js';
+import { HTTPError, absoluteEndpoint, apiClient, checked, explain, type ApiClient, type Schema } from './client.js';
 
 /** The moderator token was missing or wrong (401). */
 export class UnauthorizedError extends CivicCommentsError {

@@ -1,7 +1,7 @@
 import { CommentPage, Counts, CreatedComment, type Comment, type NewCommentInput } from '../../contract/public.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
-import { absoluteEndpoint, apiClient, checked, type ApiClient, type Schema } from './http.js';
+import { absoluteEndpoint, apiClient, checked, type ApiClient, type Schema } from './client.js';
 
 export interface RestBackendOptions {
   /** The server's base URL, such as `https://comments.example.gov.uk`; `/api/v1/…` is added to it. */

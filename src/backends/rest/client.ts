@@ -1,3 +1,4 @@
+import ky, { HTTPError } from 'ky';
 import { ErrorBody, validationMessages } from '../../contract/public.js';
 import {
   BackendUnavailableError,
@@ -17,13 +18,8 @@ export function absoluteEndpoint(endpoint: string): string {
   return new URL(endpoint.replace(/\/*$/, '/'), globalThis.document?.baseURI ?? globalThis.location?.href).href;
 }
 
-/** The server answered, but not with a 2xx. */
-export class HTTPError extends Error {
-  override name = 'HTTPError';
-  constructor(readonly response: Response) {
-    super(`${response.status} ${response.statusText}`);
-  }
-}
+/** The server answered, but not with a 2xx: ky's error, carrying the response. */
+export { HTTPError };
 
 /** One request to the API. */
 export interface ApiRequest {
@@ -46,62 +42,37 @@ export interface ApiClientOptions {
 /** Sends a request to `<endpoint>api/v1/<path>` and resolves to a 2xx response; anything else throws. */
 export type ApiClient = (path: string, request?: ApiRequest) => Promise<Response>;
 
-/** Statuses after which a read may work if tried again, as HTTP clients commonly retry. */
-const retryStatuses = [408, 429, 500, 502, 503, 504];
-
 /**
- * The widgets' HTTP client: a timeout on every request, reads retried after a network failure or
- * a passing server error (with a growing pause, or the server's `Retry-After`), writes never.
- * Reads revalidate with the server's ETag, so a reader who just commented, or reloads after a
- * moderator acted, sees the thread as it is now, and an unchanged thread costs a 304. Written
- * here rather than taken from a library because the budget for a reader's page is small.
+ * The widgets' HTTP client, on ky: a timeout on every request; reads (never writes) retried after a
+ * network failure or a passing server error (408, 429, 5xx), with a growing pause or the server's
+ * `Retry-After`, but not when the server asks for a longer wait than a request may take. Reads
+ * revalidate with the server's ETag (`cache: 'no-cache'`), so a reader who just commented, or
+ * reloads after a moderator acted, sees the thread as it is now, and an unchanged one costs a 304.
  */
 export function apiClient(endpoint: string, options: ApiClientOptions = {}): ApiClient {
-  const base = new URL('api/v1/', endpoint);
   const { timeout = 10_000, retries = 2 } = options;
-  return async (path, { method = 'GET', searchParams = {}, json, headers, signal } = {}) => {
-    const url = new URL(path, base);
-    for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, String(value));
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new DOMException('The request was aborted', 'AbortError');
-      const controller = new AbortController();
-      const abort = () => controller.abort();
-      signal?.addEventListener('abort', abort);
-      // Told apart by this flag rather than by the abort's reason, which not every engine passes on.
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeout);
-      let response: Response | undefined;
-      let failure: unknown;
-      try {
-        response = await fetch(url, {
-          method,
-          headers: { ...options.headers, ...(json === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-          body: json === undefined ? undefined : JSON.stringify(json),
-          cache: 'no-cache',
-          signal: controller.signal,
-        });
-      } catch (error) {
-        failure = timedOut ? new DOMException('The request took too long', 'TimeoutError') : error;
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', abort);
-      }
-      if (response?.ok) return response;
-      const retry =
-        method === 'GET' &&
-        attempt < retries &&
-        !controller.signal.aborted &&
-        (!response || retryStatuses.includes(response.status));
-      if (!retry) throw response ? new HTTPError(response) : failure;
-      const retryAfter = Number(response?.headers.get('Retry-After')) * 1000;
-      // A server that asks for a longer wait than a request may take is not asked again.
-      if (retryAfter > timeout) throw new HTTPError(response!);
-      await new Promise((resolve) => setTimeout(resolve, retryAfter || 300 * 2 ** attempt));
-    }
-  };
+  const api = ky.create({
+    prefixUrl: new URL('api/v1/', endpoint).href,
+    timeout,
+    cache: 'no-cache',
+    headers: options.headers,
+    retry: {
+      limit: retries,
+      methods: ['get'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [413, 429, 503],
+      delay: (attempt) => 300 * 2 ** (attempt - 1),
+      jitter: false,
+      // ky would wait out a long Retry-After, capped; a server that asks for longer than a request
+      // may take is not asked again, so the reader hears at once that it is unavailable.
+      shouldRetry: ({ error }) =>
+        error instanceof HTTPError && Number(error.response.headers.get('Retry-After')) * 1000 > timeout ? false : undefined,
+    },
+  });
+  // Only what a request sets is passed on: ky lets an option given as undefined replace the
+  // instance's own, which would drop the moderator's Authorization header.
+  return (path, request = {}) =>
+    api(path, Object.fromEntries(Object.entries({ method: 'GET', ...request }).filter(([, value]) => value !== undefined)));
 }
 
 /** Sends a request and checks its JSON answer against the contract, turning every failure into one of our errors. */
