@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CreatedComment } from '../../src/contract/index.js';
 import type { Storage } from '../src/storage/storage.js';
-import { drivers, json, moderator, newComment, page, testApp } from './helpers.js';
+import { drivers, form, json, moderator, newComment, page, testApp } from './helpers.js';
 
 /** What must never appear in a public answer: the seeded comments' emails and the private submission's text. */
 const secrets = ['ada@example.com', 'private.person@example.com', 'Only for the department'];
@@ -35,7 +35,7 @@ const routes: { name: string; request: fc.Arbitrary<[string, RequestInit?]> }[] 
     name: 'POST /respond',
     request: fc
       .record({ page: fc.string(), section: fc.string(), name: fc.string(), email: fc.string(), body: fc.string(), visibility: fc.string(), parentId: fc.string(), idempotency: fc.string(), returnTo: fc.string(), lang: fc.string() }, { requiredKeys: [] })
-      .map((form) => ['/respond', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() }]),
+      .map((fields) => ['/respond', form(fields)]),
   },
   { name: 'GET any path', request: fc.webPath().map((path) => [path || '/']) },
   { name: 'GET /api/v1/health and openapi.json', request: fc.constantFrom<[string]>(['/api/v1/health'], ['/api/v1/openapi.json']) },

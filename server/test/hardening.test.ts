@@ -5,22 +5,7 @@ import { clientAddress } from '../src/http/client-address.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import { ConfigError, readConfig } from '../src/config.js';
 import type { Storage } from '../src/storage/storage.js';
-import { drivers, json, moderator, newComment, page, testApp, token } from './helpers.js';
-
-const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-  body: new URLSearchParams(fields).toString(),
-});
-const formFields = {
-  page,
-  section: 'intro',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  body: 'Sent without JavaScript.',
-  visibility: 'public',
-  idempotency: 'hardening-form-key',
-};
+import { drivers, form, formFields, json, moderator, newComment, page, sqliteStorage, testApp, token } from './helpers.js';
 
 describe('settings that cannot be trusted are refused or normalised at start', () => {
   it('normalises allowed origins written with capitals or a default port, and refuses one that is not an origin', () => {
@@ -250,7 +235,6 @@ for (const driver of drivers) {
 
 describe('health that looks at the database', () => {
   it('answers 503 with Retry-After when SQLite refuses writes, and every write then gets 503, not 500', async () => {
-    const { sqliteStorage } = await import('./helpers.js');
     const storage = sqliteStorage();
     const app = testApp(storage);
     try {

@@ -76,3 +76,21 @@ export const moderator = (init: RequestInit = {}): RequestInit => ({
   ...init,
   headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
 });
+
+/** A form-encoded POST, as a browser sends the form for readers without JavaScript. */
+export const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+  body: new URLSearchParams(fields).toString(),
+});
+
+/** A complete, valid submission of that form. */
+export const formFields = {
+  page,
+  section: 'intro',
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  body: 'Sent without JavaScript.',
+  visibility: 'public',
+  idempotency: 'form-key-1',
+};

@@ -2,22 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import type { Storage } from '../src/storage/storage.js';
-import { page, sqliteStorage, testApp } from './helpers.js';
-
-const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-  body: new URLSearchParams(fields).toString(),
-});
-const valid = {
-  page,
-  section: 'intro',
-  name: 'Ada Lovelace',
-  email: 'ada@example.com',
-  body: 'Sent without JavaScript.',
-  visibility: 'public',
-  idempotency: 'form-key-1',
-};
+import { form, formFields as valid, page, sqliteStorage, testApp } from './helpers.js';
 
 describe('the form for readers without JavaScript', () => {
   let storage: Storage & { cleanup: () => void };
