@@ -224,7 +224,10 @@ export class CivicComments extends SectionElement {
     if (this.loadState !== 'loaded' || stale) await ((this.loadState === 'loading' && this.#loading) || this.#load());
     if (!commentId) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#thread-heading')?.focus();
+      // Scrolled explicitly: WebKit does not always scroll to an element focused from a hash
+      // change, and the host page's scroll-margin-top (a sticky header) applies to the host.
+      this.renderRoot.querySelector<HTMLElement>('#thread-heading')?.focus({ preventScroll: true });
+      this.scrollIntoView({ block: 'start' });
       return;
     }
     // A comment further down the thread is on a later page.
