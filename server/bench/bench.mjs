@@ -1,6 +1,8 @@
-// Measures the reference server on this machine: listing a section of 100 comments, reading the
-// counts of a page, and durable posts, on SQLite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL
-// names one) on PostgreSQL. The server runs in its own process; autocannon loads it over loopback.
+// Measures the reference server on this machine: listing a section of 100 comments, revalidating
+// it, reading the counts of a page, and durable posts, on SQLite and (when BENCH_DATABASE_URL or
+// TEST_DATABASE_URL names one) on PostgreSQL. Every figure is printed beside the ceiling: a bare
+// Node server (ceiling.mjs) answering a body of the same size, measured in the same run. Each
+// server runs in its own process; autocannon loads it over loopback.
 // Usage: npm run bench:server [-- --seconds 10]
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -9,29 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '16' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
 const server = new URL('../bin/civic-comments-server.js', import.meta.url).pathname;
+const ceilingServer = new URL('./ceiling.mjs', import.meta.url).pathname;
 const page = 'bench-page';
 const section = 'bench-section';
-
-async function start(databaseUrl) {
-  const child = spawn(process.execPath, [server, '--port', '0', '--db', databaseUrl], {
-    env: { ...process.env, MODERATION: 'post', RATE_LIMIT: '0', MODERATOR_TOKEN: 'bench-moderator-token-0123456789' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`the server stopped (${code}): ${output}`)));
-  });
-  return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
-}
 
 const post = (url, body, key) =>
   fetch(`${url}/api/v1/comments`, {
@@ -46,29 +32,88 @@ function run(options) {
   });
 }
 
-const row = (database, name, result) => ({
-  database,
-  benchmark: name,
-  'requests/s': Math.round(result.requests.average),
-  'p50 ms': result.latency.p50,
-  'p99 ms': result.latency.p99,
-  errors: result.errors + result.non2xx,
-});
+/** Starts a server process and waits for the address it prints. */
+function listen(args, env = {}) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`${args[0]} stopped (${code}): ${output}`)));
+  });
+  return url.then((address) => ({ url: address, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) }));
+}
+
+const ceilings = new Map();
+/** The bare server's figure for an answer of this size and status, measured once per run. */
+async function ceiling(bytes, status, method = 'GET') {
+  const key = `${method} ${status} ${bytes}`;
+  if (!ceilings.has(key)) {
+    const bare = await listen([ceilingServer, String(bytes), String(status)]);
+    try {
+      ceilings.set(key, await run({ url: bare.url, method, body: method === 'POST' ? postBody(0) : undefined }));
+    } finally {
+      await bare.stop();
+    }
+  }
+  return ceilings.get(key);
+}
+
+const postBody = (n) =>
+  JSON.stringify({ page, section: `posts-${n % 50}`, name: 'Bench Reader', email: 'bench@example.com', body: `Durable comment ${n}`, visibility: 'public' });
+
+/** One line of the table: our figure beside the ceiling's for the same bytes. */
+async function measure(database, name, options, sample) {
+  const result = await run(options);
+  const bare = await ceiling(sample.bytes, sample.status, options.method);
+  return {
+    database,
+    benchmark: name,
+    'requests/s': Math.round(result.requests.average),
+    ceiling: Math.round(bare.requests.average),
+    'of ceiling': `${Math.round((100 * result.requests.average) / bare.requests.average)}%`,
+    'p99 ms': result.latency.p99,
+    'ceiling p99 ms': bare.latency.p99,
+    'body bytes': sample.bytes,
+    errors: result.errors + result.non2xx - (sample.status === 304 ? result['3xx'] ?? 0 : 0),
+  };
+}
+
+async function sampleOf(url, init) {
+  const response = await fetch(url, init);
+  return { bytes: (await response.arrayBuffer()).byteLength, status: response.status, etag: response.headers.get('ETag') };
+}
 
 async function bench(database, databaseUrl, prepare) {
   await prepare?.();
-  const { url, stop } = await start(databaseUrl);
+  const { url, stop } = await listen([server, '--port', '0', '--db', databaseUrl], {
+    MODERATION: 'post',
+    RATE_LIMIT: '0',
+    MODERATOR_TOKEN: 'bench-moderator-token-0123456789',
+  });
   try {
     for (let i = 0; i < 100; i++) {
       const response = await post(url, `Seed comment ${i} with a sentence or two of text, as readers write them.`, `seed-${i}`);
       if (response.status !== 201) throw new Error(`seeding failed: ${response.status}`);
     }
     const results = [];
-    const list = await run({ url: `${url}/api/v1/comments?page=${page}&section=${section}&limit=100` });
-    results.push(row(database, 'list 100 comments', list));
-    results.push(row(database, 'counts of a page', await run({ url: `${url}/api/v1/counts?page=${page}` })));
+    const listUrl = `${url}/api/v1/comments?page=${page}&section=${section}&limit=100`;
+    const list = await sampleOf(listUrl);
+    results.push(await measure(database, 'list 100 comments', { url: listUrl }, list));
+    const revalidate = { headers: { 'If-None-Match': list.etag } };
+    results.push(await measure(database, 'list, revalidated (304)', { url: listUrl, ...revalidate }, await sampleOf(listUrl, revalidate)));
+    const countsUrl = `${url}/api/v1/counts?page=${page}`;
+    results.push(await measure(database, 'counts of a page', { url: countsUrl }, await sampleOf(countsUrl)));
     let n = 0;
-    const posts = await run({
+    const answer = await sampleOf(`${url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `sample-${process.pid}` },
+      body: postBody(0),
+    });
+    const posts = {
       url: `${url}/api/v1/comments`,
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -77,12 +122,12 @@ async function bench(database, databaseUrl, prepare) {
           setupRequest: (request) => ({
             ...request,
             headers: { ...request.headers, 'Idempotency-Key': `bench-${process.pid}-${n++}` },
-            body: JSON.stringify({ page, section: `posts-${n % 50}`, name: 'Bench Reader', email: 'bench@example.com', body: `Durable comment ${n}`, visibility: 'public' }),
+            body: postBody(n),
           }),
         },
       ],
-    });
-    results.push(row(database, 'durable posts', posts));
+    };
+    results.push(await measure(database, 'durable posts', posts, answer));
     return results;
   } finally {
     await stop();
@@ -98,7 +143,7 @@ try {
     const { default: postgres } = await import('postgres');
     const empty = async () => {
       const sql = postgres(postgresUrl, { onnotice: () => {} });
-      await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, schema_migrations');
+      await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, rate_limits, server_secrets, page_versions, schema_migrations');
       await sql.end();
     };
     results.push(...(await bench('PostgreSQL', postgresUrl, empty)));

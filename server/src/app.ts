@@ -4,6 +4,7 @@ import { limits } from '../../src/contract/index.js';
 import { respondTooLarge } from './routes/respond.js';
 import type { AppOptions } from './context.js';
 import { errorResponse } from './http/errors.js';
+import { publicReadHeaders, securityHeaders } from './http/headers.js';
 import { openApiDocument } from './openapi.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { publicRoutes } from './routes/public.js';
@@ -28,12 +29,9 @@ export function createApp(options: AppOptions): Hono {
   const originAllowed = (c: Context, origin: string) =>
     anyOrigin || options.allowedOrigins.includes(origin) || origin === new URL(c.req.url).origin;
 
-  // Every answer, errors included: no type sniffing, and no address of the page sent to other sites.
-  // (`no-referrer` would make browsers send `Origin: null` with the form's own post, which is refused.)
   app.use('*', async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
+    for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
   });
 
   // A path or query that cannot be decoded, or that holds NUL, is refused before any route reads it.
@@ -88,12 +86,10 @@ export function createApp(options: AppOptions): Hono {
       // The answer names the origin, so a cache must keep one copy per origin.
       c.header('Vary', 'Origin');
       if (origin) c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Expose-Headers', publicReadHeaders['Access-Control-Expose-Headers']);
     } else {
-      // Public reads are the same for everyone, with or without an Origin, so a shared cache can
-      // hand any copy to any browser.
-      c.header('Access-Control-Allow-Origin', '*');
+      for (const [name, value] of Object.entries(publicReadHeaders)) c.header(name, value);
     }
-    c.header('Access-Control-Expose-Headers', 'ETag, Retry-After, Idempotent-Replayed, Content-Disposition');
   });
 
   app.get('/api/v1/health', async (c) => {

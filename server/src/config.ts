@@ -16,6 +16,8 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   /** How long a stopping server waits for open requests before it closes their connections. */
   shutdownTimeoutMs: number;
+  /** Bytes of public answers kept ready in memory (`CACHE_MB`); 0 keeps none. */
+  cacheBytes: number;
   demo: boolean;
   seed: boolean;
 }
@@ -33,7 +35,8 @@ Environment: MODERATOR_TOKEN (made and printed at start when unset), ALLOWED_ORI
 origins that may post, such as https://www.example.gov.uk), MODERATION=pre|post (default pre),
 RATE_LIMIT (posts per minute per client, default 5; 0 turns it off), TRUST_PROXY (the number of proxies
 in front of the server, such as 1, or a comma-separated list of their addresses: the client's address is
-then read from X-Forwarded-For), SHUTDOWN_TIMEOUT (seconds to finish open requests on SIGTERM, default 10).`;
+then read from X-Forwarded-For), SHUTDOWN_TIMEOUT (seconds to finish open requests on SIGTERM, default 10), CACHE_MB (memory for public
+answers kept ready, default 64; 0 turns the cache off).`;
 
 /** Thrown for a setting that cannot work; the message names the setting. */
 export class ConfigError extends Error {
@@ -69,6 +72,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   if (!Number.isFinite(shutdownSeconds) || shutdownSeconds < 0) {
     throw new ConfigError(`SHUTDOWN_TIMEOUT must be a number of seconds, not "${env.SHUTDOWN_TIMEOUT}".`);
   }
+  const cacheMb = Number(env.CACHE_MB ?? 64);
+  if (!Number.isFinite(cacheMb) || cacheMb < 0) throw new ConfigError(`CACHE_MB must be a number of megabytes, not "${env.CACHE_MB}".`);
   return {
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
@@ -80,6 +85,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     rateLimit,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: shutdownSeconds * 1000,
+    cacheBytes: Math.round(cacheMb * 1024 * 1024),
     demo: Boolean(values.demo),
     seed: Boolean(values.seed),
   };

@@ -1,4 +1,5 @@
 import type { Storage } from './storage/storage.js';
+import type { AnswerCache } from './http/answer-cache.js';
 import type { RateLimiter } from './http/rate-limit.js';
 
 /** What the routes need, handed in by whoever builds the app. */
@@ -16,6 +17,8 @@ export interface AppOptions {
   signInLimiter: RateLimiter;
   /** How to tell clients apart for rate limiting: their address. */
   clientAddress: (request: { header: (name: string) => string | undefined; raw: Request }, env: unknown) => string;
+  /** Where public answers are kept ready, when they are. */
+  answers?: AnswerCache;
   /** The repository's root, to serve the widget's files from (`dist/`, `server/public/`); nothing is served when unset. */
   assetsRoot?: string;
   /** Also serve the demonstration (`demo/`). */

@@ -1,9 +1,11 @@
-import { serve } from '@hono/node-server';
-import type { IncomingMessage } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { AnswerCache } from './http/answer-cache.js';
+import { servingCachedReads } from './http/cached-reads.js';
 import { clientAddress } from './http/client-address.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { openStorage } from './storage/open.js';
@@ -15,6 +17,8 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface RunningServer {
   url: string;
   storage: Storage;
+  /** The public answers kept ready, when `CACHE_MB` is not 0. */
+  answers?: AnswerCache;
   /**
    * Stops listening, lets open requests finish, and closes the connections still open once the
    * shutdown timeout has passed, so that one slow client cannot keep the process alive.
@@ -28,8 +32,10 @@ const signInFailures = 10;
 /** Opens the database and listens; `close` stops both. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = await openStorage(config.databaseUrl);
+  const answers = config.cacheBytes > 0 ? new AnswerCache(config.cacheBytes, (page) => storage.pageVersion(page)) : undefined;
   const app = createApp({
     storage,
+    answers,
     moderatorToken: config.moderatorToken,
     allowedOrigins: config.allowedOrigins,
     moderation: config.moderation,
@@ -44,22 +50,22 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     assetsRoot: repositoryRoot,
     demo: config.demo,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
-  });
+  const listener = getRequestListener(app.fetch);
+  const server = createServer(answers ? servingCachedReads(answers, listener) : listener);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     storage,
+    answers,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-      http.closeIdleConnections?.();
+      server.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => {
         timer = setTimeout(() => {
-          http.closeAllConnections?.();
+          server.closeAllConnections();
           resolve();
         }, config.shutdownTimeoutMs);
       });

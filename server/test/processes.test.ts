@@ -22,16 +22,21 @@ for (const database of databases) {
       const total = 200;
       const acknowledged = new Set<string>();
       let killing: Promise<void> | undefined;
+      // Ten readers posting one after another, so that posts arrive together and share commits
+      // (the group commit), and the kill lands while batches are in flight.
+      const readers = 10;
       await Promise.all(
-        Array.from({ length: total }, async (_, i) => {
-          try {
-            const response = await post(first.url, `Comment ${i}`, `crash-${i}`);
-            if (response.status === 201) acknowledged.add(`Comment ${i}`);
-          } catch {
-            // The connection died with the server: this one was never acknowledged.
+        Array.from({ length: readers }, async (_, reader) => {
+          for (let i = reader; i < total; i += readers) {
+            try {
+              const response = await post(first.url, `Comment ${i}`, `crash-${i}`);
+              if (response.status === 201) acknowledged.add(`Comment ${i}`);
+            } catch {
+              // The connection died with the server: this one was never acknowledged.
+            }
+            // Kill the server outright once a quarter of the comments are in.
+            if (acknowledged.size >= total / 4) killing ??= stopped(first.child, 'SIGKILL');
           }
-          // Kill the server outright once a quarter of the comments are in.
-          if (acknowledged.size >= total / 4) killing ??= stopped(first.child, 'SIGKILL');
         }),
       );
       await killing;

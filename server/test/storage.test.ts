@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SqliteStorage } from '../src/storage/sqlite.js';
+import { migrations } from '../src/storage/schema.js';
 import type { NewRecord, Storage } from '../src/storage/storage.js';
 import { drivers, page, sqliteStorage } from './helpers.js';
 
@@ -76,6 +77,39 @@ for (const driver of drivers) {
       assert.equal((await storage.exportAll()).filter((c) => c.body === 'raced').length, 1);
     });
 
+    it('stores comments that arrive together each on its own: one refused key leaves the others stored', async () => {
+      const answer = (c: { id: string }) => JSON.stringify({ comment: { id: c.id } });
+      const results = await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => storage.create(record({ body: `Together ${i}` }))),
+        storage.create(record({ body: 'First' }), { key: 'together', fingerprint: 'a', answer }),
+        storage.create(record({ body: 'Second' }), { key: 'together', fingerprint: 'b', answer }),
+      ]);
+      assert.deepEqual(results.map((r) => r.kind), [...Array(21).fill('created'), 'conflict']);
+      const stored = (await storage.exportAll(page)).map((c) => c.body);
+      assert.equal(stored.length, 21);
+      assert.ok(stored.includes('First') && !stored.includes('Second'));
+      assert.equal((await storage.listPublished(page, 'intro', 100)).total, 21);
+    });
+
+    it('moves the page version on every write the public sees, and only on those', async () => {
+      const start = await storage.pageVersion(page);
+      await create(storage, { status: 'pending' });
+      await create(storage, { visibility: 'private', status: 'received' });
+      assert.equal(await storage.pageVersion(page), start, 'pending and private comments change nothing public');
+      const { id } = await create(storage, { email: 'grace@example.com' });
+      const published = await storage.pageVersion(page);
+      assert.ok(published > start);
+      await storage.setStatus(id, 'rejected');
+      const rejected = await storage.pageVersion(page);
+      assert.ok(rejected > published);
+      await storage.erase('grace@example.com');
+      const erased = await storage.pageVersion(page);
+      assert.ok(erased > rejected);
+      await storage.remove(id);
+      assert.ok((await storage.pageVersion(page)) > erased);
+      assert.equal(await storage.pageVersion('/another-page'), 0);
+    });
+
     it('moderates: filters, newest first, status counts, status changes and deletion', async () => {
       const a = await create(storage, { status: 'pending', body: 'a' });
       await create(storage, { status: 'received', visibility: 'private', body: 'b' });
@@ -117,7 +151,7 @@ describe('SQLite file', () => {
     await reopened.close();
     const raw = new Database(file, { readonly: true });
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2]);
+    assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations').pluck().all(), migrations.map((m) => m.version));
     raw.close();
     const check = new SqliteStorage(file);
     assert.equal((check as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true }), 2);

@@ -1,22 +1,29 @@
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { etagOf, matches, type AnswerCache } from './answer-cache.js';
+import { publicCacheControl } from './headers.js';
 
-/** How long shared caches and browsers may keep public answers, and serve them stale while they check. */
-export const publicCacheControl = 'public, max-age=10, stale-while-revalidate=60';
+/** Where a public answer may be kept, and the page version read before its queries. */
+export interface Keep {
+  cache: AnswerCache;
+  page: string;
+  version: number;
+}
+
+/** The address a public answer is kept under: its path and query, exactly as the server parsed them. */
+export const answerKey = (url: URL) => `${url.pathname}${url.search}`;
 
 /**
- * Sends a public JSON answer with an ETag made from its bytes, or 304 when the client has them.
- * The tag depends only on what the public sees, so a pending or private comment never changes it.
+ * Sends a public JSON answer with an ETag made from its bytes, or 304 when the client has them, and
+ * keeps it in the answer cache when one is given. The tag depends only on what the public sees, so
+ * a pending or private comment never changes it.
  */
-export function cachedJson(c: Context, value: unknown): Response {
-  const body = JSON.stringify(value);
-  const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+export function cachedJson(c: Context, value: unknown, keep?: Keep): Response {
+  const body = Buffer.from(JSON.stringify(value));
+  const etag = etagOf(body);
+  keep?.cache.keep(answerKey(new URL(c.req.url)), { body, etag, page: keep.page, version: keep.version });
   c.header('ETag', etag);
   c.header('Cache-Control', publicCacheControl);
-  const ifNoneMatch = c.req.header('If-None-Match');
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-    return c.body(null, 304);
-  }
+  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
   c.header('Content-Type', 'application/json; charset=utf-8');
   return c.body(body, 200);
 }

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { Counts, CommentPage, CreatedComment, ListCommentsQuery, id, limits, messagesFor, pageId, publicComment } from '../../../src/contract/index.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { cachedJson } from '../http/cache.js';
+import { cachedJson, type Keep } from '../http/cache.js';
 import { errorResponse } from '../http/errors.js';
 import { submitComment } from '../submit.js';
 
@@ -10,15 +10,19 @@ const firstIssue = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)[0] ?? 'invalid';
 
 export function publicRoutes(app: Hono, options: AppOptions): void {
-  const { storage } = options;
+  const { storage, answers: cache } = options;
+  /** Where an answer about this page may be kept: the page's version is read before its queries. */
+  const keeping = async (page: string): Promise<Keep | undefined> =>
+    cache && { cache, page, version: await storage.pageVersion(page) };
 
   app.get('/api/v1/counts', async (c) => {
     const page = c.req.query('page');
     if (!pageId.safeParse(page).success || !page) {
       return errorResponse(c, 400, 'invalid_query', 'The "page" query parameter is required: the page whose counts you want.');
     }
+    const keep = await keeping(page);
     const counts = await storage.countPublished(page);
-    return cachedJson(c, { page, counts } satisfies Counts);
+    return cachedJson(c, { page, counts } satisfies Counts, keep);
   });
 
   app.get('/api/v1/comments', async (c) => {
@@ -29,22 +33,27 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const { page, section, limit = limits.listLimitDefault, cursor } = query.data;
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !after) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
+    const keep = await keeping(page);
     const result = await storage.listPublished(page, section, limit, after);
-    return cachedJson(c, {
-      comments: result.items,
-      nextCursor: encodeCursor(result.next),
-      total: result.total,
-    } satisfies CommentPage);
+    return cachedJson(
+      c,
+      { comments: result.items, nextCursor: encodeCursor(result.next), total: result.total } satisfies CommentPage,
+      keep,
+    );
   });
 
   // One published public comment, so that a permalink can find the thread that holds it.
   app.get('/api/v1/comments/:id', async (c) => {
     if (!id.safeParse(c.req.param('id')).success) return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
-    const stored = await storage.find(c.req.param('id'));
+    const found = await storage.find(c.req.param('id'));
+    // The page is known only once the comment is found, so it is read again after the page's
+    // version: a change between the two then shows as a newer version, never as an old answer kept as current.
+    const keep = found && (await keeping(found.page));
+    const stored = keep ? await storage.find(found.id) : found;
     if (!stored || stored.status !== 'published' || stored.visibility !== 'public') {
       return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
     }
-    return cachedJson(c, { comment: publicComment(stored) } satisfies CreatedComment);
+    return cachedJson(c, { comment: publicComment(stored) } satisfies CreatedComment, keep);
   });
 
   app.post('/api/v1/comments', async (c) => {

@@ -4,6 +4,7 @@
  */
 import type { ModerationFilter } from './storage.js';
 
+const bumped = `ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 const publicRows = `page = ? AND section = ? AND status = 'published' AND visibility = 'public'`;
 
 export const sql = {
@@ -30,6 +31,13 @@ export const sql = {
   // fingerprints (hashes of what was sent, the email included) are dropped.
   keysToErase: `SELECT key, answer FROM idempotency_keys WHERE removed IS NULL AND comment_id IN (SELECT id FROM comments WHERE lower(email) = lower(?))`,
   eraseKey: `UPDATE idempotency_keys SET fingerprint = '', answer = ?, removed = 'erased' WHERE key = ?`,
+  pageVersion: `SELECT version FROM page_versions WHERE page = ?`,
+  // Raised by every write that changes what the public sees of a page. (An upsert fed by a SELECT
+  // needs the SELECT's WHERE for SQLite to parse it.)
+  bumpPage: `INSERT INTO page_versions (page, version) VALUES (?, 1) ${bumped}`,
+  bumpPageOf: `INSERT INTO page_versions (page, version) SELECT page, 1 FROM comments WHERE id = ? ${bumped}`,
+  bumpPagesOfEmail: `INSERT INTO page_versions (page, version)
+    SELECT DISTINCT page, 1 FROM comments WHERE lower(email) = lower(?) ${bumped}`,
   erase: `UPDATE comments SET name = '', email = '', updated_at = ? WHERE lower(email) = lower(?)`,
 };
 

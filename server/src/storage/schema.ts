@@ -50,6 +50,12 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 3,
+    // A change counter per page, raised in the same transaction as every write the public can see,
+    // so that each instance can tell in one indexed read whether the answers it keeps still hold.
+    sql: `CREATE TABLE page_versions (page TEXT PRIMARY KEY, version BIGINT NOT NULL);`,
+  },
 ];
 
 /** A stored idempotency key as both drivers read it. */
@@ -74,6 +80,10 @@ export function anonymisedAnswer(answer: string): string {
   if (parsed.comment) parsed.comment.name = '';
   return JSON.stringify(parsed);
 }
+
+/** Whether a new comment is seen by the public at once (so its page's answers change). */
+export const isPublic = (record: { status: string; visibility: string }) =>
+  record.status === 'published' && record.visibility === 'public';
 
 /** A row of `comments` as both drivers read it. */
 export interface CommentRow {

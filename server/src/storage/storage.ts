@@ -67,6 +67,11 @@ export interface Storage {
   find(id: string): Promise<StoredComment | undefined>;
   /** Published public comments of a section, oldest first, with their public fields only. */
   listPublished(page: string, section: string, limit: number, after?: Cursor): Promise<Page<Comment>>;
+  /**
+   * The page's change counter: it moves on every write that changes what the public sees of the
+   * page (a published comment, a status change, a deletion, an erasure), on every instance.
+   */
+  pageVersion(page: string): Promise<number>;
   /** Published public comments per section of a page. */
   countPublished(page: string): Promise<Record<string, number>>;
   /** Everything matching the filter, newest first, and how many match each status. */
