@@ -40,13 +40,13 @@ export async function submitComment(
 
   const key = context.idempotencyKey;
   const fingerprint = createHash('sha256').update(JSON.stringify(data)).digest('base64url');
-  // A retry is answered before the rate limit is counted: the client's first attempt already was.
-  if (key) {
-    const earlier = await storage.replay(key, fingerprint);
-    if (earlier) return settled(earlier);
-  }
   const wait = await options.rateLimiter.take(context.address);
-  if (wait > 0) return { kind: 'rate-limited', retryAfter: wait };
+  if (wait > 0) {
+    // A retry of a stored post is answered even at the limit: what it asks for is already done. A
+    // retry under the limit needs no look-up first: storing finds its key taken and answers the same.
+    const earlier = key && (await storage.replay(key, fingerprint));
+    return earlier ? settled(earlier) : { kind: 'rate-limited', retryAfter: wait };
+  }
 
   // A filled honeypot is kept as spam, not refused: a person whose browser filled it loses nothing.
   const status: CommentStatus = data.website

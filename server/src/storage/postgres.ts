@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { BatchedReads } from './batched-reads.js';
+import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { moderationQueries, sql as queries } from './queries.js';
 import { newCommentId } from './ids.js';
 import { anonymisedAnswer, earlierAnswer, fromPublicRow, fromRow, isPublic, migrations, pageOf, type CommentRow, type KeyRow, type PublicRow } from './schema.js';
-import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
+import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -20,6 +22,12 @@ function dollar(text: string): string {
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
+/**
+ * For the queries run on every read and post: each connection parses and plans them once, rather
+ * than on every call (the driver prepares only tagged queries unless told).
+ */
+const prepared = { prepare: true };
+
 // $1 id, $2 time, $3 whether the public sees it at once, $4–$11 the comment's columns.
 const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status)
   SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11`;
@@ -34,6 +42,37 @@ const storeClaimedComment = `WITH claimed AS (
   stored AS (${insertSelected} WHERE EXISTS (SELECT 1 FROM claimed) RETURNING page),
   bumped AS (${bumpStored})
   SELECT count(*) AS claimed FROM claimed`;
+
+type Row = Record<string, unknown>;
+
+/** One comment's statement: the key claimed, the comment inserted and the page's counter raised in one. */
+interface StoreStatement {
+  comment: StoredComment;
+  idempotency?: Idempotency;
+  /** The answer kept for retries, made before the insert from the comment as it will be stored. */
+  answer?: string;
+  text: string;
+  params: postgres.ParameterOrJSON<never>[];
+}
+
+function storeStatement({ record, idempotency }: NewCreate): StoreStatement {
+  const time = Date.now();
+  const now = new Date(time).toISOString();
+  const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
+  const params = [comment.id, now, isPublic(record), comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body, comment.visibility, comment.status];
+  if (!idempotency) return { comment, text: storeComment, params };
+  const answer = idempotency.answer(comment);
+  return { comment, idempotency, answer, text: storeClaimedComment, params: [...params, idempotency.key, idempotency.fingerprint, answer] };
+}
+
+/** Runs one item's last step, catching its failure as its own. */
+async function settle<R>(step: () => Promise<R>): Promise<Settled<R>> {
+  try {
+    return { ok: true, value: await step() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
 
 /**
  * PostgreSQL, for several server instances sharing one database. Idempotency keys are claimed
@@ -79,7 +118,7 @@ export class PostgresStorage implements Storage {
   }
 
   private async rows(text: string, params: unknown[], sql: Sql = this.sql): Promise<CommentRow[]> {
-    return (await sql.unsafe(dollar(text), params as postgres.ParameterOrJSON<never>[])) as unknown as CommentRow[];
+    return (await sql.unsafe(dollar(text), params as postgres.ParameterOrJSON<never>[], prepared)) as unknown as CommentRow[];
   }
 
   private async one<T>(text: string, params: unknown[], sql: Sql = this.sql): Promise<T | undefined> {
@@ -87,24 +126,43 @@ export class PostgresStorage implements Storage {
   }
 
   /**
-   * Stores a comment in one statement: the key claimed, the comment inserted and the page's counter
-   * raised together, so a post costs one round trip rather than five (BEGIN, claim, insert, answer,
-   * COMMIT), and the driver pipelines concurrent posts on its connections. The answer is made
-   * before the insert, from the comment as it will be stored. A key another transaction is
-   * claiming makes this one wait for it, then read its answer.
+   * Stores a comment in the next group commit: the comments that arrive in one turn of the event
+   * loop are written in one transaction, their statements pipelined on one connection, so that
+   * they share one round trip and one sync to disk. Each is answered once that transaction has
+   * committed. Should the transaction fail (a deadlock with another instance, say), each comment
+   * is stored on its own, so that one cannot cost the others.
    */
-  async create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult> {
-    const time = Date.now();
-    const now = new Date(time).toISOString();
-    const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
-    const columns = [comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body, comment.visibility, comment.status];
-    if (!idempotency) {
-      await this.sql.unsafe(storeComment, [comment.id, now, isPublic(record), ...columns]);
-      return { kind: 'created', comment };
+  create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult> {
+    return this.creates.add({ record, idempotency });
+  }
+
+  private readonly creates = new GroupCommit<NewCreate, CreateResult>(async (creates) => {
+    if (creates.length > 1) {
+      // In the order of their pages, so that two batches raise the pages' counters in one order.
+      const order = creates.map((_, i) => i).sort((a, b) => (creates[a]!.record.page < creates[b]!.record.page ? -1 : 1));
+      const statements = creates.map(storeStatement);
+      try {
+        const rows = await this.sql.begin((tx) => order.map((i) => tx.unsafe(statements[i]!.text, statements[i]!.params, prepared)));
+        const claimedOf = new Map(order.map((i, n) => [i, rows[n] as unknown as Row[]]));
+        return Promise.all(statements.map((statement, i) => settle(() => this.answerFor(statement, claimedOf.get(i)!))));
+      } catch {
+        // Tried again one by one below.
+      }
     }
-    const answer = idempotency.answer(comment);
-    const [row] = await this.sql.unsafe(storeClaimedComment, [comment.id, now, isPublic(record), ...columns, idempotency.key, idempotency.fingerprint, answer]);
-    if (Number(row!.claimed) === 1) return { kind: 'created', comment, answer };
+    return Promise.all(
+      creates.map((create) =>
+        settle(async () => {
+          const statement = storeStatement(create);
+          return this.answerFor(statement, await this.sql.unsafe(statement.text, statement.params, prepared));
+        }),
+      ),
+    );
+  });
+
+  /** What a stored statement means: created, or the key's earlier answer when another request claimed it first. */
+  private async answerFor({ comment, idempotency, answer }: StoreStatement, rows: Row[]): Promise<CreateResult> {
+    if (!idempotency) return { kind: 'created', comment };
+    if (Number(rows[0]!.claimed) === 1) return { kind: 'created', comment, answer };
     const earlier = await this.one<KeyRow>(queries.findKey, [idempotency.key]);
     if (!earlier) throw new Error('An idempotency key vanished while it was being used.');
     return earlierAnswer(earlier, idempotency.fingerprint);
@@ -130,13 +188,18 @@ export class PostgresStorage implements Storage {
     return pageOf(rows as unknown as PublicRow[], limit, Number(count?.n ?? 0), fromPublicRow);
   }
 
-  async pageVersion(page: string): Promise<number> {
-    const [row] = await this.sql.unsafe(dollar(queries.pageVersion), [page]);
-    return Number(row?.version ?? 0);
+  pageVersion(page: string): Promise<number> {
+    return this.versions.read(page);
   }
 
+  /** Checked on every read the answer cache serves, so concurrent checks share one query. */
+  private readonly versions = new BatchedReads<string, number>(async (pages) => {
+    const rows = await this.sql.unsafe(queries.pageVersions, [pages], prepared);
+    return new Map(rows.map((row) => [String(row.page), Number(row.version)]));
+  }, 0);
+
   async countPublished(page: string): Promise<Record<string, number>> {
-    const rows = (await this.sql.unsafe(dollar(queries.countPage), [page])) as unknown as { section: string; n: number }[];
+    const rows = (await this.sql.unsafe(dollar(queries.countPage), [page], prepared)) as unknown as { section: string; n: number }[];
     return Object.fromEntries(rows.map((row) => [row.section, Number(row.n)]));
   }
 
@@ -202,6 +265,8 @@ export class PostgresStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    // Comments already handed in are stored before the connections close.
+    await this.creates.drain();
     await this.sql.end({ timeout: 5 });
   }
 }

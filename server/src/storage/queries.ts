@@ -32,6 +32,8 @@ export const sql = {
   keysToErase: `SELECT key, answer FROM idempotency_keys WHERE removed IS NULL AND comment_id IN (SELECT id FROM comments WHERE lower(email) = lower(?))`,
   eraseKey: `UPDATE idempotency_keys SET fingerprint = '', answer = ?, removed = 'erased' WHERE key = ?`,
   pageVersion: `SELECT version FROM page_versions WHERE page = ?`,
+  // PostgreSQL only: the versions of many pages at once.
+  pageVersions: `SELECT page, version FROM page_versions WHERE page = ANY($1)`,
   // Raised by every write that changes what the public sees of a page. (An upsert fed by a SELECT
   // needs the SELECT's WHERE for SQLite to parse it.)
   bumpPage: `INSERT INTO page_versions (page, version) VALUES (?, 1) ${bumped}`,

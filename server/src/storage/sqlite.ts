@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { moderationQueries, sql } from './queries.js';
 import { newCommentId } from './ids.js';
+import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
 import { anonymisedAnswer, earlierAnswer, fromRow, isPublic, migrations, pageOf, type CommentRow, type KeyRow } from './schema.js';
 import type { Comment } from '../../../src/contract/public.js';
-import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewRecord, Storage, StoredComment } from './storage.js';
+import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -19,9 +20,7 @@ export class SqliteStorage implements Storage {
   readonly hitCounter = new MemoryHitCounter();
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly commitBatch: (waiting: WaitingCreate[]) => Settled[];
-  /** Comments waiting for the next commit. */
-  private waiting: WaitingCreate[] = [];
+  private readonly creates: GroupCommit<NewCreate, CreateResult>;
   /** The busiest query reads rows as arrays: about a third faster than as objects. */
   private readonly listPublishedRaw: Database.Statement;
 
@@ -35,8 +34,8 @@ export class SqliteStorage implements Storage {
     // Each comment of a batch in its own savepoint, so that one that fails leaves the others stored.
     const one = this.db.transaction(this.createInTransaction);
     // IMMEDIATE takes the write lock at once, so each idempotency check and its insert are one step.
-    const batch = this.db.transaction((waiting: WaitingCreate[]) =>
-      waiting.map(({ record, idempotency }): Settled => {
+    const batch = this.db.transaction((creates: NewCreate[]) =>
+      creates.map(({ record, idempotency }): Settled<CreateResult> => {
         try {
           return { ok: true, value: one(record, idempotency) };
         } catch (error) {
@@ -44,7 +43,7 @@ export class SqliteStorage implements Storage {
         }
       }),
     );
-    this.commitBatch = (waiting) => batch.immediate(waiting);
+    this.creates = new GroupCommit((creates) => batch.immediate(creates));
     this.listPublishedRaw = this.db.prepare(sql.listPublished).raw(true);
   }
 
@@ -100,25 +99,8 @@ export class SqliteStorage implements Storage {
    * once that transaction has committed (`synchronous=FULL`), so an acknowledged comment is stored.
    */
   create(record: NewRecord, idempotency?: Idempotency): Promise<CreateResult> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ record, idempotency, resolve, reject });
-      if (this.waiting.length === 1) setImmediate(this.commitWaiting);
-    });
+    return this.creates.add({ record, idempotency });
   }
-
-  private readonly commitWaiting = (): void => {
-    const waiting = this.waiting;
-    this.waiting = [];
-    let settled: Settled[];
-    try {
-      settled = this.commitBatch(waiting);
-    } catch (error) {
-      // The commit itself failed: none of the batch is stored, and each is told so.
-      for (const { reject } of waiting) reject(error);
-      return;
-    }
-    settled.forEach((result, i) => (result.ok ? waiting[i]!.resolve(result.value) : waiting[i]!.reject(result.error)));
-  };
 
   async replay(key: string, fingerprint: string) {
     const earlier = this.statement(sql.findKey).get(key) as KeyRow | undefined;
@@ -200,20 +182,10 @@ export class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     // Comments already handed in are stored before the file closes.
-    if (this.waiting.length) this.commitWaiting();
+    await this.creates.drain();
     this.db.close();
   }
 }
-
-/** A comment waiting for the group commit that will store it. */
-interface WaitingCreate {
-  record: NewRecord;
-  idempotency?: Idempotency;
-  resolve: (result: CreateResult) => void;
-  reject: (error: unknown) => void;
-}
-
-type Settled = { ok: true; value: CreateResult } | { ok: false; error: unknown };
 
 const sqliteCode = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
 

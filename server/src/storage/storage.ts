@@ -25,6 +25,12 @@ export interface Idempotency {
   answer: (comment: StoredComment) => string;
 }
 
+/** A comment to store, with its idempotency key when the client sent one. */
+export interface NewCreate {
+  record: NewRecord;
+  idempotency?: Idempotency;
+}
+
 export type CreateResult =
   | { kind: 'created'; comment: StoredComment; answer?: string }
   | { kind: 'replayed'; answer: string }
