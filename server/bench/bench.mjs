@@ -2,17 +2,21 @@
 // it, reading the counts of a page, and durable posts, on SQLite and (when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL names one) on PostgreSQL. Every figure is printed beside the ceiling: a bare
 // Node server (ceiling.mjs) answering a body of the same size, measured in the same run. Each
-// server runs in its own process; autocannon loads it over loopback.
-// Usage: npm run bench:server [-- --seconds 10]
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// server runs in its own process; wrk (Debian: apt-get install wrk) loads it over loopback.
+// Each figure and its ceiling are measured in turns, several rounds, and the medians printed, since
+// on a shared machine one measurement can be half or double the next.
+// Usage: npm run bench:server [-- --seconds 5 --rounds 3]
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '10' } },
+});
 const duration = Number(values.seconds);
+const rounds = Number(values.rounds);
 const connections = Number(values.connections);
 const server = new URL('../bin/civic-comments-server.js', import.meta.url).pathname;
 const ceilingServer = new URL('./ceiling.mjs', import.meta.url).pathname;
@@ -26,15 +30,65 @@ const post = (url, body, key) =>
     body: JSON.stringify({ page, section, name: 'Bench Reader', email: 'bench@example.com', body, visibility: 'public' }),
   });
 
-function run(options) {
+/** A post's body; the load generator writes `%d` as the comment's number. */
+const postTemplate = JSON.stringify({ page, section: 'posts-%d', name: 'Bench Reader', email: 'bench@example.com', body: 'Durable comment %d', visibility: 'public' });
+const postBody = (n) => postTemplate.replace('%d', String(n % 50)).replace('%d', String(n));
+
+const folder = mkdtempSync(join(tmpdir(), 'civic-comments-bench-'));
+let scripts = 0;
+/** A Lua long string, which needs no escaping. */
+const lua = (text) => `[==[${text}]==]`;
+
+/**
+ * Loads a URL with wrk (one thread, so that the load generator takes one core and the server the
+ * other) and answers requests a second, p99 and errors. `posts` sends each request a new
+ * Idempotency-Key and body, as different readers would.
+ */
+function run({ url, method = 'GET', headers = {}, posts = false }) {
+  const script = join(folder, `load-${scripts++}.lua`);
+  writeFileSync(
+    script,
+    `local headers = {}
+${Object.entries(headers).map(([name, value]) => `headers[${lua(name)}] = ${lua(value)}`).join('\n')}
+local n = 0
+request = function()
+  ${
+    posts
+      ? `n = n + 1
+  headers["Content-Type"] = "application/json"
+  headers["Idempotency-Key"] = ${lua(`bench-${process.pid}-${scripts}-`)} .. n
+  return wrk.format("POST", nil, headers, string.format(${lua(postTemplate)}, n % 50, n))`
+      : `return wrk.format(${lua(method)}, nil, headers)`
+  }
+end
+`,
+  );
   return new Promise((resolve, reject) => {
-    autocannon({ duration, connections, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    execFile('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '5s', '--latency', '-s', script, url], (error, stdout) => {
+      if (error) return reject(error.code === 'ENOENT' ? new Error('wrk is not installed: apt-get install wrk') : error);
+      const perSecond = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
+      const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)$/m.exec(stdout);
+      if (!perSecond || !p99) return reject(new Error(`wrk printed no summary: ${stdout}`));
+      const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout)?.slice(1) ?? [];
+      const failed = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0);
+      resolve({
+        perSecond: Number(perSecond[1]),
+        p99: Number(p99[1]) * { us: 0.001, ms: 1, s: 1000 }[p99[2]],
+        errors: socketErrors.reduce((all, count) => all + Number(count), failed),
+      });
+    });
   });
 }
+
+/** Server processes still running, stopped should the benchmark itself fail. */
+const children = new Set();
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
 /** Starts a server process and waits for the address it prints. */
 function listen(args, env = {}) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const url = new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
@@ -54,31 +108,36 @@ function listen(args, env = {}) {
 async function ceiling(bytes, status, method = 'GET') {
   const bare = await listen([ceilingServer, String(bytes), String(status)]);
   try {
-    return await run({ url: bare.url, method, body: method === 'POST' ? postBody(0) : undefined });
+    return await run({ url: bare.url, posts: method === 'POST' });
   } finally {
     await bare.stop();
   }
 }
 
-const postBody = (n) =>
-  JSON.stringify({ page, section: `posts-${n % 50}`, name: 'Bench Reader', email: 'bench@example.com', body: `Durable comment ${n}`, visibility: 'public' });
-
 /** One line of the table: our figure beside the ceiling's for the same bytes. */
 async function measure(database, name, options, sample) {
-  const result = await run(options);
-  const bare = await ceiling(sample.bytes, sample.status, options.method);
+  const ours = [];
+  const bare = [];
+  for (let round = 0; round < rounds; round++) {
+    ours.push(await run(options));
+    bare.push(await ceiling(sample.bytes, sample.status, options.method));
+  }
+  const median = (results, pick) => results.map(pick).sort((a, b) => a - b)[Math.floor(results.length / 2)];
+  const perSecond = median(ours, (r) => r.perSecond);
+  const ceilingPerSecond = median(bare, (r) => r.perSecond);
   return {
     database,
     benchmark: name,
-    'requests/s': Math.round(result.requests.average),
-    ceiling: Math.round(bare.requests.average),
-    'of ceiling': `${Math.round((100 * result.requests.average) / bare.requests.average)}%`,
-    'p99 ms': result.latency.p99,
-    'ceiling p99 ms': bare.latency.p99,
+    'requests/s': Math.round(perSecond),
+    ceiling: Math.round(ceilingPerSecond),
+    'of ceiling': `${Math.round((100 * perSecond) / ceilingPerSecond)}%`,
+    'p99 ms': median(ours, (r) => r.p99),
+    'ceiling p99 ms': median(bare, (r) => r.p99),
     'body bytes': sample.bytes,
-    errors: result.errors + result.non2xx - (sample.status === 304 ? result['3xx'] ?? 0 : 0),
+    errors: ours.reduce((all, r) => all + r.errors, 0),
   };
 }
+
 
 async function sampleOf(url, init) {
   const response = await fetch(url, init);
@@ -105,26 +164,12 @@ async function bench(database, databaseUrl, prepare) {
     results.push(await measure(database, 'list, revalidated (304)', { url: listUrl, ...revalidate }, await sampleOf(listUrl, revalidate)));
     const countsUrl = `${url}/api/v1/counts?page=${page}`;
     results.push(await measure(database, 'counts of a page', { url: countsUrl }, await sampleOf(countsUrl)));
-    let n = 0;
     const answer = await sampleOf(`${url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `sample-${process.pid}` },
       body: postBody(0),
     });
-    const posts = {
-      url: `${url}/api/v1/comments`,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            headers: { ...request.headers, 'Idempotency-Key': `bench-${process.pid}-${n++}` },
-            body: postBody(n),
-          }),
-        },
-      ],
-    };
+    const posts = { url: `${url}/api/v1/comments`, posts: true };
     results.push(await measure(database, 'durable posts', posts, answer));
     return results;
   } finally {
@@ -133,7 +178,6 @@ async function bench(database, databaseUrl, prepare) {
 }
 
 const results = [];
-const folder = mkdtempSync(join(tmpdir(), 'civic-comments-bench-'));
 try {
   results.push(...(await bench('SQLite', join(folder, 'bench.db'))));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -151,5 +195,5 @@ try {
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
-console.log(`\n${duration} s each, ${connections} connections, on ${(await import('node:os')).cpus().length} cores:`);
+console.log(`\n${duration} s each, ours and the ceiling in turns, median of ${rounds} rounds, ${connections} connections, on ${(await import("node:os")).cpus().length} cores:`);
 console.table(results);
