@@ -11,6 +11,6 @@ trap 'rm -rf "$node24"' EXIT
 export PATH="$node24/package/bin:$PATH"
 export npm_config_nodedir="$node24/package"
 echo "Node $(node --version): rebuilding better-sqlite3, then the build and the server's tests"
-npm rebuild better-sqlite3 --foreground-scripts >/dev/null
+npm rebuild better-sqlite3 >/dev/null
 npm run build
 npm run test:server
