@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import {
   CommentPage,
+  ConsultationInput,
+  ConsultationList,
+  OfficialCommentInput,
+  OutcomeInput,
+  PublicConsultation,
+  SavedConsultation,
+  SavedOutcome,
   Counts,
   CreatedComment,
   EraseRequest,
@@ -70,11 +77,19 @@ export function openApiDocument() {
             400: error('Fields need correcting: `fields` maps each to a message'),
             403: error('Origin not allowed'),
             413: error('Body over 64 KiB'),
+            409: error('The consultation is not open: `consultation_not_open` (before opensAt) or `consultation_closed` (after closesAt), with both dates and a message in the language of Accept-Language'),
             410: error('The comment this Idempotency-Key stored has since been deleted; not stored again'),
             422: error('Idempotency-Key reused with another body'),
             429: error('Too many comments; see Retry-After'),
             503: error('The database is out of reach; see Retry-After'),
           },
+        },
+      },
+      '/api/v1/consultations/{page}': {
+        get: {
+          summary: "A page's consultation, in its state by the server's clock",
+          parameters: [{ name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' }],
+          responses: { 200: { description: 'The consultation', ...json(PublicConsultation) }, 304: { description: 'Not modified' }, 404: error('The page has no consultation: it is always open') },
         },
       },
       '/api/v1/comments/{id}': {
@@ -90,6 +105,45 @@ export function openApiDocument() {
           parameters: ['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
           ...moderated,
           responses: { 200: { description: 'The queue', ...json(ModerationPage) }, ...moderated.responses },
+        },
+        post: {
+          summary: "Publish the department's own response (a reply or a top-level comment), at once and in its name, whatever the consultation's state",
+          ...moderated,
+          requestBody: { required: true, ...json(OfficialCommentInput, 'input') },
+          responses: {
+            201: { description: 'Published, with role "official"', ...json(CreatedComment) },
+            400: error('Fields need correcting, or the comment replied to is not a published comment of the section'),
+            409: error('The consultation has no department to publish in the name of (`department_missing`)'),
+            ...moderated.responses,
+          },
+        },
+      },
+      '/api/v1/moderation/consultations': {
+        get: {
+          summary: 'Every consultation, most recently changed first, with its responses counted by status',
+          ...moderated,
+          responses: { 200: { description: 'The consultations', ...json(ConsultationList) }, ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/consultations/{page}': {
+        put: {
+          summary: "Create or replace a page's consultation; moving closesAt extends or reopens it at once",
+          parameters: [{ name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' }],
+          ...moderated,
+          requestBody: { required: true, ...json(ConsultationInput, 'input') },
+          responses: { 200: { description: 'Saved', ...json(SavedConsultation) }, 400: error('Fields need correcting'), ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/outcomes/{page}/{section}': {
+        put: {
+          summary: "Publish or replace what the department did with a section's comments",
+          parameters: [
+            { name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' },
+            { name: 'section', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          ...moderated,
+          requestBody: { required: true, ...json(OutcomeInput, 'input') },
+          responses: { 200: { description: 'Saved', ...json(SavedOutcome) }, 400: error('No text'), ...moderated.responses },
         },
       },
       '/api/v1/moderation/comments/{id}': {

@@ -28,7 +28,7 @@ export async function seedDemo(storage: Storage): Promise<number> {
     const ids: string[] = [];
     for (const [section, name, body, replyTo] of seeds) {
       const parentId = replyTo === undefined ? null : ids[replyTo]!;
-      const result = await storage.create({ page, section, parentId, name, email: 'demo@example.com', body, visibility: 'public', status: 'published' });
+      const result = await storage.create({ page, section, parentId, name, email: 'demo@example.com', body, visibility: 'public', status: 'published', role: 'reader' });
       if (result.kind !== 'created') throw new Error('Seeding the demonstration failed.');
       ids.push(result.comment.id);
       added++;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { publicComment, validateNewComment, type Comment, type CommentStatus, type FieldCodes } from '../../src/contract/index.js';
+import { refusal, type ClosedConsultation } from './consultations.js';
 import type { AppOptions } from './context.js';
 import { unstorableText } from './http/storable.js';
 import type { CreateResult, StoredComment } from './storage/storage.js';
@@ -12,6 +13,8 @@ export type SubmitResult =
   | { kind: 'conflict' }
   /** The key's comment was stored once and has since been deleted by a moderator. */
   | { kind: 'removed' }
+  /** The page's consultation is not taking responses now (upcoming or closed). */
+  | { kind: 'not-open'; consultation: ClosedConsultation }
   /** `answer` is the JSON of `{ comment }` as first sent for this key. */
   | { kind: 'stored'; answer: string; replayed: boolean };
 
@@ -40,6 +43,12 @@ export async function submitComment(
 
   const key = context.idempotencyKey;
   const fingerprint = createHash('sha256').update(JSON.stringify(data)).digest('base64url');
+  // The server's clock decides. A retry of a post stored while it was open still gets its answer.
+  const closed = refusal(await storage.getConsultation(data.page));
+  if (closed) {
+    const earlier = key && (await storage.replay(key, fingerprint));
+    return earlier ? settled(earlier) : { kind: 'not-open', consultation: closed };
+  }
   const wait = await options.rateLimiter.take(context.address);
   if (wait > 0) {
     // A retry of a stored post is answered even at the limit: what it asks for is already done. A
@@ -69,6 +78,7 @@ export async function submitComment(
       body: data.body,
       visibility: data.visibility,
       status,
+      role: 'reader',
     },
     key ? { key, fingerprint, answer } : undefined,
   );

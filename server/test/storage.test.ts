@@ -15,6 +15,7 @@ const record = (overrides: Partial<NewRecord> = {}): NewRecord => ({
   body: 'Hello',
   visibility: 'public',
   status: 'published',
+  role: 'reader',
   ...overrides,
 });
 

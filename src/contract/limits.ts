@@ -9,6 +9,12 @@ export const limits = {
   pageMax: 2048,
   sectionMax: 200,
   idMax: 100,
+  /** A consultation's title, its department's name and a section's title. */
+  titleMax: 200,
+  /** Sections a consultation may list. */
+  sectionsMax: 500,
+  /** An outcome, and an official response. */
+  outcomeMax: 10000,
   listLimitDefault: 20,
   listLimitMax: 100,
   moderationLimitMax: 500,

@@ -13,4 +13,5 @@ export const publicComment = (c: Comment): Comment => ({
   body: c.body,
   createdAt: c.createdAt,
   status: c.status,
+  role: c.role ?? 'reader',
 });

@@ -28,6 +28,11 @@ export const id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(l
 export const pageId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(limits.pageMax));
 export const sectionId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(limits.sectionMax));
 
+/** Who wrote a comment: a reader, or the department answering in its own name. */
+export const roles = ['reader', 'official'] as const;
+export const Role = /* @__PURE__ */ z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
 /** A comment as anyone may see it: never an email, an address or anything private. */
 export const Comment = /* @__PURE__ */ z.object({
   id,
@@ -39,6 +44,8 @@ export const Comment = /* @__PURE__ */ z.object({
   /** ISO 8601 date and time with its offset, such as 2026-03-01T10:00:00.000Z. */
   createdAt: z.string().check(z.regex(isoDateTimePattern)),
   status: CommentStatus,
+  /** `official` for the department's own responses; backends that have none may leave it out. */
+  role: z.optional(Role),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -75,12 +82,41 @@ export type NewCommentInput = z.input<typeof NewComment>;
 /** A new comment once checked and trimmed. */
 export type NewComment = z.output<typeof NewComment>;
 
+/** Where a consultation is in its life, by the server's clock. */
+export const consultationStates = ['upcoming', 'open', 'closed'] as const;
+export const ConsultationState = /* @__PURE__ */ z.enum(consultationStates);
+export type ConsultationState = z.infer<typeof ConsultationState>;
+
+const dateTime = /* @__PURE__ */ z.string().check(z.regex(isoDateTimePattern));
+
+/** A page's consultation as anyone may see it; a page without one is always open. */
+export const Consultation = /* @__PURE__ */ z.object({
+  page: pageId,
+  title: z.string(),
+  /** When responses are first taken (ISO 8601 with offset), or null for at once. */
+  opensAt: z.nullable(dateTime),
+  /** When responses stop being taken, or null for never. */
+  closesAt: z.nullable(dateTime),
+  state: ConsultationState,
+  /** Who runs it and answers in its name, such as "Department for Digital Services". */
+  department: z.nullable(z.string()),
+  /** Whether respondents are asked if they answer for an organisation. */
+  askOrganisation: z.boolean(),
+});
+export type Consultation = z.infer<typeof Consultation>;
+
+/** What the department did with a section's comments ("you said, we did"). */
+export const Outcome = /* @__PURE__ */ z.object({ body: z.string(), updatedAt: dateTime });
+export type Outcome = z.infer<typeof Outcome>;
+
 /** One page of a section's thread, oldest first. */
 export const CommentPage = /* @__PURE__ */ z.object({
   comments: z.array(Comment),
   nextCursor: z.nullable(z.string()),
   /** Published public comments in the whole section, replies included. */
   total: wholeNumber,
+  /** The section's outcome once the department has published one; left out by backends without outcomes. */
+  outcome: z.optional(z.nullable(Outcome)),
 });
 export type CommentPage = z.infer<typeof CommentPage>;
 
@@ -88,6 +124,8 @@ export type CommentPage = z.infer<typeof CommentPage>;
 export const Counts = /* @__PURE__ */ z.object({
   page: pageId,
   counts: /* @__PURE__ */ z.catchall(z.object({}), wholeNumber),
+  /** The page's consultation, or null when it has none; left out by backends without consultations. */
+  consultation: z.optional(z.nullable(Consultation)),
 });
 export type Counts = z.infer<typeof Counts>;
 
@@ -100,5 +138,15 @@ export const ErrorBody = /* @__PURE__ */ z.object({
   error: z.string(),
   message: z.optional(z.string()),
   fields: z.optional(z.catchall(z.object({}), z.string())),
+  /** With `consultation_not_open` and `consultation_closed`: the consultation's dates. */
+  opensAt: z.optional(z.nullable(z.string())),
+  closesAt: z.optional(z.nullable(z.string())),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** The state of a consultation with these dates at this time: open from `opensAt` until `closesAt`. */
+export function consultationState(dates: { opensAt: string | null; closesAt: string | null }, now = Date.now()): ConsultationState {
+  if (dates.opensAt && now < Date.parse(dates.opensAt)) return 'upcoming';
+  if (dates.closesAt && now >= Date.parse(dates.closesAt)) return 'closed';
+  return 'open';
+}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { limits } from './limits.js';
-import { Comment, CommentStatus, isoDateTimePattern, pageId, sectionId, Visibility, wholeNumber } from './schemas.js';
+import { Comment, CommentStatus, Consultation, emailPattern, id, isoDateTimePattern, Outcome, pageId, sectionId, Visibility, wholeNumber } from './schemas.js';
 
 /*
  * Shapes only servers and the moderation console use: queries, moderation and export. Kept apart
@@ -78,3 +78,61 @@ export const Health = /* @__PURE__ */ z.object({
   database: z.enum(['ok', 'unreachable', 'read-only']),
   storage: z.enum(['sqlite', 'postgres']),
 });
+
+const text = (max: number) => /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const dateTime = /* @__PURE__ */ z.string().check(z.regex(isoDateTimePattern, 'an ISO 8601 date and time with its offset, such as 2027-03-31T23:59:00+01:00'));
+
+/**
+ * Body of `PUT /api/v1/moderation/consultations/{page}`: the whole record, which replaces what was
+ * there. Leaving out `closesAt` (or sending null) keeps it open; moving it extends or reopens it.
+ */
+export const ConsultationInput = /* @__PURE__ */ z.object({
+  title: text(limits.titleMax),
+  opensAt: z.optional(z.nullable(dateTime)),
+  closesAt: z.optional(z.nullable(dateTime)),
+  department: z.optional(z.nullable(text(limits.titleMax))),
+  askOrganisation: z.optional(z.boolean()),
+  /** Where respondents write to withdraw a response; never shown in a public answer. */
+  contactEmail: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(limits.emailMax), z.regex(emailPattern, 'an email address')))),
+  sections: z.optional(z.array(z.object({ id: sectionId, title: text(limits.titleMax) })).check(z.maxLength(limits.sectionsMax))),
+}).check(
+  z.refine((input) => !input.opensAt || !input.closesAt || Date.parse(input.opensAt) < Date.parse(input.closesAt), {
+    message: 'closesAt must be after opensAt',
+    path: ['closesAt'],
+  }),
+);
+export type ConsultationInput = z.input<typeof ConsultationInput>;
+
+/** A consultation as moderators see it: with its contact, its sections and its responses by status. */
+export const ModerationConsultation = /* @__PURE__ */ z.object({
+  ...Consultation.shape,
+  contactEmail: z.nullable(z.string()),
+  sections: z.array(z.object({ id: sectionId, title: z.string() })),
+  updatedAt: z.string().check(z.regex(isoDateTimePattern)),
+  /** Responses to the page by status (`pending`, `published`, …). */
+  statusCounts: z.record(z.string(), wholeNumber),
+});
+export type ModerationConsultation = z.infer<typeof ModerationConsultation>;
+
+/** `GET /api/v1/moderation/consultations`, and the answer to a PUT (`{ consultation }`). */
+export const ConsultationList = /* @__PURE__ */ z.object({ consultations: z.array(ModerationConsultation) });
+export const SavedConsultation = /* @__PURE__ */ z.object({ consultation: ModerationConsultation });
+
+/** `GET /api/v1/consultations/{page}`. */
+export const PublicConsultation = /* @__PURE__ */ z.object({ consultation: Consultation });
+
+/**
+ * Body of `POST /api/v1/moderation/comments`: the department's own response, published at once
+ * under its name, whatever the consultation's state.
+ */
+export const OfficialCommentInput = /* @__PURE__ */ z.object({
+  page: pageId,
+  section: sectionId,
+  parentId: z.optional(z.nullable(id)),
+  body: text(limits.outcomeMax),
+});
+export type OfficialCommentInput = z.input<typeof OfficialCommentInput>;
+
+/** Body of `PUT /api/v1/moderation/outcomes/{page}/{section}`. */
+export const OutcomeInput = /* @__PURE__ */ z.object({ body: text(limits.outcomeMax) });
+export const SavedOutcome = /* @__PURE__ */ z.object({ outcome: Outcome });

@@ -1,14 +1,27 @@
 import { validationMessages } from '../contract/messages.js';
+import { clockTime, londonTime } from './london-time.js';
 import type { Strings } from './strings.js';
 
 const number = new Intl.NumberFormat('en-GB');
 const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const months = 'January February March April May June July August September October November December'.split(' ');
+const clock = { am: 'am', pm: 'pm', midday: 'midday', midnight: 'midnight' };
 const characters = (n: number) => `${number.format(n)} character${n === 1 ? '' : 's'}`;
 
 /** English, in the GOV.UK style. */
 export const en: Strings = {
   locale: 'en-GB',
   formatDate: (d) => date.format(d),
+  formatDateTime: (moment) => {
+    const time = londonTime(moment);
+    return `${time.day} ${months[time.month - 1]} ${time.year} at ${clockTime(time, clock)}`;
+  },
+  consultationClosed: (when) => `This consultation closed on ${when}.`,
+  consultationClosedHint: 'You can still read the comments.',
+  consultationUpcoming: (when) => `This consultation opens on ${when}.`,
+  consultationClosesOn: (when) => `This consultation closes on ${when}.`,
+  officialBadge: 'Official response',
+  outcomeHeading: 'What we did with your comments',
   commentsHeading: 'Comments',
   threadHeading: (n) => (n === 0 ? 'No comments yet' : n === 1 ? '1 comment' : `${number.format(n)} comments`),
   loading: 'Loading comments…',

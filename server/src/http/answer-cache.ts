@@ -7,6 +7,8 @@ export interface CachedAnswer {
   /** The page whose change counter says whether the answer still holds. */
   page: string;
   version: number;
+  /** When the answer stops holding whatever the database says, if it ever does. */
+  expiresAt?: number;
 }
 
 /** What one kept answer costs beyond its body: its key, tag and page, and the map's own entry. */
@@ -43,6 +45,10 @@ export class AnswerCache {
   async fresh(key: string): Promise<CachedAnswer | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    if (entry.expiresAt !== undefined && Date.now() >= entry.expiresAt) {
+      this.drop(key);
+      return undefined;
+    }
     const version = await this.versionOf(entry.page);
     // Another request may have replaced the entry meanwhile: only this one is moved or dropped.
     const current = this.entries.get(key) === entry;

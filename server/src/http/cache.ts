@@ -7,6 +7,8 @@ export interface Keep {
   cache: AnswerCache;
   page: string;
   version: number;
+  /** When the answer stops holding with no write at all (a consultation opening or closing). */
+  expiresAt?: number;
 }
 
 /** The address a public answer is kept under: its path and query, exactly as the server parsed them. */
@@ -20,7 +22,7 @@ export const answerKey = (url: URL) => `${url.pathname}${url.search}`;
 export function cachedJson(c: Context, value: unknown, keep?: Keep): Response {
   const body = Buffer.from(JSON.stringify(value));
   const etag = etagOf(body);
-  keep?.cache.keep(answerKey(new URL(c.req.url)), { body, etag, page: keep.page, version: keep.version });
+  keep?.cache.keep(answerKey(new URL(c.req.url)), { body, etag, page: keep.page, version: keep.version, expiresAt: keep.expiresAt });
   c.header('ETag', etag);
   c.header('Cache-Control', publicCacheControl);
   if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);

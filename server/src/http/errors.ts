@@ -3,16 +3,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
  * Every error the API sends has one shape: `{ error, message, fields? }`. `error` is a stable code
- * for programs; `message` is for people.
+ * for programs; `message` is for people. A few errors add details of their own (a closed
+ * consultation its dates).
  */
 export function errorResponse(
   c: Context,
   status: ContentfulStatusCode,
   error: string,
   message: string,
-  extra: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
+  extra: { fields?: Record<string, string>; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
 ): Response {
   for (const [name, value] of Object.entries(extra.headers ?? {})) c.header(name, value);
   c.header('Cache-Control', 'no-store');
-  return c.json({ error, message, ...(extra.fields ? { fields: extra.fields } : {}) }, status);
+  return c.json({ error, message, ...(extra.fields ? { fields: extra.fields } : {}), ...extra.details }, status);
 }

@@ -1,6 +1,12 @@
 import type { Hono } from 'hono';
 import {
+  ConsultationInput,
   EraseRequest,
+  OfficialCommentInput,
+  OutcomeInput,
+  pageId,
+  publicComment,
+  sectionId,
   ExportQuery,
   ModerationComment,
   ModerationQuery,
@@ -9,6 +15,7 @@ import {
   toCsv,
   type ModerationPage,
 } from '../../../src/contract/index.js';
+import { moderationConsultation, storedDate } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { hasModeratorToken } from '../http/auth.js';
@@ -16,6 +23,10 @@ import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
 
 const moderationLimitDefault = 50;
+
+/** Each refused field of a zod check, by its path, as `{ title: "…" }`. */
+const fieldsOf = (issues: { path: PropertyKey[]; message: string }[]) =>
+  Object.fromEntries(issues.map((issue) => [issue.path.join('.') || 'body', issue.message]));
 
 /** The JSON body, or undefined when it does not parse or holds text no database can store, so the route's check refuses it. */
 async function jsonBody(request: { json: () => Promise<unknown> }): Promise<unknown> {
@@ -112,5 +123,81 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       });
     }
     return c.json({ erased: await storage.erase(request.data.email) });
+  });
+
+  app.get('/api/v1/moderation/consultations', async (c) => {
+    const now = Date.now();
+    return c.json({ consultations: (await storage.listConsultations()).map((record) => moderationConsultation(record, now)) });
+  });
+
+  app.put('/api/v1/moderation/consultations/:page', async (c) => {
+    const page = c.req.param('page');
+    if (!pageId.safeParse(page).success) return errorResponse(c, 400, 'invalid_page', 'The page in the path must be 1 to 2,048 characters.');
+    const input = ConsultationInput.safeParse(await jsonBody(c.req));
+    if (!input.success) {
+      return errorResponse(c, 400, 'validation', 'Some fields of the consultation need correcting.', { fields: fieldsOf(input.error.issues) });
+    }
+    const { title, opensAt, closesAt, department, askOrganisation, contactEmail, sections } = input.data;
+    await storage.putConsultation({
+      page,
+      title,
+      opensAt: storedDate(opensAt),
+      closesAt: storedDate(closesAt),
+      department: department ?? null,
+      askOrganisation: askOrganisation ?? false,
+      contactEmail: contactEmail || null,
+      sections: sections ?? [],
+      updatedAt: new Date().toISOString(),
+    });
+    const saved = (await storage.listConsultations()).find((record) => record.page === page)!;
+    return c.json({ consultation: moderationConsultation(saved) });
+  });
+
+  // The department's own response: published at once under its name, whatever the consultation's state.
+  app.post('/api/v1/moderation/comments', async (c) => {
+    const input = OfficialCommentInput.safeParse(await jsonBody(c.req));
+    if (!input.success) {
+      return errorResponse(c, 400, 'validation', 'Send { page, section, parentId?, body }.', { fields: fieldsOf(input.error.issues) });
+    }
+    const { page, section, parentId, body } = input.data;
+    const consultation = await storage.getConsultation(page);
+    if (!consultation?.department) {
+      return errorResponse(c, 409, 'department_missing', 'Name the consultation’s department first: official responses are published in its name.');
+    }
+    if (parentId) {
+      const parent = await storage.find(parentId);
+      if (!parent || parent.page !== page || parent.section !== section || parent.status !== 'published' || parent.visibility !== 'public') {
+        return errorResponse(c, 400, 'validation', 'The comment replied to is not a published comment of this section.', {
+          fields: { parentId: 'Reply to a published comment of the same section' },
+        });
+      }
+    }
+    const result = await storage.create({
+      page,
+      section,
+      parentId: parentId ?? null,
+      name: consultation.department,
+      email: '',
+      body,
+      visibility: 'public',
+      status: 'published',
+      role: 'official',
+    });
+    if (result.kind !== 'created') throw new Error('An official response without an idempotency key was not stored.');
+    return c.json({ comment: publicComment(result.comment) }, 201);
+  });
+
+  app.put('/api/v1/moderation/outcomes/:page/:section', async (c) => {
+    const { page, section } = c.req.param();
+    if (!pageId.safeParse(page).success || !sectionId.safeParse(section).success) {
+      return errorResponse(c, 400, 'invalid_section', 'The page and section in the path must be 1 to 2,048 and 1 to 200 characters.');
+    }
+    const input = OutcomeInput.safeParse(await jsonBody(c.req));
+    if (!input.success) {
+      return errorResponse(c, 400, 'validation', 'Send { "body": "<what the department did with this section’s comments>" }.', {
+        fields: { body: 'Enter what the department did with the comments on this section' },
+      });
+    }
+    return c.json({ outcome: await storage.putOutcome(page, section, input.data.body) });
   });
 }

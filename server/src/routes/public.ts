@@ -1,10 +1,16 @@
 import type { Hono } from 'hono';
-import { Counts, CommentPage, CreatedComment, ListCommentsQuery, id, limits, messagesFor, pageId, publicComment } from '../../../src/contract/index.js';
+import { Counts, CommentPage, CreatedComment, ListCommentsQuery, id, limits, messagesFor, pageId, publicComment, type Consultation } from '../../../src/contract/index.js';
+import { cy } from '../../../src/i18n/cy.js';
+import { en } from '../../../src/i18n/en.js';
+import { nextChange, publicConsultation, refusalCode, refusalMessage } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cachedJson, type Keep } from '../http/cache.js';
 import { errorResponse } from '../http/errors.js';
 import { submitComment } from '../submit.js';
+
+/** The language an API client asks for: Welsh when its first choice is, English otherwise. */
+const stringsFor = (acceptLanguage: string | undefined) => (/^\s*cy\b/i.test(acceptLanguage ?? '') ? cy : en);
 
 const firstIssue = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`)[0] ?? 'invalid';
@@ -21,8 +27,21 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 400, 'invalid_query', 'The "page" query parameter is required: the page whose counts you want.');
     }
     const keep = await keeping(page);
-    const counts = await storage.countPublished(page);
-    return cachedJson(c, { page, counts } satisfies Counts, keep);
+    const [counts, record] = await Promise.all([storage.countPublished(page), storage.getConsultation(page)]);
+    const now = Date.now();
+    // The answer shows the consultation's state, so it is kept only until that state changes.
+    const consultation: Consultation | null = record ? publicConsultation(record, now) : null;
+    return cachedJson(c, { page, counts, consultation } satisfies Counts, keep && { ...keep, expiresAt: nextChange(record, now) });
+  });
+
+  app.get('/api/v1/consultations/:page', async (c) => {
+    const page = c.req.param('page');
+    if (!pageId.safeParse(page).success) return errorResponse(c, 404, 'not_found', 'There is no consultation on this page.');
+    const keep = await keeping(page);
+    const record = await storage.getConsultation(page);
+    if (!record) return errorResponse(c, 404, 'not_found', 'There is no consultation on this page.');
+    const now = Date.now();
+    return cachedJson(c, { consultation: publicConsultation(record, now) }, keep && { ...keep, expiresAt: nextChange(record, now) });
   });
 
   app.get('/api/v1/comments', async (c) => {
@@ -34,10 +53,10 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !after) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     const keep = await keeping(page);
-    const result = await storage.listPublished(page, section, limit, after);
+    const [result, outcome] = await Promise.all([storage.listPublished(page, section, limit, after), storage.getOutcome(page, section)]);
     return cachedJson(
       c,
-      { comments: result.items, nextCursor: encodeCursor(result.next), total: result.total } satisfies CommentPage,
+      { comments: result.items, nextCursor: encodeCursor(result.next), total: result.total, outcome: outcome ?? null } satisfies CommentPage,
       keep,
     );
   });
@@ -71,6 +90,12 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     if (result.kind === 'invalid' || result.kind === 'unstorable') {
       const fields = result.kind === 'invalid' ? messagesFor(result.codes) : result.fields;
       return errorResponse(c, 400, 'validation', 'Some fields need correcting.', { fields });
+    }
+    if (result.kind === 'not-open') {
+      const strings = stringsFor(c.req.header('Accept-Language'));
+      return errorResponse(c, 409, refusalCode(result.consultation), refusalMessage(result.consultation, strings), {
+        details: { opensAt: result.consultation.opensAt, closesAt: result.consultation.closesAt },
+      });
     }
     if (result.kind === 'rate-limited') {
       return errorResponse(c, 429, 'rate_limited', `Too many comments in a short time. Try again in ${result.retryAfter} seconds.`, {

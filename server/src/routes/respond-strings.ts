@@ -18,6 +18,9 @@ export interface RespondStrings extends Strings {
   linkBroken: string;
   tooLarge: string;
   removed: string;
+  /** After a refused post to a closed consultation: what the reader typed, shown back. */
+  notSentHeading: string;
+  notSentHint: string;
 }
 
 export const respondEn: RespondStrings = {
@@ -36,6 +39,8 @@ export const respondEn: RespondStrings = {
   linkBroken: 'The link to this form is missing its page or section. Go back and follow the link again.',
   tooLarge: 'What you sent is too long to be received. Go back, shorten your comment and send it again.',
   removed: 'This comment was received earlier and has since been removed by the moderators. It has not been sent again.',
+  notSentHeading: 'Your comment has not been sent',
+  notSentHint: 'This is what you typed, so that you can keep a copy.',
 };
 
 export const respondCy: RespondStrings = {
@@ -54,4 +59,6 @@ export const respondCy: RespondStrings = {
   linkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r ffurflen hon. Ewch yn ôl a dilyn y ddolen eto.',
   tooLarge: 'Mae’r hyn a anfonoch yn rhy hir i’w dderbyn. Ewch yn ôl, byrhewch eich sylw a’i anfon eto.',
   removed: 'Cafodd y sylw hwn ei dderbyn yn gynharach ac mae’r cymedrolwyr wedi’i ddileu ers hynny. Nid yw wedi’i anfon eto.',
+  notSentHeading: 'Nid yw eich sylw wedi’i anfon',
+  notSentHint: 'Dyma beth wnaethoch chi ei deipio, er mwyn i chi allu cadw copi.',
 };

@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { commentFields, limits, pageId, sectionId, type CommentField } from '../../../src/contract/index.js';
+import { refusal, refusalMessage, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { answeredComment, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
@@ -78,6 +79,8 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const strings = stringsFor(state.lang);
       return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
     }
+    const closed = refusal(await options.storage.getConsultation(state.page));
+    if (closed) return closedPage(c, state, closed, 200);
     return formPage(c, state, {});
   });
 
@@ -129,6 +132,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       if (!Object.keys(errors).length) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
       return formPage(c, state, errors, 400);
     }
+    if (result.kind === 'not-open') return closedPage(c, state, result.consultation, 409);
     if (result.kind === 'rate-limited') {
       c.header('Retry-After', String(result.retryAfter));
       return formPage(c, state, {}, 429, strings.tooMany);
@@ -153,6 +157,27 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
         <p>${state.returnTo ? html`<a href="${state.returnTo}">${strings.backToSection}</a>` : strings.closePage}</p>`,
     );
   });
+}
+
+/**
+ * The consultation is not taking responses: said in place of the form, with a way back to the
+ * comments, and what the reader had typed, if anything, shown back so that nothing is lost.
+ */
+function closedPage(c: Context, state: FormState, closed: ClosedConsultation, status: 200 | 409) {
+  const strings = stringsFor(state.lang);
+  return page(
+    c,
+    strings,
+    status,
+    html`<h1>${strings.pageTitle}</h1>
+      <div class="notice" role="status"><p>${refusalMessage(closed, strings)}</p></div>
+      ${state.body
+        ? html`<h2>${strings.notSentHeading}</h2>
+            <p>${strings.notSentHint}</p>
+            <p class="kept-comment">${state.body}</p>`
+        : ''}
+      <p>${state.returnTo ? html`<a href="${state.returnTo}">${strings.backToSection}</a>` : strings.closePage}</p>`,
+  );
 }
 
 function formPage(c: Context, state: FormState, errors: Partial<Record<CommentField, string>>, status: 200 | 400 | 429 = 200, problem = '') {
@@ -222,7 +247,7 @@ function formPage(c: Context, state: FormState, errors: Partial<Record<CommentFi
   );
 }
 
-function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 410 | 413 | 429, content: Markup, title = strings.pageTitle) {
+function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 409 | 410 | 413 | 429, content: Markup, title = strings.pageTitle) {
   c.header('Content-Security-Policy', contentSecurityPolicy);
   c.header('Cache-Control', 'no-store');
   return c.html(

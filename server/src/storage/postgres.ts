@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import type { Outcome } from '../../../src/contract/public.js';
 import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { moderationQueries, sql as queries } from './queries.js';
 import { newCommentId } from './ids.js';
-import { anonymisedAnswer, earlierAnswer, fromPublicRow, fromRow, isPublic, migrations, pageOf, type CommentRow, type KeyRow, type PublicRow } from './schema.js';
-import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
+import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
+import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -28,15 +29,15 @@ type Sql = postgres.Sql | postgres.TransactionSql;
  */
 const prepared = { prepare: true };
 
-// $1 id, $2 time, $3 whether the public sees it at once, $4–$11 the comment's columns.
-const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status)
-  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11`;
+// $1 id, $2 time, $3 whether the public sees it at once, $4–$12 the comment's columns.
+const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status, role)
+  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12`;
 const bumpStored = `INSERT INTO page_versions (page, version) SELECT page, 1 FROM stored WHERE $3
   ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 const storeComment = `WITH stored AS (${insertSelected} RETURNING page) ${bumpStored}`;
-// …and $12 the key, $13 the request's fingerprint, $14 the answer kept for retries.
+// …and $13 the key, $14 the request's fingerprint, $15 the answer kept for retries.
 const storeClaimedComment = `WITH claimed AS (
-    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($12, $13, $1, $14, $2)
+    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($13, $14, $1, $15, $2)
     ON CONFLICT (key) DO NOTHING RETURNING key
   ),
   stored AS (${insertSelected} WHERE EXISTS (SELECT 1 FROM claimed) RETURNING page),
@@ -59,7 +60,7 @@ function storeStatement({ record, idempotency }: NewCreate): StoreStatement {
   const time = Date.now();
   const now = new Date(time).toISOString();
   const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
-  const params = [comment.id, now, isPublic(record), comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body, comment.visibility, comment.status];
+  const params = [comment.id, now, isPublic(record), comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body, comment.visibility, comment.status, record.role];
   if (!idempotency) return { comment, text: storeComment, params };
   const answer = idempotency.answer(comment);
   return { comment, idempotency, answer, text: storeClaimedComment, params: [...params, idempotency.key, idempotency.fingerprint, answer] };
@@ -246,6 +247,41 @@ export class PostgresStorage implements Storage {
       const result = await tx.unsafe(dollar(queries.erase), [new Date().toISOString(), email]);
       return result.count;
     }) as Promise<number>;
+  }
+
+  async getConsultation(page: string): Promise<ConsultationRecord | undefined> {
+    const [row] = await this.sql.unsafe(dollar(queries.consultation), [page], prepared);
+    return row && fromConsultationRow(row as unknown as ConsultationRow);
+  }
+
+  async putConsultation(record: ConsultationRecord): Promise<void> {
+    await this.sql.begin(async (tx) => {
+      await tx.unsafe(dollar(queries.putConsultation), consultationParams(record) as never[]);
+      await tx.unsafe(dollar(queries.bumpPage), [record.page]);
+    });
+  }
+
+  async listConsultations() {
+    const [rows, countRows] = await Promise.all([
+      this.sql.unsafe(dollar(queries.consultations)),
+      this.sql.unsafe(dollar(queries.consultationCounts)),
+    ]);
+    const counts = statusCountsByPage(countRows as unknown as { page: string; status: string; n: number }[]);
+    return (rows as unknown as ConsultationRow[]).map((row) => ({ ...fromConsultationRow(row), statusCounts: counts.get(row.page) ?? {} }));
+  }
+
+  async getOutcome(page: string, section: string): Promise<Outcome | undefined> {
+    const [row] = await this.sql.unsafe(dollar(queries.outcome), [page, section], prepared);
+    return row && { body: String(row.body), updatedAt: String(row.updated_at) };
+  }
+
+  async putOutcome(page: string, section: string, body: string): Promise<Outcome> {
+    const updatedAt = new Date().toISOString();
+    await this.sql.begin(async (tx) => {
+      await tx.unsafe(dollar(queries.putOutcome), [page, section, body, updatedAt]);
+      await tx.unsafe(dollar(queries.bumpPage), [page]);
+    });
+    return { body, updatedAt };
   }
 
   async health(): Promise<'ok' | 'unreachable' | 'read-only'> {

@@ -9,13 +9,13 @@ const publicRows = `page = ? AND section = ? AND status = 'published' AND visibi
 
 export const sql = {
   insertComment: `INSERT INTO comments
-    (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at, role)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findComment: `SELECT * FROM comments WHERE id = ?`,
   findKey: `SELECT fingerprint, answer, removed FROM idempotency_keys WHERE key = ?`,
   insertKey: `INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES (?, ?, ?, ?, ?)`,
   // Only the public columns: what a public list cannot read, it cannot leak.
-  listPublished: `SELECT id, page, section, parent_id, name, body, created_at, status FROM comments
+  listPublished: `SELECT id, page, section, parent_id, name, body, created_at, status, role FROM comments
     WHERE ${publicRows} AND (created_at, id) > (?, ?)
     ORDER BY created_at, id LIMIT ?`,
   countSection: `SELECT CAST(count(*) AS INTEGER) AS n FROM comments WHERE ${publicRows}`,
@@ -40,6 +40,20 @@ export const sql = {
   bumpPageOf: `INSERT INTO page_versions (page, version) SELECT page, 1 FROM comments WHERE id = ? ${bumped}`,
   bumpPagesOfEmail: `INSERT INTO page_versions (page, version)
     SELECT DISTINCT page, 1 FROM comments WHERE lower(email) = lower(?) ${bumped}`,
+  consultation: `SELECT * FROM consultations WHERE page = ?`,
+  consultations: `SELECT * FROM consultations ORDER BY updated_at DESC, page`,
+  consultationCounts: `SELECT page, status, CAST(count(*) AS INTEGER) AS n FROM comments
+    WHERE page IN (SELECT page FROM consultations) GROUP BY page, status`,
+  putConsultation: `INSERT INTO consultations
+    (page, title, opens_at, closes_at, department, ask_organisation, contact_email, sections, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (page) DO UPDATE SET title = excluded.title, opens_at = excluded.opens_at,
+      closes_at = excluded.closes_at, department = excluded.department,
+      ask_organisation = excluded.ask_organisation, contact_email = excluded.contact_email,
+      sections = excluded.sections, updated_at = excluded.updated_at`,
+  outcome: `SELECT body, updated_at FROM outcomes WHERE page = ? AND section = ?`,
+  putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (page, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
   erase: `UPDATE comments SET name = '', email = '', updated_at = ? WHERE lower(email) = lower(?)`,
 };
 

@@ -1,5 +1,5 @@
 import type { Comment } from '../../../src/contract/public.js';
-import type { CreateResult, StoredComment } from './storage.js';
+import type { ConsultationRecord, CreateResult, StoredComment } from './storage.js';
 
 /**
  * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
@@ -56,6 +56,31 @@ export const migrations: { version: number; sql: string }[] = [
     // so that each instance can tell in one indexed read whether the answers it keeps still hold.
     sql: `CREATE TABLE page_versions (page TEXT PRIMARY KEY, version BIGINT NOT NULL);`,
   },
+  {
+    version: 4,
+    // Consultations with dates, the department's own responses, and what it did with each section's comments.
+    sql: `
+      ALTER TABLE comments ADD COLUMN role TEXT NOT NULL DEFAULT 'reader';
+      CREATE TABLE consultations (
+        page TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        opens_at TEXT,
+        closes_at TEXT,
+        department TEXT,
+        ask_organisation INTEGER NOT NULL,
+        contact_email TEXT,
+        sections TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE outcomes (
+        page TEXT NOT NULL,
+        section TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (page, section)
+      );
+    `,
+  },
 ];
 
 /** A stored idempotency key as both drivers read it. */
@@ -98,10 +123,11 @@ export interface CommentRow {
   status: 'pending' | 'published' | 'rejected' | 'spam' | 'received';
   created_at: string;
   updated_at: string;
+  role: 'reader' | 'official';
 }
 
 /** A row read with the public columns only. */
-export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'name' | 'body' | 'created_at' | 'status'>;
+export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'name' | 'body' | 'created_at' | 'status' | 'role'>;
 
 export function fromPublicRow(row: PublicRow): Comment {
   return {
@@ -113,6 +139,7 @@ export function fromPublicRow(row: PublicRow): Comment {
     body: row.body,
     createdAt: row.created_at,
     status: row.status,
+    role: row.role,
   };
 }
 
@@ -125,4 +152,43 @@ export function pageOf<R, T extends { createdAt: string; id: string }>(rows: R[]
   const items = rows.slice(0, limit).map(map);
   const last = items.at(-1);
   return { items, total, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+/** A row of `consultations` as both drivers read it. */
+export interface ConsultationRow {
+  page: string;
+  title: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  department: string | null;
+  ask_organisation: number;
+  contact_email: string | null;
+  sections: string;
+  updated_at: string;
+}
+
+export function fromConsultationRow(row: ConsultationRow): ConsultationRecord {
+  return {
+    page: row.page,
+    title: row.title,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    department: row.department,
+    askOrganisation: Boolean(Number(row.ask_organisation)),
+    contactEmail: row.contact_email,
+    sections: JSON.parse(row.sections) as ConsultationRecord['sections'],
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A consultation record as the upsert takes its parameters. */
+export const consultationParams = (c: ConsultationRecord) => [
+  c.page, c.title, c.opensAt, c.closesAt, c.department, c.askOrganisation ? 1 : 0, c.contactEmail, JSON.stringify(c.sections), c.updatedAt,
+];
+
+/** Responses per page and status, as read for the consultations' list. */
+export function statusCountsByPage(rows: { page: string; status: string; n: number | string }[]): Map<string, Record<string, number>> {
+  const byPage = new Map<string, Record<string, number>>();
+  for (const row of rows) byPage.set(row.page, { ...byPage.get(row.page), [row.status]: Number(row.n) });
+  return byPage;
 }

@@ -5,9 +5,9 @@ import { moderationQueries, sql } from './queries.js';
 import { newCommentId } from './ids.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
-import { anonymisedAnswer, earlierAnswer, fromRow, isPublic, migrations, pageOf, type CommentRow, type KeyRow } from './schema.js';
-import type { Comment } from '../../../src/contract/public.js';
-import type { CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
+import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
+import type { Comment, Outcome } from '../../../src/contract/public.js';
+import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -84,7 +84,7 @@ export class SqliteStorage implements Storage {
     const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
     this.statement(sql.insertComment).run(
       comment.id, comment.page, comment.section, comment.parentId, comment.name, comment.email,
-      comment.body, comment.visibility, comment.status, comment.createdAt, comment.updatedAt,
+      comment.body, comment.visibility, comment.status, comment.createdAt, comment.updatedAt, comment.role,
     );
     if (isPublic(record)) this.statement(sql.bumpPage).run(record.page);
     if (!idempotency) return { kind: 'created', comment };
@@ -166,6 +166,40 @@ export class SqliteStorage implements Storage {
     })();
   }
 
+  async getConsultation(page: string): Promise<ConsultationRecord | undefined> {
+    const row = this.statement(sql.consultation).get(page) as ConsultationRow | undefined;
+    return row && fromConsultationRow(row);
+  }
+
+  async putConsultation(record: ConsultationRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.statement(sql.putConsultation).run(...consultationParams(record));
+      this.statement(sql.bumpPage).run(record.page);
+    })();
+  }
+
+  async listConsultations() {
+    const counts = statusCountsByPage(this.statement(sql.consultationCounts).all() as { page: string; status: string; n: number }[]);
+    return (this.statement(sql.consultations).all() as ConsultationRow[]).map((row) => ({
+      ...fromConsultationRow(row),
+      statusCounts: counts.get(row.page) ?? {},
+    }));
+  }
+
+  async getOutcome(page: string, section: string): Promise<Outcome | undefined> {
+    const row = this.statement(sql.outcome).get(page, section) as { body: string; updated_at: string } | undefined;
+    return row && { body: row.body, updatedAt: row.updated_at };
+  }
+
+  async putOutcome(page: string, section: string, body: string): Promise<Outcome> {
+    const updatedAt = new Date().toISOString();
+    this.db.transaction(() => {
+      this.statement(sql.putOutcome).run(page, section, body, updatedAt);
+      this.statement(sql.bumpPage).run(page);
+    })();
+    return { body, updatedAt };
+  }
+
   async health(): Promise<'ok' | 'unreachable' | 'read-only'> {
     try {
       // A write that changes nothing: a read would succeed on a file that can no longer be written.
@@ -190,9 +224,9 @@ export class SqliteStorage implements Storage {
 const sqliteCode = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
 
 /** A public row as `listPublished` selects it, column by column. */
-type PublicTuple = [string, string, string, string | null, string, string, string, Comment['status']];
+type PublicTuple = [string, string, string, string | null, string, string, string, Comment['status'], NonNullable<Comment['role']>];
 
-const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, status]: PublicTuple): Comment => ({
+const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, status, role]: PublicTuple): Comment => ({
   id,
   page,
   section,
@@ -201,4 +235,5 @@ const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, st
   body,
   createdAt,
   status,
+  role,
 });

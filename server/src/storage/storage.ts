@@ -1,4 +1,4 @@
-import type { Comment, CommentStatus, ModerationComment, Visibility } from '../../../src/contract/index.js';
+import type { Comment, CommentStatus, ModerationComment, Outcome, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 
 /** A comment as stored: the moderators' view. */
@@ -14,6 +14,20 @@ export interface NewRecord {
   body: string;
   visibility: Visibility;
   status: CommentStatus;
+  role: Role;
+}
+
+/** A page's consultation as stored; dates are ISO 8601 in UTC. */
+export interface ConsultationRecord {
+  page: string;
+  title: string;
+  opensAt: string | null;
+  closesAt: string | null;
+  department: string | null;
+  askOrganisation: boolean;
+  contactEmail: string | null;
+  sections: { id: string; title: string }[];
+  updatedAt: string;
 }
 
 /** The first answer to an idempotency key, kept so that a retry gets it again. */
@@ -92,6 +106,16 @@ export interface Storage {
   exportAll(page?: string): Promise<StoredComment[]>;
   /** Removes the name and email from every response with this email; returns how many. */
   erase(email: string): Promise<number>;
+  /** The page's consultation, if it has one. */
+  getConsultation(page: string): Promise<ConsultationRecord | undefined>;
+  /** Creates or replaces a page's consultation; what the public sees of the page changes with it. */
+  putConsultation(record: ConsultationRecord): Promise<void>;
+  /** Every consultation, most recently changed first, with its responses counted by status. */
+  listConsultations(): Promise<(ConsultationRecord & { statusCounts: Record<string, number> })[]>;
+  /** What the department did with a section's comments, once it has said. */
+  getOutcome(page: string, section: string): Promise<Outcome | undefined>;
+  /** Creates or replaces a section's outcome; what the public sees of the page changes with it. */
+  putOutcome(page: string, section: string, body: string): Promise<Outcome>;
   /** Whether the database answers and accepts writes now. */
   health(): Promise<'ok' | 'unreachable' | 'read-only'>;
   /** Whether an error thrown by this driver means the database is out of reach or refusing writes (so: 503, try later). */
