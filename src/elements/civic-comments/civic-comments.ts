@@ -1,58 +1,21 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  codeForMessage,
-  commentFields,
-  lengthOf,
-  limits,
-  messagesFor,
-  validateNewComment,
-  type Comment,
-  type CommentField,
-  type Visibility,
-} from '../../contract/public.js';
-import { RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
+import type { Comment } from '../../contract/public.js';
 import { emit } from '../../events.js';
 import { loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
-import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { whenNearViewport } from '../../internal/near-viewport.js';
 import { fragment, linkThread, unlinkThread } from '../../internal/page-links.js';
 import { printSection } from '../../internal/print.js';
 import { SectionElement } from '../../internal/section-element.js';
-import { readJson, remove, text, writeJson } from '../../internal/storage.js';
-import { buildThread, type ThreadNode } from '../../internal/thread.js';
 import { styles } from './civic-comments.styles.js';
+import { CommentForm } from './comment-form.js';
+import { renderComments } from './thread-view.js';
 
 /** Reactive internal state: it re-renders the element but has no attribute. */
 const state = { state: true } as const;
 
 type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
-type SubmitState = 'idle' | 'submitting' | 'failed';
 
-/** What the reader has typed. */
-interface FormValues {
-  name: string;
-  email: string;
-  body: string;
-  visibility: Visibility | '';
-  remember: boolean;
-}
-
-/** The part of a draft kept on the device between visits: never the name or the email. */
-interface StoredDraft {
-  body: string;
-  visibility: Visibility | '';
-  parentId: string | null;
-}
-
-/** Name and email; kept for the tab only, or on the device when the reader asks. */
-interface StoredIdentity {
-  name: string;
-  email: string;
-}
-
-const identityKey = 'civic-comments:identity';
 const announceDelay = 100;
-const characterCountDelay = 1000;
 
 /**
  * The comment thread and the response form for one section of a page.
@@ -118,13 +81,7 @@ export class CivicComments extends SectionElement {
     nextCursor: state,
     moreState: state,
     own: state,
-    values: state,
-    replyTo: state,
-    errors: state,
-    submitState: state,
-    submitMessage: state,
     announcement: state,
-    characterCountAnnouncement: state,
   };
 
   /**
@@ -145,20 +102,12 @@ export class CivicComments extends SectionElement {
   declare private moreState: 'idle' | 'loading' | 'failed';
   /** The reader's own comments sent from this element that the public list does not show yet. */
   declare private own: Comment[];
-  declare private values: FormValues;
-  declare private replyTo: string | null;
-  declare private errors: Partial<Record<CommentField, string>>;
-  declare private submitState: SubmitState;
-  declare private submitMessage: string;
   declare private announcement: string;
-  declare private characterCountAnnouncement: string;
 
+  /** The response form: what the reader types, the reply it is open under, and sending. */
+  #form = new CommentForm(this, (comment) => this.#accept(comment));
   #loadController?: AbortController;
-  #submitController?: AbortController;
-  /** Kept until a submission succeeds, so that trying again after a network error stores it once. */
-  #idempotencyKey?: string;
   #announceTimer?: ReturnType<typeof setTimeout>;
-  #characterCountTimer?: ReturnType<typeof setTimeout>;
   /** Whether the thread has come near the viewport, or a link asked for it: only then is it loaded. */
   #wanted = false;
   #stopWaiting?: () => void;
@@ -175,13 +124,7 @@ export class CivicComments extends SectionElement {
     this.nextCursor = null;
     this.moreState = 'idle';
     this.own = [];
-    this.values = { name: '', email: '', body: '', visibility: '', remember: false };
-    this.replyTo = null;
-    this.errors = {};
-    this.submitState = 'idle';
-    this.submitMessage = '';
     this.announcement = '';
-    this.characterCountAnnouncement = '';
   }
 
   override connectedCallback(): void {
@@ -200,15 +143,13 @@ export class CivicComments extends SectionElement {
     unlinkThread(this);
     this.#stopWaiting?.();
     this.#loadController?.abort();
-    this.#submitController?.abort();
     clearTimeout(this.#announceTimer);
-    clearTimeout(this.#characterCountTimer);
     // Loaded again when it comes back, in case the page changed meanwhile.
     this.loadState = 'idle';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('section') || changed.has('page')) this.#restoreDraft();
+    if (changed.has('section') || changed.has('page')) this.#form.restoreDraft();
     const settingsChanged = ['section', 'page', 'endpoint', 'backend', 'backendName', 'pageSize'].some((p) =>
       changed.has(p as keyof CivicComments),
     );
@@ -240,10 +181,6 @@ export class CivicComments extends SectionElement {
     return [...this.comments, ...this.own].some((c) => c.id === commentId);
   }
 
-  get #draftKey(): string {
-    return `civic-comments:draft:${this.pageId}:${this.section}`;
-  }
-
   // ---- Loading -----------------------------------------------------------------------------
 
   #load(): Promise<void> {
@@ -272,7 +209,7 @@ export class CivicComments extends SectionElement {
       this.nextCursor = result.nextCursor;
       this.own = this.own.filter((mine) => !result.comments.some((c) => c.id === mine.id));
       this.loadState = 'loaded';
-      this.#restoreReplyTarget();
+      this.#form.restoreReplyTarget(this.comments);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.loadState = 'failed';
@@ -315,158 +252,7 @@ export class CivicComments extends SectionElement {
     await loading;
   }
 
-  // ---- Drafts --------------------------------------------------------------------------------
-
-  #restoreDraft(): void {
-    if (!this.section) return;
-    const remembered = readJson<StoredIdentity>('local', identityKey);
-    const identity = remembered ?? readJson<StoredIdentity>('session', identityKey);
-    const draft = readJson<StoredDraft>('local', this.#draftKey);
-    const visibility = draft?.visibility === 'public' || draft?.visibility === 'private' ? draft.visibility : '';
-    this.values = {
-      name: text(identity?.name, this.values.name),
-      email: text(identity?.email, this.values.email),
-      body: text(draft?.body, this.values.body),
-      visibility: visibility || this.values.visibility,
-      remember: Boolean(remembered),
-    };
-    this.#pendingReplyTarget = typeof draft?.parentId === 'string' ? draft.parentId : null;
-  }
-
-  /** A reply's draft reopens under its comment once the thread has loaded. */
-  #pendingReplyTarget: string | null = null;
-
-  #restoreReplyTarget(): void {
-    const target = this.#pendingReplyTarget;
-    this.#pendingReplyTarget = null;
-    if (target && this.comments.some((c) => c.id === target)) this.replyTo = target;
-  }
-
-  #saveDraft(): void {
-    const { name, email, body, visibility, remember } = this.values;
-    writeJson('session', identityKey, { name, email } satisfies StoredIdentity);
-    if (remember) writeJson('local', identityKey, { name, email } satisfies StoredIdentity);
-    else remove('local', identityKey);
-    if (body || visibility || this.replyTo) {
-      writeJson('local', this.#draftKey, { body, visibility, parentId: this.replyTo } satisfies StoredDraft);
-    } else {
-      remove('local', this.#draftKey);
-    }
-  }
-
-  #setValue<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
-    this.values = { ...this.values, [key]: value };
-    this.#saveDraft();
-    if (key === 'body') this.#scheduleCharacterCountAnnouncement();
-  }
-
-  #scheduleCharacterCountAnnouncement(): void {
-    // As in the GOV.UK character count: screen readers hear the count once typing pauses.
-    clearTimeout(this.#characterCountTimer);
-    this.#characterCountTimer = setTimeout(() => {
-      this.characterCountAnnouncement = this.#characterCountText();
-    }, characterCountDelay);
-  }
-
-  #characterCountText(): string {
-    const left = limits.bodyMax - lengthOf(this.values.body.trim());
-    return left >= 0 ? this.strings.charactersRemaining(left) : this.strings.charactersTooMany(-left);
-  }
-
-  // ---- Replying ------------------------------------------------------------------------------
-
-  async #openReply(comment: Comment): Promise<void> {
-    this.replyTo = comment.id;
-    this.errors = {};
-    this.#saveDraft();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
-  }
-
-  async #cancelReply(): Promise<void> {
-    const parentId = this.replyTo;
-    if (!parentId) return;
-    this.replyTo = null;
-    this.errors = {};
-    this.#saveDraft();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(parentId)}"]`)?.focus();
-  }
-
-  #onFormKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.replyTo) {
-      event.preventDefault();
-      void this.#cancelReply();
-    }
-  }
-
-  // ---- Submitting ----------------------------------------------------------------------------
-
-  async #submit(event: Event): Promise<void> {
-    event.preventDefault();
-    // However often the button is pressed, one request is in flight.
-    if (this.submitState === 'submitting') return;
-    const strings = this.strings;
-    const input = {
-      page: this.pageId,
-      section: this.section,
-      parentId: this.replyTo,
-      name: this.values.name,
-      email: this.values.email,
-      body: this.values.body,
-      visibility: this.values.visibility || undefined,
-    };
-    const checked = validateNewComment(input);
-    if (!checked.success) {
-      await this.#showErrors(messagesFor(checked.codes, strings.validation));
-      return;
-    }
-
-    this.submitState = 'submitting';
-    this.submitMessage = '';
-    this.errors = {};
-    this.#idempotencyKey ??= newIdempotencyKey();
-    const controller = (this.#submitController = new AbortController());
-    try {
-      const backend = await this.resolveBackend();
-      if (!backend) throw this.configurationProblem;
-      const comment = await backend.postComment(checked.data, {
-        idempotencyKey: this.#idempotencyKey,
-        signal: controller.signal,
-      });
-      this.#idempotencyKey = undefined;
-      this.submitState = 'idle';
-      this.#accept(comment);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      if (error instanceof ValidationFailedError) {
-        this.submitState = 'idle';
-        await this.#showErrors(this.#translateServerMessages(error.fields));
-        return;
-      }
-      this.submitState = 'failed';
-      this.submitMessage = error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed;
-      this.reportError(error, 'submit');
-    }
-  }
-
-  /** Words a server's English field messages in the reader's language, where they are known. */
-  #translateServerMessages(fields: Record<string, string>): Partial<Record<CommentField, string>> {
-    const messages: Record<string, string> = {};
-    for (const [field, message] of Object.entries(fields)) {
-      const code = codeForMessage(field, message);
-      const translated = code && (this.strings.validation as Record<string, Record<string, string>>)[field]?.[code];
-      // A field the form does not show is still reported, next to the comment box.
-      messages[commentFields.includes(field as CommentField) ? field : 'body'] = translated || message;
-    }
-    return messages;
-  }
-
-  async #showErrors(errors: Partial<Record<CommentField, string>>): Promise<void> {
-    this.errors = errors;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-  }
+  // ---- Sent comments ------------------------------------------------------------------------
 
   #accept(comment: Comment): void {
     const strings = this.strings;
@@ -476,11 +262,6 @@ export class CivicComments extends SectionElement {
     } else {
       this.own = [...this.own, comment];
     }
-    this.values = { ...this.values, body: '', visibility: '' };
-    this.replyTo = null;
-    remove('local', this.#draftKey);
-    this.#saveDraft();
-    this.characterCountAnnouncement = '';
     this.#announce(
       comment.status === 'published'
         ? strings.announcePublished
@@ -527,8 +308,8 @@ export class CivicComments extends SectionElement {
             ${strings.printSection}
           </button>
         </p>
-        ${loaded ? this.#renderComments(level) : this.#renderLoadStatus(strings)}
-        ${this.replyTo && loaded ? nothing : this.#renderForm(level, null)}
+        ${loaded ? this.#renderComments(strings, level) : this.#renderLoadStatus(strings)}
+        ${this.#form.replyTo && loaded ? nothing : this.#form.render(level, null)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
@@ -549,227 +330,18 @@ export class CivicComments extends SectionElement {
     return html`<div class="status-box" part="status"><p class="hint">${strings.loading}</p></div>`;
   }
 
-  #renderComments(level: number): TemplateResult {
-    const shown = [...this.comments, ...this.own];
-    const thread = buildThread(shown);
-    const strings = this.strings;
-    return html`
-      ${thread.length
-        ? html`<ol part="comments">${thread.map((node) => this.#renderNode(node, level))}</ol>`
-        : nothing}
-      ${this.nextCursor
-        ? html`<p>
-            <button
-              type="button"
-              class="link-button"
-              part="show-more-button"
-              aria-disabled=${this.moreState === 'loading' ? 'true' : 'false'}
-              @click=${this.#loadMore}
-            >
-              ${strings.showMore}
-            </button>
-            ${this.moreState === 'failed' ? html`<span class="error-text">${strings.loadFailed}</span>` : nothing}
-          </p>`
-        : nothing}
-    `;
+  #renderComments(strings: Strings, level: number): TemplateResult {
+    return renderComments({
+      strings,
+      comments: this.comments,
+      own: this.own,
+      nextCursor: this.nextCursor,
+      moreState: this.moreState,
+      fragment: this.#fragment,
+      replyTo: this.#form.replyTo,
+      loadMore: () => void this.#loadMore(),
+      openReply: (comment) => void this.#form.openReply(comment),
+      replyForm: (parent) => this.#form.render(level, parent),
+    });
   }
-
-  #renderNode(node: ThreadNode, level: number): TemplateResult {
-    const { comment, inReplyTo } = node;
-    const strings = this.strings;
-    const mine = this.own.includes(comment);
-    const status = comment.status === 'received' ? strings.statusPrivate : comment.status === 'pending' ? strings.statusPending : '';
-    const date = new Date(comment.createdAt);
-    return html`
-      <li>
-        <article class="comment ${mine ? 'own' : ''} ${this.#fragment === `comment-${comment.id}` ? 'highlighted' : ''}" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
-          <p class="meta">
-            <span class="author" part="comment-author" id="author-${comment.id}">${comment.name}</span>
-            <a href="#comment-${comment.id}" part="comment-link"
-              ><time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time></a
-            >
-            ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
-          </p>
-          ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(inReplyTo.name)}</p>` : nothing}
-          <p class="body" part="comment-body">${comment.body}</p>
-          ${mine || comment.status !== 'published'
-            ? nothing
-            : html`<button
-                type="button"
-                class="link-button"
-                part="reply-button"
-                data-reply-to=${comment.id}
-                aria-expanded=${this.replyTo === comment.id ? 'true' : 'false'}
-                @click=${() => this.#openReply(comment)}
-              >
-                ${strings.reply}<span class="visually-hidden">${strings.replyToSuffix(comment.name)}</span>
-              </button>`}
-          ${this.replyTo === comment.id ? this.#renderForm(level, comment) : nothing}
-        </article>
-        ${node.replies.length
-          ? html`<ol class="replies">${node.replies.map((reply) => this.#renderNode(reply, level))}</ol>`
-          : nothing}
-      </li>
-    `;
-  }
-
-  #renderForm(level: number, parent: Comment | null): TemplateResult {
-    const strings = this.strings;
-    const { values, errors } = this;
-    const listed = commentFields.filter((field) => errors[field]);
-    const submitting = this.submitState === 'submitting';
-    const left = limits.bodyMax - lengthOf(values.body.trim());
-    return html`
-      <form
-        class="form ${parent ? 'reply-form' : ''}"
-        part="form"
-        novalidate
-        @submit=${this.#submit}
-        @keydown=${this.#onFormKeydown}
-      >
-        <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
-          ${parent ? strings.replyHeading(parent.name) : strings.formHeading}
-        </div>
-        ${listed.length
-          ? html`<div class="error-summary" part="error-summary" tabindex="-1">
-              <div role="alert">
-                <p class="error-summary-title">${strings.errorSummaryTitle}</p>
-                <ul>
-                  ${listed.map(
-                    (field) =>
-                      html`<li><a href="#${fieldTarget(field)}" @click=${this.#focusField}>${errors[field]}</a></li>`,
-                  )}
-                </ul>
-              </div>
-            </div>`
-          : nothing}
-
-        ${this.#renderInput('name', 'text', strings.nameLabel)}
-        ${this.#renderInput('email', 'email', strings.emailLabel, strings.emailHint)}
-
-        <div class="field ${errors.body ? 'has-error' : ''}" part="field">
-          <label for="body">${strings.bodyLabel}</label>
-          ${this.#renderFieldError('body')}
-          <textarea
-            id="body"
-            class="input textarea ${left < 0 ? 'over-limit' : ''}"
-            part="input"
-            aria-describedby=${errors.body ? 'body-limit body-error' : 'body-limit'}
-            aria-invalid=${errors.body || left < 0 ? 'true' : nothing}
-            .value=${values.body}
-            @input=${(e: InputEvent) => this.#setValue('body', (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-          <div class="visually-hidden" id="body-limit">${strings.bodyLimitHint(limits.bodyMax)}</div>
-          <div class="character-count ${left < 0 ? 'over-limit' : ''}" aria-hidden="true">${this.#characterCountText()}</div>
-          <div class="visually-hidden" aria-live="polite">${this.characterCountAnnouncement}</div>
-        </div>
-
-        <div class="field ${errors.visibility ? 'has-error' : ''}" part="field">
-          <fieldset aria-describedby=${errors.visibility ? 'visibility-error' : nothing}>
-            <legend>${strings.visibilityLegend}</legend>
-            ${this.#renderFieldError('visibility')}
-            ${this.#renderChoice('visibility-public', 'public', strings.visibilityPublic)}
-            ${this.#renderChoice('visibility-private', 'private', strings.visibilityPrivate)}
-          </fieldset>
-        </div>
-
-        <div class="choice" part="field">
-          <input
-            id="remember"
-            type="checkbox"
-            .checked=${values.remember}
-            @change=${(e: Event) => this.#setValue('remember', (e.target as HTMLInputElement).checked)}
-          />
-          <label for="remember">${strings.remember}</label>
-        </div>
-
-        ${errors.parentId ? html`<p class="error-text" id="parentId" tabindex="-1">${errors.parentId}</p>` : nothing}
-
-        <p class="notice">${strings.moderationNotice}</p>
-
-        <div class="actions">
-          <button
-            type="submit"
-            class="button"
-            part="button"
-            aria-disabled=${submitting ? 'true' : 'false'}
-            aria-describedby=${this.submitMessage ? 'submit-status' : nothing}
-          >
-            ${strings.submit}
-          </button>
-          ${parent
-            ? html`<button type="button" class="button secondary" part="secondary-button" @click=${this.#cancelReply}>
-                ${strings.cancel}
-              </button>`
-            : nothing}
-        </div>
-        <div class="submit-status ${this.submitMessage ? 'failed' : ''}" id="submit-status" role="status">
-          ${submitting ? strings.submitting : this.submitMessage}
-        </div>
-      </form>
-    `;
-  }
-
-  /** A GOV.UK text input: label, hint, error message, then the input, described by the last two. */
-  #renderInput(field: 'name' | 'email', type: string, label: string, hint?: string): TemplateResult {
-    const error = this.errors[field];
-    const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
-    return html`
-      <div class="field ${error ? 'has-error' : ''}" part="field">
-        <label for=${field}>${label}</label>
-        ${hint ? html`<div class="hint" id="${field}-hint">${hint}</div>` : nothing}
-        ${this.#renderFieldError(field)}
-        <input
-          id=${field}
-          class="input"
-          part="input"
-          type=${type}
-          autocomplete=${field}
-          spellcheck="false"
-          aria-describedby=${describedBy || nothing}
-          aria-invalid=${error ? 'true' : nothing}
-          .value=${this.values[field]}
-          @input=${(e: InputEvent) => this.#setValue(field, (e.target as HTMLInputElement).value)}
-        />
-      </div>
-    `;
-  }
-
-  #renderFieldError(field: CommentField): TemplateResult | typeof nothing {
-    const message = this.errors[field];
-    if (!message) return nothing;
-    return html`<p class="error-message" id="${field}-error">
-      <span class="visually-hidden">${this.strings.errorPrefix}</span> ${message}
-    </p>`;
-  }
-
-  #renderChoice(id: string, value: Visibility, label: string): TemplateResult {
-    return html`
-      <div class="choice">
-        <input
-          id=${id}
-          type="radio"
-          name="visibility"
-          value=${value}
-          .checked=${this.values.visibility === value}
-          @change=${() => this.#setValue('visibility', value)}
-        />
-        <label for=${id}>${label}</label>
-      </div>
-    `;
-  }
-
-  /** Error summary links point into the shadow root, where the browser's own jump cannot reach. */
-  #focusField(event: Event): void {
-    event.preventDefault();
-    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.closest('.field')?.scrollIntoView();
-  }
-}
-
-/** Where an error summary link sends focus for each field. */
-function fieldTarget(field: CommentField): string {
-  return field === 'visibility' ? 'visibility-public' : field;
 }

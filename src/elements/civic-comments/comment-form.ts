@@ -1,0 +1,402 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  codeForMessage,
+  commentFields,
+  lengthOf,
+  limits,
+  messagesFor,
+  validateNewComment,
+  type Comment,
+  type CommentField,
+  type Visibility,
+} from '../../contract/public.js';
+import type { CommentsBackend } from '../../backends/backend.js';
+import { RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
+import type { CivicErrorDetail } from '../../events.js';
+import type { Strings } from '../../i18n/index.js';
+import { newIdempotencyKey } from '../../internal/idempotency-key.js';
+import { readJson, remove, text, writeJson } from '../../internal/storage.js';
+
+/** What the reader has typed. */
+interface FormValues {
+  name: string;
+  email: string;
+  body: string;
+  visibility: Visibility | '';
+  remember: boolean;
+}
+
+/** The part of a draft kept on the device between visits: never the name or the email. */
+interface StoredDraft {
+  body: string;
+  visibility: Visibility | '';
+  parentId: string | null;
+}
+
+/** Name and email; kept for the tab only, or on the device when the reader asks. */
+interface StoredIdentity {
+  name: string;
+  email: string;
+}
+
+const identityKey = 'civic-comments:identity';
+const characterCountDelay = 1000;
+
+/** What the form needs of the element it belongs to. */
+export interface FormHost extends ReactiveControllerHost {
+  readonly pageId: string;
+  readonly section: string;
+  readonly strings: Strings;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly configurationProblem: Error;
+  resolveBackend(): Promise<CommentsBackend | undefined>;
+  reportError(error: unknown, operation: CivicErrorDetail['operation']): void;
+}
+
+/**
+ * The response form of a thread: what the reader types, kept as a draft until it has been sent;
+ * its checks and error summary in the GOV.UK pattern; the reply it is open under; and sending, once
+ * however often the button is pressed, with one idempotency key until the comment is stored. The
+ * element draws the form where it belongs and hears of each comment stored through `onSent`.
+ */
+export class CommentForm implements ReactiveController {
+  values: FormValues = { name: '', email: '', body: '', visibility: '', remember: false };
+  /** The comment the form is open under, or null for a new comment on the section. */
+  replyTo: string | null = null;
+  errors: Partial<Record<CommentField, string>> = {};
+  submitState: 'idle' | 'submitting' | 'failed' = 'idle';
+  submitMessage = '';
+  characterCountAnnouncement = '';
+
+  #submitController?: AbortController;
+  /** Kept until a submission succeeds, so that trying again after a network error stores it once. */
+  #idempotencyKey?: string;
+  #characterCountTimer?: ReturnType<typeof setTimeout>;
+  /** A reply's draft reopens under its comment once the thread has loaded. */
+  #pendingReplyTarget: string | null = null;
+
+  constructor(
+    private readonly host: FormHost,
+    private readonly onSent: (comment: Comment) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#submitController?.abort();
+    clearTimeout(this.#characterCountTimer);
+  }
+
+  #update(change: Partial<Pick<CommentForm, 'values' | 'replyTo' | 'errors' | 'submitState' | 'submitMessage' | 'characterCountAnnouncement'>>): void {
+    Object.assign(this, change);
+    this.host.requestUpdate();
+  }
+
+  get #draftKey(): string {
+    return `civic-comments:draft:${this.host.pageId}:${this.host.section}`;
+  }
+
+  // ---- Drafts --------------------------------------------------------------------------------
+
+  /** Takes up the draft kept for this page and section, and the reader's name and email. */
+  restoreDraft(): void {
+    if (!this.host.section) return;
+    const remembered = readJson<StoredIdentity>('local', identityKey);
+    const identity = remembered ?? readJson<StoredIdentity>('session', identityKey);
+    const draft = readJson<StoredDraft>('local', this.#draftKey);
+    const visibility = draft?.visibility === 'public' || draft?.visibility === 'private' ? draft.visibility : '';
+    this.#update({
+      values: {
+        name: text(identity?.name, this.values.name),
+        email: text(identity?.email, this.values.email),
+        body: text(draft?.body, this.values.body),
+        visibility: visibility || this.values.visibility,
+        remember: Boolean(remembered),
+      },
+    });
+    this.#pendingReplyTarget = typeof draft?.parentId === 'string' ? draft.parentId : null;
+  }
+
+  /** Once the thread has loaded: reopens a reply's draft under its comment, if the thread shows it. */
+  restoreReplyTarget(comments: Comment[]): void {
+    const target = this.#pendingReplyTarget;
+    this.#pendingReplyTarget = null;
+    if (target && comments.some((c) => c.id === target)) this.#update({ replyTo: target });
+  }
+
+  #saveDraft(): void {
+    const { name, email, body, visibility, remember } = this.values;
+    writeJson('session', identityKey, { name, email } satisfies StoredIdentity);
+    if (remember) writeJson('local', identityKey, { name, email } satisfies StoredIdentity);
+    else remove('local', identityKey);
+    if (body || visibility || this.replyTo) {
+      writeJson('local', this.#draftKey, { body, visibility, parentId: this.replyTo } satisfies StoredDraft);
+    } else {
+      remove('local', this.#draftKey);
+    }
+  }
+
+  #setValue<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
+    this.#update({ values: { ...this.values, [key]: value } });
+    this.#saveDraft();
+    if (key === 'body') this.#scheduleCharacterCountAnnouncement();
+  }
+
+  #scheduleCharacterCountAnnouncement(): void {
+    // As in the GOV.UK character count: screen readers hear the count once typing pauses.
+    clearTimeout(this.#characterCountTimer);
+    this.#characterCountTimer = setTimeout(() => this.#update({ characterCountAnnouncement: this.#characterCountText() }), characterCountDelay);
+  }
+
+  #characterCountText(): string {
+    const left = limits.bodyMax - lengthOf(this.values.body.trim());
+    return left >= 0 ? this.host.strings.charactersRemaining(left) : this.host.strings.charactersTooMany(-left);
+  }
+
+  // ---- Replying ------------------------------------------------------------------------------
+
+  async openReply(comment: Comment): Promise<void> {
+    this.#update({ replyTo: comment.id, errors: {} });
+    this.#saveDraft();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('#body')?.focus();
+  }
+
+  readonly #cancelReply = async (): Promise<void> => {
+    const parentId = this.replyTo;
+    if (!parentId) return;
+    this.#update({ replyTo: null, errors: {} });
+    this.#saveDraft();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(parentId)}"]`)?.focus();
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.replyTo) {
+      event.preventDefault();
+      void this.#cancelReply();
+    }
+  };
+
+  // ---- Submitting ----------------------------------------------------------------------------
+
+  readonly #submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    // However often the button is pressed, one request is in flight.
+    if (this.submitState === 'submitting') return;
+    const { host } = this;
+    const strings = host.strings;
+    const input = {
+      page: host.pageId,
+      section: host.section,
+      parentId: this.replyTo,
+      name: this.values.name,
+      email: this.values.email,
+      body: this.values.body,
+      visibility: this.values.visibility || undefined,
+    };
+    const checked = validateNewComment(input);
+    if (!checked.success) {
+      await this.#showErrors(messagesFor(checked.codes, strings.validation));
+      return;
+    }
+
+    this.#update({ submitState: 'submitting', submitMessage: '', errors: {} });
+    this.#idempotencyKey ??= newIdempotencyKey();
+    const controller = (this.#submitController = new AbortController());
+    try {
+      const backend = await host.resolveBackend();
+      if (!backend) throw host.configurationProblem;
+      const comment = await backend.postComment(checked.data, { idempotencyKey: this.#idempotencyKey, signal: controller.signal });
+      this.#idempotencyKey = undefined;
+      this.#sent(comment);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      if (error instanceof ValidationFailedError) {
+        this.#update({ submitState: 'idle' });
+        await this.#showErrors(this.#translateServerMessages(error.fields));
+        return;
+      }
+      this.#update({ submitState: 'failed', submitMessage: error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed });
+      host.reportError(error, 'submit');
+    }
+  };
+
+  /** Words a server's English field messages in the reader's language, where they are known. */
+  #translateServerMessages(fields: Record<string, string>): Partial<Record<CommentField, string>> {
+    const messages: Record<string, string> = {};
+    for (const [field, message] of Object.entries(fields)) {
+      const code = codeForMessage(field, message);
+      const translated = code && (this.host.strings.validation as Record<string, Record<string, string>>)[field]?.[code];
+      // A field the form does not show is still reported, next to the comment box.
+      messages[commentFields.includes(field as CommentField) ? field : 'body'] = translated || message;
+    }
+    return messages;
+  }
+
+  async #showErrors(errors: Partial<Record<CommentField, string>>): Promise<void> {
+    this.#update({ errors });
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
+  /** The comment is stored: the form empties, its draft goes, and the element shows the comment. */
+  #sent(comment: Comment): void {
+    this.#update({ submitState: 'idle', values: { ...this.values, body: '', visibility: '' }, replyTo: null, characterCountAnnouncement: '' });
+    remove('local', this.#draftKey);
+    this.#saveDraft();
+    this.onSent(comment);
+  }
+
+  // ---- Rendering -----------------------------------------------------------------------------
+
+  /** The form, as a new comment on the section or as a reply under `parent`, its heading at `level`. */
+  render(level: number, parent: Comment | null): TemplateResult {
+    const strings = this.host.strings;
+    const { values, errors } = this;
+    const listed = commentFields.filter((field) => errors[field]);
+    const submitting = this.submitState === 'submitting';
+    const left = limits.bodyMax - lengthOf(values.body.trim());
+    return html`
+      <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown}>
+        <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
+          ${parent ? strings.replyHeading(parent.name) : strings.formHeading}
+        </div>
+        ${listed.length
+          ? html`<div class="error-summary" part="error-summary" tabindex="-1">
+              <div role="alert">
+                <p class="error-summary-title">${strings.errorSummaryTitle}</p>
+                <ul>
+                  ${listed.map((field) => html`<li><a href="#${fieldTarget(field)}" @click=${this.#focusField}>${errors[field]}</a></li>`)}
+                </ul>
+              </div>
+            </div>`
+          : nothing}
+
+        ${this.#renderInput('name', 'text', strings.nameLabel)}
+        ${this.#renderInput('email', 'email', strings.emailLabel, strings.emailHint)}
+
+        <div class="field ${errors.body ? 'has-error' : ''}" part="field">
+          <label for="body">${strings.bodyLabel}</label>
+          ${this.#renderFieldError('body')}
+          <textarea
+            id="body"
+            class="input textarea ${left < 0 ? 'over-limit' : ''}"
+            part="input"
+            aria-describedby=${errors.body ? 'body-limit body-error' : 'body-limit'}
+            aria-invalid=${errors.body || left < 0 ? 'true' : nothing}
+            .value=${values.body}
+            @input=${(e: InputEvent) => this.#setValue('body', (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          <div class="visually-hidden" id="body-limit">${strings.bodyLimitHint(limits.bodyMax)}</div>
+          <div class="character-count ${left < 0 ? 'over-limit' : ''}" aria-hidden="true">${this.#characterCountText()}</div>
+          <div class="visually-hidden" aria-live="polite">${this.characterCountAnnouncement}</div>
+        </div>
+
+        <div class="field ${errors.visibility ? 'has-error' : ''}" part="field">
+          <fieldset aria-describedby=${errors.visibility ? 'visibility-error' : nothing}>
+            <legend>${strings.visibilityLegend}</legend>
+            ${this.#renderFieldError('visibility')}
+            ${this.#renderChoice('visibility-public', 'public', strings.visibilityPublic)}
+            ${this.#renderChoice('visibility-private', 'private', strings.visibilityPrivate)}
+          </fieldset>
+        </div>
+
+        <div class="choice" part="field">
+          <input
+            id="remember"
+            type="checkbox"
+            .checked=${values.remember}
+            @change=${(e: Event) => this.#setValue('remember', (e.target as HTMLInputElement).checked)}
+          />
+          <label for="remember">${strings.remember}</label>
+        </div>
+
+        ${errors.parentId ? html`<p class="error-text" id="parentId" tabindex="-1">${errors.parentId}</p>` : nothing}
+
+        <p class="notice">${strings.moderationNotice}</p>
+
+        <div class="actions">
+          <button
+            type="submit"
+            class="button"
+            part="button"
+            aria-disabled=${submitting ? 'true' : 'false'}
+            aria-describedby=${this.submitMessage ? 'submit-status' : nothing}
+          >
+            ${strings.submit}
+          </button>
+          ${parent
+            ? html`<button type="button" class="button secondary" part="secondary-button" @click=${this.#cancelReply}>${strings.cancel}</button>`
+            : nothing}
+        </div>
+        <div class="submit-status ${this.submitMessage ? 'failed' : ''}" id="submit-status" role="status">
+          ${submitting ? strings.submitting : this.submitMessage}
+        </div>
+      </form>
+    `;
+  }
+
+  /** A GOV.UK text input: label, hint, error message, then the input, described by the last two. */
+  #renderInput(field: 'name' | 'email', type: string, label: string, hint?: string): TemplateResult {
+    const error = this.errors[field];
+    const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
+    return html`
+      <div class="field ${error ? 'has-error' : ''}" part="field">
+        <label for=${field}>${label}</label>
+        ${hint ? html`<div class="hint" id="${field}-hint">${hint}</div>` : nothing}
+        ${this.#renderFieldError(field)}
+        <input
+          id=${field}
+          class="input"
+          part="input"
+          type=${type}
+          autocomplete=${field}
+          spellcheck="false"
+          aria-describedby=${describedBy || nothing}
+          aria-invalid=${error ? 'true' : nothing}
+          .value=${this.values[field]}
+          @input=${(e: InputEvent) => this.#setValue(field, (e.target as HTMLInputElement).value)}
+        />
+      </div>
+    `;
+  }
+
+  #renderFieldError(field: CommentField): TemplateResult | typeof nothing {
+    const message = this.errors[field];
+    if (!message) return nothing;
+    return html`<p class="error-message" id="${field}-error">
+      <span class="visually-hidden">${this.host.strings.errorPrefix}</span> ${message}
+    </p>`;
+  }
+
+  #renderChoice(id: string, value: Visibility, label: string): TemplateResult {
+    return html`
+      <div class="choice">
+        <input
+          id=${id}
+          type="radio"
+          name="visibility"
+          value=${value}
+          .checked=${this.values.visibility === value}
+          @change=${() => this.#setValue('visibility', value)}
+        />
+        <label for=${id}>${label}</label>
+      </div>
+    `;
+  }
+
+  /** Error summary links point into the shadow root, where the browser's own jump cannot reach. */
+  readonly #focusField = (event: Event): void => {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
+    const field = this.host.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    field?.focus();
+    field?.closest('.field')?.scrollIntoView();
+  };
+}
+
+/** Where an error summary link sends focus for each field. */
+function fieldTarget(field: CommentField): string {
+  return field === 'visibility' ? 'visibility-public' : field;
+}

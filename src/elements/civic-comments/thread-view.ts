@@ -1,0 +1,82 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Comment } from '../../contract/public.js';
+import type { Strings } from '../../i18n/index.js';
+import { buildThread, type ThreadNode } from '../../internal/thread.js';
+
+/** What the thread's list is drawn from: the element's state, and what its buttons do. */
+export interface ThreadView {
+  strings: Strings;
+  comments: Comment[];
+  /** The reader's own comments sent from this element that the public list does not show yet. */
+  own: Comment[];
+  nextCursor: string | null;
+  moreState: 'idle' | 'loading' | 'failed';
+  /** The page's fragment: the comment it names is highlighted. */
+  fragment: string;
+  /** The comment the form is open under. */
+  replyTo: string | null;
+  loadMore: () => void;
+  openReply: (comment: Comment) => void;
+  /** The form, drawn under the comment it replies to. */
+  replyForm: (parent: Comment) => TemplateResult;
+}
+
+/** The comments, oldest first, with replies nested under what they answer, and "Show more comments". */
+export function renderComments(view: ThreadView): TemplateResult {
+  const thread = buildThread([...view.comments, ...view.own]);
+  const { strings } = view;
+  return html`
+    ${thread.length ? html`<ol part="comments">${thread.map((node) => renderNode(view, node))}</ol>` : nothing}
+    ${view.nextCursor
+      ? html`<p>
+          <button
+            type="button"
+            class="link-button"
+            part="show-more-button"
+            aria-disabled=${view.moreState === 'loading' ? 'true' : 'false'}
+            @click=${view.loadMore}
+          >
+            ${strings.showMore}
+          </button>
+          ${view.moreState === 'failed' ? html`<span class="error-text">${strings.loadFailed}</span>` : nothing}
+        </p>`
+      : nothing}
+  `;
+}
+
+function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
+  const { comment, inReplyTo } = node;
+  const { strings } = view;
+  const mine = view.own.includes(comment);
+  const status = comment.status === 'received' ? strings.statusPrivate : comment.status === 'pending' ? strings.statusPending : '';
+  const date = new Date(comment.createdAt);
+  return html`
+    <li>
+      <article class="comment ${mine ? 'own' : ''} ${view.fragment === `comment-${comment.id}` ? 'highlighted' : ''}" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
+        <p class="meta">
+          <span class="author" part="comment-author" id="author-${comment.id}">${comment.name}</span>
+          <a href="#comment-${comment.id}" part="comment-link"
+            ><time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time></a
+          >
+          ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
+        </p>
+        ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(inReplyTo.name)}</p>` : nothing}
+        <p class="body" part="comment-body">${comment.body}</p>
+        ${mine || comment.status !== 'published'
+          ? nothing
+          : html`<button
+              type="button"
+              class="link-button"
+              part="reply-button"
+              data-reply-to=${comment.id}
+              aria-expanded=${view.replyTo === comment.id ? 'true' : 'false'}
+              @click=${() => view.openReply(comment)}
+            >
+              ${strings.reply}<span class="visually-hidden">${strings.replyToSuffix(comment.name)}</span>
+            </button>`}
+        ${view.replyTo === comment.id ? view.replyForm(comment) : nothing}
+      </article>
+      ${node.replies.length ? html`<ol class="replies">${node.replies.map((reply) => renderNode(view, reply))}</ol>` : nothing}
+    </li>
+  `;
+}
