@@ -32,6 +32,22 @@ export class RateLimitedError extends CivicCommentsError {
   }
 }
 
+/**
+ * The consultation is not taking responses (`state` says whether it has yet to open or has closed),
+ * by the backend's clock; nothing was stored.
+ */
+export class ConsultationClosedError extends CivicCommentsError {
+  override name = 'ConsultationClosedError';
+  constructor(
+    readonly state: 'upcoming' | 'closed',
+    readonly opensAt: string | null,
+    readonly closesAt: string | null,
+    message = 'The consultation is not taking responses.',
+  ) {
+    super(message);
+  }
+}
+
 /** An element is set up wrongly; the message names the element and the attribute to fix. */
 export class ConfigurationError extends CivicCommentsError {
   override name = 'ConfigurationError';

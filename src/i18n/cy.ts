@@ -21,6 +21,7 @@ export const cy: Strings = {
   consultationClosedHint: 'Gallwch ddal i ddarllen y sylwadau.',
   consultationUpcoming: (when) => `Bydd yr ymgynghoriad hwn yn agor ar ${when}.`,
   consultationClosesOn: (when) => `Bydd yr ymgynghoriad hwn yn cau ar ${when}.`,
+  consultationNotSent: 'Nid yw eich sylw wedi’i anfon. Mae’r hyn wnaethoch chi ei deipio isod, er mwyn i chi allu cadw copi.',
   officialBadge: 'Ymateb swyddogol',
   outcomeHeading: 'Beth wnaethon ni gyda’ch sylwadau',
   commentsHeading: 'Sylwadau',

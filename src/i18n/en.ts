@@ -20,6 +20,7 @@ export const en: Strings = {
   consultationClosedHint: 'You can still read the comments.',
   consultationUpcoming: (when) => `This consultation opens on ${when}.`,
   consultationClosesOn: (when) => `This consultation closes on ${when}.`,
+  consultationNotSent: 'Your comment has not been sent. What you typed is below, so that you can keep a copy.',
   officialBadge: 'Official response',
   outcomeHeading: 'What we did with your comments',
   commentsHeading: 'Comments',

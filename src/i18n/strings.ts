@@ -15,6 +15,8 @@ export interface Strings {
   consultationUpcoming: (when: string) => string;
   /** Said above the form in the last days of a consultation. */
   consultationClosesOn: (when: string) => string;
+  /** Said when the consultation closed while the reader was typing; what they typed is shown after it. */
+  consultationNotSent: string;
   /** The badge on the department's own responses. */
   officialBadge: string;
   /** Heading of a section's outcome, above its comments. */

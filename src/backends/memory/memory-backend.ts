@@ -1,4 +1,5 @@
 import {
+  consultationState,
   limits,
   messagesFor,
   publicComment,
@@ -6,12 +7,13 @@ import {
   type Comment,
   type CommentPage,
   type CommentStatus,
+  type Consultation,
   type Counts,
   type NewCommentInput,
   type Visibility,
 } from '../../contract/public.js';
 import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
-import { BackendUnavailableError, CivicCommentsError, ValidationFailedError } from '../errors.js';
+import { BackendUnavailableError, CivicCommentsError, ConsultationClosedError, ValidationFailedError } from '../errors.js';
 
 /** A comment as the memory backend keeps it, with what the public never sees. */
 export interface StoredComment extends Comment {
@@ -40,7 +42,14 @@ export interface MemoryBackendOptions {
   latency?: number;
   /** Operations that fail, as a backend that is down would. */
   fail?: MemoryFailures;
+  /** The page's consultation: its dates decide, by the page's clock, whether posts are taken. */
+  consultation?: MemoryConsultation;
+  /** Each section's outcome ("you said, we did"), by section. */
+  outcomes?: Record<string, string>;
 }
+
+/** A consultation as the memory backend is told of it; its state follows from its dates. */
+export type MemoryConsultation = Pick<Consultation, 'title'> & Partial<Omit<Consultation, 'state' | 'page'>>;
 
 const abortError = () => new DOMException('The request was aborted.', 'AbortError');
 
@@ -53,6 +62,9 @@ export class MemoryBackend implements CommentsBackend {
   moderation: 'pre' | 'post';
   latency: number;
   fail: MemoryFailures;
+  /** The page's consultation; change its dates to open or close it. */
+  consultation: MemoryConsultation | undefined;
+  outcomes: Record<string, string>;
   private readonly stored: StoredComment[] = [];
   private readonly answered = new Map<string, { body: string; comment: Comment }>();
   private nextId = 1;
@@ -61,6 +73,8 @@ export class MemoryBackend implements CommentsBackend {
     this.moderation = options.moderation ?? 'pre';
     this.latency = options.latency ?? 0;
     this.fail = { ...options.fail };
+    this.consultation = options.consultation;
+    this.outcomes = { ...options.outcomes };
     const page = options.page ?? globalThis.location?.pathname ?? '/';
     const start = Date.now() - (options.comments?.length ?? 0) * 60_000;
     options.comments?.forEach((seed, index) => {
@@ -75,6 +89,7 @@ export class MemoryBackend implements CommentsBackend {
         section: seed.section,
         name: seed.name,
         body: seed.body,
+        role: seed.role ?? 'reader',
       });
     });
   }
@@ -91,6 +106,7 @@ export class MemoryBackend implements CommentsBackend {
       comments: published.slice(start, end).map(publicComment),
       nextCursor: end < published.length ? String(end) : null,
       total: published.length,
+      outcome: Object.hasOwn(this.outcomes, request.section) ? { body: this.outcomes[request.section]!, updatedAt: new Date().toISOString() } : null,
     };
   }
 
@@ -107,6 +123,10 @@ export class MemoryBackend implements CommentsBackend {
     }
     const result = validateNewComment(input);
     if (!result.success) throw new ValidationFailedError(messagesFor(result.codes));
+    const consultation = this.#consultationOf(result.data.page);
+    if (consultation && consultation.state !== 'open') {
+      throw new ConsultationClosedError(consultation.state, consultation.opensAt, consultation.closesAt);
+    }
     const data = result.data;
     const parentId = data.parentId ?? null;
     if (parentId && !this.stored.some((c) => c.id === parentId && c.section === data.section && isPublic(c))) {
@@ -146,7 +166,15 @@ export class MemoryBackend implements CommentsBackend {
       if (c.page === page && isPublic(c)) bySection.set(c.section, (bySection.get(c.section) ?? 0) + 1);
     }
     const counts = Object.fromEntries(bySection);
-    return { page, counts };
+    return { page, counts, consultation: this.#consultationOf(page) };
+  }
+
+  /** The consultation as the public sees it, in its state now. */
+  #consultationOf(page: string): Consultation | null {
+    const told = this.consultation;
+    if (!told) return null;
+    const dates = { opensAt: told.opensAt ?? null, closesAt: told.closesAt ?? null };
+    return { page, title: told.title, ...dates, state: consultationState(dates), department: told.department ?? null, askOrganisation: told.askOrganisation ?? false };
   }
 
   /** Every stored comment, private ones and emails included, as a moderator would see them. */

@@ -3,6 +3,7 @@ import { ErrorBody, validationMessages } from '../../contract/public.js';
 import {
   BackendUnavailableError,
   CivicCommentsError,
+  ConsultationClosedError,
   RateLimitedError,
   ResponseShapeError,
   ValidationFailedError,
@@ -106,6 +107,8 @@ export async function explain(where: string, error: unknown): Promise<unknown> {
   if (answer.data?.fields) return new ValidationFailedError(answer.data.fields);
   if (status === 413) return new ValidationFailedError({ body: validationMessages.body.tooLong });
   if (status === 429) return new RateLimitedError(Number(headers.get('Retry-After')) || undefined);
+  const closed = answer.data?.error === 'consultation_closed' ? 'closed' : answer.data?.error === 'consultation_not_open' ? 'upcoming' : undefined;
+  if (closed) return new ConsultationClosedError(closed, answer.data!.opensAt ?? null, answer.data!.closesAt ?? null, answer.data!.message);
   const message = `${where} answered ${status}${answer.data ? `: ${answer.data.message}` : ''}`;
   return status >= 500 ? new BackendUnavailableError(message) : new CivicCommentsError(message);
 }

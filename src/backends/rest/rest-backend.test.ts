@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   BackendUnavailableError,
   CivicCommentsError,
+  ConsultationClosedError,
   RateLimitedError,
   ResponseShapeError,
   RestBackend,
@@ -35,7 +36,23 @@ describe('RestBackend against the reference server', () => {
     expect((await moderate(`comments/${stored.id}`, { method: 'PATCH', body: '{"status":"published"}' })).status).to.equal(200);
     const listed = await backend.listComments({ page, section: 'intro' });
     expect(listed.comments.map((c) => c.body)).to.deep.equal(['A comment sent over HTTP.']);
-    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 1 } });
+    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 1 }, consultation: null });
+  });
+
+  it('learns the consultation from the counts, and is refused with ConsultationClosedError once it has closed', async () => {
+    const page = uniquePage('closed');
+    const closesAt = new Date(Date.now() - 60_000).toISOString();
+    const put = await moderate(`consultations/${encodeURIComponent(page)}`, {
+      method: 'PUT',
+      body: JSON.stringify({ title: 'A closed consultation', closesAt, department: 'Department for Tests' }),
+    });
+    expect(put.status).to.equal(200);
+    const { consultation } = await backend.getCounts(page);
+    expect(consultation).to.include({ state: 'closed', closesAt, department: 'Department for Tests' });
+    const refused = await backend.postComment(comment(page)).catch((error: unknown) => error);
+    expect(refused).to.be.instanceOf(ConsultationClosedError);
+    expect((refused as ConsultationClosedError).state).to.equal('closed');
+    expect((refused as ConsultationClosedError).closesAt).to.equal(closesAt);
   });
 
   it('stores a submission once however often it is sent with the same idempotency key', async () => {

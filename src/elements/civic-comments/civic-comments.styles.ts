@@ -115,6 +115,34 @@ export const styles = css`
     color: #0c2d4a;
     background: #bbd4ea;
   }
+  .official {
+    color: #ffffff;
+    background: #1d70b8;
+  }
+  .outcome,
+  .kept-comment {
+    margin: 1em 0 1.5em;
+    padding-left: 0.75em;
+    border-left: 8px solid var(--civic-color-link,#1d70b8);
+  }
+  .outcome-body,
+  .kept-comment {
+    white-space: pre-line;
+  }
+  .consultation-notice {
+    margin: 1.5em 0;
+    padding: 0.75em 1em;
+    border: 5px solid var(--civic-color-link,#1d70b8);
+  }
+  .consultation-notice:focus {
+    outline: 3px solid var(--civic-color-focus,#ffdd00);
+  }
+  .consultation-notice p {
+    margin: 0 0 0.25em;
+  }
+  .consultation-notice .notice-title {
+    font-weight: 700;
+  }
 
   .link-button {
     min-height: 24px;
@@ -292,6 +320,7 @@ export const styles = css`
     button,
     .print-link,
     .status-box,
+    .consultation-notice,
     .own {
       display: none;
     }

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Comment } from '../../contract/public.js';
+import type { ConsultationClosedError } from '../../backends/errors.js';
+import type { Comment, Consultation, Outcome } from '../../contract/public.js';
 import { emit } from '../../events.js';
 import { loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
 import { whenNearViewport } from '../../internal/near-viewport.js';
 import { fragment, linkThread, unlinkThread } from '../../internal/page-links.js';
 import { printSection } from '../../internal/print.js';
+import { consultationOf } from '../../internal/shared-counts.js';
 import { SectionElement } from '../../internal/section-element.js';
 import { styles } from './civic-comments.styles.js';
 import { CommentForm } from './comment-form.js';
@@ -16,6 +18,8 @@ const state = { state: true } as const;
 type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
 
 const announceDelay = 100;
+/** How long before a consultation closes the form starts saying when. */
+const closingSoon = 7 * 24 * 3_600_000;
 
 /**
  * The comment thread and the response form for one section of a page.
@@ -28,6 +32,13 @@ const announceDelay = 100;
  * or when a link targets it: its own id, `comments-<section>` unless it has one, or a comment's
  * permalink, `#comment-<id>`, which loads the thread, highlights the comment and moves focus to
  * it. "Print this section" prints the section with its comments and nothing else of the page.
+ *
+ * On a page with a consultation, the form is there only while it is open: before it opens and
+ * after it closes, a notice with the date, in UK time, takes the form's place and the thread stays
+ * readable; in its last seven days the form says when it closes. A reader whose comment is refused
+ * because the consultation closed while they typed is told so, and what they typed is shown back
+ * and kept. The department's own responses carry an "Official response" badge, and what it did with
+ * the section's comments is shown above them under its own heading.
  *
  * @summary The thread and the form for one section.
  *
@@ -42,6 +53,11 @@ const announceDelay = 100;
  * @csspart comment-date - A comment's date.
  * @csspart comment-body - A comment's text.
  * @csspart comment-status - "Awaiting moderation" or "Sent privately" on the reader's own comment.
+ * @csspart official-badge - "Official response" beside the department's name on its own responses.
+ * @csspart outcome - What the department did with the section's comments, above them.
+ * @csspart consultation-notice - "This consultation closed on …" or "opens on …", in place of the form.
+ * @csspart closing-notice - "This consultation closes on …", above the form in its last seven days.
+ * @csspart kept-comment - What a reader typed before the consultation closed, shown back to them.
  * @csspart reply-button - The "Reply" button of a comment.
  * @csspart comment-link - A comment's date, a link to the comment.
  * @csspart show-more-button - The "Show more comments" button.
@@ -82,6 +98,9 @@ export class CivicComments extends SectionElement {
     moreState: state,
     own: state,
     announcement: state,
+    consultation: state,
+    outcome: state,
+    closedWhileTyping: state,
   };
 
   /**
@@ -103,9 +122,18 @@ export class CivicComments extends SectionElement {
   /** The reader's own comments sent from this element that the public list does not show yet. */
   declare private own: Comment[];
   declare private announcement: string;
+  /** The page's consultation, when it has one: its state decides whether the form is shown. */
+  declare private consultation: Consultation | null;
+  declare private outcome: Outcome | null;
+  /** The backend refused the reader's comment because the consultation had closed meanwhile. */
+  declare private closedWhileTyping: boolean;
 
   /** The response form: what the reader types, the reply it is open under, and sending. */
-  #form = new CommentForm(this, (comment) => this.#accept(comment));
+  #form = new CommentForm(
+    this,
+    (comment) => this.#accept(comment),
+    (error) => void this.#closed(error),
+  );
   #loadController?: AbortController;
   #announceTimer?: ReturnType<typeof setTimeout>;
   /** Whether the thread has come near the viewport, or a link asked for it: only then is it loaded. */
@@ -125,6 +153,9 @@ export class CivicComments extends SectionElement {
     this.moreState = 'idle';
     this.own = [];
     this.announcement = '';
+    this.consultation = null;
+    this.outcome = null;
+    this.closedWhileTyping = false;
   }
 
   override connectedCallback(): void {
@@ -199,11 +230,13 @@ export class CivicComments extends SectionElement {
         this.loadState = 'failed';
         return;
       }
-      const result = await backend.listComments(
-        { page: this.pageId, section: this.section, limit: this.pageSize },
-        { signal: controller.signal },
-      );
+      const [result, consultation] = await Promise.all([
+        backend.listComments({ page: this.pageId, section: this.section, limit: this.pageSize }, { signal: controller.signal }),
+        consultationOf(backend, this.pageId, controller.signal),
+      ]);
       if (controller.signal.aborted) return;
+      this.consultation = consultation;
+      this.outcome = result.outcome ?? null;
       this.comments = result.comments;
       this.total = result.total;
       this.nextCursor = result.nextCursor;
@@ -273,6 +306,23 @@ export class CivicComments extends SectionElement {
     void this.#focusComment(comment.id);
   }
 
+  /** The consultation closed (or has yet to open) while the reader typed: say so, and keep what they typed. */
+  async #closed(error: ConsultationClosedError): Promise<void> {
+    this.consultation = {
+      page: this.pageId,
+      title: this.consultation?.title ?? '',
+      department: this.consultation?.department ?? null,
+      askOrganisation: this.consultation?.askOrganisation ?? false,
+      state: error.state,
+      opensAt: error.opensAt,
+      closesAt: error.closesAt,
+    };
+    this.closedWhileTyping = true;
+    // As the GOV.UK notification banner after an action: focus moves to it, and it is read out.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#consultation-notice')?.focus();
+  }
+
   #announce(message: string): void {
     // Emptied first, so that the same message twice in a row is still read out.
     this.announcement = '';
@@ -309,9 +359,39 @@ export class CivicComments extends SectionElement {
           </button>
         </p>
         ${loaded ? this.#renderComments(strings, level) : this.#renderLoadStatus(strings)}
-        ${this.#form.replyTo && loaded ? nothing : this.#form.render(level, null)}
+        ${this.#open
+          ? html`${this.#renderClosingSoon(strings)} ${this.#form.replyTo && loaded ? nothing : this.#form.render(level, null)}`
+          : this.#renderNotice(strings, this.consultation!)}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
+    `;
+  }
+
+  /** Whether responses are taken: always, on a page without a consultation; the backend decides in the end. */
+  get #open(): boolean {
+    return (this.consultation?.state ?? 'open') === 'open';
+  }
+
+  /** In the last days of an open consultation, said above the form. */
+  #renderClosingSoon(strings: Strings): TemplateResult | typeof nothing {
+    const closesAt = this.consultation?.closesAt;
+    if (!closesAt || Date.parse(closesAt) - Date.now() > closingSoon) return nothing;
+    return html`<p class="notice" part="closing-notice">${strings.consultationClosesOn(strings.formatDateTime(closesAt))}</p>`;
+  }
+
+  /** In place of the form while the consultation is not taking responses; threads stay readable. */
+  #renderNotice(strings: Strings, consultation: Consultation): TemplateResult {
+    const closed = consultation.state === 'closed';
+    const date = closed ? consultation.closesAt : consultation.opensAt;
+    const when = date ? strings.formatDateTime(date) : '';
+    const typed = this.closedWhileTyping ? this.#form.values.body.trim() : '';
+    return html`
+      <div class="consultation-notice" part="consultation-notice" id="consultation-notice" tabindex="-1" role=${this.closedWhileTyping ? 'alert' : nothing}>
+        ${when ? html`<p class="notice-title">${closed ? strings.consultationClosed(when) : strings.consultationUpcoming(when)}</p>` : nothing}
+        ${closed ? html`<p>${strings.consultationClosedHint}</p>` : nothing}
+        ${typed ? html`<p>${strings.consultationNotSent}</p>` : nothing}
+      </div>
+      ${typed ? html`<p class="kept-comment" part="kept-comment">${typed}</p>` : nothing}
     `;
   }
 
@@ -333,12 +413,16 @@ export class CivicComments extends SectionElement {
   #renderComments(strings: Strings, level: number): TemplateResult {
     return renderComments({
       strings,
+      level,
+      outcome: this.outcome,
       comments: this.comments,
       own: this.own,
       nextCursor: this.nextCursor,
       moreState: this.moreState,
       fragment: this.#fragment,
-      replyTo: this.#form.replyTo,
+      // Closed, the thread offers no replies; a reply being typed is kept in the notice.
+      replyTo: this.#open ? this.#form.replyTo : null,
+      canReply: this.#open,
       loadMore: () => void this.#loadMore(),
       openReply: (comment) => void this.#form.openReply(comment),
       replyForm: (parent) => this.#form.render(level, parent),

@@ -11,7 +11,7 @@ import {
   type Visibility,
 } from '../../contract/public.js';
 import type { CommentsBackend } from '../../backends/backend.js';
-import { RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
+import { ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
 import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
@@ -57,7 +57,8 @@ export interface FormHost extends ReactiveControllerHost {
  * The response form of a thread: what the reader types, kept as a draft until it has been sent;
  * its checks and error summary in the GOV.UK pattern; the reply it is open under; and sending, once
  * however often the button is pressed, with one idempotency key until the comment is stored. The
- * element draws the form where it belongs and hears of each comment stored through `onSent`.
+ * element draws the form where it belongs and hears of each comment stored through `onSent`, and
+ * of a consultation found closed on sending through `onClosed`.
  */
 export class CommentForm implements ReactiveController {
   values: FormValues = { name: '', email: '', body: '', visibility: '', remember: false };
@@ -78,6 +79,8 @@ export class CommentForm implements ReactiveController {
   constructor(
     private readonly host: FormHost,
     private readonly onSent: (comment: Comment) => void,
+    /** The backend refused the comment because the consultation is not open: what was typed stays. */
+    private readonly onClosed: (error: ConsultationClosedError) => void,
   ) {
     host.addController(this);
   }
@@ -212,6 +215,11 @@ export class CommentForm implements ReactiveController {
       this.#sent(comment);
     } catch (error) {
       if (controller.signal.aborted) return;
+      if (error instanceof ConsultationClosedError) {
+        this.#update({ submitState: 'idle' });
+        this.onClosed(error);
+        return;
+      }
       if (error instanceof ValidationFailedError) {
         this.#update({ submitState: 'idle' });
         await this.#showErrors(this.#translateServerMessages(error.fields));

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Comment } from '../../contract/public.js';
+import type { Comment, Outcome } from '../../contract/public.js';
 import type { Strings } from '../../i18n/index.js';
 import { buildThread, type ThreadNode } from '../../internal/thread.js';
 
@@ -9,12 +9,18 @@ export interface ThreadView {
   comments: Comment[];
   /** The reader's own comments sent from this element that the public list does not show yet. */
   own: Comment[];
+  /** What the department did with the section's comments, once it has said. */
+  outcome: Outcome | null | undefined;
+  /** Level of the thread's heading: the outcome's is one below. */
+  level: number;
   nextCursor: string | null;
   moreState: 'idle' | 'loading' | 'failed';
   /** The page's fragment: the comment it names is highlighted. */
   fragment: string;
   /** The comment the form is open under. */
   replyTo: string | null;
+  /** Whether comments can be answered: not while the consultation is closed. */
+  canReply: boolean;
   loadMore: () => void;
   openReply: (comment: Comment) => void;
   /** The form, drawn under the comment it replies to. */
@@ -24,8 +30,14 @@ export interface ThreadView {
 /** The comments, oldest first, with replies nested under what they answer, and "Show more comments". */
 export function renderComments(view: ThreadView): TemplateResult {
   const thread = buildThread([...view.comments, ...view.own]);
-  const { strings } = view;
+  const { strings, outcome } = view;
   return html`
+    ${outcome
+      ? html`<section class="outcome" part="outcome" aria-labelledby="outcome-heading">
+          <div class="form-heading" role="heading" aria-level=${Math.min(6, view.level + 1)} id="outcome-heading">${strings.outcomeHeading}</div>
+          <p class="outcome-body">${outcome.body}</p>
+        </section>`
+      : nothing}
     ${thread.length ? html`<ol part="comments">${thread.map((node) => renderNode(view, node))}</ol>` : nothing}
     ${view.nextCursor
       ? html`<p>
@@ -50,11 +62,19 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
   const mine = view.own.includes(comment);
   const status = comment.status === 'received' ? strings.statusPrivate : comment.status === 'pending' ? strings.statusPending : '';
   const date = new Date(comment.createdAt);
+  const official = comment.role === 'official';
   return html`
     <li>
-      <article class="comment ${mine ? 'own' : ''} ${view.fragment === `comment-${comment.id}` ? 'highlighted' : ''}" part="comment" id="comment-${comment.id}" tabindex="-1" aria-labelledby="author-${comment.id}">
+      <article
+        class="comment ${mine ? 'own' : ''} ${view.fragment === `comment-${comment.id}` ? 'highlighted' : ''}"
+        part="comment"
+        id="comment-${comment.id}"
+        tabindex="-1"
+        aria-labelledby="author-${comment.id}${official ? ` badge-${comment.id}` : ''}"
+      >
         <p class="meta">
           <span class="author" part="comment-author" id="author-${comment.id}">${comment.name}</span>
+          ${official ? html`<strong class="tag official" part="official-badge" id="badge-${comment.id}">${strings.officialBadge}</strong>` : nothing}
           <a href="#comment-${comment.id}" part="comment-link"
             ><time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time></a
           >
@@ -62,7 +82,7 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
         </p>
         ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(inReplyTo.name)}</p>` : nothing}
         <p class="body" part="comment-body">${comment.body}</p>
-        ${mine || comment.status !== 'published'
+        ${mine || comment.status !== 'published' || !view.canReply
           ? nothing
           : html`<button
               type="button"
