@@ -125,6 +125,9 @@ export const styles = css`
     padding-left: 0.75em;
     border-left: 8px solid var(--civic-color-link,#1d70b8);
   }
+  .kept-comment {
+    border-left-color: var(--civic-color-border,#b1b4b6);
+  }
   .outcome-body,
   .kept-comment {
     white-space: pre-line;
