@@ -143,3 +143,56 @@ export const Narrow: Story = {
     await expect(box.width).toBeLessThanOrEqual(320);
   },
 };
+
+const day = 24 * 3_600_000;
+const fromNow = (offset: number) => new Date(Date.now() + offset).toISOString();
+const department = 'Riverside Council Libraries';
+
+/** The department answers in its own name: an "Official response" badge beside the name. */
+export const OfficialReply: Story = {
+  args: {
+    comments: [
+      ...conversation,
+      { id: 'o1', section: 'opening-hours', parentId: 'c5', name: department, body: 'The mobile library stays: it will visit every village fortnightly.', role: 'official' },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part=official-badge]')?.textContent?.trim()).toBe('Official response');
+  },
+};
+
+/** After it closed: the date in place of the form, the comments still readable, and what the department did with them. */
+export const Closed: Story = {
+  args: {
+    backend: {
+      consultation: { title: 'Library opening hours', closesAt: fromNow(-2 * day), department },
+      outcomes: { 'opening-hours': 'You said evenings and Saturdays matter most.\nFrom April every branch opens until 7pm on Thursdays and all Saturday morning.' },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part=consultation-notice]')?.textContent).toContain('This consultation closed on');
+    await expect(shadow(canvasElement).querySelector('form')).toBeNull();
+    await expect(shadow(canvasElement).querySelector('[part=outcome] [role=heading]')?.textContent?.trim()).toBe('What we did with your comments');
+  },
+};
+
+/** Before it opens: when it will, and no form yet. */
+export const Upcoming: Story = {
+  args: { comments: [], backend: { consultation: { title: 'Library opening hours', opensAt: fromNow(5 * day), closesAt: fromNow(40 * day) } } },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part=consultation-notice]')?.textContent).toContain('This consultation opens on');
+  },
+};
+
+/** In its last seven days: the form says when it closes. */
+export const ClosingSoon: Story = {
+  args: { backend: { consultation: { title: 'Library opening hours', closesAt: fromNow(3 * day) } } },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part=closing-notice]')?.textContent).toContain('This consultation closes on');
+    await expect(shadow(canvasElement).querySelector('form')).not.toBeNull();
+  },
+};
