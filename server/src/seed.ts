@@ -1,38 +1,109 @@
-import type { Storage } from './storage/storage.js';
+import type { ConsultationRecord, Storage } from './storage/storage.js';
 
+/** A seeded comment: its section, author and text, and the index of the comment it replies to. */
 type Seed = [section: string, name: string, body: string, replyTo?: number];
 
-/** The demonstration consultation's first comments, so that a newcomer sees a living consultation. */
-const demoPages: Record<string, Seed[]> = {
-  'digital-services-review': [
-    ['booking', 'Priya Shah', 'Being able to cancel from the confirmation email would save me a phone call every time.\nPlease keep text reminders too: I do not always see emails.'],
-    ['booking', 'Gareth Evans', 'Agreed. The recycling centre booking is the worst: it asks me to make an account for a one-off visit.', 0],
-    ['booking', 'Review team', 'Thank you both. Text reminders are in the proposal; we will make that clearer.', 1],
-    ['paying', 'Tom Okafor', 'Please keep paying in person at the library. Not everyone has a bank card.'],
-    ['contacting-us', 'Aisha Rahman', 'I am glad there is no chatbot. Showing progress online would stop most of my calls.'],
-    ['contacting-us', 'Dafydd Jones', 'A call back would be much better than 40 minutes on hold.', 4],
-    ['accessibility', 'Sam Patel', 'Please test with screen reader users who are not experts; that is most of us.'],
-    ['welsh-language', 'Carys Morgan', 'Switching language without losing what I typed is exactly what I need.'],
-  ],
-  'adolygiad-gwasanaethau-digidol': [
-    ['welsh-language', 'Carys Morgan', 'Dyma’n union beth sydd ei angen arnaf: newid iaith heb golli’r hyn rydw i wedi’i deipio.'],
-    ['booking', 'Dafydd Jones', 'Byddai canslo o’r e-bost yn arbed galwad ffôn i mi bob tro.'],
-  ],
+interface DemoConsultation {
+  record: Omit<ConsultationRecord, 'page' | 'updatedAt'>;
+  comments: Seed[];
+  /** Replies in the department's own name: the index of the comment each answers, and its text. */
+  official?: [replyTo: number, body: string][];
+  outcomes?: Record<string, string>;
+}
+
+const department = 'Department for Local Services';
+
+/**
+ * The demonstration's consultations: the review that is open (closing on the date its page states),
+ * in English and Welsh, and an earlier one that has closed, with what the department did with
+ * each section's comments. A newcomer sees both states after `npm start`.
+ */
+const demoPages: Record<string, DemoConsultation> = {
+  'digital-services-review': {
+    record: {
+      title: 'Our digital services: a review, and what we propose',
+      opensAt: '2026-11-02T09:00:00.000Z',
+      closesAt: '2027-03-31T22:59:00.000Z',
+      department,
+      askOrganisation: false,
+      contactEmail: 'digital-review@example.gov.uk',
+      sections: [],
+    },
+    comments: [
+      ['booking', 'Priya Shah', 'Being able to cancel from the confirmation email would save me a phone call every time.\nPlease keep text reminders too: I do not always see emails.'],
+      ['booking', 'Gareth Evans', 'Agreed. The recycling centre booking is the worst: it asks me to make an account for a one-off visit.', 0],
+      ['paying', 'Tom Okafor', 'Please keep paying in person at the library. Not everyone has a bank card.'],
+      ['contacting-us', 'Aisha Rahman', 'I am glad there is no chatbot. Showing progress online would stop most of my calls.'],
+      ['contacting-us', 'Dafydd Jones', 'A call back would be much better than 40 minutes on hold.', 3],
+      ['accessibility', 'Sam Patel', 'Please test with screen reader users who are not experts; that is most of us.'],
+      ['welsh-language', 'Carys Morgan', 'Switching language without losing what I typed is exactly what I need.'],
+    ],
+    official: [[1, 'Thank you both. Text reminders are in the proposal, and no booking will need an account; we will make both clearer.']],
+  },
+  'adolygiad-gwasanaethau-digidol': {
+    record: {
+      title: 'Ein gwasanaethau digidol: adolygiad, a’r hyn rydym yn ei gynnig',
+      opensAt: '2026-11-02T09:00:00.000Z',
+      closesAt: '2027-03-31T22:59:00.000Z',
+      department: 'Adran Gwasanaethau Lleol',
+      askOrganisation: false,
+      contactEmail: 'digital-review@example.gov.uk',
+      sections: [],
+    },
+    comments: [
+      ['welsh-language', 'Carys Morgan', 'Dyma’n union beth sydd ei angen arnaf: newid iaith heb golli’r hyn rydw i wedi’i deipio.'],
+      ['booking', 'Dafydd Jones', 'Byddai canslo o’r e-bost yn arbed galwad ffôn i mi bob tro.'],
+    ],
+  },
+  'residents-parking-2026': {
+    record: {
+      title: 'Residents’ parking permits: our proposals',
+      opensAt: '2026-06-01T08:00:00.000Z',
+      closesAt: '2026-09-30T22:59:00.000Z',
+      department,
+      askOrganisation: true,
+      contactEmail: 'parking@example.gov.uk',
+      sections: [
+        { id: 'prices', title: '1. Permit prices' },
+        { id: 'visitors', title: '2. Visitor permits' },
+        { id: 'zones', title: '3. New permit zones' },
+      ],
+    },
+    comments: [
+      ['prices', 'Helen Price', 'A flat price is unfair on households with one small car. Please price by emissions.'],
+      ['prices', 'Marcus Bell', 'Pricing by emissions would hit carers who need an older van.', 0],
+      ['visitors', 'Joan Whitfield', 'My carers visit twice a day. Forty visitor permits a year will not last a month.'],
+      ['zones', 'Ravi Kumar', 'Zone C would push commuter parking into the streets next to the station.'],
+    ],
+    official: [[2, 'Thank you. Carers will not need visitor permits: their vehicles will have a permit of their own.']],
+    outcomes: {
+      prices: 'You said a flat price was unfair, and that pricing by emissions would hit carers and tradespeople.\nWe will price the first permit of each household by emissions, with carers’ and work vehicles exempt.',
+      visitors: 'You told us carers and home visits use up visitor permits.\nWe are adding a free carer’s permit and raising the visitor allowance from 40 to 60 days a year.',
+      zones: 'You said zone C would move parking into the streets by the station.\nWe have dropped zone C and will look at it again with the station’s car park in 2027.',
+    },
+  },
 };
 
-/** Seeds each demonstration page that has no comments yet; says how many comments it added. */
+/**
+ * Seeds each demonstration consultation: its record if it has none (so that an older database gains
+ * its dates), and its comments, official replies and outcomes if the page has no comments yet. Says
+ * how many comments it added.
+ */
 export async function seedDemo(storage: Storage): Promise<number> {
   let added = 0;
-  for (const [page, seeds] of Object.entries(demoPages)) {
+  for (const [page, demo] of Object.entries(demoPages)) {
+    if (!(await storage.getConsultation(page))) await storage.putConsultation({ ...demo.record, page, updatedAt: new Date().toISOString() });
     if (Object.keys(await storage.countPublished(page)).length) continue;
     const ids: string[] = [];
-    for (const [section, name, body, replyTo] of seeds) {
-      const parentId = replyTo === undefined ? null : ids[replyTo]!;
-      const result = await storage.create({ page, section, parentId, name, email: 'demo@example.com', body, visibility: 'public', status: 'published', role: 'reader' });
+    const store = async (section: string, name: string, body: string, parentId: string | null, role: 'reader' | 'official') => {
+      const result = await storage.create({ page, section, parentId, name, email: role === 'reader' ? 'demo@example.com' : '', body, visibility: 'public', status: 'published', role });
       if (result.kind !== 'created') throw new Error('Seeding the demonstration failed.');
-      ids.push(result.comment.id);
       added++;
-    }
+      return result.comment.id;
+    };
+    for (const [section, name, body, replyTo] of demo.comments) ids.push(await store(section, name, body, replyTo === undefined ? null : ids[replyTo]!, 'reader'));
+    for (const [replyTo, body] of demo.official ?? []) await store(demo.comments[replyTo]![0], demo.record.department!, body, ids[replyTo]!, 'official');
+    for (const [section, body] of Object.entries(demo.outcomes ?? {})) await storage.putOutcome(page, section, body);
   }
   return added;
 }

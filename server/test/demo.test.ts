@@ -91,6 +91,46 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
     });
   }
 
+  it('shows the earlier consultation closed, with what the department did and its official reply, and axe-core finds nothing', async () => {
+    for (const width of [1280, 320]) {
+      const { page } = await open('/demo/closed.html', { width });
+      for (let more = true; more; ) {
+        more = await page.evaluate(() => {
+          scrollBy(0, innerHeight);
+          return innerHeight + scrollY < document.documentElement.scrollHeight;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('civic-comments')].every((thread) => thread.shadowRoot?.querySelector('[part=consultation-notice]')),
+      );
+      const threads = await page.$$eval('civic-comments', (elements) =>
+        elements.map((thread) => ({
+          notice: thread.shadowRoot!.querySelector('[part=consultation-notice]')!.textContent!.replace(/\s+/g, ' ').trim(),
+          outcome: thread.shadowRoot!.querySelector('[part=outcome] [role=heading]')?.textContent?.trim(),
+          forms: thread.shadowRoot!.querySelectorAll('form').length,
+          badges: thread.shadowRoot!.querySelectorAll('[part=official-badge]').length,
+        })),
+      );
+      assert.equal(threads.length, 3);
+      for (const thread of threads) {
+        assert.equal(thread.notice, 'This consultation closed on 30 September 2026 at 11:59pm. You can still read the comments.');
+        assert.equal(thread.outcome, 'What we did with your comments');
+        assert.equal(thread.forms, 0);
+      }
+      assert.deepEqual(threads.map((thread) => thread.badges), [0, 1, 0]);
+      await page.setBypassCSP(true);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
+      });
+      assert.deepEqual(violations, [], `${width} pixels`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth), false);
+      await page.close();
+    }
+  });
+
   it('offers readers without JavaScript a plain form for each section, with errors kept on the page and a way back', async () => {
     const { page } = await open('/demo/', { javaScript: false });
     assert.equal(await page.$$eval('civic-comments', (threads) => threads.length), 0);

@@ -33,10 +33,11 @@ export function renderComments(view: ThreadView): TemplateResult {
   const { strings, outcome } = view;
   return html`
     ${outcome
-      ? html`<section class="outcome" part="outcome" aria-labelledby="outcome-heading">
+      ? // Not a landmark: every section's outcome has the same heading, and landmarks must differ.
+        html`<div class="outcome" part="outcome">
           <div class="form-heading" role="heading" aria-level=${Math.min(6, view.level + 1)} id="outcome-heading">${strings.outcomeHeading}</div>
           <p class="outcome-body">${outcome.body}</p>
-        </section>`
+        </div>`
       : nothing}
     ${thread.length ? html`<ol part="comments">${thread.map((node) => renderNode(view, node))}</ol>` : nothing}
     ${view.nextCursor
