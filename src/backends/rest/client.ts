@@ -24,7 +24,7 @@ export { HTTPError };
 
 /** One request to the API. */
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   searchParams?: Record<string, string | number>;
   /** Sent as JSON. */
   json?: unknown;

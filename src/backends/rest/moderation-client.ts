@@ -1,9 +1,18 @@
 import * as z from 'zod/mini';
 import {
+  ConsultationList,
+  CreatedComment,
   EraseResult,
   ModerationComment,
   ModerationPage,
+  SavedConsultation,
+  SavedOutcome,
+  type Comment,
+  type ConsultationInput,
+  type ModerationConsultation,
   type ModerationQuery,
+  type OfficialCommentInput,
+  type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
 import { CivicCommentsError } from '../errors.js';
@@ -83,6 +92,28 @@ export class ModerationClient implements ModerationBackend {
   /** Removes a person's name and email from all their responses; resolves to how many. */
   async erase(email: string): Promise<number> {
     return (await this.#call('moderation/erase', EraseResult, () => this.#api('moderation/erase', { method: 'POST', json: { email } }))).erased;
+  }
+
+  /** Every consultation, most recently changed first, with its responses counted by status. */
+  async consultations(): Promise<ModerationConsultation[]> {
+    return (await this.#call('moderation/consultations', ConsultationList, () => this.#api('moderation/consultations'))).consultations;
+  }
+
+  /** Creates or replaces a page's consultation; a later `closesAt` extends or reopens it. */
+  async saveConsultation(page: string, input: ConsultationInput): Promise<ModerationConsultation> {
+    const path = `moderation/consultations/${encodeURIComponent(page)}`;
+    return (await this.#call(path, SavedConsultation, () => this.#api(path, { method: 'PUT', json: input }))).consultation;
+  }
+
+  /** Publishes the department's own response, a reply or a comment of its own, at once and in its name. */
+  async respond(input: OfficialCommentInput): Promise<Comment> {
+    return (await this.#call('moderation/comments', CreatedComment, () => this.#api('moderation/comments', { method: 'POST', json: input }))).comment;
+  }
+
+  /** Publishes or replaces what the department did with a section's comments. */
+  async saveOutcome(page: string, section: string, body: string): Promise<Outcome> {
+    const path = `moderation/outcomes/${encodeURIComponent(page)}/${encodeURIComponent(section)}`;
+    return (await this.#call(path, SavedOutcome, () => this.#api(path, { method: 'PUT', json: { body } }))).outcome;
   }
 
   #call<T>(path: string, schema: Schema<T>, send: () => Promise<Response>): Promise<T> {

@@ -8,6 +8,7 @@ import {
   RestBackend,
   ValidationFailedError,
 } from '../../index.js';
+import { ModerationClient } from '../../moderation.js';
 import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
 
 const comment = (page: string, overrides: object = {}) => ({
@@ -123,5 +124,32 @@ describe('RestBackend against the reference server', () => {
 
   it('exports RateLimitedError for servers that say 429', () => {
     expect(new RateLimitedError(30).retryAfter).to.equal(30);
+  });
+});
+
+describe('ModerationClient against the reference server: consultations, official responses and outcomes', () => {
+  it('saves a consultation, answers in the department’s name, and publishes an outcome, each seen by readers', async () => {
+    const { url, moderatorToken } = await referenceServer();
+    const moderation = new ModerationClient({ endpoint: url, token: moderatorToken });
+    const reader = new RestBackend({ endpoint: url });
+    const page = uniquePage('moderated-consultation');
+    const saved = await moderation.saveConsultation(page, {
+      title: 'Library opening hours',
+      closesAt: '2099-03-31T23:59:00+01:00',
+      department: 'Riverside Council Libraries',
+      contactEmail: 'libraries@example.gov.uk',
+    });
+    expect(saved).to.include({ page, state: 'open', closesAt: '2099-03-31T22:59:00.000Z', contactEmail: 'libraries@example.gov.uk' });
+    expect((await moderation.consultations()).map((c) => c.page)).to.include(page);
+
+    const official = await moderation.respond({ page, section: 'intro', body: 'We will open on Saturdays.' });
+    expect(official).to.include({ role: 'official', name: 'Riverside Council Libraries', status: 'published' });
+    const outcome = await moderation.saveOutcome(page, 'intro', 'You asked for Saturdays; we will open then.');
+    expect(outcome.body).to.equal('You asked for Saturdays; we will open then.');
+
+    const thread = await reader.listComments({ page, section: 'intro' });
+    expect(thread.comments.map((c) => [c.role, c.body])).to.deep.equal([['official', 'We will open on Saturdays.']]);
+    expect(thread.outcome?.body).to.equal('You asked for Saturdays; we will open then.');
+    expect((await reader.getCounts(page)).consultation?.department).to.equal('Riverside Council Libraries');
   });
 });
