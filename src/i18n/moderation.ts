@@ -57,6 +57,20 @@ export interface ModerationStrings {
   eraseYes: string;
   erased: (count: number) => string;
   failed: string;
+  /** Answering in the department's name. */
+  replyAsDepartment: string;
+  officialReplyLabel: string;
+  publishReply: string;
+  officialHeading: string;
+  officialHint: string;
+  officialBodyLabel: string;
+  publishResponse: string;
+  officialBodyMissing: string;
+  officialPageMissing: string;
+  officialSectionMissing: string;
+  officialPublished: (department: string) => string;
+  departmentMissing: string;
+  officialFailed: string;
 }
 
 /** What a moderator can do to a comment. */
@@ -124,6 +138,19 @@ export const moderationEn: ModerationStrings = {
   eraseYes: 'Erase this person’s data',
   erased: (n) => `Removed the name and email address from ${plural(n, 'response', 'responses')}.`,
   failed: 'Something went wrong. Try again.',
+  replyAsDepartment: 'Reply as the department',
+  officialReplyLabel: 'Reply, published at once in the department’s name',
+  publishReply: 'Publish reply',
+  officialHeading: 'Publish a response as the department',
+  officialHint: 'It is published at once in the name of the consultation’s department, even after the consultation has closed.',
+  officialBodyLabel: 'Response',
+  publishResponse: 'Publish response',
+  officialBodyMissing: 'Enter the response',
+  officialPageMissing: 'Enter the page',
+  officialSectionMissing: 'Enter the section',
+  officialPublished: (department) => `Published in the name of ${department}.`,
+  departmentMissing: 'Name the consultation’s department first: official responses are published in its name.',
+  officialFailed: 'The response could not be published. Try again.',
 };
 
 const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
@@ -188,4 +215,17 @@ export const moderationCy: ModerationStrings = {
   eraseYes: 'Dileu data’r person hwn',
   erased: (n) => `Wedi dileu’r enw a’r cyfeiriad e-bost o ${cyNumber(n)} ymateb.`,
   failed: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni.',
+  replyAsDepartment: 'Ateb ar ran yr adran',
+  officialReplyLabel: 'Ateb, wedi’i gyhoeddi ar unwaith yn enw’r adran',
+  publishReply: 'Cyhoeddi’r ateb',
+  officialHeading: 'Cyhoeddi ymateb ar ran yr adran',
+  officialHint: 'Caiff ei gyhoeddi ar unwaith yn enw adran yr ymgynghoriad, hyd yn oed ar ôl i’r ymgynghoriad ddod i ben.',
+  officialBodyLabel: 'Ymateb',
+  publishResponse: 'Cyhoeddi’r ymateb',
+  officialBodyMissing: 'Rhowch yr ymateb',
+  officialPageMissing: 'Rhowch y dudalen',
+  officialSectionMissing: 'Rhowch yr adran',
+  officialPublished: (department) => `Wedi’i gyhoeddi yn enw ${department}.`,
+  departmentMissing: 'Rhowch enw adran yr ymgynghoriad yn gyntaf: caiff ymatebion swyddogol eu cyhoeddi yn ei henw.',
+  officialFailed: 'Nid oedd modd cyhoeddi’r ymateb. Rhowch gynnig arall arni.',
 };

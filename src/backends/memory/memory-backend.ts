@@ -177,6 +177,30 @@ export class MemoryBackend implements CommentsBackend {
     return { page, title: told.title, ...dates, state: consultationState(dates), department: told.department ?? null, askOrganisation: told.askOrganisation ?? false };
   }
 
+  /**
+   * Publishes the department's own response at once, in its name, whatever the consultation's state,
+   * as the server's moderation route does; undefined when the consultation names no department.
+   */
+  respondAsDepartment(input: { page: string; section: string; parentId?: string | null; body: string }): Comment | undefined {
+    const department = this.consultation?.department;
+    if (!department) return undefined;
+    const comment: StoredComment = {
+      id: this.newId(),
+      page: input.page,
+      section: input.section,
+      parentId: input.parentId ?? null,
+      name: department,
+      body: input.body.trim(),
+      createdAt: new Date().toISOString(),
+      status: 'published',
+      email: '',
+      visibility: 'public',
+      role: 'official',
+    };
+    this.stored.push(comment);
+    return publicComment(comment);
+  }
+
   /** Every stored comment, private ones and emails included, as a moderator would see them. */
   all(): StoredComment[] {
     return this.stored.map((c) => ({ ...c }));

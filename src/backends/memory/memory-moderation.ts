@@ -1,5 +1,13 @@
-import { toCsv, type ModerationComment, type ModerationPage, type ModerationQuery, type StatusUpdate } from '../../contract/index.js';
-import { UnauthorizedError, type ExportFile, type ModerationBackend } from '../rest/moderation-client.js';
+import {
+  toCsv,
+  type Comment,
+  type ModerationComment,
+  type ModerationPage,
+  type ModerationQuery,
+  type OfficialCommentInput,
+  type StatusUpdate,
+} from '../../contract/index.js';
+import { DepartmentMissingError, UnauthorizedError, type ExportFile, type ModerationBackend } from '../rest/moderation-client.js';
 import { BackendUnavailableError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
 
@@ -63,6 +71,13 @@ export class MemoryModeration implements ModerationBackend {
   async erase(email: string): Promise<number> {
     this.#check();
     return this.memory.erase(email);
+  }
+
+  async respond(input: OfficialCommentInput): Promise<Comment> {
+    this.#check();
+    const comment = this.memory.respondAsDepartment(input);
+    if (!comment) throw new DepartmentMissingError('The consultation names no department.');
+    return comment;
   }
 
   #check(): void {

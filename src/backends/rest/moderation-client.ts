@@ -23,6 +23,11 @@ export class UnauthorizedError extends CivicCommentsError {
   override name = 'UnauthorizedError';
 }
 
+/** An official response was refused because the consultation names no department to publish it in the name of (409). */
+export class DepartmentMissingError extends CivicCommentsError {
+  override name = 'DepartmentMissingError';
+}
+
 /** A file made by the server's export, ready to save. */
 export interface ExportFile {
   blob: Blob;
@@ -41,6 +46,8 @@ export interface ModerationBackend {
   remove(id: string): Promise<void>;
   export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile>;
   erase(email: string): Promise<number>;
+  /** Publishes the department's own response at once, in its name: `DepartmentMissingError` when it has none. */
+  respond(input: OfficialCommentInput): Promise<Comment>;
 }
 
 /** The reference server's moderation routes, with the moderator token on every request. */
@@ -129,6 +136,10 @@ export class ModerationClient implements ModerationBackend {
 async function explainModeration(where: string, error: unknown): Promise<unknown> {
   if (error instanceof HTTPError && error.response.status === 401) {
     return new UnauthorizedError('The moderator token was not accepted.');
+  }
+  if (error instanceof HTTPError && error.response.status === 409) {
+    const body = (await error.response.clone().json().catch(() => null)) as { error?: string; message?: string } | null;
+    if (body?.error === 'department_missing') return new DepartmentMissingError(body.message ?? 'The consultation names no department.');
   }
   return explain(where, error);
 }

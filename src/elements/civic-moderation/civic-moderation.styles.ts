@@ -71,6 +71,11 @@ export const styles = css`
   .actions .link-button {
     margin-right: 0.5em;
   }
+  .official-form {
+    margin-top: 0.75em;
+    padding-left: 0.75em;
+    border-left: 5px solid var(--civic-color-link,#1d70b8);
+  }
   .confirm {
     padding: 0.75em;
     border: 5px solid var(--civic-color-error,#d4351c);

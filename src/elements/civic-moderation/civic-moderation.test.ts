@@ -330,3 +330,78 @@ describe('<civic-moderation> for everyone', () => {
     }
   });
 });
+
+describe('<civic-moderation> answering in the department’s name', () => {
+  async function consultationOn(page: string, department?: string): Promise<void> {
+    const response = await moderate(`consultations/${encodeURIComponent(page)}`, { method: 'PUT', body: JSON.stringify({ title: 'A consultation', department }) });
+    expect(response.status).to.equal(200);
+  }
+  const status = (el: Element) => textOf($(el, '.done[role=status]'));
+
+  it('replies under a published comment by keyboard, published at once in the department’s name', async () => {
+    const page = uniquePage('official-reply');
+    await consultationOn(page, 'Department for Tests');
+    const [id] = await post(page, 1);
+    await moderate(`comments/${id}`, { method: 'PATCH', body: '{"status":"published"}' });
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page, 'published');
+
+    const open = $<HTMLButtonElement>(el, `[data-official-reply="${id}"]`);
+    expect(textOf(open)).to.equal('Reply as the department');
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal(`official-reply-${id}`);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => shadow(el).activeElement === $(el, `[data-official-reply="${id}"]`), 'Escape did not go back to the button');
+
+    $<HTMLButtonElement>(el, `[data-official-reply="${id}"]`).click();
+    await el.updateComplete;
+    $(el, `#official-reply-${id}`).focus();
+    await sendKeys({ type: 'Yes, from May.' });
+    button(el, shadow(el), 'Publish reply').click();
+    await waitUntil(() => status(el) === 'Published in the name of Department for Tests.', 'the reply was never published');
+    expect(shadow(el).activeElement).to.equal($(el, `[data-official-reply="${id}"]`));
+
+    const { url } = await referenceServer();
+    const thread = await (await fetch(`${url}/api/v1/comments?page=${encodeURIComponent(page)}&section=intro`)).json();
+    expect(thread.comments.map((c: { role: string; parentId: string | null; body: string }) => [c.role, c.parentId, c.body])).to.deep.equal([
+      ['reader', null, 'Comment 0'],
+      ['official', id, 'Yes, from May.'],
+    ]);
+  });
+
+  it('publishes a response on a section, and says plainly what is missing: the text, or the department', async () => {
+    const page = uniquePage('official-section');
+    await consultationOn(page);
+    await post(page, 1);
+    const el = await console_();
+    await signIn(el);
+    await showPage(el, page);
+    expect($<HTMLInputElement>(el, '#official-page').value).to.equal(page);
+    $<HTMLInputElement>(el, '#official-section').value = 'intro';
+    button(el, shadow(el), 'Publish response').click();
+    await waitUntil(() => shadow(el).querySelector('#official-body-error'), 'no error for the missing text');
+    expect(textOf($(el, '#official-body-error'))).to.equal('Error: Enter the response');
+    expect(shadow(el).activeElement?.id).to.equal('official-body');
+    await expect(el).to.be.accessible();
+
+    $<HTMLTextAreaElement>(el, '#official-body').value = 'Thank you for every comment.';
+    button(el, shadow(el), 'Publish response').click();
+    await waitUntil(() => textOf(shadow(el)).includes('Name the consultation’s department first'), 'no word of the missing department');
+
+    await consultationOn(page, 'Department for Tests');
+    button(el, shadow(el), 'Publish response').click();
+    await waitUntil(() => status(el) === 'Published in the name of Department for Tests.', 'the response was never published');
+    expect($<HTMLTextAreaElement>(el, '#official-body').value).to.equal('');
+  });
+
+  it('words it in Welsh', async () => {
+    const el = await fixture<CivicModeration>(html`<civic-moderation lang="cy" endpoint=${(await referenceServer()).url}></civic-moderation>`);
+    await signIn(el);
+    expect(textOf($(el, '#official-heading'))).to.equal('Cyhoeddi ymateb ar ran yr adran');
+    expect(textOf(button(el, shadow(el), 'Cyhoeddi’r ymateb'))).to.equal('Cyhoeddi’r ymateb');
+  });
+});

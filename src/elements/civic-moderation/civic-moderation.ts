@@ -8,6 +8,7 @@ import { closestLang, languageOf } from '../../i18n/index.js';
 import { moderationCy, moderationEn, type ModerationAction, type ModerationStrings } from '../../i18n/moderation.js';
 import { styles as govukStyles } from '../civic-comments/civic-comments.styles.js';
 import { styles } from './civic-moderation.styles.js';
+import { OfficialResponse } from './official-response.js';
 
 const tokenKey = 'civic-comments:moderator-token';
 const pageSize = 50;
@@ -103,6 +104,12 @@ export class CivicModeration extends LitElement {
   declare private exportError: string;
 
   #client?: ModerationBackend;
+  /** Answering in the department's name, under a comment or on a section. */
+  #official = new OfficialResponse(this, {
+    strings: () => this.#strings,
+    api: () => this.#api,
+    signedOut: () => this.#signOut(this.#strings.tokenRefused),
+  });
 
   constructor() {
     super();
@@ -436,7 +443,8 @@ export class CivicModeration extends LitElement {
         ${this.notice ? html`<p class=${this.notice.error ? 'error-text' : 'done'}>${this.notice.text}</p>` : nothing}
       </div>
 
-      ${this.#renderQueue(strings)} ${this.#renderExport(strings)} ${this.#renderErase(strings)}
+      ${this.#renderQueue(strings)} ${this.#official.renderStatus()}
+      ${this.#official.renderSectionForm(this.filters.page, this.filters.section)} ${this.#renderExport(strings)} ${this.#renderErase(strings)}
     `;
   }
 
@@ -533,7 +541,9 @@ export class CivicModeration extends LitElement {
                   ${strings.actions[action]}
                 </button>`,
               )}
+              ${this.#official.renderReplyButton(item, nameId)}
             </div>
+            ${this.#official.renderReplyForm(item)}
           </div>
         </article>
       </li>
