@@ -50,6 +50,27 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
     return { page, requests };
   }
 
+  /** Scrolls through the document as a reader would, so that every thread loads. */
+  async function scrollThrough(page: Page): Promise<void> {
+    for (let more = true; more; ) {
+      more = await page.evaluate(() => {
+        scrollBy(0, innerHeight);
+        return innerHeight + scrollY < document.documentElement.scrollHeight;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** What axe-core finds on the whole page, one line a rule. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.setBypassCSP(true);
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
+    });
+  }
+
   it('makes one script request and one counts request, and asks only for the threads near the viewport', async () => {
     const { page, requests } = await open('/demo/');
     const sections = await page.$$eval('civic-comments', (threads) => threads.map((thread) => thread.getAttribute('section')));
@@ -66,25 +87,11 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
   for (const width of [1280, 320]) {
     it(`has no axe-core violations once every thread has loaded, ${width} pixels wide`, async () => {
       const { page } = await open('/demo/', { width });
-      // Scrolls through the document as a reader would, so that every thread loads.
-      for (let more = true; more; ) {
-        more = await page.evaluate(() => {
-          scrollBy(0, innerHeight);
-          return innerHeight + scrollY < document.documentElement.scrollHeight;
-        });
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await scrollThrough(page);
       await page.waitForFunction(() =>
         [...document.querySelectorAll('civic-comments')].every((thread) => thread.shadowRoot?.querySelector('form') && !/Loading comments/.test(thread.shadowRoot.textContent!)),
       );
-      await page.setBypassCSP(true);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        const result = await axe.run(document);
-        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
-      });
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(page), []);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(overflow, false);
       await page.close();
@@ -94,13 +101,7 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
   it('shows the earlier consultation closed, with what the department did and its official reply, and axe-core finds nothing', async () => {
     for (const width of [1280, 320]) {
       const { page } = await open('/demo/closed.html', { width });
-      for (let more = true; more; ) {
-        more = await page.evaluate(() => {
-          scrollBy(0, innerHeight);
-          return innerHeight + scrollY < document.documentElement.scrollHeight;
-        });
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await scrollThrough(page);
       await page.waitForFunction(() =>
         [...document.querySelectorAll('civic-comments')].every((thread) => thread.shadowRoot?.querySelector('[part=consultation-notice]')),
       );
@@ -119,13 +120,7 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
         assert.equal(thread.forms, 0);
       }
       assert.deepEqual(threads.map((thread) => thread.badges), [0, 1, 0]);
-      await page.setBypassCSP(true);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        return (await axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
-      });
-      assert.deepEqual(violations, [], `${width} pixels`);
+      assert.deepEqual(await axeViolations(page), [], `${width} pixels`);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth), false);
       await page.close();
     }

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { postgresUrl, token } from './helpers.js';
+import { awayFromWindowEdge, postgresUrl, token } from './helpers.js';
 import { bodies, emptyPostgres, post, startProcess, stopped } from './processes.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'civic-comments-hardening-'));
@@ -71,6 +71,7 @@ describe('a hostile client cannot exhaust the server', () => {
 
   it('counts a client behind a proxy by the address the proxy saw, however it rotates X-Forwarded-For', async () => {
     const server = await startProcess(join(folder, 'proxy.db'), { TRUST_PROXY: '1', RATE_LIMIT: '2' });
+    await awayFromWindowEdge();
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
@@ -137,6 +138,7 @@ describe('rate limits shared by instances on one PostgreSQL', { skip: postgresUr
     const a = await startProcess(postgresUrl!, { RATE_LIMIT: '5' });
     const b = await startProcess(postgresUrl!, { RATE_LIMIT: '5' });
     try {
+      await awayFromWindowEdge();
       const statuses = await Promise.all(
         Array.from({ length: 200 }, (_, i) => post(i % 2 ? a.url : b.url, `Shared limit ${i}`, `shared-${i}`).then((r) => r.status)),
       );

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import type { Storage } from '../src/storage/storage.js';
-import { form, formFields as valid, page, sqliteStorage, testApp } from './helpers.js';
+import { awayFromWindowEdge, form, formFields as valid, page, sqliteStorage, testApp } from './helpers.js';
 
 describe('the form for readers without JavaScript', () => {
   let storage: Storage & { cleanup: () => void };
@@ -77,6 +77,7 @@ describe('the form for readers without JavaScript', () => {
     const foreign = await app.request('http://localhost/respond', form({ ...valid, idempotency: 'x' }, { Origin: 'https://attacker.example' }));
     assert.equal(foreign.status, 403);
     app = testApp(storage, { rateLimiter: new RateLimiter(1) });
+    await awayFromWindowEdge();
     assert.equal((await app.request('/respond', form({ ...valid, idempotency: 'r1' }))).status, 201);
     const limited = await app.request('/respond', form({ ...valid, idempotency: 'r2', body: 'Another' }));
     assert.equal(limited.status, 429);
