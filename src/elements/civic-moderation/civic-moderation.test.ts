@@ -360,7 +360,8 @@ describe('<civic-moderation> answering in the department’s name', () => {
     $<HTMLButtonElement>(el, `[data-official-reply="${id}"]`).click();
     await el.updateComplete;
     $(el, `#official-reply-${id}`).focus();
-    await sendKeys({ type: 'Yes, from May.' });
+    // One word with no letter twice in a row: WebKitGTK's WebDriver drops those, and sometimes a space.
+    await sendKeys({ type: 'Thanks.' });
     button(el, shadow(el), 'Publish reply').click();
     await waitUntil(() => status(el) === 'Published in the name of Department for Tests.', 'the reply was never published');
     expect(shadow(el).activeElement).to.equal($(el, `[data-official-reply="${id}"]`));
@@ -369,7 +370,7 @@ describe('<civic-moderation> answering in the department’s name', () => {
     const thread = await (await fetch(`${url}/api/v1/comments?page=${encodeURIComponent(page)}&section=intro`)).json();
     expect(thread.comments.map((c: { role: string; parentId: string | null; body: string }) => [c.role, c.parentId, c.body])).to.deep.equal([
       ['reader', null, 'Comment 0'],
-      ['official', id, 'Yes, from May.'],
+      ['official', id, 'Thanks.'],
     ]);
   });
 
