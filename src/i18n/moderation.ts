@@ -71,6 +71,14 @@ export interface ModerationStrings {
   officialPublished: (department: string) => string;
   departmentMissing: string;
   officialFailed: string;
+  /** What the department did with a section's comments. */
+  outcomeEditorHeading: (section: string) => string;
+  outcomeLabel: string;
+  outcomeHint: string;
+  publishOutcome: string;
+  outcomeMissing: string;
+  outcomePublished: string;
+  outcomeFailed: string;
 }
 
 /** What a moderator can do to a comment. */
@@ -151,6 +159,13 @@ export const moderationEn: ModerationStrings = {
   officialPublished: (department) => `Published in the name of ${department}.`,
   departmentMissing: 'Name the consultation’s department first: official responses are published in its name.',
   officialFailed: 'The response could not be published. Try again.',
+  outcomeEditorHeading: (section) => `What we did with the comments on section ${section}`,
+  outcomeLabel: 'Outcome',
+  outcomeHint: 'Readers see it above the section’s comments, under “What we did with your comments”. Publishing replaces what was there.',
+  publishOutcome: 'Publish outcome',
+  outcomeMissing: 'Enter what the department did with the comments on this section',
+  outcomePublished: 'Outcome published.',
+  outcomeFailed: 'The outcome could not be published. Try again.',
 };
 
 const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
@@ -228,4 +243,11 @@ export const moderationCy: ModerationStrings = {
   officialPublished: (department) => `Wedi’i gyhoeddi yn enw ${department}.`,
   departmentMissing: 'Rhowch enw adran yr ymgynghoriad yn gyntaf: caiff ymatebion swyddogol eu cyhoeddi yn ei henw.',
   officialFailed: 'Nid oedd modd cyhoeddi’r ymateb. Rhowch gynnig arall arni.',
+  outcomeEditorHeading: (section) => `Beth wnaethon ni gyda’r sylwadau ar adran ${section}`,
+  outcomeLabel: 'Canlyniad',
+  outcomeHint: 'Mae darllenwyr yn ei weld uwchben sylwadau’r adran, o dan “Beth wnaethon ni gyda’ch sylwadau”. Mae cyhoeddi’n disodli’r hyn oedd yno.',
+  publishOutcome: 'Cyhoeddi’r canlyniad',
+  outcomeMissing: 'Rhowch beth wnaeth yr adran gyda’r sylwadau ar yr adran hon',
+  outcomePublished: 'Canlyniad wedi’i gyhoeddi.',
+  outcomeFailed: 'Nid oedd modd cyhoeddi’r canlyniad. Rhowch gynnig arall arni.',
 };

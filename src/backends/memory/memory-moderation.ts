@@ -5,6 +5,7 @@ import {
   type ModerationPage,
   type ModerationQuery,
   type OfficialCommentInput,
+  type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
 import { DepartmentMissingError, UnauthorizedError, type ExportFile, type ModerationBackend } from '../rest/moderation-client.js';
@@ -71,6 +72,18 @@ export class MemoryModeration implements ModerationBackend {
   async erase(email: string): Promise<number> {
     this.#check();
     return this.memory.erase(email);
+  }
+
+  async outcome(_page: string, section: string): Promise<Outcome | null> {
+    this.#check();
+    const body = this.memory.outcomes[section];
+    return body === undefined ? null : { body, updatedAt: new Date().toISOString() };
+  }
+
+  async saveOutcome(_page: string, section: string, body: string): Promise<Outcome> {
+    this.#check();
+    this.memory.outcomes[section] = body.trim();
+    return { body: body.trim(), updatedAt: new Date().toISOString() };
   }
 
   async respond(input: OfficialCommentInput): Promise<Comment> {

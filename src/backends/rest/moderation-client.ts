@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  CommentPage,
   ConsultationList,
   CreatedComment,
   EraseResult,
@@ -48,6 +49,10 @@ export interface ModerationBackend {
   erase(email: string): Promise<number>;
   /** Publishes the department's own response at once, in its name: `DepartmentMissingError` when it has none. */
   respond(input: OfficialCommentInput): Promise<Comment>;
+  /** What the department has said it did with a section's comments, if anything. */
+  outcome(page: string, section: string): Promise<Outcome | null>;
+  /** Publishes or replaces it. */
+  saveOutcome(page: string, section: string, body: string): Promise<Outcome>;
 }
 
 /** The reference server's moderation routes, with the moderator token on every request. */
@@ -115,6 +120,12 @@ export class ModerationClient implements ModerationBackend {
   /** Publishes the department's own response, a reply or a comment of its own, at once and in its name. */
   async respond(input: OfficialCommentInput): Promise<Comment> {
     return (await this.#call('moderation/comments', CreatedComment, () => this.#api('moderation/comments', { method: 'POST', json: input }))).comment;
+  }
+
+  /** What the department has said it did with a section's comments: read as readers read it. */
+  async outcome(page: string, section: string): Promise<Outcome | null> {
+    const searchParams = { page, section, limit: 1 };
+    return (await this.#call('comments', CommentPage, () => this.#api('comments', { searchParams }))).outcome ?? null;
   }
 
   /** Publishes or replaces what the department did with a section's comments. */

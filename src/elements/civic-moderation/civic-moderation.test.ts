@@ -406,3 +406,33 @@ describe('<civic-moderation> answering in the department’s name', () => {
     expect(textOf(button(el, shadow(el), 'Cyhoeddi’r ymateb'))).to.equal('Cyhoeddi’r ymateb');
   });
 });
+
+describe('<civic-moderation> what we did with a section’s comments', () => {
+  it('shows the section’s outcome once the filters name a page and a section, and publishes a new one', async () => {
+    const page = uniquePage('outcome');
+    await post(page, 1);
+    await moderate(`outcomes/${encodeURIComponent(page)}/intro`, { method: 'PUT', body: JSON.stringify({ body: 'First outcome.' }) });
+    const el = await console_();
+    await signIn(el);
+    expect(shadow(el).querySelector('[part=outcome-editor]')).to.equal(null);
+    $<HTMLInputElement>(el, '#section').value = 'intro';
+    await showPage(el, page);
+    await waitUntil(() => $<HTMLTextAreaElement>(el, '#outcome').value === 'First outcome.', 'the outcome was never read');
+    expect(textOf($(el, '#outcome-editor-heading'))).to.equal('What we did with the comments on section intro');
+    await expect(el).to.be.accessible();
+
+    $<HTMLTextAreaElement>(el, '#outcome').value = '   ';
+    button(el, shadow(el), 'Publish outcome').click();
+    await waitUntil(() => shadow(el).querySelector('#outcome-error'), 'no error for an empty outcome');
+    expect(textOf($(el, '#outcome-error'))).to.equal('Error: Enter what the department did with the comments on this section');
+    expect(shadow(el).activeElement?.id).to.equal('outcome');
+    await expect(el).to.be.accessible();
+
+    $<HTMLTextAreaElement>(el, '#outcome').value = 'We changed the plan.';
+    button(el, shadow(el), 'Publish outcome').click();
+    await waitUntil(() => textOf($(el, '[part=outcome-editor] .done')) === 'Outcome published.', 'the outcome was never published');
+    const { url } = await referenceServer();
+    const thread = await (await fetch(`${url}/api/v1/comments?page=${encodeURIComponent(page)}&section=intro`)).json();
+    expect(thread.outcome.body).to.equal('We changed the plan.');
+  });
+});

@@ -9,6 +9,7 @@ import { moderationCy, moderationEn, type ModerationAction, type ModerationStrin
 import { styles as govukStyles } from '../civic-comments/civic-comments.styles.js';
 import { styles } from './civic-moderation.styles.js';
 import { OfficialResponse } from './official-response.js';
+import { SectionOutcome } from './section-outcome.js';
 
 const tokenKey = 'civic-comments:moderator-token';
 const pageSize = 50;
@@ -105,11 +106,14 @@ export class CivicModeration extends LitElement {
 
   #client?: ModerationBackend;
   /** Answering in the department's name, under a comment or on a section. */
-  #official = new OfficialResponse(this, {
+  #access = {
     strings: () => this.#strings,
     api: () => this.#api,
     signedOut: () => this.#signOut(this.#strings.tokenRefused),
-  });
+  };
+  #official = new OfficialResponse(this, this.#access);
+  /** The outcome of the section the queue is filtered to. */
+  #outcome = new SectionOutcome(this, this.#access);
 
   constructor() {
     super();
@@ -227,6 +231,7 @@ export class CivicModeration extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '').trim();
     this.filters = { page: value('page'), section: value('section'), status: value('status'), visibility: value('visibility') };
+    void this.#outcome.show(this.filters.page, this.filters.section);
     this.notice = null;
     this.exportError = '';
     void this.#load();
@@ -444,6 +449,7 @@ export class CivicModeration extends LitElement {
       </div>
 
       ${this.#renderQueue(strings)} ${this.#official.renderStatus()}
+      ${this.#outcome.render(this.filters.page, this.filters.section)}
       ${this.#official.renderSectionForm(this.filters.page, this.filters.section)} ${this.#renderExport(strings)} ${this.#renderErase(strings)}
     `;
   }
