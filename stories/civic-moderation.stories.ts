@@ -13,9 +13,19 @@ interface Args {
 
 const tokenKey = 'civic-comments:moderator-token';
 
+const day = 24 * 3_600_000;
+const consultation = {
+  title: 'Library opening hours',
+  opensAt: new Date(Date.now() - 30 * day).toISOString(),
+  closesAt: new Date(Date.now() + 5 * day).toISOString(),
+  department: 'Riverside Council Libraries',
+  askOrganisation: true,
+  contactEmail: 'libraries@riverside.example.gov.uk',
+};
+
 /** The console over an in-page store; the token `demo` signs in. */
 const moderation = (args: Args) => {
-  const memory = new MemoryBackend({ page, comments: queue, fail: { list: args.failing } });
+  const memory = new MemoryBackend({ page, comments: queue, fail: { list: args.failing }, consultation });
   if (args.signedIn) sessionStorage.setItem(tokenKey, JSON.stringify({ token: 'demo' }));
   else sessionStorage.removeItem(tokenKey);
   return html`<civic-moderation lang=${args.lang} .backendFor=${(token: string) => new MemoryModeration(memory, token)}></civic-moderation>`;
@@ -68,6 +78,43 @@ export const WithErrors: Story = {
   args: { failing: true },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadow(canvasElement).textContent).toContain('Comments could not be loaded.'));
+  },
+};
+
+const consultationsView = async (canvasElement: HTMLElement, lang = 'en') => {
+  await waitFor(() => expect(shadow(canvasElement).querySelector('[part=views]')).toBeTruthy());
+  const label = lang === 'cy' ? 'Ymgynghoriadau' : 'Consultations';
+  [...shadow(canvasElement).querySelectorAll<HTMLButtonElement>('[part=views] button')].find((b) => b.textContent?.trim() === label)!.click();
+  await waitFor(() => expect(shadow(canvasElement).querySelector('[part=consultation]')).toBeTruthy());
+};
+
+/** The consultations: each with its state, its dates in UK time and its responses by status. */
+export const Consultations: Story = {
+  play: async ({ canvasElement }) => {
+    await consultationsView(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part=consultation] .tag')?.textContent?.trim()).toBe('Open');
+  },
+};
+
+/** Changing a consultation, with the GOV.UK date input and its errors. */
+export const ConsultationFormErrors: Story = {
+  play: async ({ canvasElement }) => {
+    await consultationsView(canvasElement);
+    shadow(canvasElement).querySelector<HTMLButtonElement>('#change-0')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('#closes-month')).toBeTruthy());
+    shadow(canvasElement).querySelector<HTMLInputElement>('#closes-month')!.value = '';
+    shadow(canvasElement).querySelector<HTMLInputElement>('#consultation-title')!.value = '';
+    shadow(canvasElement).querySelector<HTMLButtonElement>('[part=consultation-form] button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.error-summary')?.textContent).toContain('Closing date must include a month'));
+  },
+};
+
+/** The consultations, in Welsh. */
+export const WelshConsultations: Story = {
+  args: { lang: 'cy' },
+  play: async ({ canvasElement }) => {
+    await consultationsView(canvasElement, 'cy');
+    await expect(shadow(canvasElement).querySelector('[part=consultation] .tag')?.textContent?.trim()).toBe('Ar agor');
   },
 };
 

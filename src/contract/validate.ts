@@ -20,6 +20,10 @@ export function validateNewComment(input: unknown): NewCommentResult {
   return { success: false, codes };
 }
 
+/** Each refused field of a zod check, by its path, as `{ title: "…" }`; a refusal of the whole under `body`. */
+export const fieldsOf = (issues: readonly { path: PropertyKey[]; message: string }[]): Record<string, string> =>
+  Object.fromEntries(issues.map((issue) => [issue.path.join('.') || 'body', issue.message]));
+
 /** Words the codes of a refusal in one language; an unknown code keeps its field's first message. */
 export function messagesFor(codes: FieldCodes, messages: ValidationMessages = validationMessages): Record<string, string> {
   const fields: Record<string, string> = {};

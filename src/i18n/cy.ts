@@ -1,4 +1,4 @@
-import { clockTime, londonTime } from './london-time.js';
+import { writeDateTime, type Calendar } from './london-time.js';
 import type { Strings } from './strings.js';
 
 const number = new Intl.NumberFormat('cy');
@@ -7,16 +7,13 @@ const n = (count: number) => number.format(count);
 // Browsers do not all carry Welsh date names, so the months are spelt out here.
 const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
 // "yb" (y bore) and "yh" (yr hwyr), as Welsh public bodies write times.
-const clock = { am: 'yb', pm: 'yh', midday: 'hanner dydd', midnight: 'hanner nos' };
+const calendar: Calendar = { months, at: 'am', clock: { am: 'yb', pm: 'yh', midday: 'hanner dydd', midnight: 'hanner nos' } };
 
 /** Cymraeg (Welsh). */
 export const cy: Strings = {
   locale: 'cy',
   formatDate: (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`,
-  formatDateTime: (moment) => {
-    const time = londonTime(moment);
-    return `${time.day} ${months[time.month - 1]} ${time.year} am ${clockTime(time, clock)}`;
-  },
+  formatDateTime: (moment) => writeDateTime(moment, calendar),
   consultationClosed: (when) => `Daeth yr ymgynghoriad hwn i ben ar ${when}.`,
   consultationClosedHint: 'Gallwch ddal i ddarllen y sylwadau.',
   consultationUpcoming: (when) => `Bydd yr ymgynghoriad hwn yn agor ar ${when}.`,

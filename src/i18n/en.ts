@@ -1,21 +1,22 @@
 import { validationMessages } from '../contract/messages.js';
-import { clockTime, londonTime } from './london-time.js';
+import { writeDateTime, type Calendar } from './london-time.js';
 import type { Strings } from './strings.js';
 
 const number = new Intl.NumberFormat('en-GB');
 const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const months = 'January February March April May June July August September October November December'.split(' ');
-const clock = { am: 'am', pm: 'pm', midday: 'midday', midnight: 'midnight' };
+/** English months and clock words, for dates written in UK time. */
+export const calendar: Calendar = {
+  months: 'January February March April May June July August September October November December'.split(' '),
+  at: 'at',
+  clock: { am: 'am', pm: 'pm', midday: 'midday', midnight: 'midnight' },
+};
 const characters = (n: number) => `${number.format(n)} character${n === 1 ? '' : 's'}`;
 
 /** English, in the GOV.UK style. */
 export const en: Strings = {
   locale: 'en-GB',
   formatDate: (d) => date.format(d),
-  formatDateTime: (moment) => {
-    const time = londonTime(moment);
-    return `${time.day} ${months[time.month - 1]} ${time.year} at ${clockTime(time, clock)}`;
-  },
+  formatDateTime: (moment) => writeDateTime(moment, calendar),
   consultationClosed: (when) => `This consultation closed on ${when}.`,
   consultationClosedHint: 'You can still read the comments.',
   consultationUpcoming: (when) => `This consultation opens on ${when}.`,

@@ -1,4 +1,5 @@
 import type { CommentStatus, Visibility } from '../contract/public.js';
+import type { Calendar } from './london-time.js';
 
 /** Every string of the moderation console, in one language. */
 export interface ModerationStrings {
@@ -169,6 +170,8 @@ export const moderationEn: ModerationStrings = {
 };
 
 const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
+/** Welsh months and clock words, for the console's dates in UK time (the readers' Welsh is fetched apart). */
+export const cyCalendar: Calendar = { months, at: 'am', clock: { am: 'yb', pm: 'yh', midday: 'hanner dydd', midnight: 'hanner nos' } };
 const cyNumber = (n: number) => n.toLocaleString('en-GB');
 
 export const moderationCy: ModerationStrings = {

@@ -8,6 +8,7 @@ import {
   publicComment,
   sectionId,
   ExportQuery,
+  fieldsOf,
   ModerationComment,
   ModerationQuery,
   StatusUpdate,
@@ -24,9 +25,6 @@ import { holdsUnstorableText } from '../http/storable.js';
 
 const moderationLimitDefault = 50;
 
-/** Each refused field of a zod check, by its path, as `{ title: "…" }`. */
-const fieldsOf = (issues: { path: PropertyKey[]; message: string }[]) =>
-  Object.fromEntries(issues.map((issue) => [issue.path.join('.') || 'body', issue.message]));
 
 /** The JSON body, or undefined when it does not parse or holds text no database can store, so the route's check refuses it. */
 async function jsonBody(request: { json: () => Promise<unknown> }): Promise<unknown> {

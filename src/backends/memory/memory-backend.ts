@@ -32,7 +32,7 @@ export interface MemoryFailures {
 }
 
 export interface MemoryBackendOptions {
-  /** The page that seeds without a `page` belong to; default the current path. */
+  /** The page that seeds without a `page` belong to, and the consultation's; default the current path. */
   page?: string;
   /** Comments to start with, oldest first. */
   comments?: SeedComment[];
@@ -49,7 +49,12 @@ export interface MemoryBackendOptions {
 }
 
 /** A consultation as the memory backend is told of it; its state follows from its dates. */
-export type MemoryConsultation = Pick<Consultation, 'title'> & Partial<Omit<Consultation, 'state' | 'page'>>;
+export type MemoryConsultation = Pick<Consultation, 'title'> &
+  Partial<Omit<Consultation, 'state' | 'page'>> & {
+    /** Seen only by moderators. */
+    contactEmail?: string | null;
+    updatedAt?: string;
+  };
 
 const abortError = () => new DOMException('The request was aborted.', 'AbortError');
 
@@ -59,6 +64,8 @@ const abortError = () => new DOMException('The request was aborted.', 'AbortErro
  * state. Nothing is kept after the page closes.
  */
 export class MemoryBackend implements CommentsBackend {
+  /** The page the consultation belongs to, and seeds without a `page` of their own. */
+  readonly page: string;
   moderation: 'pre' | 'post';
   latency: number;
   fail: MemoryFailures;
@@ -75,7 +82,7 @@ export class MemoryBackend implements CommentsBackend {
     this.fail = { ...options.fail };
     this.consultation = options.consultation;
     this.outcomes = { ...options.outcomes };
-    const page = options.page ?? globalThis.location?.pathname ?? '/';
+    const page = (this.page = options.page ?? globalThis.location?.pathname ?? '/');
     const start = Date.now() - (options.comments?.length ?? 0) * 60_000;
     options.comments?.forEach((seed, index) => {
       this.stored.push({

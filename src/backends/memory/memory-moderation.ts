@@ -1,6 +1,10 @@
 import {
+  ConsultationInput,
+  consultationState,
+  fieldsOf,
   toCsv,
   type Comment,
+  type ModerationConsultation,
   type ModerationComment,
   type ModerationPage,
   type ModerationQuery,
@@ -9,14 +13,14 @@ import {
   type StatusUpdate,
 } from '../../contract/index.js';
 import { DepartmentMissingError, UnauthorizedError, type ExportFile, type ModerationBackend } from '../rest/moderation-client.js';
-import { BackendUnavailableError } from '../errors.js';
+import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
 
 /**
  * The moderation console's backend over an in-page `MemoryBackend`, for stories and offline
  * demonstrations: `console.backendFor = (token) => new MemoryModeration(memory, token)`.
  * It accepts one token (`demo` unless told otherwise) and fails when the memory backend's `list`
- * is told to fail.
+ * is told to fail. It holds one consultation, that of the memory backend's page.
  */
 export class MemoryModeration implements ModerationBackend {
   constructor(
@@ -84,6 +88,38 @@ export class MemoryModeration implements ModerationBackend {
     this.#check();
     this.memory.outcomes[section] = body.trim();
     return { body: body.trim(), updatedAt: new Date().toISOString() };
+  }
+
+  async consultations(): Promise<ModerationConsultation[]> {
+    this.#check();
+    const { consultation: told, page } = this.memory;
+    if (!told) return [];
+    const statusCounts: Record<string, number> = {};
+    for (const c of this.memory.all()) if (c.page === page) statusCounts[c.status] = (statusCounts[c.status] ?? 0) + 1;
+    const dates = { opensAt: told.opensAt ?? null, closesAt: told.closesAt ?? null };
+    return [
+      {
+        page,
+        title: told.title,
+        ...dates,
+        state: consultationState(dates),
+        department: told.department ?? null,
+        askOrganisation: told.askOrganisation ?? false,
+        contactEmail: told.contactEmail ?? null,
+        sections: [],
+        updatedAt: told.updatedAt ?? new Date().toISOString(),
+        statusCounts,
+      },
+    ];
+  }
+
+  async saveConsultation(page: string, input: ConsultationInput): Promise<ModerationConsultation> {
+    this.#check();
+    const checked = ConsultationInput.safeParse(input);
+    if (!checked.success) throw new ValidationFailedError(fieldsOf(checked.error.issues));
+    if (page !== this.memory.page) throw new ValidationFailedError({ page: `This memory backend holds the consultation of ${this.memory.page} only.` });
+    this.memory.consultation = { ...checked.data, updatedAt: new Date().toISOString() };
+    return (await this.consultations())[0]!;
   }
 
   async respond(input: OfficialCommentInput): Promise<Comment> {

@@ -47,6 +47,10 @@ export interface ModerationBackend {
   remove(id: string): Promise<void>;
   export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile>;
   erase(email: string): Promise<number>;
+  /** Every consultation, most recently changed first, with its responses counted by status. */
+  consultations(): Promise<ModerationConsultation[]>;
+  /** Creates or replaces a page's consultation: `ValidationFailedError` naming the fields it refuses. */
+  saveConsultation(page: string, input: ConsultationInput): Promise<ModerationConsultation>;
   /** Publishes the department's own response at once, in its name: `DepartmentMissingError` when it has none. */
   respond(input: OfficialCommentInput): Promise<Comment>;
   /** What the department has said it did with a section's comments, if anything. */

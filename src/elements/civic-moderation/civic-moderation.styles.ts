@@ -95,4 +95,114 @@ export const styles = css`
   .notice-area {
     min-height: 1.5em;
   }
+
+  /* The two views, as GOV.UK service navigation. */
+  .views ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1.5em;
+    margin: 0 0 1.5em;
+    padding: 0;
+    border-bottom: 1px solid var(--civic-color-border,#b1b4b6);
+    list-style: none;
+  }
+  .views li {
+    padding: 0.5em 0;
+    border-bottom: 4px solid transparent;
+  }
+  .views .current {
+    border-bottom-color: var(--civic-color-link,#1d70b8);
+  }
+  .views .current .link-button {
+    font-weight: 700;
+    text-decoration: none;
+  }
+
+  /* A consultation, as a GOV.UK summary card. */
+  .consultation-list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    margin-bottom: 1.5em;
+    border: 1px solid var(--civic-color-border,#b1b4b6);
+  }
+  .card-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    justify-content: space-between;
+    align-items: baseline;
+    padding: 0.75em;
+    background: #f3f2f1;
+  }
+  .card-title {
+    margin: 0;
+    font-size: 1.1em;
+  }
+  .card .summary,
+  .card .actions {
+    margin: 0;
+    padding: 0.75em;
+  }
+  .summary > div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+    padding: 0.4em 0;
+    border-bottom: 1px solid var(--civic-color-border,#b1b4b6);
+  }
+  .summary dt {
+    flex: 0 0 12em;
+    font-weight: 700;
+  }
+  .summary dd {
+    flex: 1 1 14em;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .tag.open {
+    color: #005a30;
+    background: #cce2d8;
+  }
+  .tag.upcoming {
+    color: #0c2d4a;
+    background: #bbd4ea;
+  }
+  .tag.closed {
+    color: #383f43;
+    background: #e5e6e7;
+  }
+
+  /* The GOV.UK date input, with the time beside it. */
+  .date-input {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em 1.25em;
+  }
+  .date-item label {
+    margin-bottom: 0.25em;
+  }
+  .date-item .input {
+    width: 3em;
+  }
+  .date-item.year .input {
+    width: 4.5em;
+  }
+  .date-item.time .input {
+    width: 6.5em;
+  }
+  .has-error .date-input .input:not(.part-error) {
+    border-color: currentColor;
+  }
+  .has-error .date-input .input.part-error {
+    border-color: var(--civic-color-error,#d4351c);
+  }
+  [part=consultations] > .bar {
+    margin-bottom: 0.75em;
+  }
+  .choice-hint {
+    padding-left: 2em;
+  }
 `;

@@ -1,48 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../moderation.js';
 import type { CivicModeration } from '../../moderation.js';
 import { $, $$, shadow, textOf, waitUntil } from '../../../test/helpers.js';
+import { button, moderationConsole, post, signIn } from '../../../test/moderation-console.js';
 import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
-
-/** Sends comments to the reference server as readers would; resolves to their ids, in order. */
-async function post(page: string, count: number, overrides: object = {}): Promise<string[]> {
-  const { url } = await referenceServer();
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const response = await fetch(`${url}/api/v1/comments`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        page,
-        section: 'intro',
-        name: `Reader ${i}`,
-        email: `reader${i}@example.com`,
-        body: `Comment ${i}`,
-        visibility: 'public',
-        ...overrides,
-      }),
-    });
-    ids.push((await response.json()).comment.id);
-  }
-  return ids;
-}
 
 async function statusOnServer(page: string, id: string): Promise<string | undefined> {
   const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&limit=500`)).json();
   return queue.comments.find((c: { id: string }) => c.id === id)?.status;
-}
-
-async function console_(): Promise<CivicModeration> {
-  return fixture<CivicModeration>(html`<civic-moderation endpoint=${(await referenceServer()).url}></civic-moderation>`);
-}
-
-async function signIn(el: CivicModeration, token?: string): Promise<void> {
-  $<HTMLInputElement>(el, '#token').value = token ?? (await referenceServer()).moderatorToken;
-  $(el, '[part=sign-in] button[type=submit]').click();
-  await el.updateComplete;
-  await waitUntil(() => !textOf(shadow(el)).includes('Loading comments') && (shadow(el).querySelector('[part=queue]') || shadow(el).querySelector('.error-summary')), 'signing in never finished');
-  await el.updateComplete;
 }
 
 async function showPage(el: CivicModeration, page: string, status = 'pending'): Promise<void> {
@@ -56,8 +21,6 @@ async function showPage(el: CivicModeration, page: string, status = 'pending'): 
 
 const names = (el: Element) => $$(el, '[part=item] .author').map(textOf);
 const notice = (el: Element) => textOf($(el, '[part=notice]'));
-const button = (_el: Element, scope: Element | ShadowRoot, text: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === text)!;
 
 beforeEach(() => {
   sessionStorage.clear();
@@ -66,11 +29,11 @@ beforeEach(() => {
 
 describe('<civic-moderation> signing in', () => {
   it('asks for the moderator token in a password field, and says when it is missing', async () => {
-    const el = await console_();
+    const el = await moderationConsole();
     const input = $<HTMLInputElement>(el, '#token');
     expect(input.type).to.equal('password');
     expect(textOf($(el, 'label[for=token]'))).to.equal('Moderator token');
-    expect(textOf(button(el, shadow(el), 'Sign in'))).to.equal('Sign in');
+    expect(textOf(button(shadow(el), 'Sign in'))).to.equal('Sign in');
     await expect(el).to.be.accessible();
     $(el, '[part=sign-in] button[type=submit]').click();
     await waitUntil(() => shadow(el).querySelector('.error-summary'));
@@ -80,7 +43,7 @@ describe('<civic-moderation> signing in', () => {
   });
 
   it('refuses a wrong token with a message, and keeps it nowhere', async () => {
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el, 'not-the-right-token');
     expect(textOf($(el, '.error-summary li'))).to.equal('The moderator token was not accepted. Check it and sign in again.');
     expect(sessionStorage.length).to.equal(0);
@@ -90,16 +53,16 @@ describe('<civic-moderation> signing in', () => {
 
   it('keeps an accepted token in this tab only: never in localStorage or the URL', async () => {
     const { moderatorToken } = await referenceServer();
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     expect(shadow(el).querySelector('[part=queue]')).to.exist;
     expect(JSON.stringify({ ...sessionStorage })).to.contain(moderatorToken);
     expect(JSON.stringify({ ...localStorage })).not.to.contain(moderatorToken);
     expect(location.href).not.to.contain(moderatorToken);
     el.remove();
-    const again = await console_();
+    const again = await moderationConsole();
     await waitUntil(() => shadow(again).querySelector('[part=queue]'), 'a signed-in tab was asked to sign in again');
-    button(again, shadow(again), 'Sign out').click();
+    button(shadow(again), 'Sign out').click();
     await again.updateComplete;
     expect(sessionStorage.length).to.equal(0);
     expect(shadow(again).querySelector('#token')).to.exist;
@@ -109,7 +72,7 @@ describe('<civic-moderation> signing in', () => {
     // WebKit's WebDriver drops a character typed twice in a row, so the page id has no such pair.
     const page = `keyboard-${Math.random().toString(36).slice(2)}`.replace(/(.)\1+/g, '$1');
     const [id] = await post(page, 1);
-    const el = await console_();
+    const el = await moderationConsole();
     $(el, '#token').focus();
     await sendKeys({ type: (await referenceServer()).moderatorToken });
     await sendKeys({ press: 'Enter' });
@@ -132,7 +95,7 @@ describe('<civic-moderation> queue', () => {
   it('shows each comment with its section, name, email, text, date and status, and approves one', async () => {
     const page = uniquePage('approve');
     const [first, second] = await post(page, 2);
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
     expect(names(el)).to.deep.equal(['Reader 1', 'Reader 0']);
@@ -141,7 +104,7 @@ describe('<civic-moderation> queue', () => {
     expect(item.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-/);
     await expect(el).to.be.accessible();
 
-    button(el, item, 'Approve').click();
+    button(item, 'Approve').click();
     await waitUntil(() => notice(el) === 'Approved 1 comment.');
     expect(names(el)).to.deep.equal(['Reader 1']);
     expect(await statusOnServer(page, first!)).to.equal('published');
@@ -152,13 +115,13 @@ describe('<civic-moderation> queue', () => {
   it('rejects one and marks one as spam', async () => {
     const page = uniquePage('reject');
     const [first, second] = await post(page, 2);
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
     const [newest, oldest] = $$(el, '[part=item]');
-    button(el, oldest!, 'Reject').click();
+    button(oldest!, 'Reject').click();
     await waitUntil(() => notice(el) === 'Rejected 1 comment.');
-    button(el, newest!, 'Spam').click();
+    button(newest!, 'Spam').click();
     await waitUntil(() => notice(el) === 'Marked as spam 1 comment.');
     expect(await statusOnServer(page, first!)).to.equal('rejected');
     expect(await statusOnServer(page, second!)).to.equal('spam');
@@ -168,7 +131,7 @@ describe('<civic-moderation> queue', () => {
   it('approves 200 selected comments at once', async () => {
     const page = uniquePage('bulk');
     const ids = await post(page, 200);
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
     // The queue shows 50 at a time; show all 200 before selecting them.
@@ -180,7 +143,7 @@ describe('<civic-moderation> queue', () => {
     expect(names(el)).to.have.length(200);
     $(el, '#select-all').click();
     await el.updateComplete;
-    const approve = button(el, shadow(el), 'Approve selected (200)');
+    const approve = button(shadow(el), 'Approve selected (200)');
     const started = performance.now();
     approve.click();
     await waitUntil(() => notice(el) === 'Approved 200 comments.', 'the bulk approval never finished', { timeout: 30_000 });
@@ -195,14 +158,14 @@ describe('<civic-moderation> queue', () => {
   it('puts back, with a message, a comment the server refuses to change', async () => {
     const page = uniquePage('refused');
     const [gone, kept] = await post(page, 2);
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
     // Another moderator deletes one while this one is still looking at it.
     await moderate(`comments/${gone}`, { method: 'DELETE' });
     $(el, '#select-all').click();
     await el.updateComplete;
-    button(el, shadow(el), 'Approve selected (2)').click();
+    button(shadow(el), 'Approve selected (2)').click();
     await waitUntil(() => notice(el).includes('put back'));
     expect(notice(el)).to.equal('Approved 1 comment. 1 comment could not be changed and has been put back.');
     expect(names(el)).to.deep.equal(['Reader 0']);
@@ -213,20 +176,20 @@ describe('<civic-moderation> queue', () => {
   it('deletes only after confirmation', async () => {
     const page = uniquePage('delete');
     const [id] = await post(page, 1);
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
-    button(el, $(el, '[part=item]'), 'Delete').click();
+    button($(el, '[part=item]'), 'Delete').click();
     await el.updateComplete;
     expect(textOf($(el, '.confirm'))).to.contain('Delete 1 comment? This cannot be undone.');
     expect(shadow(el).activeElement).to.equal($(el, '.confirm'));
     await expect(el).to.be.accessible();
-    button(el, $(el, '.confirm'), 'Cancel').click();
+    button($(el, '.confirm'), 'Cancel').click();
     await el.updateComplete;
     expect(await statusOnServer(page, id!)).to.equal('pending');
-    button(el, $(el, '[part=item]'), 'Delete').click();
+    button($(el, '[part=item]'), 'Delete').click();
     await el.updateComplete;
-    button(el, $(el, '.confirm'), 'Yes, delete').click();
+    button($(el, '.confirm'), 'Yes, delete').click();
     await waitUntil(() => notice(el) === 'Deleted 1 comment.');
     expect(await statusOnServer(page, id!)).to.equal(undefined);
   });
@@ -234,7 +197,7 @@ describe('<civic-moderation> queue', () => {
   it('shows private submissions, clearly marked as private', async () => {
     const page = uniquePage('private');
     await post(page, 1, { visibility: 'private', body: 'Only for the team', name: 'Pat' });
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page, 'received');
     const item = $(el, '[part=item]');
@@ -248,7 +211,7 @@ describe('<civic-moderation> export and erasure', () => {
   it('downloads every response of the page as CSV and as JSON', async () => {
     const page = uniquePage('export');
     await post(page, 2);
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
     const downloads: { name: string; text: string }[] = [];
@@ -258,8 +221,8 @@ describe('<civic-moderation> export and erasure', () => {
       void fetch(href).then(async (r) => downloads.push({ name: download, text: await r.text() }));
     };
     try {
-      button(el, shadow(el), 'Download CSV').click();
-      button(el, shadow(el), 'Download JSON').click();
+      button(shadow(el), 'Download CSV').click();
+      button(shadow(el), 'Download JSON').click();
       await waitUntil(() => downloads.length === 2, 'no download started');
     } finally {
       HTMLAnchorElement.prototype.click = click;
@@ -275,27 +238,27 @@ describe('<civic-moderation> export and erasure', () => {
     const page = uniquePage('erase');
     const email = `erase-${Math.random().toString(36).slice(2)}@example.com`;
     await post(page, 2, { email });
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
     $<HTMLInputElement>(el, '#erase-email').value = email;
-    button(el, $(el, '[part=erase]'), 'Continue').click();
+    button($(el, '[part=erase]'), 'Continue').click();
     await el.updateComplete;
     expect(textOf($(el, '.erase-confirm'))).to.contain(
       `This will remove the name and email address from every response sent with ${email}. It cannot be undone.`,
     );
     expect(shadow(el).activeElement).to.equal($(el, '.erase-confirm'));
     await expect(el).to.be.accessible();
-    button(el, $(el, '[part=erase]'), 'Erase this person’s data').click();
+    button($(el, '[part=erase]'), 'Erase this person’s data').click();
     await waitUntil(() => textOf($(el, '[part=erase] .done')) !== '');
     expect(textOf($(el, '[part=erase] .done'))).to.equal('Removed the name and email address from 2 responses.');
     await waitUntil(() => names(el).length === 2 && names(el).every((name) => name === 'Name removed'));
   });
 
   it('asks for the email before erasing anything', async () => {
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
-    button(el, $(el, '[part=erase]'), 'Continue').click();
+    button($(el, '[part=erase]'), 'Continue').click();
     await el.updateComplete;
     expect(textOf($(el, '#erase-error'))).to.equal(
       'Error: Enter the email address of the person whose data should be erased',
@@ -343,7 +306,7 @@ describe('<civic-moderation> answering in the department’s name', () => {
     await consultationOn(page, 'Department for Tests');
     const [id] = await post(page, 1);
     await moderate(`comments/${id}`, { method: 'PATCH', body: '{"status":"published"}' });
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page, 'published');
 
@@ -362,7 +325,7 @@ describe('<civic-moderation> answering in the department’s name', () => {
     $(el, `#official-reply-${id}`).focus();
     // One word with no letter twice in a row: WebKitGTK's WebDriver drops those, and sometimes a space.
     await sendKeys({ type: 'Thanks.' });
-    button(el, shadow(el), 'Publish reply').click();
+    button(shadow(el), 'Publish reply').click();
     await waitUntil(() => status(el) === 'Published in the name of Department for Tests.', 'the reply was never published');
     expect(shadow(el).activeElement).to.equal($(el, `[data-official-reply="${id}"]`));
 
@@ -378,23 +341,23 @@ describe('<civic-moderation> answering in the department’s name', () => {
     const page = uniquePage('official-section');
     await consultationOn(page);
     await post(page, 1);
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
     expect($<HTMLInputElement>(el, '#official-page').value).to.equal(page);
     $<HTMLInputElement>(el, '#official-section').value = 'intro';
-    button(el, shadow(el), 'Publish response').click();
+    button(shadow(el), 'Publish response').click();
     await waitUntil(() => shadow(el).querySelector('#official-body-error'), 'no error for the missing text');
     expect(textOf($(el, '#official-body-error'))).to.equal('Error: Enter the response');
     expect(shadow(el).activeElement?.id).to.equal('official-body');
     await expect(el).to.be.accessible();
 
     $<HTMLTextAreaElement>(el, '#official-body').value = 'Thank you for every comment.';
-    button(el, shadow(el), 'Publish response').click();
+    button(shadow(el), 'Publish response').click();
     await waitUntil(() => textOf(shadow(el)).includes('Name the consultation’s department first'), 'no word of the missing department');
 
     await consultationOn(page, 'Department for Tests');
-    button(el, shadow(el), 'Publish response').click();
+    button(shadow(el), 'Publish response').click();
     await waitUntil(() => status(el) === 'Published in the name of Department for Tests.', 'the response was never published');
     expect($<HTMLTextAreaElement>(el, '#official-body').value).to.equal('');
   });
@@ -403,7 +366,7 @@ describe('<civic-moderation> answering in the department’s name', () => {
     const el = await fixture<CivicModeration>(html`<civic-moderation lang="cy" endpoint=${(await referenceServer()).url}></civic-moderation>`);
     await signIn(el);
     expect(textOf($(el, '#official-heading'))).to.equal('Cyhoeddi ymateb ar ran yr adran');
-    expect(textOf(button(el, shadow(el), 'Cyhoeddi’r ymateb'))).to.equal('Cyhoeddi’r ymateb');
+    expect(textOf(button(shadow(el), 'Cyhoeddi’r ymateb'))).to.equal('Cyhoeddi’r ymateb');
   });
 });
 
@@ -412,7 +375,7 @@ describe('<civic-moderation> what we did with a section’s comments', () => {
     const page = uniquePage('outcome');
     await post(page, 1);
     await moderate(`outcomes/${encodeURIComponent(page)}/intro`, { method: 'PUT', body: JSON.stringify({ body: 'First outcome.' }) });
-    const el = await console_();
+    const el = await moderationConsole();
     await signIn(el);
     expect(shadow(el).querySelector('[part=outcome-editor]')).to.equal(null);
     $<HTMLInputElement>(el, '#section').value = 'intro';
@@ -422,14 +385,14 @@ describe('<civic-moderation> what we did with a section’s comments', () => {
     await expect(el).to.be.accessible();
 
     $<HTMLTextAreaElement>(el, '#outcome').value = '   ';
-    button(el, shadow(el), 'Publish outcome').click();
+    button(shadow(el), 'Publish outcome').click();
     await waitUntil(() => shadow(el).querySelector('#outcome-error'), 'no error for an empty outcome');
     expect(textOf($(el, '#outcome-error'))).to.equal('Error: Enter what the department did with the comments on this section');
     expect(shadow(el).activeElement?.id).to.equal('outcome');
     await expect(el).to.be.accessible();
 
     $<HTMLTextAreaElement>(el, '#outcome').value = 'We changed the plan.';
-    button(el, shadow(el), 'Publish outcome').click();
+    button(shadow(el), 'Publish outcome').click();
     await waitUntil(() => textOf($(el, '[part=outcome-editor] .done')) === 'Outcome published.', 'the outcome was never published');
     const { url } = await referenceServer();
     const thread = await (await fetch(`${url}/api/v1/comments?page=${encodeURIComponent(page)}&section=intro`)).json();

@@ -8,6 +8,9 @@ import { closestLang, languageOf } from '../../i18n/index.js';
 import { moderationCy, moderationEn, type ModerationAction, type ModerationStrings } from '../../i18n/moderation.js';
 import { styles as govukStyles } from '../civic-comments/civic-comments.styles.js';
 import { styles } from './civic-moderation.styles.js';
+import { consultationConsoleCy, consultationConsoleEn } from '../../i18n/consultation-console.js';
+import { ConsultationsView } from './consultations-view.js';
+import { errorSummary } from './error-summary.js';
 import { OfficialResponse } from './official-response.js';
 import { SectionOutcome } from './section-outcome.js';
 
@@ -37,8 +40,10 @@ interface Notice {
 
 /**
  * The department's moderation console: sign in with the moderator token, work the queue (approve,
- * reject, mark as spam, delete, one by one or many at once), read private submissions, export every
- * response and erase a person's data. The token is kept in `sessionStorage` for this tab only.
+ * reject, mark as spam, delete, one by one or many at once), read private submissions, answer in the
+ * department's name, publish each section's outcome, export every response and erase a person's
+ * data; and, in its second view, create, change and extend consultations. The token is kept in
+ * `sessionStorage` for this tab only.
  *
  * @summary The moderation console for the reference server.
  *
@@ -50,6 +55,12 @@ interface Notice {
  * @csspart queue - The list of comments.
  * @csspart item - One comment in the queue.
  * @csspart notice - The message after an action.
+ * @csspart official-response - The form for a response of the department's own on a section.
+ * @csspart outcome-editor - The outcome of the section the queue is filtered to.
+ * @csspart views - The navigation between the comments and the consultations.
+ * @csspart consultations - The consultations view.
+ * @csspart consultation - One consultation in its list.
+ * @csspart consultation-form - The form that creates, changes or extends a consultation.
  * @csspart export - The export section.
  * @csspart erase - The erasure section.
  *
@@ -63,6 +74,7 @@ export class CivicModeration extends LitElement {
     lang: { type: String },
     backendFor: { attribute: false },
     token: state,
+    view: state,
     signInError: state,
     filters: state,
     loadState: state,
@@ -88,6 +100,8 @@ export class CivicModeration extends LitElement {
   declare backendFor: ((token: string) => ModerationBackend) | undefined;
 
   declare private token: string | null;
+  /** The queue of comments, or the consultations. */
+  declare private view: 'comments' | 'consultations';
   declare private signInError: string;
   declare private filters: Filters;
   declare private loadState: 'idle' | 'loading' | 'loaded' | 'failed';
@@ -114,12 +128,18 @@ export class CivicModeration extends LitElement {
   #official = new OfficialResponse(this, this.#access);
   /** The outcome of the section the queue is filtered to. */
   #outcome = new SectionOutcome(this, this.#access);
+  #consultations = new ConsultationsView(this, {
+    ...this.#access,
+    consultationStrings: () => (this.#strings.locale === 'cy' ? consultationConsoleCy : consultationConsoleEn),
+    showComments: (page) => this.#showComments(page),
+  });
 
   constructor() {
     super();
     this.endpoint = '';
     this.lang = '';
     this.token = readToken();
+    this.view = 'comments';
     this.signInError = '';
     this.filters = { page: '', section: '', status: 'pending', visibility: '' };
     this.loadState = 'idle';
@@ -235,6 +255,20 @@ export class CivicModeration extends LitElement {
     this.notice = null;
     this.exportError = '';
     void this.#load();
+  }
+
+  #showView(view: 'comments' | 'consultations'): void {
+    this.view = view;
+    if (view === 'consultations') void this.#consultations.load();
+  }
+
+  /** From a consultation to its comments: every status, so that nothing of the page is hidden. */
+  #showComments(page: string): void {
+    this.filters = { page, section: '', status: '', visibility: '' };
+    this.view = 'comments';
+    this.notice = null;
+    void this.#outcome.show(page, '');
+    void this.#load().then(() => this.renderRoot.querySelector<HTMLElement>('#page')?.focus());
   }
 
   #toggle(id: string, on: boolean): void {
@@ -378,16 +412,7 @@ export class CivicModeration extends LitElement {
     return html`
       <form class="form" part="sign-in" novalidate @submit=${this.#signIn}>
         <h2 class="heading">${strings.signInHeading}</h2>
-        ${error
-          ? html`<div class="error-summary" tabindex="-1">
-              <div role="alert">
-                <p class="error-summary-title">${strings.errorSummaryTitle}</p>
-                <ul>
-                  <li><a href="#token" @click=${focusTarget}>${error}</a></li>
-                </ul>
-              </div>
-            </div>`
-          : nothing}
+        ${error ? errorSummary(strings.errorSummaryTitle, [{ field: 'token', message: error }]) : nothing}
         <div class="field ${error ? 'has-error' : ''}">
           <label for="token">${strings.tokenLabel}</label>
           <div class="hint" id="token-hint">${strings.tokenHint}</div>
@@ -408,15 +433,37 @@ export class CivicModeration extends LitElement {
   }
 
   #renderConsole(strings: ModerationStrings): TemplateResult {
-    const { filters } = this;
-    const option = (value: string, label: string, current: string) =>
-      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
     return html`
       <div class="bar">
         <h2 class="heading">${strings.heading}</h2>
         <button class="button secondary" type="button" @click=${() => this.#signOut()}>${strings.signOut}</button>
       </div>
+      ${this.#renderViews()}
+      ${this.view === 'consultations' ? this.#consultations.render() : this.#renderComments(strings)}
+    `;
+  }
 
+  /** The console's two views, as GOV.UK service navigation: the current one marked for every reader. */
+  #renderViews(): TemplateResult {
+    const words = this.#strings.locale === 'cy' ? consultationConsoleCy : consultationConsoleEn;
+    const link = (view: 'comments' | 'consultations', label: string) =>
+      html`<li class=${this.view === view ? 'current' : ''}>
+        <button class="link-button" type="button" aria-current=${this.view === view ? 'page' : 'false'} @click=${() => this.#showView(view)}>
+          ${label}
+        </button>
+      </li>`;
+    return html`<nav class="views" part="views" aria-label=${words.viewsLabel}>
+      <ul>
+        ${link('comments', words.commentsView)} ${link('consultations', words.consultationsView)}
+      </ul>
+    </nav>`;
+  }
+
+  #renderComments(strings: ModerationStrings): TemplateResult {
+    const { filters } = this;
+    const option = (value: string, label: string, current: string) =>
+      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
+    return html`
       <form class="filters" part="filters" @submit=${this.#applyFilters} aria-labelledby="filters-heading">
         <h3 class="visually-hidden" id="filters-heading">${strings.filtersHeading}</h3>
         <div class="field"><label for="page">${strings.pageLabel}</label><input class="input" id="page" name="page" .value=${filters.page} /></div>
@@ -606,13 +653,6 @@ export class CivicModeration extends LitElement {
       </section>
     `;
   }
-}
-
-/** Error summary links point into the shadow root, where the browser's own jump cannot reach. */
-function focusTarget(event: Event): void {
-  event.preventDefault();
-  const link = event.currentTarget as HTMLAnchorElement;
-  (link.getRootNode() as ShadowRoot).querySelector<HTMLElement>(link.getAttribute('href')!)?.focus();
 }
 
 // The token lives in this tab's sessionStorage only: never localStorage, never a URL.

@@ -1,18 +1,7 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ModerationComment } from '../../contract/index.js';
-import { DepartmentMissingError, UnauthorizedError, type ModerationBackend } from '../../backends/rest/moderation-client.js';
-import type { ModerationStrings } from '../../i18n/moderation.js';
-
-/** What answering in the department's name needs of the console, which keeps these to itself. */
-export interface ResponseHost extends ReactiveControllerHost {
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
-export interface ConsoleAccess {
-  strings(): ModerationStrings;
-  api(): ModerationBackend;
-  /** A refused token sends the moderator back to sign in. */
-  signedOut(): void;
-}
+import { DepartmentMissingError, UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { ConsolePart } from './console-part.js';
 
 /** Where a response goes: under a comment of the queue, or on its own in a page's section. */
 type Target = { kind: 'reply'; comment: ModerationComment } | { kind: 'section' };
@@ -22,49 +11,32 @@ type Target = { kind: 'reply'; comment: ModerationComment } | { kind: 'section' 
  * comment of the queue, and a form for a response of the department's own on a page's section.
  * Either publishes at once, whatever the consultation's state; errors follow the GOV.UK pattern.
  */
-export class OfficialResponse implements ReactiveController {
+export class OfficialResponse extends ConsolePart {
   /** The comment whose reply form is open. */
   replyingTo: string | null = null;
   #error: { field: 'reply' | 'body' | 'page' | 'section'; message: string } | null = null;
   #done = '';
   #sending = false;
 
-  constructor(
-    private readonly host: ResponseHost,
-    private readonly console: ConsoleAccess,
-  ) {
-    host.addController(this);
-  }
-
   hostDisconnected(): void {
     this.replyingTo = null;
   }
 
-  #set(change: () => void): void {
-    change();
-    this.host.requestUpdate();
-  }
-
-  async #focus(selector: string): Promise<void> {
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   async #open(comment: ModerationComment): Promise<void> {
-    this.#set(() => {
+    this.change(() => {
       this.replyingTo = comment.id;
       this.#error = null;
       this.#done = '';
     });
-    await this.#focus(`#official-reply-${CSS.escape(comment.id)}`);
+    await this.focus(`#official-reply-${CSS.escape(comment.id)}`);
   }
 
   async #close(id: string): Promise<void> {
-    this.#set(() => {
+    this.change(() => {
       this.replyingTo = null;
       this.#error = null;
     });
-    await this.#focus(`[data-official-reply="${CSS.escape(id)}"]`);
+    await this.focus(`[data-official-reply="${CSS.escape(id)}"]`);
   }
 
   async #send(event: Event, target: Target): Promise<void> {
@@ -82,28 +54,28 @@ export class OfficialResponse implements ReactiveController {
       (target.kind === 'section' && !section && { field: 'section' as const, message: strings.officialSectionMissing }) ||
       (!body && { field: bodyField, message: strings.officialBodyMissing });
     if (missing) {
-      this.#set(() => (this.#error = missing));
-      await this.#focus(target.kind === 'reply' ? `#official-reply-${CSS.escape(target.comment.id)}` : `#official-${missing.field}`);
+      this.change(() => (this.#error = missing));
+      await this.focus(target.kind === 'reply' ? `#official-reply-${CSS.escape(target.comment.id)}` : `#official-${missing.field}`);
       return;
     }
-    this.#set(() => {
+    this.change(() => {
       this.#sending = true;
       this.#error = null;
     });
     try {
       const comment = await this.console.api().respond({ page, section, parentId: target.kind === 'reply' ? target.comment.id : null, body });
-      this.#set(() => {
+      this.change(() => {
         this.#done = strings.officialPublished(comment.name);
         if (target.kind === 'reply') this.replyingTo = null;
         else form.reset();
       });
-      if (target.kind === 'reply') await this.#focus(`[data-official-reply="${CSS.escape(target.comment.id)}"]`);
+      if (target.kind === 'reply') await this.focus(`[data-official-reply="${CSS.escape(target.comment.id)}"]`);
     } catch (error) {
       if (error instanceof UnauthorizedError) return this.console.signedOut();
       const message = error instanceof DepartmentMissingError ? strings.departmentMissing : strings.officialFailed;
-      this.#set(() => (this.#error = { field: bodyField, message }));
+      this.change(() => (this.#error = { field: bodyField, message }));
     } finally {
-      this.#set(() => (this.#sending = false));
+      this.change(() => (this.#sending = false));
     }
   }
 

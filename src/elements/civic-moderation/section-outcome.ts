@@ -1,41 +1,29 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { UnauthorizedError } from '../../backends/rest/moderation-client.js';
-import type { ConsoleAccess, ResponseHost } from './official-response.js';
+import { ConsolePart } from './console-part.js';
 
 /**
  * "You said, we did": the outcome of the section the queue is filtered to, read when the filters
  * name a page and a section, and published or replaced from here. Readers see it above the
  * section's comments.
  */
-export class SectionOutcome implements ReactiveController {
+export class SectionOutcome extends ConsolePart {
   #for = '';
   #body = '';
   #error = '';
   #done = '';
   #sending = false;
 
-  constructor(
-    private readonly host: ResponseHost,
-    private readonly console: ConsoleAccess,
-  ) {
-    host.addController(this);
-  }
-
   /** Read again when the console comes back: the outcome may have changed meanwhile. */
   hostDisconnected(): void {
     this.#for = '';
-  }
-
-  #set(change: () => void): void {
-    change();
-    this.host.requestUpdate();
   }
 
   /** Reads the section's outcome when the filters move to another section. */
   async show(page: string, section: string): Promise<void> {
     const key = page && section ? JSON.stringify([page, section]) : '';
     if (key === this.#for) return;
-    this.#set(() => {
+    this.change(() => {
       this.#for = key;
       this.#body = '';
       this.#error = '';
@@ -44,7 +32,7 @@ export class SectionOutcome implements ReactiveController {
     if (!key) return;
     try {
       const outcome = await this.console.api().outcome(page, section);
-      if (this.#for === key) this.#set(() => (this.#body = outcome?.body ?? ''));
+      if (this.#for === key) this.change(() => (this.#body = outcome?.body ?? ''));
     } catch (error) {
       if (error instanceof UnauthorizedError) this.console.signedOut();
     }
@@ -57,27 +45,27 @@ export class SectionOutcome implements ReactiveController {
     const field = (event.currentTarget as HTMLFormElement).elements.namedItem('outcome') as HTMLTextAreaElement;
     const body = field.value.trim();
     if (!body) {
-      this.#set(() => (this.#error = strings.outcomeMissing));
+      this.change(() => (this.#error = strings.outcomeMissing));
       await this.host.updateComplete;
       field.focus();
       return;
     }
-    this.#set(() => {
+    this.change(() => {
       this.#sending = true;
       this.#error = '';
       this.#done = '';
     });
     try {
       const saved = await this.console.api().saveOutcome(page, section, body);
-      this.#set(() => {
+      this.change(() => {
         this.#body = saved.body;
         this.#done = strings.outcomePublished;
       });
     } catch (error) {
       if (error instanceof UnauthorizedError) return this.console.signedOut();
-      this.#set(() => (this.#error = strings.outcomeFailed));
+      this.change(() => (this.#error = strings.outcomeFailed));
     } finally {
-      this.#set(() => (this.#sending = false));
+      this.change(() => (this.#sending = false));
     }
   }
 

@@ -1,0 +1,268 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ModerationConsultation } from '../../contract/index.js';
+import type { CivicModeration } from '../../moderation.js';
+import { $, $$, shadow, textOf, waitUntil } from '../../../test/helpers.js';
+import { button, moderationConsole, post, signIn } from '../../../test/moderation-console.js';
+import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
+
+async function consultationOn(page: string, record: object): Promise<void> {
+  const response = await moderate(`consultations/${encodeURIComponent(page)}`, { method: 'PUT', body: JSON.stringify(record) });
+  expect(response.status, await response.clone().text()).to.equal(200);
+}
+
+async function savedOn(page: string): Promise<ModerationConsultation | undefined> {
+  const { consultations } = (await (await moderate('consultations')).json()) as { consultations: ModerationConsultation[] };
+  return consultations.find((consultation) => consultation.page === page);
+}
+
+/** Opens the consultations view from the console's navigation, and waits for the list. */
+async function showConsultations(el: CivicModeration, label = 'Consultations'): Promise<void> {
+  button($(el, '[part=views]'), label).click();
+  // Every test has put at least one consultation on the server, so the list is never empty.
+  await waitUntil(() => shadow(el).querySelector('.consultation-list'), 'the consultations never loaded');
+  await el.updateComplete;
+}
+
+const cardOf = (el: Element, title: string) => $$(el, '[part=consultation]').find((card) => textOf(card.querySelector('.card-title')) === title);
+const rows = (card: Element) => Object.fromEntries([...card.querySelectorAll('.summary > div')].map((row) => [textOf(row.querySelector('dt')), textOf(row.querySelector('dd'))]));
+const field = (el: Element, id: string) => $<HTMLInputElement>(el, `#${id}`);
+/** Types a date into the GOV.UK date input of `opens` or `closes`, as day, month and year. */
+function typeDate(el: Element, which: 'opens' | 'closes', day: string, month: string, year: string): void {
+  field(el, `${which}-day`).value = day;
+  field(el, `${which}-month`).value = month;
+  field(el, `${which}-year`).value = year;
+}
+const save = (el: Element) => $(el, '[part=consultation-form] button[type=submit]').click();
+const summary = (el: Element) => $$(el, '.error-summary li').map(textOf);
+
+/** A comment sent as a reader would: the status says whether the consultation took it. */
+async function postStatus(page: string): Promise<number> {
+  const { url } = await referenceServer();
+  const response = await fetch(`${url}/api/v1/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ page, section: 'intro', name: 'A reader', email: 'reader@example.com', body: 'Late, but here.', visibility: 'public' }),
+  });
+  return response.status;
+}
+
+beforeEach(() => {
+  sessionStorage.clear();
+});
+
+describe('<civic-moderation> consultations', () => {
+  it('lists each consultation with its state, its dates in UK time, its department and its responses by status', async () => {
+    const page = uniquePage('listed');
+    const title = `Parking permits ${page.slice(-6)}`;
+    await consultationOn(page, {
+      title,
+      opensAt: '2026-06-01T08:00:00Z',
+      closesAt: '2026-09-30T22:59:00Z',
+      department: 'Department for Local Services',
+      askOrganisation: true,
+      contactEmail: 'parking@example.gov.uk',
+    });
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    expect($(el, '[part=views] [aria-current=page]').textContent?.trim()).to.equal('Consultations');
+    const card = cardOf(el, title)!;
+    expect(card, `no card titled ${title}`).to.exist;
+    expect(textOf(card.querySelector('.tag'))).to.equal('Closed');
+    expect(rows(card)).to.deep.include({
+      Page: page,
+      Opens: '1 June 2026 at 9am',
+      Closes: '30 September 2026 at 11:59pm',
+      Department: 'Department for Local Services',
+      'Asks about organisations': 'Yes',
+      Contact: 'parking@example.gov.uk',
+      Responses: 'None yet',
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts the responses of an open consultation by status', async () => {
+    const page = uniquePage('counted');
+    const title = `Counted ${page.slice(-6)}`;
+    await consultationOn(page, { title });
+    const ids = await post(page, 3);
+    await moderate(`comments/${ids[0]}`, { method: 'PATCH', body: '{"status":"published"}' });
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    const card = cardOf(el, title)!;
+    expect(textOf(card.querySelector('.tag'))).to.equal('Open');
+    expect(rows(card)).to.deep.include({ Opens: 'Open from the start', Closes: 'No closing date', Responses: '2 pending, 1 published' });
+  });
+
+  it('creates a consultation by keyboard alone, through the GOV.UK date input', async () => {
+    // WebKit's WebDriver drops a character typed twice in a row, and sometimes a space: one word each.
+    const page = `keyboard-${Math.random().toString(36).slice(2)}`.replace(/(.)\1+/g, '$1');
+    const el = await moderationConsole();
+    await signIn(el);
+    button($(el, '[part=views]'), 'Consultations').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).activeElement?.textContent?.trim() === 'Consultations' && shadow(el).querySelector('#create-consultation'));
+    await sendKeys({ press: 'Tab' });
+    expect(textOf(shadow(el).activeElement)).to.equal('Create a consultation');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).activeElement?.id === 'consultation-page', 'the form did not take focus');
+    await sendKeys({ type: page });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Parks' });
+    // The opening date stays empty (open at once): its day, month, year and time are passed over.
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.id).to.equal('closes-day');
+    for (const typed of ['9', '7', '2031', '5pm']) {
+      await sendKeys({ type: typed });
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(shadow(el).activeElement?.id).to.equal('consultation-department');
+    await sendKeys({ type: 'Parks' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(textOf(shadow(el).activeElement)).to.equal('Save consultation');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).activeElement?.classList.contains('consultations-notice'), 'the saved message did not take focus');
+    expect(textOf(shadow(el).activeElement)).to.equal('Parks has been saved.');
+    expect(await savedOn(page)).to.deep.include({
+      title: 'Parks',
+      opensAt: null,
+      // 5pm on 9 July, in summer time.
+      closesAt: '2031-07-09T16:00:00.000Z',
+      department: 'Parks',
+      askOrganisation: true,
+      contactEmail: null,
+    });
+    expect(rows(cardOf(el, 'Parks')!)).to.deep.include({ Closes: '9 July 2031 at 5pm' });
+  });
+
+  it('says what is wrong in the GOV.UK pattern, keeps what was typed, and saves once it is right', async () => {
+    const page = uniquePage('errors');
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    $(el, '#create-consultation').click();
+    await waitUntil(() => shadow(el).querySelector('#consultation-page'));
+    field(el, 'consultation-page').value = page;
+    typeDate(el, 'opens', '1', '3', '2027');
+    typeDate(el, 'closes', '31', '2', '2027');
+    field(el, 'consultation-contact').value = 'not an address';
+    save(el);
+    await waitUntil(() => shadow(el).activeElement?.classList.contains('error-summary'), 'the error summary did not take focus');
+    expect(summary(el)).to.deep.equal([
+      'Enter a title',
+      'Closing date must be a real date',
+      'Enter an email address in the correct format, like name@example.gov.uk',
+    ]);
+    expect(textOf($(el, '#closes-error'))).to.equal('Error: Closing date must be a real date');
+    expect($(el, '#closes-hint').closest('fieldset')!.getAttribute('aria-describedby')).to.equal('closes-hint closes-error');
+    expect(field(el, 'consultation-page').value, 'the page typed was lost').to.equal(page);
+    expect(field(el, 'closes-day').value).to.equal('31');
+    await expect(el).to.be.accessible();
+
+    $$<HTMLAnchorElement>(el, '.error-summary a')[1]!.click();
+    expect(shadow(el).activeElement?.id).to.equal('closes-day');
+
+    field(el, 'consultation-title').value = 'Draft strategy';
+    typeDate(el, 'closes', '28', '2', '2027');
+    typeDate(el, 'opens', '', '', '2028');
+    field(el, 'consultation-contact').value = '';
+    save(el);
+    await waitUntil(() => summary(el).length === 1 && summary(el)[0] === 'Opening date must include a day');
+    expect($(el, '#opens-day').classList.contains('part-error')).to.equal(true);
+    expect($(el, '#opens-month').classList.contains('part-error')).to.equal(true);
+    expect($(el, '#opens-year').classList.contains('part-error')).to.equal(false);
+
+    typeDate(el, 'opens', '1', '3', '2027');
+    save(el);
+    await waitUntil(() => summary(el)[0] === 'Closing date must be after the opening date');
+
+    typeDate(el, 'closes', '30', '4', '2027');
+    save(el);
+    await waitUntil(() => shadow(el).querySelector('.consultations-notice'), 'the consultation was not saved');
+    expect(await savedOn(page)).to.deep.include({ opensAt: '2027-03-01T00:00:00.000Z', closesAt: '2027-04-30T22:59:00.000Z', contactEmail: null });
+  });
+
+  it('extends a closed consultation: readers can respond again at once', async () => {
+    const page = uniquePage('extended');
+    const title = `Extended ${page.slice(-6)}`;
+    await consultationOn(page, { title, closesAt: new Date(Date.now() - 60_000).toISOString(), department: 'Parks team' });
+    expect(await postStatus(page)).to.equal(409);
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    const extend = [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Extend')!;
+    const extendId = extend.id;
+    extend.click();
+    await waitUntil(() => shadow(el).activeElement?.id === 'closes-day', 'extending did not start at the closing date');
+    expect(textOf($(el, '#consultation-form-heading'))).to.equal(`Extend ${title}`);
+    expect(textOf($(el, '[part=consultation-form]'))).to.contain('Responses are taken again as soon as you save.');
+    field(el, 'closes-year').value = String(new Date().getFullYear() + 1);
+    save(el);
+    await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'the extension was not saved');
+    expect(textOf(cardOf(el, title)!.querySelector('.tag'))).to.equal('Open');
+    expect(rows(cardOf(el, title)!)).to.deep.include({ Department: 'Parks team' });
+    expect(await postStatus(page)).to.equal(201);
+    await expect(el).to.be.accessible();
+
+    // Cancelling a form puts focus back on the button that opened it.
+    $(el, `#${extendId}`).click();
+    await waitUntil(() => shadow(el).querySelector('[part=consultation-form]'));
+    button($(el, '[part=consultation-form]'), 'Cancel').click();
+    await waitUntil(() => shadow(el).activeElement?.id === extendId, 'focus did not return to Extend');
+  });
+
+  it('goes from a consultation to its comments, every status shown', async () => {
+    const page = uniquePage('to-comments');
+    const title = `To comments ${page.slice(-6)}`;
+    await consultationOn(page, { title });
+    const [id] = await post(page, 2);
+    await moderate(`comments/${id}`, { method: 'PATCH', body: '{"status":"published"}' });
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Show its comments')!.click();
+    await waitUntil(() => $$(el, '[part=item]').length === 2, 'the page’s comments were not shown');
+    expect(field(el, 'page').value).to.equal(page);
+    expect($<HTMLSelectElement>(el, '#status').value).to.equal('');
+    expect($(el, '[part=views] [aria-current=page]').textContent?.trim()).to.equal('Comments');
+  });
+
+  it('words it all in Welsh, and fits a 320 pixel screen', async () => {
+    const page = uniquePage('cymraeg');
+    const title = `Cymraeg ${page.slice(-6)}`;
+    await consultationOn(page, { title, closesAt: '2026-09-30T22:59:00Z' });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="cy" style="width: 320px"><civic-moderation endpoint=${(await referenceServer()).url}></civic-moderation></div>`,
+    );
+    const el = wrapper.querySelector('civic-moderation')!;
+    await signIn(el);
+    await showConsultations(el, 'Ymgynghoriadau');
+    const card = cardOf(el, title)!;
+    expect(textOf(card.querySelector('.tag'))).to.equal('Wedi cau');
+    expect(rows(card)).to.deep.include({ 'Yn cau': '30 Medi 2026 am 11:59yh', 'Yn agor': 'Ar agor o’r dechrau' });
+    await expect(el).to.be.accessible();
+    const fits = () => {
+      for (const node of $$(el, '*')) {
+        expect(node.getBoundingClientRect().right, node.outerHTML.slice(0, 80)).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
+      }
+    };
+    fits();
+
+    [...card.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Newid')!.click();
+    await waitUntil(() => shadow(el).querySelector('#closes-time'));
+    expect(field(el, 'closes-time').value).to.equal('11:59yh');
+    expect(textOf($(el, '#closes-hint').previousElementSibling)).to.equal('Dyddiad cau');
+    field(el, 'closes-month').value = '';
+    save(el);
+    await waitUntil(() => summary(el).length === 1);
+    expect(summary(el)).to.deep.equal(['Rhaid i’r dyddiad cau gynnwys mis']);
+    expect(textOf($(el, '.error-summary-title'))).to.equal('Mae problem wedi codi');
+    await expect(el).to.be.accessible();
+    fits();
+  });
+});
