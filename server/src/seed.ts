@@ -9,7 +9,14 @@ interface DemoConsultation {
   /** Replies in the department's own name: the index of the comment each answers, and its text. */
   official?: [replyTo: number, body: string][];
   outcomes?: Record<string, string>;
+  /**
+   * For a consultation that has closed: when its first comment was written (the others follow a few
+   * days apart) and when the department replied, so that no comment seems to come after the close.
+   */
+  written?: { from: string; replied: string };
 }
+
+const daysApart = 9 * 24 * 3_600_000;
 
 const department = 'Department for Local Services';
 
@@ -76,6 +83,7 @@ const demoPages: Record<string, DemoConsultation> = {
       ['zones', 'Ravi Kumar', 'Zone C would push commuter parking into the streets next to the station.'],
     ],
     official: [[2, 'Thank you. Carers will not need visitor permits: their vehicles will have a permit of their own.']],
+    written: { from: '2026-06-08T10:15:00.000Z', replied: '2026-10-14T11:00:00.000Z' },
     outcomes: {
       prices: 'You said a flat price was unfair, and that pricing by emissions would hit carers and tradespeople.\nWe will price the first permit of each household by emissions, with carers’ and work vehicles exempt.',
       visitors: 'You told us carers and home visits use up visitor permits.\nWe are adding a free carer’s permit and raising the visitor allowance from 40 to 60 days a year.',
@@ -95,14 +103,19 @@ export async function seedDemo(storage: Storage): Promise<number> {
     if (!(await storage.getConsultation(page))) await storage.putConsultation({ ...demo.record, page, updatedAt: new Date().toISOString() });
     if (Object.keys(await storage.countPublished(page)).length) continue;
     const ids: string[] = [];
-    const store = async (section: string, name: string, body: string, parentId: string | null, role: 'reader' | 'official') => {
-      const result = await storage.create({ page, section, parentId, name, email: role === 'reader' ? 'demo@example.com' : '', body, visibility: 'public', status: 'published', role });
+    const store = async (section: string, name: string, body: string, parentId: string | null, role: 'reader' | 'official', at?: number) => {
+      const email = role === 'reader' ? 'demo@example.com' : '';
+      const result = await storage.create({ page, section, parentId, name, email, body, visibility: 'public', status: 'published', role, at });
       if (result.kind !== 'created') throw new Error('Seeding the demonstration failed.');
       added++;
       return result.comment.id;
     };
-    for (const [section, name, body, replyTo] of demo.comments) ids.push(await store(section, name, body, replyTo === undefined ? null : ids[replyTo]!, 'reader'));
-    for (const [replyTo, body] of demo.official ?? []) await store(demo.comments[replyTo]![0], demo.record.department!, body, ids[replyTo]!, 'official');
+    const written = demo.written && Date.parse(demo.written.from);
+    for (const [index, [section, name, body, replyTo]] of demo.comments.entries()) {
+      ids.push(await store(section, name, body, replyTo === undefined ? null : ids[replyTo]!, 'reader', written ? written + index * daysApart : undefined));
+    }
+    const replied = demo.written && Date.parse(demo.written.replied);
+    for (const [replyTo, body] of demo.official ?? []) await store(demo.comments[replyTo]![0], demo.record.department!, body, ids[replyTo]!, 'official', replied || undefined);
     for (const [section, body] of Object.entries(demo.outcomes ?? {})) await storage.putOutcome(page, section, body);
   }
   return added;

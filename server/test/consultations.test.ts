@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import postgres from 'postgres';
 import { cy } from '../../src/i18n/cy.js';
 import { en } from '../../src/i18n/en.js';
 import { readConfig, type ServerConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
+import { PostgresStorage } from '../src/storage/postgres.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';
 import { migrations } from '../src/storage/schema.js';
 import type { Storage } from '../src/storage/storage.js';
@@ -244,6 +246,31 @@ describe('the schema as it was before consultations', () => {
       await storage.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the PostgreSQL schema as it was before consultations', { skip: postgresUrl ? false : 'TEST_DATABASE_URL is not set' }, () => {
+  it('migrates a database with comments in it, and keeps them readable as readers’ comments', async () => {
+    await emptyPostgres(postgresUrl!);
+    const old = postgres(postgresUrl!, { onnotice: () => {} });
+    await old.unsafe('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    for (const migration of migrations.filter((m) => m.version < 4)) {
+      await old.unsafe(migration.sql.replaceAll('ORDERED', 'TEXT COLLATE "C"'));
+      await old.unsafe('INSERT INTO schema_migrations VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
+    }
+    await old.unsafe(`INSERT INTO comments VALUES ('c1', $1, 'intro', NULL, 'Ada', 'ada@example.com', 'Kept.', 'public', 'published', $2, $2)`, [
+      page,
+      '2026-01-01T00:00:00.000Z',
+    ]);
+    await old.end();
+    const storage = await PostgresStorage.open(postgresUrl!);
+    try {
+      const listed = await storage.listPublished(page, 'intro', 10);
+      assert.deepEqual(listed.items.map((c) => [c.body, c.role]), [['Kept.', 'reader']]);
+      assert.equal(await storage.getConsultation(page), undefined);
+    } finally {
+      await storage.close();
     }
   });
 });

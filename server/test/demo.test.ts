@@ -111,6 +111,10 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
           outcome: thread.shadowRoot!.querySelector('[part=outcome] [role=heading]')?.textContent?.trim(),
           forms: thread.shadowRoot!.querySelectorAll('form').length,
           badges: thread.shadowRoot!.querySelectorAll('[part=official-badge]').length,
+          // When each reader wrote: all of it before the consultation closed.
+          written: [...thread.shadowRoot!.querySelectorAll('[part=comment]')]
+            .filter((comment) => !comment.querySelector('[part=official-badge]'))
+            .map((comment) => comment.querySelector('time')!.getAttribute('datetime')!),
         })),
       );
       assert.equal(threads.length, 3);
@@ -118,7 +122,9 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
         assert.equal(thread.notice, 'This consultation closed on 30 September 2026 at 11:59pm. You can still read the comments.');
         assert.equal(thread.outcome, 'What we did with your comments');
         assert.equal(thread.forms, 0);
+        for (const written of thread.written) assert.ok(written < '2026-09-30T22:59:00.000Z', `a comment written ${written}, after the close`);
       }
+      assert.equal(threads.flatMap((thread) => thread.written).length, 4);
       assert.deepEqual(threads.map((thread) => thread.badges), [0, 1, 0]);
       assert.deepEqual(await axeViolations(page), [], `${width} pixels`);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth), false);

@@ -57,9 +57,10 @@ interface StoreStatement {
 }
 
 function storeStatement({ record, idempotency }: NewCreate): StoreStatement {
-  const time = Date.now();
+  const { at, ...fields } = record;
+  const time = at ?? Date.now();
   const now = new Date(time).toISOString();
-  const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
+  const comment: StoredComment = { id: newCommentId(time), ...fields, createdAt: now, updatedAt: now };
   const params = [comment.id, now, isPublic(record), comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body, comment.visibility, comment.status, record.role];
   if (!idempotency) return { comment, text: storeComment, params };
   const answer = idempotency.answer(comment);

@@ -79,9 +79,10 @@ export class SqliteStorage implements Storage {
       const earlier = this.statement(sql.findKey).get(idempotency.key) as KeyRow | undefined;
       if (earlier) return earlierAnswer(earlier, idempotency.fingerprint);
     }
-    const time = Date.now();
+    const { at, ...fields } = record;
+    const time = at ?? Date.now();
     const now = new Date(time).toISOString();
-    const comment: StoredComment = { id: newCommentId(time), ...record, createdAt: now, updatedAt: now };
+    const comment: StoredComment = { id: newCommentId(time), ...fields, createdAt: now, updatedAt: now };
     this.statement(sql.insertComment).run(
       comment.id, comment.page, comment.section, comment.parentId, comment.name, comment.email,
       comment.body, comment.visibility, comment.status, comment.createdAt, comment.updatedAt, comment.role,

@@ -15,6 +15,8 @@ export interface NewRecord {
   visibility: Visibility;
   status: CommentStatus;
   role: Role;
+  /** When it was written, in milliseconds: now unless told, as when seeding a demonstration's past. */
+  at?: number;
 }
 
 /** A page's consultation as stored; dates are ISO 8601 in UTC. */
