@@ -1,5 +1,6 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryBackend, type CommentsBackend, type MemoryBackendOptions, type SeedComment } from '../src/index.js';
+import type { Visibility } from '../src/contract/public.js';
 import type { CivicComments } from '../src/index.js';
 import '../src/define.js';
 
@@ -48,7 +49,7 @@ export function type(el: Element, selector: string, value: string): void {
 }
 
 /** Fills in a valid comment. */
-export async function fillValid(el: CivicComments, visibility: 'public' | 'private' = 'public', body = 'A useful comment.'): Promise<void> {
+export async function fillValid(el: CivicComments, visibility: Visibility = 'public', body = 'A useful comment.'): Promise<void> {
   type(el, '#name', 'Ada Lovelace');
   type(el, '#email', 'ada@example.com');
   type(el, '#body', body);

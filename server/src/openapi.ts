@@ -69,11 +69,11 @@ export function openApiDocument() {
           responses: { 200: { description: 'Comments', ...json(CommentPage) }, 304: { description: 'Not modified' }, 400: error('Bad query') },
         },
         post: {
-          summary: 'Send a comment, public or private',
+          summary: 'Send a comment: published with the name, published without it (anonymous), or private; as an individual or for an organisation (required when the consultation has askOrganisation)',
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'The same key with the same body is stored once' }],
           requestBody: { required: true, ...json(NewComment, 'input') },
           responses: {
-            201: { description: 'Stored: pending, published or received', ...json(CreatedComment) },
+            201: { description: 'Stored: pending, published or received, with the reference the respondent keeps (a retry gets the same one)', ...json(CreatedComment) },
             400: error('Fields need correcting: `fields` maps each to a message'),
             403: error('Origin not allowed'),
             413: error('Body over 64 KiB'),
@@ -102,7 +102,10 @@ export function openApiDocument() {
       '/api/v1/moderation/comments': {
         get: {
           summary: 'Everything, newest first, private submissions and emails included',
-          parameters: ['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
+          parameters: [
+            ...['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
+            query('reference', 'The response with this reference, such as CC-7K3M-Q9TX; case, spaces and look-alike letters do not matter'),
+          ],
           ...moderated,
           responses: { 200: { description: 'The queue', ...json(ModerationPage) }, ...moderated.responses },
         },
@@ -162,7 +165,7 @@ export function openApiDocument() {
       },
       '/api/v1/moderation/export': {
         get: {
-          summary: 'Every response with its section, status, visibility, dates, name and email',
+          summary: 'Every response with its reference, section, status, visibility, respondent, organisation, language, dates (receivedAt in UK time), name and email',
           parameters: [query('page', 'Only this page'), query('format', 'csv (default) or json', false, { enum: ['csv', 'json'] })],
           ...moderated,
           responses: { 200: { description: 'A CSV (RFC 4180, formulas defused) or JSON file' }, ...moderated.responses },

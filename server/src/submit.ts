@@ -3,6 +3,8 @@ import { publicComment, validateNewComment, type Comment, type CommentStatus, ty
 import { refusal, type ClosedConsultation } from './consultations.js';
 import type { AppOptions } from './context.js';
 import { unstorableText } from './http/storable.js';
+import { newReference } from './reference.js';
+import { isPublic } from './storage/schema.js';
 import type { CreateResult, StoredComment } from './storage/storage.js';
 
 export type SubmitResult =
@@ -31,20 +33,22 @@ export async function submitComment(
   const { storage } = options;
   const unstorable = unstorableFields(input);
   if (unstorable) return { kind: 'unstorable', fields: unstorable };
-  const checked = validateNewComment(input);
+  const page = typeof (input as { page?: unknown } | null)?.page === 'string' ? (input as { page: string }).page : undefined;
+  const consultation = page === undefined ? undefined : await storage.getConsultation(page);
+  const checked = validateNewComment(input, consultation);
   if (!checked.success) return { kind: 'invalid', codes: checked.codes };
   const data = checked.data;
   if (data.parentId) {
     const parent = await storage.find(data.parentId);
     const answerable =
-      parent && parent.page === data.page && parent.section === data.section && parent.status === 'published' && parent.visibility === 'public';
+      parent && parent.page === data.page && parent.section === data.section && isPublic(parent);
     if (!answerable) return { kind: 'invalid', codes: { parentId: 'invalid' } };
   }
 
   const key = context.idempotencyKey;
   const fingerprint = createHash('sha256').update(JSON.stringify(data)).digest('base64url');
   // The server's clock decides. A retry of a post stored while it was open still gets its answer.
-  const closed = refusal(await storage.getConsultation(data.page));
+  const closed = refusal(consultation);
   if (closed) {
     const earlier = key && (await storage.replay(key, fingerprint));
     return earlier ? settled(earlier) : { kind: 'not-open', consultation: closed };
@@ -66,8 +70,9 @@ export async function submitComment(
         ? 'published'
         : 'pending';
   // What the sender is told of a comment kept as spam is what they would be told of any pending one.
+  // The reference is theirs alone: it is in this answer (and its replays), never in a public list.
   const answer = (comment: StoredComment) =>
-    JSON.stringify({ comment: publicComment({ ...comment, status: status === 'spam' ? 'pending' : comment.status }) });
+    JSON.stringify({ comment: publicComment({ ...comment, status: status === 'spam' ? 'pending' : comment.status }), reference: comment.reference });
   const result = await storage.create(
     {
       page: data.page,
@@ -79,6 +84,11 @@ export async function submitComment(
       visibility: data.visibility,
       status,
       role: 'reader',
+      respondent: data.respondent ?? null,
+      // An organisation is kept only for a respondent who answers for one.
+      organisation: data.respondent === 'organisation' ? data.organisation || null : null,
+      lang: data.lang ?? null,
+      reference: newReference(),
     },
     key ? { key, fingerprint, answer } : undefined,
   );
@@ -104,5 +114,5 @@ function unstorableFields(input: unknown): Record<string, string> | undefined {
   return Object.keys(fields).length ? fields : undefined;
 }
 
-/** The comment in a stored answer. */
-export const answeredComment = (answer: string): Comment => (JSON.parse(answer) as { comment: Comment }).comment;
+/** The comment in a stored answer, and the reference given with it (none for answers kept from before references). */
+export const answered = (answer: string) => JSON.parse(answer) as { comment: Comment; reference?: string | null };

@@ -120,7 +120,7 @@ for (const driver of drivers) {
           name: 'Enter your name',
           email: 'Enter an email address in the correct format, like name@example.com',
           body: 'Comment must be 5,000 characters or fewer',
-          visibility: 'Select whether to publish your comment or send it privately',
+          visibility: 'Select whether to publish your comment, publish it without your name, or send it privately',
         },
       });
       const orphan = await post(newComment({ parentId: 'no-such-comment' }));
@@ -267,7 +267,10 @@ for (const driver of drivers) {
         assert.match(csv.headers.get('Content-Disposition')!, /attachment; filename="responses-review-\d{4}-\d{2}-\d{2}\.csv"/);
         const text = (await csv.text()).replace(/^\uFEFF/, '');
         const lines = text.split('\r\n');
-        assert.equal(lines[0], 'id,page,section,parentId,status,visibility,createdAt,updatedAt,name,email,body');
+        assert.equal(
+          lines[0],
+          'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,name,email,body',
+        );
         assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"")"`));
         assert.ok(text.includes('"Line one\nLine ""two"", with comma"'));
         assert.ok(text.includes(`"'@SUM(A1)"`));

@@ -86,7 +86,7 @@ for (const driver of drivers) {
         assert.ok(!text.includes('consultation@example.gov.uk'), 'the contact address is for moderators only');
       }
 
-      await post();
+      await post(newComment({ respondent: 'individual' }));
       const listed = (await (await app.request('/api/v1/moderation/consultations', moderator())).json()) as {
         consultations: { page: string; statusCounts: Record<string, number> }[];
       };

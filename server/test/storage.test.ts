@@ -53,7 +53,7 @@ for (const driver of drivers) {
       assert.equal(second.next, null);
       assert.deepEqual([...first.items, ...second.items].map((c) => c.id), ids);
       // A public list holds the public fields and nothing else.
-      assert.deepEqual(Object.keys(first.items[0]!).sort(), ['body', 'createdAt', 'id', 'name', 'page', 'parentId', 'role', 'section', 'status']);
+      assert.deepEqual(Object.keys(first.items[0]!).sort(), ['body', 'createdAt', 'id', 'name', 'organisation', 'page', 'parentId', 'role', 'section', 'status']);
     });
 
     it('counts published public comments per section', async () => {

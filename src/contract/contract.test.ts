@@ -30,7 +30,7 @@ describe('contract: a new comment', () => {
       name: 'Enter your name',
       email: 'Enter an email address in the correct format, like name@example.com',
       body: 'Enter your comment',
-      visibility: 'Select whether to publish your comment or send it privately',
+      visibility: 'Select whether to publish your comment, publish it without your name, or send it privately',
     });
   });
 

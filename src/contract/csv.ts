@@ -1,9 +1,31 @@
+import { londonTime } from '../i18n/london-time.js';
 import type { ModerationComment } from './server.js';
+
+/** A response as exported: every field a moderator sees, and when it was received in UK time. */
+export type ExportedResponse = ModerationComment & {
+  /** `2026-12-04 17:30`: UK time, as a spreadsheet reads a date and time. */
+  receivedAt: string;
+};
 
 /** The columns of an export, in order. */
 export const exportColumns = [
-  'id', 'page', 'section', 'parentId', 'status', 'visibility', 'createdAt', 'updatedAt', 'name', 'email', 'body',
-] as const satisfies readonly (keyof ModerationComment)[];
+  'id', 'reference', 'page', 'section', 'parentId', 'status', 'visibility', 'respondent', 'organisation', 'lang',
+  'receivedAt', 'createdAt', 'updatedAt', 'name', 'email', 'body',
+] as const satisfies readonly (keyof ExportedResponse)[];
+
+/** A response as the exports write it, with every column present (null where it has none). */
+export function exportedResponse(comment: ModerationComment): ExportedResponse {
+  const time = londonTime(comment.createdAt);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    ...comment,
+    reference: comment.reference ?? null,
+    respondent: comment.respondent ?? null,
+    organisation: comment.organisation ?? null,
+    lang: comment.lang ?? null,
+    receivedAt: `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}`,
+  };
+}
 
 /**
  * One CSV cell as RFC 4180 wants it, and safe to open in a spreadsheet: a cell that starts with
@@ -20,6 +42,6 @@ export function csvCell(value: unknown): string {
 /** Every response as CSV with a header row and CRLF line ends. */
 export function toCsv(comments: ModerationComment[]): string {
   const lines = [exportColumns.join(',')];
-  for (const comment of comments) lines.push(exportColumns.map((column) => csvCell(comment[column])).join(','));
+  for (const comment of comments.map(exportedResponse)) lines.push(exportColumns.map((column) => csvCell(comment[column])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -4,6 +4,8 @@
  */
 export const limits = {
   nameMax: 100,
+  /** The name of the organisation a respondent answers for. */
+  organisationMax: 200,
   emailMax: 254,
   bodyMax: 5000,
   pageMax: 2048,

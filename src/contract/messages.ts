@@ -8,6 +8,8 @@ export interface ValidationCodes {
   email: 'missing' | 'tooLong' | 'invalid';
   body: 'missing' | 'tooLong';
   visibility: 'missing';
+  respondent: 'missing';
+  organisation: 'missing' | 'tooLong';
   parentId: 'invalid';
 }
 
@@ -33,7 +35,14 @@ export const validationMessages: ValidationMessages = {
     tooLong: 'Comment must be 5,000 characters or fewer',
   },
   visibility: {
-    missing: 'Select whether to publish your comment or send it privately',
+    missing: 'Select whether to publish your comment, publish it without your name, or send it privately',
+  },
+  respondent: {
+    missing: 'Select whether you are responding as an individual or on behalf of an organisation',
+  },
+  organisation: {
+    missing: 'Enter the name of your organisation',
+    tooLong: 'Organisation name must be 200 characters or fewer',
   },
   parentId: {
     invalid: 'The comment you are replying to is no longer available',
@@ -41,4 +50,4 @@ export const validationMessages: ValidationMessages = {
 };
 
 /** The order in which fields appear in the form, and so in an error summary. */
-export const commentFields: readonly CommentField[] = ['name', 'email', 'body', 'visibility', 'parentId'];
+export const commentFields: readonly CommentField[] = ['name', 'email', 'respondent', 'organisation', 'body', 'visibility', 'parentId'];

@@ -6,8 +6,11 @@ export const commentStatuses = ['pending', 'published', 'rejected', 'spam', 'rec
 export const CommentStatus = /* @__PURE__ */ z.enum(commentStatuses);
 export type CommentStatus = z.infer<typeof CommentStatus>;
 
-/** `public` comments may be published; `private` ones go to the department only. */
-export const visibilities = ['public', 'private'] as const;
+/**
+ * `public` comments are published with the name; `anonymous` ones are published without the
+ * person's or the organisation's name; `private` ones go to the department only.
+ */
+export const visibilities = ['public', 'anonymous', 'private'] as const;
 export const Visibility = /* @__PURE__ */ z.enum(visibilities);
 export type Visibility = z.infer<typeof Visibility>;
 
@@ -28,6 +31,16 @@ export const id = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(l
 export const pageId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(limits.pageMax));
 export const sectionId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(limits.sectionMax));
 
+/** Whom a respondent answers for, when the consultation asks. */
+export const respondents = ['individual', 'organisation'] as const;
+export const Respondent = /* @__PURE__ */ z.enum(respondents);
+export type Respondent = z.infer<typeof Respondent>;
+
+/** The languages a response may be written in, as the department reports them. */
+export const responseLanguages = ['en', 'cy'] as const;
+export const ResponseLanguage = /* @__PURE__ */ z.enum(responseLanguages);
+export type ResponseLanguage = z.infer<typeof ResponseLanguage>;
+
 /** Who wrote a comment: a reader, or the department answering in its own name. */
 export const roles = ['reader', 'official'] as const;
 export const Role = /* @__PURE__ */ z.enum(roles);
@@ -39,7 +52,10 @@ export const Comment = /* @__PURE__ */ z.object({
   page: pageId,
   section: sectionId,
   parentId: z.nullable(id),
-  name: z.string(),
+  /** Null when the comment was published without a name, or its author's data was erased. */
+  name: z.nullable(z.string()),
+  /** The organisation a respondent answered for, when published with the name; left out by backends without it. */
+  organisation: z.optional(z.nullable(z.string())),
   body: z.string(),
   /** ISO 8601 date and time with its offset, such as 2026-03-01T10:00:00.000Z. */
   createdAt: z.string().check(z.regex(isoDateTimePattern)),
@@ -76,6 +92,12 @@ export const NewComment = /* @__PURE__ */ z.object({
     z.maxLength(limits.bodyMax, 'tooLong'),
   ),
   visibility: z.enum(visibilities, 'missing'),
+  /** Required when the consultation asks whether a response comes from an organisation (see `validateNewComment`). */
+  respondent: z.optional(z.enum(respondents, 'missing')),
+  /** Required of a respondent who answers for an organisation. */
+  organisation: z.optional(z.string().check(z.trim(), z.maxLength(limits.organisationMax, 'tooLong'))),
+  /** The language the response was written in. */
+  lang: z.optional(ResponseLanguage),
 });
 /** A new comment as typed, before trimming. */
 export type NewCommentInput = z.input<typeof NewComment>;
@@ -129,8 +151,11 @@ export const Counts = /* @__PURE__ */ z.object({
 });
 export type Counts = z.infer<typeof Counts>;
 
-/** The reply to a stored comment: `201 { comment }`. */
-export const CreatedComment = /* @__PURE__ */ z.object({ comment: Comment });
+/**
+ * The reply to a stored comment: `201 { comment, reference }`. The reference, such as
+ * `CC-7K3M-Q9TX`, is for the respondent alone; backends without references leave it out.
+ */
+export const CreatedComment = /* @__PURE__ */ z.object({ comment: Comment, reference: z.optional(z.string()) });
 export type CreatedComment = z.infer<typeof CreatedComment>;
 
 /** Every other error the API sends, with one shape. */

@@ -1,6 +1,20 @@
 import * as z from 'zod/mini';
 import { limits } from './limits.js';
-import { Comment, CommentStatus, Consultation, emailPattern, id, isoDateTimePattern, Outcome, pageId, sectionId, Visibility, wholeNumber } from './schemas.js';
+import {
+  Comment,
+  CommentStatus,
+  Consultation,
+  emailPattern,
+  id,
+  isoDateTimePattern,
+  Outcome,
+  pageId,
+  Respondent,
+  ResponseLanguage,
+  sectionId,
+  Visibility,
+  wholeNumber,
+} from './schemas.js';
 
 /*
  * Shapes only servers and the moderation console use: queries, moderation and export. Kept apart
@@ -29,6 +43,12 @@ export const ModerationComment = /* @__PURE__ */ z.object({
   email: z.string(),
   visibility: Visibility,
   updatedAt: z.string().check(z.regex(isoDateTimePattern)),
+  /** Whom the respondent answered for, when asked. */
+  respondent: z.optional(z.nullable(Respondent)),
+  /** The language the response was written in. */
+  lang: z.optional(z.nullable(ResponseLanguage)),
+  /** The reference the respondent was given, such as `CC-7K3M-Q9TX`. */
+  reference: z.optional(z.nullable(z.string())),
 });
 export type ModerationComment = z.infer<typeof ModerationComment>;
 
@@ -38,6 +58,8 @@ export const ModerationQuery = /* @__PURE__ */ z.object({
   page: z.optional(pageId),
   section: z.optional(sectionId),
   visibility: z.optional(Visibility),
+  /** A reference as a respondent might read it out: case, spaces and look-alike letters do not matter. */
+  reference: z.optional(z.string().check(z.maxLength(40))),
   limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.moderationLimitMax), z.refine(Number.isInteger))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
 });

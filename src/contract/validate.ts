@@ -8,16 +8,22 @@ export type NewCommentResult =
   | { success: true; data: NewComment }
   | { success: false; codes: FieldCodes };
 
-/** Checks a new comment, trimming its text, and reports one code per refused field. */
-export function validateNewComment(input: unknown): NewCommentResult {
+/**
+ * Checks a new comment, trimming its text, and reports one code per refused field. With the
+ * page's consultation, also whether the respondent said whom they answer for, when it asks.
+ */
+export function validateNewComment(input: unknown, consultation?: { askOrganisation: boolean } | null): NewCommentResult {
   const result = NewComment.safeParse(input);
-  if (result.success) return { success: true, data: result.data };
   const codes: FieldCodes = {};
-  for (const issue of result.error.issues) {
+  for (const issue of result.error?.issues ?? []) {
     const field = issue.path[0] as CommentField;
     if (commentFields.includes(field) && !codes[field]) codes[field] = issue.message;
   }
-  return { success: false, codes };
+  // The questions that hang on others, checked whatever else is wrong, so that a reader is told everything at once.
+  const { respondent, organisation } = (input ?? {}) as { respondent?: unknown; organisation?: unknown };
+  if (consultation?.askOrganisation && (respondent == null || respondent === '')) codes.respondent ??= 'missing';
+  if (respondent === 'organisation' && !(typeof organisation === 'string' && organisation.trim())) codes.organisation ??= 'missing';
+  return result.success && !Object.keys(codes).length ? { success: true, data: result.data } : { success: false, codes };
 }
 
 /** Each refused field of a zod check, by its path, as `{ title: "…" }`; a refusal of the whole under `body`. */

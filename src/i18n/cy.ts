@@ -20,6 +20,8 @@ export const cy: Strings = {
   consultationClosesOn: (when) => `Bydd yr ymgynghoriad hwn yn cau ar ${when}.`,
   consultationNotSent: 'Nid yw eich sylw wedi’i anfon. Mae’r hyn wnaethoch chi ei deipio isod, er mwyn i chi allu cadw copi.',
   officialBadge: 'Ymateb swyddogol',
+  anonymous: 'Ymatebydd dienw',
+  onBehalfOf: (name, organisation) => `${name}, ar ran ${organisation}`,
   outcomeHeading: 'Beth wnaethon ni gyda’ch sylwadau',
   commentsHeading: 'Sylwadau',
   threadHeading: (count) => (count === 0 ? 'Dim sylwadau eto' : `${n(count)} sylw`),
@@ -42,7 +44,14 @@ export const cy: Strings = {
   charactersTooMany: (count) => `Mae gennych ${n(count)} nod yn ormod`,
   visibilityLegend: 'Pwy all weld eich sylw?',
   visibilityPublic: 'Cyhoeddi fy sylw',
+  visibilityAnonymous: 'Cyhoeddi fy sylw heb fy enw',
   visibilityPrivate: 'Ei anfon yn breifat at y tîm (ni fydd yn cael ei gyhoeddi)',
+  respondentLegend: 'Ydych chi’n ymateb fel unigolyn neu ar ran sefydliad?',
+  respondentIndividual: 'Fel unigolyn',
+  respondentOrganisation: 'Ar ran sefydliad',
+  organisationLabel: 'Enw’r sefydliad',
+  referenceIs: (reference) => `Eich cyfeirnod yw ${reference}`,
+  referenceHint: 'Cadwch ef i’w ddyfynnu os byddwch yn ysgrifennu atom am eich sylw.',
   remember: 'Cofio fy enw a’m cyfeiriad e-bost ar y ddyfais hon',
   moderationNotice:
     'Mae sylwadau’n gyhoeddus oni bai eich bod yn eu hanfon yn breifat. Efallai y byddwn yn cymedroli sylwadau cyn eu cyhoeddi.',
@@ -77,7 +86,14 @@ export const cy: Strings = {
       tooLong: 'Rhaid i’r sylw fod yn 5,000 nod neu lai',
     },
     visibility: {
-      missing: 'Dewiswch a ydych am gyhoeddi eich sylw neu ei anfon yn breifat',
+      missing: 'Dewiswch a ydych am gyhoeddi eich sylw, ei gyhoeddi heb eich enw, neu ei anfon yn breifat',
+    },
+    respondent: {
+      missing: 'Dewiswch a ydych yn ymateb fel unigolyn neu ar ran sefydliad',
+    },
+    organisation: {
+      missing: 'Rhowch enw eich sefydliad',
+      tooLong: 'Rhaid i enw’r sefydliad fod yn 200 nod neu lai',
     },
     parentId: {
       invalid: 'Nid yw’r sylw rydych yn ymateb iddo ar gael mwyach',

@@ -29,6 +29,10 @@ export interface Strings {
   loadFailedHint: string;
   tryAgain: string;
   showMore: string;
+  /** The author of a comment published without a name (or whose name was erased). */
+  anonymous: string;
+  /** The author of a response sent for an organisation: "Ada Lovelace, on behalf of Analytical Engines". */
+  onBehalfOf: (name: string, organisation: string) => string;
   reply: string;
   /** Completes "Reply" for screen readers: "Reply" + " to Alice". */
   replyToSuffix: (name: string) => string;
@@ -44,7 +48,16 @@ export interface Strings {
   charactersTooMany: (count: number) => string;
   visibilityLegend: string;
   visibilityPublic: string;
+  visibilityAnonymous: string;
   visibilityPrivate: string;
+  /** Asked when the consultation wants to know whom each response comes from. */
+  respondentLegend: string;
+  respondentIndividual: string;
+  respondentOrganisation: string;
+  organisationLabel: string;
+  /** After sending: the reference to quote, and why to keep it. */
+  referenceIs: (reference: string) => string;
+  referenceHint: string;
   remember: string;
   moderationNotice: string;
   submit: string;

@@ -8,8 +8,10 @@ import {
   publicComment,
   sectionId,
   ExportQuery,
+  exportedResponse,
   fieldsOf,
   ModerationComment,
+  normaliseReference,
   ModerationQuery,
   StatusUpdate,
   limits,
@@ -22,6 +24,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { hasModeratorToken } from '../http/auth.js';
 import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
+import { isPublic } from '../storage/schema.js';
 
 const moderationLimitDefault = 50;
 
@@ -66,9 +69,11 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   app.get('/api/v1/moderation/comments', async (c) => {
     const query = ModerationQuery.safeParse(c.req.query());
     if (!query.success) {
-      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: status, visibility, page, section, limit and cursor are allowed.');
+      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: status, visibility, page, section, reference, limit and cursor are allowed.');
     }
-    const { cursor, limit = moderationLimitDefault, ...filter } = query.data;
+    const { cursor, limit = moderationLimitDefault, reference: typed, ...rest } = query.data;
+    // A reference read out over the phone may come in any case and spacing; one that cannot be one matches nothing.
+    const filter = typed === undefined ? rest : { ...rest, reference: normaliseReference(typed) ?? typed };
     const before = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !before) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     const result = await storage.listForModeration(filter, Math.min(limit, limits.moderationLimitMax), before);
@@ -106,7 +111,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     const name = `responses-${fileSlug(page)}-${new Date().toISOString().slice(0, 10)}.${format}`;
     c.header('Content-Disposition', `attachment; filename="${name}"`);
     if (format === 'json') {
-      return c.json({ page: page ?? null, exportedAt: new Date().toISOString(), responses: responses.map((r) => ModerationComment.parse(r)) });
+      return c.json({ page: page ?? null, exportedAt: new Date().toISOString(), responses: responses.map((r) => exportedResponse(ModerationComment.parse(r))) });
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
     // The byte order mark makes spreadsheet programs read the file as UTF-8.
@@ -164,7 +169,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     }
     if (parentId) {
       const parent = await storage.find(parentId);
-      if (!parent || parent.page !== page || parent.section !== section || parent.status !== 'published' || parent.visibility !== 'public') {
+      if (!parent || parent.page !== page || parent.section !== section || !isPublic(parent)) {
         return errorResponse(c, 400, 'validation', 'The comment replied to is not a published comment of this section.', {
           fields: { parentId: 'Reply to a published comment of the same section' },
         });

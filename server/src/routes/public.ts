@@ -7,6 +7,7 @@ import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cachedJson, type Keep } from '../http/cache.js';
 import { errorResponse } from '../http/errors.js';
+import { isPublic } from '../storage/schema.js';
 import { submitComment } from '../submit.js';
 
 /** The language an API client asks for: Welsh when its first choice is, English otherwise. */
@@ -69,7 +70,7 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     // version: a change between the two then shows as a newer version, never as an old answer kept as current.
     const keep = found && (await keeping(found.page));
     const stored = keep ? await storage.find(found.id) : found;
-    if (!stored || stored.status !== 'published' || stored.visibility !== 'public') {
+    if (!stored || !isPublic(stored)) {
       return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
     }
     return cachedJson(c, { comment: publicComment(stored) } satisfies CreatedComment, keep);

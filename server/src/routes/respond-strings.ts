@@ -21,6 +21,8 @@ export interface RespondStrings extends Strings {
   /** After a refused post to a closed consultation: what the reader typed, shown back. */
   notSentHeading: string;
   notSentHint: string;
+  /** Without a script the organisation's name cannot appear only once asked for, so it says when to fill it in. */
+  organisationHint: string;
 }
 
 export const respondEn: RespondStrings = {
@@ -41,6 +43,7 @@ export const respondEn: RespondStrings = {
   removed: 'This comment was received earlier and has since been removed by the moderators. It has not been sent again.',
   notSentHeading: 'Your comment has not been sent',
   notSentHint: 'This is what you typed, so that you can keep a copy.',
+  organisationHint: 'Only if you are responding on behalf of an organisation.',
 };
 
 export const respondCy: RespondStrings = {
@@ -61,4 +64,5 @@ export const respondCy: RespondStrings = {
   removed: 'Cafodd y sylw hwn ei dderbyn yn gynharach ac mae’r cymedrolwyr wedi’i ddileu ers hynny. Nid yw wedi’i anfon eto.',
   notSentHeading: 'Nid yw eich sylw wedi’i anfon',
   notSentHint: 'Dyma beth wnaethoch chi ei deipio, er mwyn i chi allu cadw copi.',
+  organisationHint: 'Dim ond os ydych yn ymateb ar ran sefydliad.',
 };

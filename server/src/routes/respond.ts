@@ -5,7 +5,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { commentFields, limits, pageId, sectionId, type CommentField } from '../../../src/contract/index.js';
 import { refusal, refusalMessage, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
-import { answeredComment, submitComment } from '../submit.js';
+import { answered, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
 import { contentSecurityPolicy } from './static.js';
 
@@ -20,6 +20,8 @@ interface FormState {
   email: string;
   body: string;
   visibility: string;
+  respondent: string;
+  organisation: string;
   website: string;
   idempotency: string;
   returnTo: string;
@@ -70,6 +72,8 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       email: '',
       body: '',
       visibility: '',
+      respondent: '',
+      organisation: '',
       website: '',
       idempotency: randomBytes(16).toString('hex'),
       returnTo: safeReturn(c, text(query.return)),
@@ -79,9 +83,10 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const strings = stringsFor(state.lang);
       return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
     }
-    const closed = refusal(await options.storage.getConsultation(state.page));
+    const consultation = await options.storage.getConsultation(state.page);
+    const closed = refusal(consultation);
     if (closed) return closedPage(c, state, closed, 200);
-    return formPage(c, state, {});
+    return formPage(c, state, {}, consultation?.askOrganisation ?? false);
   });
 
   app.post('/respond', async (c) => {
@@ -94,6 +99,8 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       email: text(form.email),
       body: text(form.body),
       visibility: text(form.visibility),
+      respondent: text(form.respondent),
+      organisation: text(form.organisation),
       website: text(form.website),
       idempotency: /^[\w-]{1,64}$/.test(text(form.idempotency)) ? text(form.idempotency) : randomBytes(16).toString('hex'),
       returnTo: safeReturn(c, text(form.returnTo)),
@@ -117,10 +124,15 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
         email: state.email,
         body: state.body,
         visibility: state.visibility || undefined,
+        respondent: state.respondent || undefined,
+        organisation: state.organisation || undefined,
+        lang: strings.locale === 'cy' ? 'cy' : 'en',
         website: state.website || undefined,
       },
       { address: options.clientAddress(c.req, c.env), idempotencyKey: `form-${state.idempotency}` },
     );
+    // Asked again only to show the form again: whether it asks whom a response comes from.
+    const asks = async () => (await options.storage.getConsultation(state.page))?.askOrganisation ?? false;
     if (result.kind === 'invalid' || result.kind === 'unstorable') {
       const errors: Partial<Record<CommentField, string>> = {};
       for (const field of commentFields) {
@@ -130,30 +142,32 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       }
       // Nothing the reader typed was wrong: what the link carried (page, section) cannot be stored.
       if (!Object.keys(errors).length) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
-      return formPage(c, state, errors, 400);
+      return formPage(c, state, errors, await asks(), 400);
     }
     if (result.kind === 'not-open') return closedPage(c, state, result.consultation, 409);
     if (result.kind === 'rate-limited') {
       c.header('Retry-After', String(result.retryAfter));
-      return formPage(c, state, {}, 429, strings.tooMany);
+      return formPage(c, state, {}, await asks(), 429, strings.tooMany);
     }
     if (result.kind === 'removed') {
       return page(c, strings, 410, html`<h1>${strings.pageTitle}</h1><p>${strings.removed}</p>`);
     }
     if (result.kind === 'conflict') {
       // The same form sent again with other words: a new key lets the reader send it as a new comment.
-      return formPage(c, { ...state, idempotency: randomBytes(16).toString('hex') }, {});
+      return formPage(c, { ...state, idempotency: randomBytes(16).toString('hex') }, {}, await asks());
     }
-    const { status } = answeredComment(result.answer);
-    const said = status === 'published' ? strings.sentPublished : status === 'received' ? strings.sentPrivate : strings.sentPending;
+    const { comment, reference } = answered(result.answer);
+    const said = comment.status === 'published' ? strings.sentPublished : comment.status === 'received' ? strings.sentPrivate : strings.sentPending;
     return page(
       c,
       strings,
       201,
       html`<div class="panel" role="status">
           <h1>${strings.sentTitle}</h1>
-          <p>${said}</p>
+          ${reference ? html`<p class="reference">${strings.referenceIs(reference)}</p>` : ''}
         </div>
+        <p>${said}</p>
+        ${reference ? html`<p>${strings.referenceHint}</p>` : ''}
         <p>${state.returnTo ? html`<a href="${state.returnTo}">${strings.backToSection}</a>` : strings.closePage}</p>`,
     );
   });
@@ -180,7 +194,14 @@ function closedPage(c: Context, state: FormState, closed: ClosedConsultation, st
   );
 }
 
-function formPage(c: Context, state: FormState, errors: Partial<Record<CommentField, string>>, status: 200 | 400 | 429 = 200, problem = '') {
+function formPage(
+  c: Context,
+  state: FormState,
+  errors: Partial<Record<CommentField, string>>,
+  askOrganisation: boolean,
+  status: 200 | 400 | 429 = 200,
+  problem = '',
+) {
   const strings = stringsFor(state.lang);
   const listed = commentFields.filter((field) => errors[field]);
   // Without a script to move focus to the error summary, the title is what a screen reader reads first.
@@ -188,10 +209,12 @@ function formPage(c: Context, state: FormState, errors: Partial<Record<CommentFi
   const fieldError = (field: CommentField) =>
     errors[field] ? html`<p class="error-message" id="${field}-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${errors[field]}</p>` : '';
   const describedBy = (field: CommentField, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ');
-  const choice = (value: string, label: string) => html`<div class="choice">
-    <input id="visibility-${value}" type="radio" name="visibility" value="${value}" ${state.visibility === value ? 'checked' : ''} />
-    <label for="visibility-${value}">${label}</label>
+  const choice = (name: 'visibility' | 'respondent', value: string, label: string) => html`<div class="choice">
+    <input id="${name}-${value}" type="radio" name="${name}" value="${value}" ${state[name] === value ? 'checked' : ''} />
+    <label for="${name}-${value}">${label}</label>
   </div>`;
+  // Where each error summary link goes: a group of radios to its first.
+  const target: Partial<Record<CommentField, string>> = { visibility: 'visibility-public', respondent: 'respondent-individual' };
   const hidden = (name: keyof FormState) => html`<input type="hidden" name="${name}" value="${state[name]}" />`;
   return page(
     c,
@@ -202,7 +225,7 @@ function formPage(c: Context, state: FormState, errors: Partial<Record<CommentFi
         ? html`<div class="error-summary" role="alert" tabindex="-1">
             <h2 class="error-summary-title">${strings.errorSummaryTitle}</h2>
             <ul>
-              ${listed.map((field) => html`<li><a href="#${field === 'visibility' ? 'visibility-public' : field}">${errors[field]}</a></li>`)}
+              ${listed.map((field) => html`<li><a href="#${target[field] ?? field}">${errors[field]}</a></li>`)}
             </ul>
           </div>`
         : ''}
@@ -222,6 +245,21 @@ function formPage(c: Context, state: FormState, errors: Partial<Record<CommentFi
           ${fieldError('email')}
           <input class="input" id="email" name="email" type="email" autocomplete="email" spellcheck="false" value="${state.email}" aria-describedby="${describedBy('email', 'email-hint')}" />
         </div>
+        ${askOrganisation || state.respondent
+          ? html`<div class="field ${errors.respondent || errors.organisation ? 'has-error' : ''}">
+              <fieldset ${errors.respondent ? html`aria-describedby="respondent-error"` : ''}>
+                <legend>${strings.respondentLegend}</legend>
+                ${fieldError('respondent')} ${choice('respondent', 'individual', strings.respondentIndividual)}
+                ${choice('respondent', 'organisation', strings.respondentOrganisation)}
+                <div class="conditional">
+                  <label for="organisation">${strings.organisationLabel}</label>
+                  <div class="hint" id="organisation-hint">${strings.organisationHint}</div>
+                  ${fieldError('organisation')}
+                  <input class="input" id="organisation" name="organisation" type="text" autocomplete="organization" value="${state.organisation}" aria-describedby="${describedBy('organisation', 'organisation-hint')}" />
+                </div>
+              </fieldset>
+            </div>`
+          : ''}
         <div class="field ${errors.body ? 'has-error' : ''}">
           <label for="body">${strings.bodyLabel}</label>
           <div class="hint" id="body-hint">${strings.bodyLimitHint(limits.bodyMax)}</div>
@@ -231,7 +269,8 @@ function formPage(c: Context, state: FormState, errors: Partial<Record<CommentFi
         <div class="field ${errors.visibility ? 'has-error' : ''}">
           <fieldset ${errors.visibility ? html`aria-describedby="visibility-error"` : ''}>
             <legend>${strings.visibilityLegend}</legend>
-            ${fieldError('visibility')} ${choice('public', strings.visibilityPublic)} ${choice('private', strings.visibilityPrivate)}
+            ${fieldError('visibility')} ${choice('visibility', 'public', strings.visibilityPublic)}
+            ${choice('visibility', 'anonymous', strings.visibilityAnonymous)} ${choice('visibility', 'private', strings.visibilityPrivate)}
           </fieldset>
         </div>
         ${errors.parentId ? html`<p class="error-text" id="parentId">${errors.parentId}</p>` : ''}

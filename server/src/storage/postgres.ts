@@ -5,8 +5,7 @@ import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { moderationQueries, sql as queries } from './queries.js';
-import { newCommentId } from './ids.js';
-import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
+import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
 import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
@@ -29,15 +28,16 @@ type Sql = postgres.Sql | postgres.TransactionSql;
  */
 const prepared = { prepare: true };
 
-// $1 id, $2 time, $3 whether the public sees it at once, $4–$12 the comment's columns.
-const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status, role)
-  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12`;
+// $1 id, $2 time, $3 whether the public sees it at once, $4–$16 the comment's columns.
+const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status, role,
+    respondent, organisation, lang, reference)
+  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16`;
 const bumpStored = `INSERT INTO page_versions (page, version) SELECT page, 1 FROM stored WHERE $3
   ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 const storeComment = `WITH stored AS (${insertSelected} RETURNING page) ${bumpStored}`;
-// …and $13 the key, $14 the request's fingerprint, $15 the answer kept for retries.
+// …and $17 the key, $18 the request's fingerprint, $19 the answer kept for retries.
 const storeClaimedComment = `WITH claimed AS (
-    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($13, $14, $1, $15, $2)
+    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($17, $18, $1, $19, $2)
     ON CONFLICT (key) DO NOTHING RETURNING key
   ),
   stored AS (${insertSelected} WHERE EXISTS (SELECT 1 FROM claimed) RETURNING page),
@@ -57,11 +57,11 @@ interface StoreStatement {
 }
 
 function storeStatement({ record, idempotency }: NewCreate): StoreStatement {
-  const { at, ...fields } = record;
-  const time = at ?? Date.now();
-  const now = new Date(time).toISOString();
-  const comment: StoredComment = { id: newCommentId(time), ...fields, createdAt: now, updatedAt: now };
-  const params = [comment.id, now, isPublic(record), comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body, comment.visibility, comment.status, record.role];
+  const comment = newStoredComment(record);
+  const params = [
+    comment.id, comment.createdAt, isPublic(record), comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body,
+    comment.visibility, comment.status, record.role, comment.respondent, comment.organisation, comment.lang, comment.reference,
+  ];
   if (!idempotency) return { comment, text: storeComment, params };
   const answer = idempotency.answer(comment);
   return { comment, idempotency, answer, text: storeClaimedComment, params: [...params, idempotency.key, idempotency.fingerprint, answer] };

@@ -2,25 +2,28 @@
  * The SQL both drivers run, written once with `?` placeholders (PostgreSQL's driver numbers them).
  * Only what differs, the transactions that store a comment, lives in each driver.
  */
+import { publicColumns } from './schema.js';
 import type { ModerationFilter } from './storage.js';
 
 const bumped = `ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
-const publicRows = `page = ? AND section = ? AND status = 'published' AND visibility = 'public'`;
+// Published with a name or without one: everything but what was sent privately.
+const published = `status = 'published' AND visibility IN ('public', 'anonymous')`;
+const publicRows = `page = ? AND section = ? AND ${published}`;
 
 export const sql = {
   insertComment: `INSERT INTO comments
-    (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at, role)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at, role,
+     respondent, organisation, lang, reference)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findComment: `SELECT * FROM comments WHERE id = ?`,
   findKey: `SELECT fingerprint, answer, removed FROM idempotency_keys WHERE key = ?`,
   insertKey: `INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES (?, ?, ?, ?, ?)`,
-  // Only the public columns: what a public list cannot read, it cannot leak.
-  listPublished: `SELECT id, page, section, parent_id, name, body, created_at, status, role FROM comments
+  listPublished: `SELECT ${publicColumns} FROM comments
     WHERE ${publicRows} AND (created_at, id) > (?, ?)
     ORDER BY created_at, id LIMIT ?`,
   countSection: `SELECT CAST(count(*) AS INTEGER) AS n FROM comments WHERE ${publicRows}`,
   countPage: `SELECT section, CAST(count(*) AS INTEGER) AS n FROM comments
-    WHERE page = ? AND status = 'published' AND visibility = 'public' GROUP BY section`,
+    WHERE page = ? AND ${published} GROUP BY section`,
   setStatus: `UPDATE comments SET status = ?, updated_at = ? WHERE id = ?`,
   // A deleted comment's key stays, emptied, so that a retry is told it was removed rather than stored again.
   tombstoneKeysOf: `UPDATE idempotency_keys SET fingerprint = '', answer = '', removed = 'deleted' WHERE comment_id = ?`,
@@ -54,14 +57,14 @@ export const sql = {
   outcome: `SELECT body, updated_at FROM outcomes WHERE page = ? AND section = ?`,
   putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (page, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
-  erase: `UPDATE comments SET name = '', email = '', updated_at = ? WHERE lower(email) = lower(?)`,
+  erase: `UPDATE comments SET name = '', email = '', organisation = NULL, updated_at = ? WHERE lower(email) = lower(?)`,
 };
 
 /** The moderation queue's query for a filter: newest first, from before a cursor. */
 export function moderationQueries(filter: ModerationFilter, limit: number, before?: { createdAt: string; id: string }) {
   const conditions: string[] = [];
   const params: unknown[] = [];
-  for (const column of ['page', 'section', 'visibility'] as const) {
+  for (const column of ['page', 'section', 'visibility', 'reference'] as const) {
     if (filter[column]) {
       conditions.push(`${column} = ?`);
       params.push(filter[column]);

@@ -1,5 +1,6 @@
-import type { Comment } from '../../../src/contract/public.js';
-import type { ConsultationRecord, CreateResult, StoredComment } from './storage.js';
+import type { Comment, Respondent, ResponseLanguage, Visibility } from '../../../src/contract/public.js';
+import { newCommentId } from './ids.js';
+import type { ConsultationRecord, CreateResult, NewRecord, StoredComment } from './storage.js';
 
 /**
  * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
@@ -81,6 +82,18 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 5,
+    // Respondents: whom they answer for, the language they wrote in, and the reference they were
+    // given. Rows from before have none of these, and read as an individual's, with no reference.
+    sql: `
+      ALTER TABLE comments ADD COLUMN respondent TEXT;
+      ALTER TABLE comments ADD COLUMN organisation TEXT;
+      ALTER TABLE comments ADD COLUMN lang TEXT;
+      ALTER TABLE comments ADD COLUMN reference TEXT;
+      CREATE UNIQUE INDEX comments_reference ON comments (reference);
+    `,
+  },
 ];
 
 /** A stored idempotency key as both drivers read it. */
@@ -99,16 +112,26 @@ export function earlierAnswer(row: KeyRow, fingerprint: string): CreateResult {
   return { kind: 'conflict' };
 }
 
-/** An answer kept for a key, rewritten without the sender's name. */
+/** An answer kept for a key, rewritten without the sender's name or organisation. */
 export function anonymisedAnswer(answer: string): string {
-  const parsed = JSON.parse(answer) as { comment?: { name?: unknown } };
-  if (parsed.comment) parsed.comment.name = '';
+  const parsed = JSON.parse(answer) as { comment?: { name?: unknown; organisation?: unknown } };
+  if (parsed.comment) {
+    parsed.comment.name = null;
+    parsed.comment.organisation = null;
+  }
   return JSON.stringify(parsed);
 }
 
-/** Whether a new comment is seen by the public at once (so its page's answers change). */
+/** A new comment as it will be stored: its id and dates made now (or when the record says it was written). */
+export function newStoredComment({ at, ...record }: NewRecord): StoredComment & Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> {
+  const time = at ?? Date.now();
+  const now = new Date(time).toISOString();
+  return { respondent: null, organisation: null, lang: null, reference: null, ...record, id: newCommentId(time), createdAt: now, updatedAt: now };
+}
+
+/** Whether a comment is seen by the public (with its name or without): published, and not private. */
 export const isPublic = (record: { status: string; visibility: string }) =>
-  record.status === 'published' && record.visibility === 'public';
+  record.status === 'published' && record.visibility !== 'private';
 
 /** A row of `comments` as both drivers read it. */
 export interface CommentRow {
@@ -119,15 +142,34 @@ export interface CommentRow {
   name: string;
   email: string;
   body: string;
-  visibility: 'public' | 'private';
+  visibility: Visibility;
   status: 'pending' | 'published' | 'rejected' | 'spam' | 'received';
   created_at: string;
   updated_at: string;
   role: 'reader' | 'official';
+  respondent: Respondent | null;
+  organisation: string | null;
+  lang: ResponseLanguage | null;
+  reference: string | null;
 }
 
-/** A row read with the public columns only. */
-export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'name' | 'body' | 'created_at' | 'status' | 'role'>;
+/**
+ * A row read with the public columns only, and for a comment published without a name, without
+ * its name or organisation: the query itself leaves them out (see `publicColumns`).
+ */
+export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'body' | 'created_at' | 'status' | 'role'> & {
+  name: string | null;
+  organisation: string | null;
+};
+
+/**
+ * The columns a public list reads: what it cannot read, it cannot leak. In this order, which the
+ * SQLite driver reads them by (as tuples, for speed).
+ */
+export const publicColumns = `id, page, section, parent_id,
+  CASE WHEN visibility = 'anonymous' OR name = '' THEN NULL ELSE name END AS name,
+  body, created_at, status, role,
+  CASE WHEN visibility = 'anonymous' THEN NULL ELSE organisation END AS organisation`;
 
 export function fromPublicRow(row: PublicRow): Comment {
   return {
@@ -136,6 +178,7 @@ export function fromPublicRow(row: PublicRow): Comment {
     section: row.section,
     parentId: row.parent_id,
     name: row.name,
+    organisation: row.organisation,
     body: row.body,
     createdAt: row.created_at,
     status: row.status,
@@ -144,7 +187,17 @@ export function fromPublicRow(row: PublicRow): Comment {
 }
 
 export function fromRow(row: CommentRow): StoredComment {
-  return { ...fromPublicRow(row), email: row.email, visibility: row.visibility, updatedAt: row.updated_at };
+  return {
+    ...fromPublicRow(row),
+    name: row.name,
+    organisation: row.organisation,
+    email: row.email,
+    visibility: row.visibility,
+    updatedAt: row.updated_at,
+    respondent: row.respondent,
+    lang: row.lang,
+    reference: row.reference,
+  };
 }
 
 /** Rows fetched one past the limit tell whether there is a next page. */

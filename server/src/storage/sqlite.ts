@@ -2,10 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { moderationQueries, sql } from './queries.js';
-import { newCommentId } from './ids.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
-import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
+import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
 import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
 
@@ -79,18 +78,16 @@ export class SqliteStorage implements Storage {
       const earlier = this.statement(sql.findKey).get(idempotency.key) as KeyRow | undefined;
       if (earlier) return earlierAnswer(earlier, idempotency.fingerprint);
     }
-    const { at, ...fields } = record;
-    const time = at ?? Date.now();
-    const now = new Date(time).toISOString();
-    const comment: StoredComment = { id: newCommentId(time), ...fields, createdAt: now, updatedAt: now };
+    const comment = newStoredComment(record);
     this.statement(sql.insertComment).run(
       comment.id, comment.page, comment.section, comment.parentId, comment.name, comment.email,
       comment.body, comment.visibility, comment.status, comment.createdAt, comment.updatedAt, comment.role,
+      comment.respondent, comment.organisation, comment.lang, comment.reference,
     );
     if (isPublic(record)) this.statement(sql.bumpPage).run(record.page);
     if (!idempotency) return { kind: 'created', comment };
     const answer = idempotency.answer(comment);
-    this.statement(sql.insertKey).run(idempotency.key, idempotency.fingerprint, comment.id, answer, now);
+    this.statement(sql.insertKey).run(idempotency.key, idempotency.fingerprint, comment.id, answer, comment.createdAt);
     return { kind: 'created', comment, answer };
   };
 
@@ -224,15 +221,16 @@ export class SqliteStorage implements Storage {
 
 const sqliteCode = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
 
-/** A public row as `listPublished` selects it, column by column. */
-type PublicTuple = [string, string, string, string | null, string, string, string, Comment['status'], NonNullable<Comment['role']>];
+/** A public row as `listPublished` selects it, column by column (see `publicColumns`). */
+type PublicTuple = [string, string, string, string | null, string | null, string, string, Comment['status'], NonNullable<Comment['role']>, string | null];
 
-const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, status, role]: PublicTuple): Comment => ({
+const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, status, role, organisation]: PublicTuple): Comment => ({
   id,
   page,
   section,
   parentId,
   name,
+  organisation,
   body,
   createdAt,
   status,

@@ -1,4 +1,4 @@
-import type { Comment, CommentStatus, ModerationComment, Outcome, Role, Visibility } from '../../../src/contract/index.js';
+import type { Comment, CommentStatus, ModerationComment, Outcome, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 
 /** A comment as stored: the moderators' view. */
@@ -15,6 +15,11 @@ export interface NewRecord {
   visibility: Visibility;
   status: CommentStatus;
   role: Role;
+  respondent?: Respondent | null;
+  organisation?: string | null;
+  lang?: ResponseLanguage | null;
+  /** What the respondent is given to quote, such as `CC-7K3M-Q9TX`; none for the department's own. */
+  reference?: string | null;
   /** When it was written, in milliseconds: now unless told, as when seeding a demonstration's past. */
   at?: number;
 }
@@ -65,6 +70,8 @@ export interface ModerationFilter {
   page?: string;
   section?: string;
   visibility?: Visibility;
+  /** A reference as stored (`CC-7K3M-Q9TX`): see `normaliseReference`. */
+  reference?: string;
 }
 
 export interface Page<T> {

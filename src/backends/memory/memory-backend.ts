@@ -95,6 +95,7 @@ export class MemoryBackend implements CommentsBackend {
         visibility: seed.visibility ?? 'public',
         section: seed.section,
         name: seed.name,
+        organisation: seed.organisation ?? null,
         body: seed.body,
         role: seed.role ?? 'reader',
       });
@@ -128,9 +129,9 @@ export class MemoryBackend implements CommentsBackend {
       }
       return earlier.comment;
     }
-    const result = validateNewComment(input);
+    const consultation = this.#consultationOf(input.page);
+    const result = validateNewComment(input, consultation);
     if (!result.success) throw new ValidationFailedError(messagesFor(result.codes));
-    const consultation = this.#consultationOf(result.data.page);
     if (consultation && consultation.state !== 'open') {
       throw new ConsultationClosedError(consultation.state, consultation.opensAt, consultation.closesAt);
     }
@@ -147,6 +148,7 @@ export class MemoryBackend implements CommentsBackend {
       section: data.section,
       parentId,
       name: data.name,
+      organisation: data.respondent === 'organisation' ? data.organisation || null : null,
       body: data.body,
       createdAt: new Date().toISOString(),
       status,
@@ -259,4 +261,5 @@ export class MemoryBackend implements CommentsBackend {
   }
 }
 
-const isPublic = (c: StoredComment) => c.status === 'published' && c.visibility === 'public';
+/** Published, with the name or without it: everything but what was sent privately. */
+const isPublic = (c: StoredComment) => c.status === 'published' && c.visibility !== 'private';

@@ -1,6 +1,7 @@
 import {
   ConsultationInput,
   consultationState,
+  exportedResponse,
   fieldsOf,
   toCsv,
   type Comment,
@@ -69,7 +70,7 @@ export class MemoryModeration implements ModerationBackend {
     this.#check();
     const responses = this.memory.all().filter((c) => !page || c.page === page).map((c) => ({ ...c, updatedAt: c.createdAt }));
     // The same files as the server's export: RFC 4180 CSV with formulas defused, or JSON.
-    const text = format === 'json' ? JSON.stringify({ page: page ?? null, responses }) : `\uFEFF${toCsv(responses)}`;
+    const text = format === 'json' ? JSON.stringify({ page: page ?? null, responses: responses.map(exportedResponse) }) : `\uFEFF${toCsv(responses)}`;
     return { blob: new Blob([text]), fileName: `responses.${format}` };
   }
 

@@ -192,7 +192,7 @@ describe('<civic-comments> form', () => {
       'Enter your name',
       'Enter an email address in the correct format, like name@example.com',
       'Enter your comment',
-      'Select whether to publish your comment or send it privately',
+      'Select whether to publish your comment, publish it without your name, or send it privately',
     ]);
     expect(shadow(el).activeElement).to.equal($(el, '.error-summary'));
     expect(getComputedStyle($(el, '.error-summary')).borderTopColor).to.equal('rgb(212, 53, 28)');

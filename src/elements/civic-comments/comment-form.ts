@@ -6,6 +6,7 @@ import {
   limits,
   messagesFor,
   validateNewComment,
+  visibilities,
   type Comment,
   type CommentField,
   type Visibility,
@@ -16,6 +17,7 @@ import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
+import { authorOf } from './thread-view.js';
 
 /** What the reader has typed. */
 interface FormValues {
@@ -107,7 +109,7 @@ export class CommentForm implements ReactiveController {
     const remembered = readJson<StoredIdentity>('local', identityKey);
     const identity = remembered ?? readJson<StoredIdentity>('session', identityKey);
     const draft = readJson<StoredDraft>('local', this.#draftKey);
-    const visibility = draft?.visibility === 'public' || draft?.visibility === 'private' ? draft.visibility : '';
+    const visibility = visibilities.includes(draft?.visibility as Visibility) ? draft!.visibility : '';
     this.#update({
       values: {
         name: text(identity?.name, this.values.name),
@@ -268,7 +270,7 @@ export class CommentForm implements ReactiveController {
     return html`
       <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown}>
         <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
-          ${parent ? strings.replyHeading(parent.name) : strings.formHeading}
+          ${parent ? strings.replyHeading(authorOf(parent, strings)) : strings.formHeading}
         </div>
         ${listed.length
           ? html`<div class="error-summary" part="error-summary" tabindex="-1">
@@ -306,6 +308,7 @@ export class CommentForm implements ReactiveController {
             <legend>${strings.visibilityLegend}</legend>
             ${this.#renderFieldError('visibility')}
             ${this.#renderChoice('visibility-public', 'public', strings.visibilityPublic)}
+            ${this.#renderChoice('visibility-anonymous', 'anonymous', strings.visibilityAnonymous)}
             ${this.#renderChoice('visibility-private', 'private', strings.visibilityPrivate)}
           </fieldset>
         </div>

@@ -3,6 +3,12 @@ import type { Comment, Outcome } from '../../contract/public.js';
 import type { Strings } from '../../i18n/index.js';
 import { buildThread, type ThreadNode } from '../../internal/thread.js';
 
+/** Who wrote a comment, as readers see it: the name, for whom, or that it was sent without one. */
+export function authorOf(comment: Comment, strings: Strings): string {
+  if (!comment.name) return strings.anonymous;
+  return comment.organisation ? strings.onBehalfOf(comment.name, comment.organisation) : comment.name;
+}
+
 /** What the thread's list is drawn from: the element's state, and what its buttons do. */
 export interface ThreadView {
   strings: Strings;
@@ -64,6 +70,7 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
   const status = comment.status === 'received' ? strings.statusPrivate : comment.status === 'pending' ? strings.statusPending : '';
   const date = new Date(comment.createdAt);
   const official = comment.role === 'official';
+  const author = authorOf(comment, strings);
   return html`
     <li>
       <article
@@ -74,14 +81,14 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
         aria-labelledby="author-${comment.id}${official ? ` badge-${comment.id}` : ''}"
       >
         <p class="meta">
-          <span class="author" part="comment-author" id="author-${comment.id}">${comment.name}</span>
+          <span class="author" part="comment-author" id="author-${comment.id}">${author}</span>
           ${official ? html`<strong class="tag official" part="official-badge" id="badge-${comment.id}">${strings.officialBadge}</strong>` : nothing}
           <a href="#comment-${comment.id}" part="comment-link"
             ><time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time></a
           >
           ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
         </p>
-        ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(inReplyTo.name)}</p>` : nothing}
+        ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(authorOf(inReplyTo, strings))}</p>` : nothing}
         <p class="body" part="comment-body">${comment.body}</p>
         ${mine || comment.status !== 'published' || !view.canReply
           ? nothing
@@ -93,7 +100,7 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
               aria-expanded=${view.replyTo === comment.id ? 'true' : 'false'}
               @click=${() => view.openReply(comment)}
             >
-              ${strings.reply}<span class="visually-hidden">${strings.replyToSuffix(comment.name)}</span>
+              ${strings.reply}<span class="visually-hidden">${strings.replyToSuffix(author)}</span>
             </button>`}
         ${view.replyTo === comment.id ? view.replyForm(comment) : nothing}
       </article>

@@ -228,7 +228,9 @@ describe('<civic-moderation> export and erasure', () => {
       HTMLAnchorElement.prototype.click = click;
     }
     const csv = downloads.find((d) => d.name.endsWith('.csv'))!;
-    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal('id,page,section,parentId,status,visibility,createdAt,updatedAt,name,email,body');
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal(
+      'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,name,email,body',
+    );
     expect(csv.text).to.contain('reader1@example.com');
     const json = JSON.parse(downloads.find((d) => d.name.endsWith('.json'))!.text);
     expect(json.responses).to.have.length(2);

@@ -65,7 +65,7 @@ export class OfficialResponse extends ConsolePart {
     try {
       const comment = await this.console.api().respond({ page, section, parentId: target.kind === 'reply' ? target.comment.id : null, body });
       this.change(() => {
-        this.#done = strings.officialPublished(comment.name);
+        this.#done = strings.officialPublished(comment.name ?? '');
         if (target.kind === 'reply') this.replyingTo = null;
         else form.reset();
       });
