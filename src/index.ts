@@ -3,7 +3,7 @@
  * Importing this module defines no element; import `civic-comments/define` for that.
  */
 export * from './contract/index.js';
-export type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from './backends/backend.js';
+export type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from './backends/backend.js';
 export * from './backends/errors.js';
 export { MemoryBackend } from './backends/memory/memory-backend.js';
 export { RestBackend, type RestBackendOptions } from './backends/rest/rest-backend.js';

@@ -125,6 +125,36 @@ export const PrivateSubmission: Story = {
   },
 };
 
+/** Where the consultation asks: individual or organisation, the organisation's name revealed when chosen. */
+export const OrganisationQuestion: Story = {
+  args: { backend: { consultation: { title: 'Library opening hours', askOrganisation: true } } },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('#respondent-organisation')).toBeTruthy());
+    fill(ready(canvasElement), { respondent: 'organisation', organisation: 'Friends of Riverside Library' });
+    await waitFor(() => expect(shadow(canvasElement).querySelector<HTMLElement>('#conditional-organisation')?.hidden).toBe(false));
+  },
+};
+
+/** Sent for an organisation, without a name: the reference to keep, under the comment as it will read. */
+export const SentWithReference: Story = {
+  args: { backend: { consultation: { title: 'Library opening hours', askOrganisation: true } } },
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('#respondent-organisation')).toBeTruthy());
+    fill(ready(canvasElement), {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      respondent: 'organisation',
+      organisation: 'Friends of Riverside Library',
+      body: 'Our volunteers can staff Thursday evenings.',
+      visibility: 'anonymous',
+    });
+    shadow(canvasElement).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=reference]')?.textContent).toMatch(/Your reference is CC-/));
+  },
+};
+
 /** Cymraeg: every string, the dates and the validation messages. */
 export const Welsh: Story = {
   args: { lang: 'cy' },

@@ -34,11 +34,14 @@ export const queue: SeedComment[] = [
 ];
 
 /** Fills the thread's form as a reader would. */
-export function fill(thread: HTMLElement, values: { name?: string; email?: string; body?: string; visibility?: 'public' | 'private' }): void {
+export function fill(
+  thread: HTMLElement,
+  values: { name?: string; email?: string; body?: string; visibility?: 'public' | 'anonymous' | 'private'; respondent?: 'individual' | 'organisation'; organisation?: string },
+): void {
   const root = thread.shadowRoot!;
   for (const [field, value] of Object.entries(values)) {
-    if (field === 'visibility') {
-      root.querySelector<HTMLInputElement>(`#visibility-${value}`)!.click();
+    if (field === 'visibility' || field === 'respondent') {
+      root.querySelector<HTMLInputElement>(`#${field}-${value}`)!.click();
       continue;
     }
     const input = root.querySelector<HTMLInputElement>(`#${field}`)!;

@@ -22,6 +22,9 @@ export interface ListCommentsRequest {
   cursor?: string | null;
 }
 
+/** A comment just stored, with the reference its respondent is given (such as `CC-7K3M-Q9TX`), if any. */
+export type PostedComment = Comment & { reference?: string };
+
 /**
  * Where the elements read and send comments. Implement it to plug in any server; throw the
  * errors of `./errors.js` so that the elements can tell readers what happened.
@@ -29,8 +32,11 @@ export interface ListCommentsRequest {
 export interface CommentsBackend {
   /** Published comments of one section, oldest first, a page at a time. */
   listComments(request: ListCommentsRequest, options?: RequestOptions): Promise<CommentPage>;
-  /** Stores a new comment and returns it as the public sees it (with its status, never its email). */
-  postComment(comment: NewCommentInput, options?: PostOptions): Promise<Comment>;
+  /**
+   * Stores a new comment and returns it as the public sees it (with its status, never its email),
+   * with the reference the respondent keeps, when the backend gives one.
+   */
+  postComment(comment: NewCommentInput, options?: PostOptions): Promise<PostedComment>;
   /** Published comments per section, for every section of a page, in one request. */
   getCounts(page: string, options?: RequestOptions): Promise<Counts>;
   /**

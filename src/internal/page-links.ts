@@ -26,29 +26,14 @@ export function fragment(): string {
 
 /**
  * Follows the page's fragment: `#comments-<section>` reveals that section's thread,
- * `#comment-<id>` the thread holding that comment, found through the backend when no thread
- * on the page shows it yet.
+ * `#comment-<id>` the thread holding that comment. The code that finds them is fetched only by
+ * pages opened or moved to such a link.
  */
 export async function followFragment(): Promise<void> {
   const target = fragment();
   // Each thread redraws its highlight for the new fragment.
   for (const thread of threads) thread.requestUpdate();
-  if (target.startsWith('comments-')) {
-    const thread = document.getElementById(target) as LinkedThread | null;
-    if (thread && threads.has(thread)) await thread.reveal();
-  } else if (target.startsWith('comment-')) {
-    const id = target.slice('comment-'.length);
-    const all = [...threads];
-    let holder = all.find((thread) => thread.shows(id));
-    if (!holder) {
-      for (const backend of new Set(await Promise.all(all.map((thread) => thread.resolveBackend())))) {
-        const comment = await backend?.getComment?.(id).catch(() => undefined);
-        holder = comment && all.find((thread) => thread.section === comment.section && thread.pageId === comment.page);
-        if (holder) break;
-      }
-    }
-    await holder?.reveal(id);
-  }
+  if (target.startsWith('comment')) await (await import('./follow-link.js')).followLink(target, [...threads]);
 }
 
 /** Threads on the page follow links to them while they are connected. */

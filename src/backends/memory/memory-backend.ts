@@ -10,15 +10,21 @@ import {
   type Consultation,
   type Counts,
   type NewCommentInput,
+  type Respondent,
+  type ResponseLanguage,
   type Visibility,
 } from '../../contract/public.js';
-import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
+import { referenceAlphabet } from '../../contract/reference.js';
+import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { BackendUnavailableError, CivicCommentsError, ConsultationClosedError, ValidationFailedError } from '../errors.js';
 
 /** A comment as the memory backend keeps it, with what the public never sees. */
 export interface StoredComment extends Comment {
   email: string;
   visibility: Visibility;
+  respondent?: Respondent | null;
+  lang?: ResponseLanguage | null;
+  reference?: string | null;
 }
 
 /** A comment to start with; what is left out is filled in (published, public, now). */
@@ -56,6 +62,12 @@ export type MemoryConsultation = Pick<Consultation, 'title'> &
     updatedAt?: string;
   };
 
+/** A reference in the reference server's form, such as `CC-7K3M-Q9TX`. */
+function newReference(): string {
+  const text = [...crypto.getRandomValues(new Uint8Array(8))].map((byte) => referenceAlphabet[byte % 32]).join('');
+  return `CC-${text.slice(0, 4)}-${text.slice(4)}`;
+}
+
 const abortError = () => new DOMException('The request was aborted.', 'AbortError');
 
 /**
@@ -73,7 +85,7 @@ export class MemoryBackend implements CommentsBackend {
   consultation: MemoryConsultation | undefined;
   outcomes: Record<string, string>;
   private readonly stored: StoredComment[] = [];
-  private readonly answered = new Map<string, { body: string; comment: Comment }>();
+  private readonly answered = new Map<string, { body: string; comment: PostedComment }>();
   private nextId = 1;
 
   constructor(options: MemoryBackendOptions = {}) {
@@ -118,7 +130,7 @@ export class MemoryBackend implements CommentsBackend {
     };
   }
 
-  async postComment(input: NewCommentInput, options: PostOptions = {}): Promise<Comment> {
+  async postComment(input: NewCommentInput, options: PostOptions = {}): Promise<PostedComment> {
     await this.answerAfterLatency('post', options.signal);
     const key = options.idempotencyKey;
     const fingerprint = JSON.stringify(input);
@@ -154,9 +166,12 @@ export class MemoryBackend implements CommentsBackend {
       status,
       email: data.email,
       visibility: data.visibility,
+      respondent: data.respondent ?? null,
+      lang: data.lang ?? null,
+      reference: newReference(),
     };
     this.stored.push(comment);
-    const answer = publicComment(comment);
+    const answer: PostedComment = { ...publicComment(comment), reference: comment.reference! };
     if (key) this.answered.set(key, { body: fingerprint, comment: answer });
     return answer;
   }

@@ -1,6 +1,6 @@
 import { CommentPage, Counts, CreatedComment, type Comment, type NewCommentInput } from '../../contract/public.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
-import type { CommentsBackend, ListCommentsRequest, PostOptions, RequestOptions } from '../backend.js';
+import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { absoluteEndpoint, apiClient, checked, type ApiClient, type Schema } from './client.js';
 
 export interface RestBackendOptions {
@@ -47,7 +47,7 @@ export class RestBackend implements CommentsBackend {
     return found.comment;
   }
 
-  async postComment(comment: NewCommentInput, options: PostOptions = {}): Promise<Comment> {
+  async postComment(comment: NewCommentInput, options: PostOptions = {}): Promise<PostedComment> {
     const created = await this.#call('comments', CreatedComment, () =>
       this.#api('comments', {
         method: 'POST',
@@ -56,6 +56,6 @@ export class RestBackend implements CommentsBackend {
         headers: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
       }),
     );
-    return created.comment;
+    return created.reference ? { ...created.comment, reference: created.reference } : created.comment;
   }
 }

@@ -227,6 +227,16 @@ export const styles = css`
     color: var(--civic-color-error,#d4351c);
   }
 
+  .conditional {
+    margin: 0 0 0.5em 0.7em;
+    padding-left: 1.3em;
+    border-left: 4px solid var(--civic-color-border,#b1b4b6);
+  }
+  .reference {
+    margin-top: 0.5em;
+    padding-left: 0.75em;
+    border-left: 5px solid var(--civic-color-link,#1d70b8);
+  }
   .choice {
     display: flex;
     gap: 0.5em;

@@ -19,8 +19,12 @@ import {
 
 const heading = (el: Element) => textOf($(el, '[part=heading]'));
 const commentTexts = (el: Element) => $$(el, '[part=comment-body]').map(textOf);
+/** What the live region said, up to the reference that follows it ("Your reference is …"). */
 const announced = async (el: Element, text: string) =>
-  waitUntil(() => textOf($(el, '[role=status].visually-hidden')) === text, `never announced "${text}"`);
+  waitUntil(
+    () => textOf($(el, '[role=status].visually-hidden')).replace(/ Your reference is CC-\w{4}-\w{4}\.$/, '') === text,
+    `never announced "${text}"`,
+  );
 const errorSummaryItems = (el: Element) => $$(el, '.error-summary li').map(textOf);
 
 beforeEach(() => {
@@ -364,6 +368,8 @@ describe('<civic-comments> form', () => {
     expect(JSON.parse(localStorage.getItem('civic-comments:identity')!)).to.deep.equal({
       name: 'Ada Lovelace',
       email: 'ada@example.com',
+      respondent: '',
+      organisation: '',
     });
     submit(el);
     await waitUntil(() => commentTexts(el).includes('A useful comment.'));

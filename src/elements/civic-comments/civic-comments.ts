@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PostedComment } from '../../backends/backend.js';
 import type { ConsultationClosedError } from '../../backends/errors.js';
 import type { Comment, Consultation, Outcome } from '../../contract/public.js';
 import { emit } from '../../events.js';
 import { loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
 import { whenNearViewport } from '../../internal/near-viewport.js';
 import { fragment, linkThread, unlinkThread } from '../../internal/page-links.js';
-import { printSection } from '../../internal/print.js';
 import { consultationOf } from '../../internal/shared-counts.js';
 import { SectionElement } from '../../internal/section-element.js';
 import { styles } from './civic-comments.styles.js';
@@ -53,6 +53,7 @@ const closingSoon = 7 * 24 * 3_600_000;
  * @csspart comment-date - A comment's date.
  * @csspart comment-body - A comment's text.
  * @csspart comment-status - "Awaiting moderation" or "Sent privately" on the reader's own comment.
+ * @csspart reference - "Your reference is CC-…" under a comment the reader has just sent.
  * @csspart official-badge - "Official response" beside the department's name on its own responses.
  * @csspart outcome - What the department did with the section's comments, above them.
  * @csspart consultation-notice - "This consultation closed on …" or "opens on …", in place of the form.
@@ -97,6 +98,7 @@ export class CivicComments extends SectionElement {
     nextCursor: state,
     moreState: state,
     own: state,
+    references: state,
     announcement: state,
     consultation: state,
     outcome: state,
@@ -121,6 +123,8 @@ export class CivicComments extends SectionElement {
   declare private moreState: 'idle' | 'loading' | 'failed';
   /** The reader's own comments sent from this element that the public list does not show yet. */
   declare private own: Comment[];
+  /** The references given for the comments the reader sent from here, by comment. */
+  declare private references: ReadonlyMap<string, string>;
   declare private announcement: string;
   /** The page's consultation, when it has one: its state decides whether the form is shown. */
   declare private consultation: Consultation | null;
@@ -152,6 +156,7 @@ export class CivicComments extends SectionElement {
     this.nextCursor = null;
     this.moreState = 'idle';
     this.own = [];
+    this.references = new Map();
     this.announcement = '';
     this.consultation = null;
     this.outcome = null;
@@ -287,21 +292,18 @@ export class CivicComments extends SectionElement {
 
   // ---- Sent comments ------------------------------------------------------------------------
 
-  #accept(comment: Comment): void {
+  #accept(comment: PostedComment): void {
     const strings = this.strings;
+    if (comment.reference) this.references = new Map([...this.references, [comment.id, comment.reference]]);
     if (comment.status === 'published') {
       this.comments = [...this.comments, comment];
       this.total += 1;
     } else {
       this.own = [...this.own, comment];
     }
-    this.#announce(
-      comment.status === 'published'
-        ? strings.announcePublished
-        : comment.status === 'received'
-          ? strings.announcePrivate
-          : strings.announcePending,
-    );
+    const said =
+      comment.status === 'published' ? strings.announcePublished : comment.status === 'received' ? strings.announcePrivate : strings.announcePending;
+    this.#announce(comment.reference ? `${said} ${strings.referenceIs(comment.reference)}.` : said);
     emit(this, 'civic-comment-submitted', { comment });
     void this.#focusComment(comment.id);
   }
@@ -337,6 +339,12 @@ export class CivicComments extends SectionElement {
 
   // ---- Rendering -----------------------------------------------------------------------------
 
+  /** Printing is fetched the first time a reader asks for it: most readers never do. */
+  readonly #print = async (): Promise<void> => {
+    const { printSection } = await import('../../internal/print.js');
+    printSection(this.printFrom, this);
+  };
+
   protected override render(): TemplateResult {
     this.#fragment = fragment();
     const language = this.language;
@@ -354,7 +362,7 @@ export class CivicComments extends SectionElement {
           ${loaded ? strings.threadHeading(this.total) : strings.commentsHeading}
         </div>
         <p class="print-link">
-          <button type="button" class="link-button" part="print-button" @click=${() => printSection(this.printFrom, this)}>
+          <button type="button" class="link-button" part="print-button" @click=${this.#print}>
             ${strings.printSection}
           </button>
         </p>
@@ -365,6 +373,11 @@ export class CivicComments extends SectionElement {
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
+  }
+
+  /** Whether the page's consultation asks whom each response comes from. @internal */
+  get askOrganisation(): boolean {
+    return this.consultation?.askOrganisation ?? false;
   }
 
   /** Whether responses are taken: always, on a page without a consultation; the backend decides in the end. */
@@ -417,6 +430,7 @@ export class CivicComments extends SectionElement {
       outcome: this.outcome,
       comments: this.comments,
       own: this.own,
+      references: this.references,
       nextCursor: this.nextCursor,
       moreState: this.moreState,
       fragment: this.#fragment,

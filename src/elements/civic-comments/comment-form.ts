@@ -6,12 +6,15 @@ import {
   limits,
   messagesFor,
   validateNewComment,
+  respondents,
   visibilities,
   type Comment,
+  type Respondent,
+  type ResponseLanguage,
   type CommentField,
   type Visibility,
 } from '../../contract/public.js';
-import type { CommentsBackend } from '../../backends/backend.js';
+import type { CommentsBackend, PostedComment } from '../../backends/backend.js';
 import { ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
 import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
@@ -23,6 +26,8 @@ import { authorOf } from './thread-view.js';
 interface FormValues {
   name: string;
   email: string;
+  respondent: Respondent | '';
+  organisation: string;
   body: string;
   visibility: Visibility | '';
   remember: boolean;
@@ -35,10 +40,12 @@ interface StoredDraft {
   parentId: string | null;
 }
 
-/** Name and email; kept for the tab only, or on the device when the reader asks. */
+/** Who the reader is: kept for the tab only, or on the device when the reader asks. */
 interface StoredIdentity {
   name: string;
   email: string;
+  respondent?: Respondent | '';
+  organisation?: string;
 }
 
 const identityKey = 'civic-comments:identity';
@@ -51,6 +58,8 @@ export interface FormHost extends ReactiveControllerHost {
   readonly strings: Strings;
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly configurationProblem: Error;
+  /** Whether the consultation asks whom each response comes from. */
+  readonly askOrganisation: boolean;
   resolveBackend(): Promise<CommentsBackend | undefined>;
   reportError(error: unknown, operation: CivicErrorDetail['operation']): void;
 }
@@ -63,7 +72,7 @@ export interface FormHost extends ReactiveControllerHost {
  * of a consultation found closed on sending through `onClosed`.
  */
 export class CommentForm implements ReactiveController {
-  values: FormValues = { name: '', email: '', body: '', visibility: '', remember: false };
+  values: FormValues = { name: '', email: '', respondent: '', organisation: '', body: '', visibility: '', remember: false };
   /** The comment the form is open under, or null for a new comment on the section. */
   replyTo: string | null = null;
   errors: Partial<Record<CommentField, string>> = {};
@@ -80,7 +89,7 @@ export class CommentForm implements ReactiveController {
 
   constructor(
     private readonly host: FormHost,
-    private readonly onSent: (comment: Comment) => void,
+    private readonly onSent: (comment: PostedComment) => void,
     /** The backend refused the comment because the consultation is not open: what was typed stays. */
     private readonly onClosed: (error: ConsultationClosedError) => void,
   ) {
@@ -110,10 +119,13 @@ export class CommentForm implements ReactiveController {
     const identity = remembered ?? readJson<StoredIdentity>('session', identityKey);
     const draft = readJson<StoredDraft>('local', this.#draftKey);
     const visibility = visibilities.includes(draft?.visibility as Visibility) ? draft!.visibility : '';
+    const respondent = respondents.includes(identity?.respondent as Respondent) ? identity!.respondent! : '';
     this.#update({
       values: {
         name: text(identity?.name, this.values.name),
         email: text(identity?.email, this.values.email),
+        respondent: respondent || this.values.respondent,
+        organisation: text(identity?.organisation, this.values.organisation),
         body: text(draft?.body, this.values.body),
         visibility: visibility || this.values.visibility,
         remember: Boolean(remembered),
@@ -130,9 +142,10 @@ export class CommentForm implements ReactiveController {
   }
 
   #saveDraft(): void {
-    const { name, email, body, visibility, remember } = this.values;
-    writeJson('session', identityKey, { name, email } satisfies StoredIdentity);
-    if (remember) writeJson('local', identityKey, { name, email } satisfies StoredIdentity);
+    const { name, email, respondent, organisation, body, visibility, remember } = this.values;
+    const identity: StoredIdentity = { name, email, respondent, organisation };
+    writeJson('session', identityKey, identity);
+    if (remember) writeJson('local', identityKey, identity);
     else remove('local', identityKey);
     if (body || visibility || this.replyTo) {
       writeJson('local', this.#draftKey, { body, visibility, parentId: this.replyTo } satisfies StoredDraft);
@@ -191,6 +204,8 @@ export class CommentForm implements ReactiveController {
     if (this.submitState === 'submitting') return;
     const { host } = this;
     const strings = host.strings;
+    const { askOrganisation } = host;
+    const { respondent, organisation } = this.values;
     const input = {
       page: host.pageId,
       section: host.section,
@@ -199,8 +214,13 @@ export class CommentForm implements ReactiveController {
       email: this.values.email,
       body: this.values.body,
       visibility: this.values.visibility || undefined,
+      // Asked only where the consultation asks; the organisation's name only of someone answering for one.
+      respondent: (askOrganisation && respondent) || undefined,
+      organisation: askOrganisation && respondent === 'organisation' ? organisation : undefined,
+      // "en-GB" or "cy": the language the reader was writing in.
+      lang: strings.locale.slice(0, 2) as ResponseLanguage,
     };
-    const checked = validateNewComment(input);
+    const checked = validateNewComment(input, { askOrganisation });
     if (!checked.success) {
       await this.#showErrors(messagesFor(checked.codes, strings.validation));
       return;
@@ -251,7 +271,7 @@ export class CommentForm implements ReactiveController {
   }
 
   /** The comment is stored: the form empties, its draft goes, and the element shows the comment. */
-  #sent(comment: Comment): void {
+  #sent(comment: PostedComment): void {
     this.#update({ submitState: 'idle', values: { ...this.values, body: '', visibility: '' }, replyTo: null, characterCountAnnouncement: '' });
     remove('local', this.#draftKey);
     this.#saveDraft();
@@ -285,6 +305,7 @@ export class CommentForm implements ReactiveController {
 
         ${this.#renderInput('name', 'text', strings.nameLabel)}
         ${this.#renderInput('email', 'email', strings.emailLabel, strings.emailHint)}
+        ${this.host.askOrganisation ? this.#renderRespondent(strings) : nothing}
 
         <div class="field ${errors.body ? 'has-error' : ''}" part="field">
           <label for="body">${strings.bodyLabel}</label>
@@ -307,9 +328,9 @@ export class CommentForm implements ReactiveController {
           <fieldset aria-describedby=${errors.visibility ? 'visibility-error' : nothing}>
             <legend>${strings.visibilityLegend}</legend>
             ${this.#renderFieldError('visibility')}
-            ${this.#renderChoice('visibility-public', 'public', strings.visibilityPublic)}
-            ${this.#renderChoice('visibility-anonymous', 'anonymous', strings.visibilityAnonymous)}
-            ${this.#renderChoice('visibility-private', 'private', strings.visibilityPrivate)}
+            ${this.#renderChoice('visibility', 'public', strings.visibilityPublic)}
+            ${this.#renderChoice('visibility', 'anonymous', strings.visibilityAnonymous)}
+            ${this.#renderChoice('visibility', 'private', strings.visibilityPrivate)}
           </fieldset>
         </div>
 
@@ -348,8 +369,30 @@ export class CommentForm implements ReactiveController {
     `;
   }
 
+  /**
+   * "Are you responding as an individual or on behalf of an organisation?", as GOV.UK radios whose
+   * second choice reveals the organisation's name. The name's field stays in the page, hidden, so
+   * that what was typed in it survives a change of mind.
+   */
+  #renderRespondent(strings: Strings): TemplateResult {
+    const { errors } = this;
+    return html`
+      <div class="field ${errors.respondent || errors.organisation ? 'has-error' : ''}" part="field">
+        <fieldset aria-describedby=${errors.respondent ? 'respondent-error' : nothing}>
+          <legend>${strings.respondentLegend}</legend>
+          ${this.#renderFieldError('respondent')}
+          ${this.#renderChoice('respondent', 'individual', strings.respondentIndividual)}
+          ${this.#renderChoice('respondent', 'organisation', strings.respondentOrganisation, 'conditional-organisation')}
+          <div class="conditional" id="conditional-organisation" ?hidden=${this.values.respondent !== 'organisation'}>
+            ${this.#renderInput('organisation', 'text', strings.organisationLabel, undefined, 'organization')}
+          </div>
+        </fieldset>
+      </div>
+    `;
+  }
+
   /** A GOV.UK text input: label, hint, error message, then the input, described by the last two. */
-  #renderInput(field: 'name' | 'email', type: string, label: string, hint?: string): TemplateResult {
+  #renderInput(field: 'name' | 'email' | 'organisation', type: string, label: string, hint?: string, autocomplete: string = field): TemplateResult {
     const error = this.errors[field];
     const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
     return html`
@@ -362,7 +405,7 @@ export class CommentForm implements ReactiveController {
           class="input"
           part="input"
           type=${type}
-          autocomplete=${field}
+          autocomplete=${autocomplete}
           spellcheck="false"
           aria-describedby=${describedBy || nothing}
           aria-invalid=${error ? 'true' : nothing}
@@ -381,16 +424,19 @@ export class CommentForm implements ReactiveController {
     </p>`;
   }
 
-  #renderChoice(id: string, value: Visibility, label: string): TemplateResult {
+  /** A GOV.UK radio; `controls` names the conditional question it reveals. */
+  #renderChoice<K extends 'visibility' | 'respondent'>(name: K, value: FormValues[K] & string, label: string, controls?: string): TemplateResult {
+    const id = `${name}-${value}`;
     return html`
       <div class="choice">
         <input
           id=${id}
           type="radio"
-          name="visibility"
+          name=${name}
           value=${value}
-          .checked=${this.values.visibility === value}
-          @change=${() => this.#setValue('visibility', value)}
+          aria-controls=${controls ?? nothing}
+          .checked=${this.values[name] === value}
+          @change=${() => this.#setValue(name, value)}
         />
         <label for=${id}>${label}</label>
       </div>
@@ -409,5 +455,5 @@ export class CommentForm implements ReactiveController {
 
 /** Where an error summary link sends focus for each field. */
 function fieldTarget(field: CommentField): string {
-  return field === 'visibility' ? 'visibility-public' : field;
+  return field === 'visibility' ? 'visibility-public' : field === 'respondent' ? 'respondent-individual' : field;
 }

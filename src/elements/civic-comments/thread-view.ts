@@ -15,6 +15,8 @@ export interface ThreadView {
   comments: Comment[];
   /** The reader's own comments sent from this element that the public list does not show yet. */
   own: Comment[];
+  /** The references given for the comments the reader sent from here, shown under them. */
+  references: ReadonlyMap<string, string>;
   /** What the department did with the section's comments, once it has said. */
   outcome: Outcome | null | undefined;
   /** Level of the thread's heading: the outcome's is one below. */
@@ -71,6 +73,7 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
   const date = new Date(comment.createdAt);
   const official = comment.role === 'official';
   const author = authorOf(comment, strings);
+  const reference = view.references.get(comment.id);
   return html`
     <li>
       <article
@@ -90,6 +93,9 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
         </p>
         ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(authorOf(inReplyTo, strings))}</p>` : nothing}
         <p class="body" part="comment-body">${comment.body}</p>
+        ${reference
+          ? html`<p class="reference" part="reference"><strong>${strings.referenceIs(reference)}</strong><br />${strings.referenceHint}</p>`
+          : nothing}
         ${mine || comment.status !== 'published' || !view.canReply
           ? nothing
           : html`<button
