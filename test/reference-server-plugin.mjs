@@ -1,6 +1,9 @@
 // Starts the reference server (built into server/dist) on a temporary SQLite file for the browser
-// tests, and tells them where it is at /__reference-server.json.
+// tests, with a real SMTP server for its receipts, and tells them where it is at
+// /__reference-server.json. The SMTP server refuses every address at refused.example, so that a
+// test can see the console show a receipt that could not be sent.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { SMTPServer } from 'smtp-server';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,19 +11,36 @@ export function referenceServer() {
   const folder = mkdtempSync(join(tmpdir(), 'civic-comments-browser-'));
   const moderatorToken = 'browser-tests-moderator-token';
   let running;
+  const mail = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      callback(address.address.endsWith('@refused.example') ? Object.assign(new Error('No such mailbox'), { responseCode: 550 }) : undefined);
+    },
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => callback());
+    },
+  });
   return {
     name: 'reference-server',
     async serverStart() {
+      await new Promise((resolve) => mail.listen(0, '127.0.0.1', resolve));
       const { readConfig, startServer } = await import('../server/dist/index.js');
       const config = readConfig(['--port', '0', '--db', join(folder, 'comments.db')], {
         MODERATOR_TOKEN: moderatorToken,
         ALLOWED_ORIGINS: '*',
         RATE_LIMIT: '0',
+        SMTP_URL: `smtp://127.0.0.1:${mail.server.address().port}`,
+        MAIL_FROM: 'Consultations <consultations@example.gov.uk>',
+        RECEIPT_ATTEMPTS: '1',
       });
       running = await startServer(config);
     },
     async serverStop() {
       await running?.close();
+      await new Promise((resolve) => mail.close(resolve));
       rmSync(folder, { recursive: true, force: true });
     },
     async serve(context) {

@@ -20,6 +20,19 @@ export interface ServerConfig {
   cacheBytes: number;
   demo: boolean;
   seed: boolean;
+  /** Emailed receipts, when `SMTP_URL` is set. */
+  mail?: MailConfig;
+}
+
+export interface MailConfig {
+  /** `smtp://` or `smtps://`, with `user:password@` when the server wants them. */
+  smtpUrl: string;
+  /** The sender, such as `Consultations <consultations@example.gov.uk>`. */
+  from: string;
+  /** The wait before a receipt is tried again, doubled after each failure (up to six hours). */
+  retryMs: number;
+  /** Tries before a receipt is given up on, and shown to moderators as failed. */
+  attempts: number;
 }
 
 export const usage = `Usage: civic-comments-server [options]
@@ -36,7 +49,10 @@ origins that may post, such as https://www.example.gov.uk), MODERATION=pre|post 
 RATE_LIMIT (posts per minute per client, default 5; 0 turns it off), TRUST_PROXY (the number of proxies
 in front of the server, such as 1, or a comma-separated list of their addresses: the client's address is
 then read from X-Forwarded-For), SHUTDOWN_TIMEOUT (seconds to finish open requests on SIGTERM, default 10), CACHE_MB (memory for public
-answers kept ready, default 64; 0 turns the cache off).`;
+answers kept ready, default 64; 0 turns the cache off), SMTP_URL (smtp:// or smtps://user:password@host:port:
+emails each respondent a receipt) with MAIL_FROM (the sender), RECEIPT_RETRY_SECONDS (the first wait before
+a receipt is tried again, doubling each time; default 60) and RECEIPT_ATTEMPTS (tries before it is given up
+on; default 8).`;
 
 /** Thrown for a setting that cannot work; the message names the setting. */
 export class ConfigError extends Error {
@@ -88,7 +104,28 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     cacheBytes: Math.round(cacheMb * 1024 * 1024),
     demo: Boolean(values.demo),
     seed: Boolean(values.seed),
+    mail: readMail(env),
   };
+}
+
+/** SMTP_URL and the settings that go with it; undefined when receipts are not sent. */
+function readMail(env: NodeJS.ProcessEnv): MailConfig | undefined {
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (!smtpUrl) return undefined;
+  if (!/^smtps?:\/\/[^/]+/i.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must be smtp://host:port or smtps://user:password@host:port.');
+  }
+  const from = env.MAIL_FROM?.trim();
+  if (!from || !/@[^@\s>]+\.[^@\s>]+>?$/.test(from)) {
+    throw new ConfigError('MAIL_FROM must be the address receipts are sent from, such as "Consultations <consultations@example.gov.uk>".');
+  }
+  const retrySeconds = Number(env.RECEIPT_RETRY_SECONDS ?? 60);
+  if (!Number.isFinite(retrySeconds) || retrySeconds < 0) {
+    throw new ConfigError(`RECEIPT_RETRY_SECONDS must be a number of seconds, not "${env.RECEIPT_RETRY_SECONDS}".`);
+  }
+  const attempts = Number(env.RECEIPT_ATTEMPTS ?? 8);
+  if (!Number.isInteger(attempts) || attempts < 1) throw new ConfigError(`RECEIPT_ATTEMPTS must be a whole number, 1 or more, not "${env.RECEIPT_ATTEMPTS}".`);
+  return { smtpUrl, from, retryMs: retrySeconds * 1000, attempts };
 }
 
 /**

@@ -23,4 +23,6 @@ export interface AppOptions {
   assetsRoot?: string;
   /** Also serve the demonstration (`demo/`). */
   demo?: boolean;
+  /** Set when receipts are mailed: told of each one queued, so that it goes at once. */
+  receiptQueued?: () => void;
 }

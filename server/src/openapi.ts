@@ -105,6 +105,7 @@ export function openApiDocument() {
           parameters: [
             ...['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
             query('reference', 'The response with this reference, such as CC-7K3M-Q9TX; case, spaces and look-alike letters do not matter'),
+            query('receipt', 'Responses whose emailed receipt is pending, sent or failed', false, { enum: ['pending', 'sent', 'failed'] }),
           ],
           ...moderated,
           responses: { 200: { description: 'The queue', ...json(ModerationPage) }, ...moderated.responses },

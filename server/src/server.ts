@@ -8,6 +8,7 @@ import { AnswerCache } from './http/answer-cache.js';
 import { servingCachedReads } from './http/cached-reads.js';
 import { clientAddress } from './http/client-address.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { ReceiptSender, smtpTransport } from './receipts/sender.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
 
@@ -19,6 +20,8 @@ export interface RunningServer {
   storage: Storage;
   /** The public answers kept ready, when `CACHE_MB` is not 0. */
   answers?: AnswerCache;
+  /** What mails the receipts, when `SMTP_URL` is set. */
+  receipts?: ReceiptSender;
   /**
    * Stops listening, lets open requests finish, and closes the connections still open once the
    * shutdown timeout has passed, so that one slow client cannot keep the process alive.
@@ -26,12 +29,16 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** How often receipts due again are looked for, besides each new one going at once. */
+const receiptPollMs = 1000;
+
 /** Failed moderator sign-ins allowed per client in five minutes. */
 const signInFailures = 10;
 
 /** Opens the database and listens; `close` stops both. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = await openStorage(config.databaseUrl);
+  const receipts = config.mail && new ReceiptSender(storage, smtpTransport(config.mail.smtpUrl, config.mail.from), { ...config.mail, pollMs: receiptPollMs });
   const answers = config.cacheBytes > 0 ? new AnswerCache(config.cacheBytes, (page) => storage.pageVersion(page)) : undefined;
   const app = createApp({
     storage,
@@ -49,16 +56,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ),
     assetsRoot: repositoryRoot,
     demo: config.demo,
+    receiptQueued: receipts ? () => receipts.nudge() : undefined,
   });
   const listener = getRequestListener(app.fetch);
   const server = createServer(answers ? servingCachedReads(answers, listener) : listener);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  receipts?.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     storage,
     answers,
+    receipts: receipts || undefined,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -71,6 +81,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       });
       await Promise.race([closed, deadline]);
       clearTimeout(timer);
+      await receipts?.stop();
       await storage.close();
     },
   };

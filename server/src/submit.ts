@@ -92,7 +92,22 @@ export async function submitComment(
     },
     key ? { key, fingerprint, answer } : undefined,
   );
-  return result.kind === 'created' ? { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false } : settled(result);
+  if (result.kind !== 'created') return settled(result);
+  if (options.receiptQueued) await queueReceipt(options, result.comment);
+  return { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false };
+}
+
+/**
+ * Queues the respondent's receipt. The response is stored already: a receipt that cannot be queued
+ * is reported, never turned into a failed post.
+ */
+async function queueReceipt(options: AppOptions, comment: StoredComment): Promise<void> {
+  try {
+    await options.storage.queueReceipt(comment.id, comment.email);
+    options.receiptQueued!();
+  } catch (error) {
+    console.error(`civic-comments-server: the receipt of ${comment.id} could not be queued:`, error);
+  }
 }
 
 function settled(earlier: Exclude<CreateResult, { kind: 'created' }>): SubmitResult {

@@ -31,7 +31,7 @@ export async function postgresStorage(): Promise<Storage & { cleanup: () => Prom
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set.');
   const storage = await PostgresStorage.open(postgresUrl);
   await (storage as unknown as { sql: { unsafe: (q: string) => Promise<unknown> } }).sql.unsafe(
-    'TRUNCATE comments, idempotency_keys, rate_limits, page_versions, consultations, outcomes',
+    'TRUNCATE comments, idempotency_keys, rate_limits, page_versions, consultations, outcomes, receipts',
   );
   return Object.assign(storage, { cleanup: () => storage.close() });
 }

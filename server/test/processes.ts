@@ -57,7 +57,7 @@ export async function bodies(url: string): Promise<string[]> {
 
 export async function emptyPostgres(url: string): Promise<void> {
   const sql = postgres(url, { onnotice: () => {} });
-  await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, rate_limits, server_secrets, page_versions, consultations, outcomes, schema_migrations');
+  await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, rate_limits, server_secrets, page_versions, consultations, outcomes, receipts, schema_migrations');
   await sql.end();
 }
 

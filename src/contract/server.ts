@@ -37,6 +37,11 @@ export const ValidationErrorBody = /* @__PURE__ */ z.object({
 });
 export type ValidationErrorBody = z.infer<typeof ValidationErrorBody>;
 
+/** Where a response's emailed receipt is: waiting (and perhaps being tried again), sent, or given up on. */
+export const receiptStates = ['pending', 'sent', 'failed'] as const;
+export const ReceiptState = /* @__PURE__ */ z.enum(receiptStates);
+export type ReceiptState = z.infer<typeof ReceiptState>;
+
 /** A comment as moderators see it: with the email, the visibility and when it last changed. */
 export const ModerationComment = /* @__PURE__ */ z.object({
   ...Comment.shape,
@@ -49,6 +54,8 @@ export const ModerationComment = /* @__PURE__ */ z.object({
   lang: z.optional(z.nullable(ResponseLanguage)),
   /** The reference the respondent was given, such as `CC-7K3M-Q9TX`. */
   reference: z.optional(z.nullable(z.string())),
+  /** Where its emailed receipt is, when the server sends receipts: `pending`, `sent` or `failed`. */
+  receipt: z.optional(z.nullable(ReceiptState)),
 });
 export type ModerationComment = z.infer<typeof ModerationComment>;
 
@@ -58,6 +65,8 @@ export const ModerationQuery = /* @__PURE__ */ z.object({
   page: z.optional(pageId),
   section: z.optional(sectionId),
   visibility: z.optional(Visibility),
+  /** Responses whose emailed receipt is in this state: `failed` lists the receipts that could not be sent. */
+  receipt: z.optional(ReceiptState),
   /** A reference as a respondent might read it out: case, spaces and look-alike letters do not matter. */
   reference: z.optional(z.string().check(z.maxLength(40))),
   limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.moderationLimitMax), z.refine(Number.isInteger))),

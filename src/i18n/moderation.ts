@@ -1,4 +1,5 @@
 import type { CommentStatus, Visibility } from '../contract/public.js';
+import type { ReceiptState } from '../contract/server.js';
 import type { Calendar } from './london-time.js';
 
 /** Every string of the moderation console, in one language. */
@@ -23,6 +24,12 @@ export interface ModerationStrings {
   any: string;
   statuses: Record<CommentStatus, string>;
   visibilities: Record<Visibility, string>;
+  referenceLabel: string;
+  receiptLabel: string;
+  receipts: Record<ReceiptState, string>;
+  /** On a response whose emailed receipt could not be sent. */
+  receiptFailed: string;
+  onBehalfOf: (organisation: string) => string;
   applyFilters: string;
   countsLabel: string;
   shown: (shown: number, total: number) => string;
@@ -109,6 +116,11 @@ export const moderationEn: ModerationStrings = {
   any: 'Any',
   statuses: { pending: 'Pending', published: 'Published', rejected: 'Rejected', spam: 'Spam', received: 'Received privately' },
   visibilities: { public: 'Public', anonymous: 'Published without a name', private: 'Private' },
+  referenceLabel: 'Reference',
+  receiptLabel: 'Emailed receipt',
+  receipts: { pending: 'Waiting to be sent', sent: 'Sent', failed: 'Could not be sent' },
+  receiptFailed: 'Receipt not sent',
+  onBehalfOf: (organisation) => `On behalf of ${organisation}`,
   applyFilters: 'Apply filters',
   countsLabel: 'Comments by status',
   shown: (shown, total) => `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'comment', 'comments')}`,
@@ -195,6 +207,11 @@ export const moderationCy: ModerationStrings = {
   any: 'Unrhyw un',
   statuses: { pending: 'Yn aros', published: 'Wedi’i gyhoeddi', rejected: 'Wedi’i wrthod', spam: 'Sbam', received: 'Wedi’i dderbyn yn breifat' },
   visibilities: { public: 'Cyhoeddus', anonymous: 'Wedi’i gyhoeddi heb enw', private: 'Preifat' },
+  referenceLabel: 'Cyfeirnod',
+  receiptLabel: 'Derbynneb e-bost',
+  receipts: { pending: 'Yn aros i’w hanfon', sent: 'Wedi’i hanfon', failed: 'Nid oedd modd ei hanfon' },
+  receiptFailed: 'Derbynneb heb ei hanfon',
+  onBehalfOf: (organisation) => `Ar ran ${organisation}`,
   applyFilters: 'Hidlo',
   countsLabel: 'Sylwadau yn ôl statws',
   shown: (shown, total) => `Yn dangos ${cyNumber(shown)} o ${cyNumber(total)} sylw`,

@@ -5,8 +5,9 @@ import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { moderationQueries, sql as queries } from './queries.js';
+import { fromReceiptRow, receiptQueries, settleReceiptQuery, type ReceiptRow } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
-import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
+import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -230,6 +231,7 @@ export class PostgresStorage implements Storage {
     return this.sql.begin(async (tx) => {
       await tx.unsafe(dollar(queries.tombstoneKeysOf), [id]);
       await tx.unsafe(dollar(queries.bumpPageOf), [id]);
+      await tx.unsafe(dollar(receiptQueries.ofComment), [id]);
       const result = await tx.unsafe(dollar(queries.deleteComment), [id]);
       return result.count > 0;
     }) as Promise<boolean>;
@@ -245,9 +247,30 @@ export class PostgresStorage implements Storage {
         await tx.unsafe(dollar(queries.eraseKey), [anonymisedAnswer(String(answer)), String(key)]);
       }
       await tx.unsafe(dollar(queries.bumpPagesOfEmail), [email]);
+      await tx.unsafe(dollar(receiptQueries.erase), [email]);
       const result = await tx.unsafe(dollar(queries.erase), [new Date().toISOString(), email]);
       return result.count;
     }) as Promise<number>;
+  }
+
+  async queueReceipt(commentId: string, recipient: string): Promise<void> {
+    const now = new Date().toISOString();
+    await this.sql.unsafe(dollar(receiptQueries.queue), [commentId, recipient, now, now], prepared);
+  }
+
+  async dueReceipts(now: string, limit: number): Promise<QueuedReceipt[]> {
+    const rows = await this.sql.unsafe(dollar(receiptQueries.due), [now, limit], prepared);
+    return (rows as unknown as ReceiptRow[]).map(fromReceiptRow);
+  }
+
+  async claimReceipt(receipt: QueuedReceipt, until: string): Promise<boolean> {
+    const result = await this.sql.unsafe(dollar(receiptQueries.claim), [until, receipt.commentId, receipt.nextAttemptAt], prepared);
+    return result.count > 0;
+  }
+
+  async settleReceipt(commentId: string, outcome: ReceiptOutcome): Promise<void> {
+    const [query, params] = settleReceiptQuery(commentId, outcome, new Date().toISOString());
+    await this.sql.unsafe(dollar(query), params as postgres.ParameterOrJSON<never>[], prepared);
   }
 
   async getConsultation(page: string): Promise<ConsultationRecord | undefined> {

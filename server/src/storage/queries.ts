@@ -60,6 +60,9 @@ export const sql = {
   erase: `UPDATE comments SET name = '', email = '', organisation = NULL, updated_at = ? WHERE lower(email) = lower(?)`,
 };
 
+/** Comments with the state of their receipt, for moderators. */
+const withReceipts = `comments LEFT JOIN receipts ON receipts.comment_id = comments.id`;
+
 /** The moderation queue's query for a filter: newest first, from before a cursor. */
 export function moderationQueries(filter: ModerationFilter, limit: number, before?: { createdAt: string; id: string }) {
   const conditions: string[] = [];
@@ -70,6 +73,10 @@ export function moderationQueries(filter: ModerationFilter, limit: number, befor
       params.push(filter[column]);
     }
   }
+  if (filter.receipt) {
+    conditions.push('receipts.state = ?');
+    params.push(filter.receipt);
+  }
   const withoutStatus = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const statusCondition = filter.status ? [...conditions, 'status = ?'] : conditions;
   const statusParams = filter.status ? [...params, filter.status] : params;
@@ -77,12 +84,13 @@ export function moderationQueries(filter: ModerationFilter, limit: number, befor
   const page = [...statusCondition, ...(before ? ['(created_at, id) < (?, ?)'] : [])];
   return {
     list: {
-      sql: `SELECT * FROM comments ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      sql: `SELECT comments.*, receipts.state AS receipt FROM ${withReceipts} ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC LIMIT ?`,
       params: [...statusParams, ...(before ? [before.createdAt, before.id] : []), limit],
     },
-    total: { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM comments ${where}`, params: statusParams },
+    total: { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${withReceipts} ${where}`, params: statusParams },
     byStatus: {
-      sql: `SELECT status, CAST(count(*) AS INTEGER) AS n FROM comments ${withoutStatus} GROUP BY status`,
+      sql: `SELECT status, CAST(count(*) AS INTEGER) AS n FROM ${withReceipts} ${withoutStatus} GROUP BY status`,
       params,
     },
   };

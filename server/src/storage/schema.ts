@@ -1,6 +1,6 @@
-import type { Comment, Respondent, ResponseLanguage, Visibility } from '../../../src/contract/public.js';
+import type { Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from '../../../src/contract/index.js';
 import { newCommentId } from './ids.js';
-import type { ConsultationRecord, CreateResult, NewRecord, StoredComment } from './storage.js';
+import type { ConsultationRecord, CreateResult, NewRecord, QueuedReceipt, ReceiptOutcome, StoredComment } from './storage.js';
 
 /**
  * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
@@ -94,6 +94,24 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE UNIQUE INDEX comments_reference ON comments (reference);
     `,
   },
+  {
+    version: 6,
+    // Receipts waiting to be mailed, and what became of them: an outbox, so that a mail server that
+    // is down never fails, delays or loses a response.
+    sql: `
+      CREATE TABLE receipts (
+        comment_id TEXT PRIMARY KEY,
+        recipient TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        sent_at TEXT
+      );
+      CREATE INDEX receipts_due ON receipts (state, next_attempt_at);
+    `,
+  },
 ];
 
 /** A stored idempotency key as both drivers read it. */
@@ -151,6 +169,8 @@ export interface CommentRow {
   organisation: string | null;
   lang: ResponseLanguage | null;
   reference: string | null;
+  /** The state of its receipt, when one was queued (moderation lists only). */
+  receipt?: ReceiptState | null;
 }
 
 /**
@@ -197,8 +217,46 @@ export function fromRow(row: CommentRow): StoredComment {
     respondent: row.respondent,
     lang: row.lang,
     reference: row.reference,
+    receipt: row.receipt ?? null,
   };
 }
+
+/** A row of `receipts` as both drivers read it for sending. */
+export interface ReceiptRow {
+  comment_id: string;
+  recipient: string;
+  attempts: number | string;
+  next_attempt_at: string;
+}
+
+export const fromReceiptRow = (row: ReceiptRow): QueuedReceipt => ({
+  commentId: row.comment_id,
+  recipient: row.recipient,
+  attempts: Number(row.attempts),
+  nextAttemptAt: row.next_attempt_at,
+});
+
+/** A receipt's outcome as the settling query takes its parameters: the query, then its parameters. */
+export function settleReceiptQuery(commentId: string, outcome: ReceiptOutcome, now: string): [string, unknown[]] {
+  if (outcome.state === 'sent') return [receiptQueries.sent, [now, commentId]];
+  if (outcome.state === 'pending') return [receiptQueries.retry, [outcome.retryAt, outcome.error.slice(0, 500), commentId]];
+  return [receiptQueries.failed, [outcome.error.slice(0, 500), commentId]];
+}
+
+export const receiptQueries = {
+  queue: `INSERT INTO receipts (comment_id, recipient, state, attempts, next_attempt_at, queued_at)
+    VALUES (?, ?, 'pending', 0, ?, ?) ON CONFLICT (comment_id) DO NOTHING`,
+  due: `SELECT comment_id, recipient, attempts, next_attempt_at FROM receipts
+    WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, comment_id LIMIT ?`,
+  // Taken only if no other instance took it since it was read: its time moves on as it is taken.
+  claim: `UPDATE receipts SET next_attempt_at = ? WHERE comment_id = ? AND state = 'pending' AND next_attempt_at = ?`,
+  sent: `UPDATE receipts SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE comment_id = ?`,
+  retry: `UPDATE receipts SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE comment_id = ?`,
+  failed: `UPDATE receipts SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE comment_id = ?`,
+  // An erasure takes the address out of every receipt still waiting, and of every record of one.
+  erase: `DELETE FROM receipts WHERE lower(recipient) = lower(?)`,
+  ofComment: `DELETE FROM receipts WHERE comment_id = ?`,
+};
 
 /** Rows fetched one past the limit tell whether there is a next page. */
 export function pageOf<R, T extends { createdAt: string; id: string }>(rows: R[], limit: number, total: number, map: (row: R) => T) {

@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 import { moderationQueries, sql } from './queries.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
+import { fromReceiptRow, receiptQueries, settleReceiptQuery, type ReceiptRow } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
-import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, Storage, StoredComment } from './storage.js';
+import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -146,6 +147,7 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       this.statement(sql.tombstoneKeysOf).run(id);
       this.statement(sql.bumpPageOf).run(id);
+      this.statement(receiptQueries.ofComment).run(id);
       return this.statement(sql.deleteComment).run(id).changes > 0;
     })();
   }
@@ -160,8 +162,27 @@ export class SqliteStorage implements Storage {
         this.statement(sql.eraseKey).run(anonymisedAnswer(answer), key);
       }
       this.statement(sql.bumpPagesOfEmail).run(email);
+      this.statement(receiptQueries.erase).run(email);
       return this.statement(sql.erase).run(new Date().toISOString(), email).changes;
     })();
+  }
+
+  async queueReceipt(commentId: string, recipient: string): Promise<void> {
+    const now = new Date().toISOString();
+    this.statement(receiptQueries.queue).run(commentId, recipient, now, now);
+  }
+
+  async dueReceipts(now: string, limit: number): Promise<QueuedReceipt[]> {
+    return (this.statement(receiptQueries.due).all(now, limit) as ReceiptRow[]).map(fromReceiptRow);
+  }
+
+  async claimReceipt(receipt: QueuedReceipt, until: string): Promise<boolean> {
+    return this.statement(receiptQueries.claim).run(until, receipt.commentId, receipt.nextAttemptAt).changes > 0;
+  }
+
+  async settleReceipt(commentId: string, outcome: ReceiptOutcome): Promise<void> {
+    const [query, params] = settleReceiptQuery(commentId, outcome, new Date().toISOString());
+    this.statement(query).run(...params);
   }
 
   async getConsultation(page: string): Promise<ConsultationRecord | undefined> {

@@ -1,4 +1,4 @@
-import type { Comment, CommentStatus, ModerationComment, Outcome, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
+import type { Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 
 /** A comment as stored: the moderators' view. */
@@ -59,6 +59,18 @@ export type CreateResult =
   | { kind: 'removed' }
   | { kind: 'conflict' };
 
+/** A receipt waiting in the outbox. */
+export interface QueuedReceipt {
+  commentId: string;
+  recipient: string;
+  /** Tries so far. */
+  attempts: number;
+  nextAttemptAt: string;
+}
+
+/** What became of one try to send a receipt. */
+export type ReceiptOutcome = { state: 'sent' } | { state: 'pending'; retryAt: string; error: string } | { state: 'failed'; error: string };
+
 /** A position in a list: the last row of the page before. */
 export interface Cursor {
   createdAt: string;
@@ -72,6 +84,8 @@ export interface ModerationFilter {
   visibility?: Visibility;
   /** A reference as stored (`CC-7K3M-Q9TX`): see `normaliseReference`. */
   reference?: string;
+  /** Responses whose receipt is in this state. */
+  receipt?: ReceiptState;
 }
 
 export interface Page<T> {
@@ -125,6 +139,14 @@ export interface Storage {
   getOutcome(page: string, section: string): Promise<Outcome | undefined>;
   /** Creates or replaces a section's outcome; what the public sees of the page changes with it. */
   putOutcome(page: string, section: string, body: string): Promise<Outcome>;
+  /** Queues a receipt for a stored response, once; the receipt sender mails it, never the request. */
+  queueReceipt(commentId: string, recipient: string): Promise<void>;
+  /** Receipts whose time has come, the longest waiting first. */
+  dueReceipts(now: string, limit: number): Promise<QueuedReceipt[]>;
+  /** Takes a due receipt until `until`, so that no other instance sends it meanwhile; false when one already has. */
+  claimReceipt(receipt: QueuedReceipt, until: string): Promise<boolean>;
+  /** Records what became of a try. */
+  settleReceipt(commentId: string, outcome: ReceiptOutcome): Promise<void>;
   /** Whether the database answers and accepts writes now. */
   health(): Promise<'ok' | 'unreachable' | 'read-only'>;
   /** Whether an error thrown by this driver means the database is out of reach or refusing writes (so: 503, try later). */

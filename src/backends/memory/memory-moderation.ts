@@ -3,6 +3,7 @@ import {
   consultationState,
   exportedResponse,
   fieldsOf,
+  normaliseReference,
   toCsv,
   type Comment,
   type ModerationConsultation,
@@ -39,7 +40,10 @@ export class MemoryModeration implements ModerationBackend {
       (c) =>
         (!query.page || c.page === query.page) &&
         (!query.section || c.section === query.section) &&
-        (!query.visibility || c.visibility === query.visibility),
+        (!query.visibility || c.visibility === query.visibility) &&
+        (!query.reference || c.reference === normaliseReference(query.reference)) &&
+        // The in-page store sends no receipts: none is pending, sent or failed.
+        !query.receipt,
     );
     const statusCounts: Record<string, number> = {};
     for (const c of matching) statusCounts[c.status] = (statusCounts[c.status] ?? 0) + 1;

@@ -268,6 +268,49 @@ describe('<civic-moderation> export and erasure', () => {
   });
 });
 
+describe('<civic-moderation> references and receipts', () => {
+  it('finds a response by the reference its respondent reads out, and marks a receipt that could not be sent', async () => {
+    const page = uniquePage('reference');
+    const { url } = await referenceServer();
+    const sent = await fetch(`${url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      // The test server's mail server refuses every address at refused.example.
+      body: JSON.stringify({ page, section: 'intro', name: 'Ravi Kumar', email: 'ravi@refused.example', body: 'Find me.', visibility: 'public' }),
+    });
+    const { reference } = (await sent.json()) as { reference: string };
+    await post(page, 2);
+    const receiptOf = async () =>
+      ((await (await moderate(`comments?reference=${reference}`)).json()) as { comments: { receipt: string }[] }).comments[0]?.receipt;
+    // Other tests' receipts share the outbox, so this one may wait its turn.
+    for (let tries = 0; (await receiptOf()) !== 'failed'; tries++) {
+      if (tries > 300) throw new Error(`the receipt was never given up on: ${await receiptOf()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    const el = await moderationConsole();
+    await signIn(el);
+    $<HTMLSelectElement>(el, '#status').value = '';
+    // As read out over the phone: lower case, spaces for hyphens, no prefix.
+    $<HTMLInputElement>(el, '#reference').value = reference.toLowerCase().replace('cc-', '').replace('-', ' ');
+    $(el, '[part=filters] button[type=submit]').click();
+    await el.updateComplete;
+    await waitUntil(() => names(el).length === 1 && names(el)[0] === 'Ravi Kumar', `the reference did not find its response: ${names(el)}`);
+    const item = $(el, '[part=item]');
+    expect(textOf(item)).to.contain(reference);
+    expect(textOf(item)).to.contain('Receipt not sent');
+    await expect(el).to.be.accessible();
+
+    $<HTMLInputElement>(el, '#reference').value = '';
+    $<HTMLInputElement>(el, '#page').value = page;
+    $<HTMLSelectElement>(el, '#receipt').value = 'failed';
+    $(el, '[part=filters] button[type=submit]').click();
+    await el.updateComplete;
+    await waitUntil(() => !textOf(shadow(el)).includes('Loading comments') && names(el).length === 1, 'the failed receipts were not listed');
+    expect(names(el)).to.deep.equal(['Ravi Kumar']);
+  });
+});
+
 describe('<civic-moderation> for everyone', () => {
   it('speaks Welsh', async () => {
     const wrapper = await fixture<HTMLDivElement>(

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { ModerationComment, StatusUpdate } from '../../contract/index.js';
+import type { ModerationComment, ModerationQuery, StatusUpdate } from '../../contract/index.js';
 import { ModerationClient, UnauthorizedError, type ModerationBackend } from '../../backends/rest/moderation-client.js';
 import { ConfigurationError } from '../../backends/errors.js';
 import { emit } from '../../events.js';
@@ -30,6 +30,9 @@ interface Filters {
   section: string;
   status: string;
   visibility: string;
+  /** A reference as the respondent read it out: the server reads it however it is typed. */
+  reference: string;
+  receipt: string;
 }
 
 /** A message after an action: what was done, and what was refused and put back. */
@@ -141,7 +144,7 @@ export class CivicModeration extends LitElement {
     this.token = readToken();
     this.view = 'comments';
     this.signInError = '';
-    this.filters = { page: '', section: '', status: 'pending', visibility: '' };
+    this.filters = { page: '', section: '', status: 'pending', visibility: '', reference: '', receipt: '' };
     this.loadState = 'idle';
     this.items = [];
     this.nextCursor = null;
@@ -223,12 +226,14 @@ export class CivicModeration extends LitElement {
   async #load(more = false): Promise<void> {
     this.loadState = more ? this.loadState : 'loading';
     try {
-      const { page, section, status, visibility } = this.filters;
+      const { page, section, status, visibility, reference, receipt } = this.filters;
       const result = await this.#api.list({
         page: page || undefined,
         section: section || undefined,
         status: (status || undefined) as ModerationComment['status'] | undefined,
         visibility: (visibility || undefined) as ModerationComment['visibility'] | undefined,
+        reference: reference || undefined,
+        receipt: (receipt || undefined) as ModerationQuery['receipt'],
         limit: pageSize,
         cursor: more ? (this.nextCursor ?? undefined) : undefined,
       });
@@ -250,7 +255,14 @@ export class CivicModeration extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '').trim();
-    this.filters = { page: value('page'), section: value('section'), status: value('status'), visibility: value('visibility') };
+    this.filters = {
+      page: value('page'),
+      section: value('section'),
+      status: value('status'),
+      visibility: value('visibility'),
+      reference: value('reference'),
+      receipt: value('receipt'),
+    };
     void this.#outcome.show(this.filters.page, this.filters.section);
     this.notice = null;
     this.exportError = '';
@@ -264,7 +276,7 @@ export class CivicModeration extends LitElement {
 
   /** From a consultation to its comments: every status, so that nothing of the page is hidden. */
   #showComments(page: string): void {
-    this.filters = { page, section: '', status: '', visibility: '' };
+    this.filters = { page, section: '', status: '', visibility: '', reference: '', receipt: '' };
     this.view = 'comments';
     this.notice = null;
     void this.#outcome.show(page, '');
@@ -461,27 +473,26 @@ export class CivicModeration extends LitElement {
 
   #renderComments(strings: ModerationStrings): TemplateResult {
     const { filters } = this;
-    const option = (value: string, label: string, current: string) =>
-      html`<option value=${value} ?selected=${value === current}>${label}</option>`;
+    const text = (name: 'page' | 'section' | 'reference', label: string) =>
+      html`<div class="field">
+        <label for=${name}>${label}</label><input class="input" id=${name} name=${name} spellcheck="false" autocomplete="off" .value=${filters[name]} />
+      </div>`;
+    // A filter's choices, "Any" first.
+    const choose = (name: 'status' | 'visibility' | 'receipt', label: string, choices: Record<string, string>) =>
+      html`<div class="field">
+        <label for=${name}>${label}</label>
+        <select class="input" id=${name} name=${name}>
+          ${Object.entries({ '': strings.any, ...choices }).map(
+            ([value, words]) => html`<option value=${value} ?selected=${value === filters[name]}>${words}</option>`,
+          )}
+        </select>
+      </div>`;
     return html`
       <form class="filters" part="filters" @submit=${this.#applyFilters} aria-labelledby="filters-heading">
         <h3 class="visually-hidden" id="filters-heading">${strings.filtersHeading}</h3>
-        <div class="field"><label for="page">${strings.pageLabel}</label><input class="input" id="page" name="page" .value=${filters.page} /></div>
-        <div class="field"><label for="section">${strings.sectionLabel}</label><input class="input" id="section" name="section" .value=${filters.section} /></div>
-        <div class="field">
-          <label for="status">${strings.statusLabel}</label>
-          <select class="input" id="status" name="status">
-            ${option('', strings.any, filters.status)}
-            ${Object.entries(strings.statuses).map(([value, label]) => option(value, label, filters.status))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="visibility">${strings.visibilityLabel}</label>
-          <select class="input" id="visibility" name="visibility">
-            ${option('', strings.any, filters.visibility)}
-            ${Object.entries(strings.visibilities).map(([value, label]) => option(value, label, filters.visibility))}
-          </select>
-        </div>
+        ${text('page', strings.pageLabel)} ${text('section', strings.sectionLabel)}
+        ${choose('status', strings.statusLabel, strings.statuses)} ${choose('visibility', strings.visibilityLabel, strings.visibilities)}
+        ${text('reference', strings.referenceLabel)} ${choose('receipt', strings.receiptLabel, strings.receipts)}
         <button class="button secondary" type="submit">${strings.applyFilters}</button>
       </form>
 
@@ -580,8 +591,15 @@ export class CivicModeration extends LitElement {
               <strong class="tag ${item.status}">${strings.statuses[item.status]}</strong>
               ${item.visibility === 'private'
                 ? html`<strong class="tag private">${strings.privateTag}</strong>`
-                : html`<span class="visibility">${strings.visibilities.public}</span>`}
+                : html`<span class="visibility">${strings.visibilities[item.visibility]}</span>`}
+              ${item.receipt === 'failed' ? html`<strong class="tag rejected">${strings.receiptFailed}</strong>` : nothing}
             </p>
+            ${item.reference || item.organisation
+              ? html`<p class="meta">
+                  ${item.reference ? html`<span class="reference">${item.reference}</span>` : nothing}
+                  ${item.organisation ? html`<span>${strings.onBehalfOf(item.organisation)}</span>` : nothing}
+                </p>`
+              : nothing}
             <p class="body">${item.body}</p>
             <div class="actions">
               ${(['approve', 'reject', 'spam', 'delete'] as const).map(
