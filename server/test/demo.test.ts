@@ -156,7 +156,9 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
     const back = await page.$eval('main a', (a) => a.getAttribute('href'));
     assert.equal(new URL(back!, server.url).href, `${server.url}/demo/#booking`);
     const stored = await server.storage.exportAll('digital-services-review');
-    assert.ok(stored.some((comment) => comment.body === 'Sent without JavaScript.' && comment.status === 'pending'));
+    const sent = stored.find((comment) => comment.body === 'Sent without JavaScript.' && comment.status === 'pending');
+    assert.ok(sent);
+    assert.equal(await page.$eval('.panel-body', (p) => p.textContent!.trim()), `Your reference is ${sent.reference}`);
     await page.close();
   });
 });

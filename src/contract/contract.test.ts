@@ -46,6 +46,36 @@ describe('contract: a new comment', () => {
     expect(at({ email: '' })).to.deep.equal({ success: false, codes: { email: 'missing' } });
   });
 
+  it('asks whom a response comes from only where the consultation asks, and the organisation’s name only of one', () => {
+    expect(validateNewComment(valid).success, 'nothing asked, nothing needed').to.equal(true);
+    expect(validateNewComment(valid, { askOrganisation: true })).to.deep.equal({ success: false, codes: { respondent: 'missing' } });
+    expect(validateNewComment({ ...valid, respondent: 'individual' }, { askOrganisation: true }).success).to.equal(true);
+    expect(validateNewComment({ ...valid, respondent: 'organisation', organisation: ' ' })).to.deep.equal({ success: false, codes: { organisation: 'missing' } });
+    expect(validateNewComment({ ...valid, respondent: 'organisation', organisation: 'o'.repeat(limits.organisationMax + 1) })).to.deep.equal({
+      success: false,
+      codes: { organisation: 'tooLong' },
+    });
+    const both = validateNewComment({ ...valid, name: '', respondent: 'organisation' }, { askOrganisation: true });
+    expect(both, 'every problem at once').to.deep.equal({ success: false, codes: { name: 'missing', organisation: 'missing' } });
+    const result = validateNewComment({ ...valid, respondent: 'organisation', organisation: ' Riverside Cyclists ', visibility: 'anonymous', lang: 'cy' });
+    expect(result.success && [result.data.organisation, result.data.visibility, result.data.lang]).to.deep.equal(['Riverside Cyclists', 'anonymous', 'cy']);
+    expect(validateNewComment({ ...valid, lang: 'fr' }).success, 'English or Welsh').to.equal(false);
+  });
+
+  it('words the respondent’s questions in English and in Welsh', async () => {
+    const { cy } = await import('../i18n/cy.js');
+    const codes = { respondent: 'missing', organisation: 'missing' };
+    expect(messagesFor(codes)).to.deep.equal({
+      respondent: 'Select whether you are responding as an individual or on behalf of an organisation',
+      organisation: 'Enter the name of your organisation',
+    });
+    expect(messagesFor(codes, cy.validation)).to.deep.equal({
+      respondent: 'Dewiswch a ydych yn ymateb fel unigolyn neu ar ran sefydliad',
+      organisation: 'Rhowch enw eich sefydliad',
+    });
+    expect(messagesFor({ organisation: 'tooLong' }, cy.validation)).to.deep.equal({ organisation: 'Rhaid i enw’r sefydliad fod yn 200 nod neu lai' });
+  });
+
   it('has an English message for every code', () => {
     for (const [field, byCode] of Object.entries(validationMessages)) {
       for (const message of Object.values(byCode)) expect(message, field).to.be.a('string').and.not.equal('');

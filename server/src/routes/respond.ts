@@ -164,7 +164,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       201,
       html`<div class="panel" role="status">
           <h1>${strings.sentTitle}</h1>
-          ${reference ? html`<p class="reference">${strings.referenceIs(reference)}</p>` : ''}
+          ${reference ? html`<p class="panel-body">${strings.referenceIs(reference)}</p>` : ''}
         </div>
         <p>${said}</p>
         ${reference ? html`<p>${strings.referenceHint}</p>` : ''}
