@@ -195,9 +195,8 @@ describe('<civic-moderation> consultations', () => {
     const el = await moderationConsole();
     await signIn(el);
     await showConsultations(el);
-    const extend = [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Extend')!;
-    const extendId = extend.id;
-    extend.click();
+    const extendButton = () => [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Extend')!;
+    extendButton().click();
     await waitUntil(() => shadow(el).activeElement?.id === 'closes-day', 'extending did not start at the closing date');
     expect(textOf($(el, '#consultation-form-heading'))).to.equal(`Extend ${title}`);
     expect(textOf($(el, '[part=consultation-form]'))).to.contain('Responses are taken again as soon as you save.');
@@ -210,7 +209,9 @@ describe('<civic-moderation> consultations', () => {
     await expect(el).to.be.accessible();
 
     // Cancelling a form puts focus back on the button that opened it.
-    $(el, `#${extendId}`).click();
+    // Saved, it moved to the top of the list: its Extend button is found again.
+    const extendId = extendButton().id;
+    extendButton().click();
     await waitUntil(() => shadow(el).querySelector('[part=consultation-form]'));
     button($(el, '[part=consultation-form]'), 'Cancel').click();
     await waitUntil(() => shadow(el).activeElement?.id === extendId, 'focus did not return to Extend');
