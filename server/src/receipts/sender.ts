@@ -21,6 +21,8 @@ export interface ReceiptSenderOptions {
 /** How long a try may take before another instance may try the same receipt. */
 const leaseMs = 2 * 60_000;
 const longestWaitMs = 6 * 3_600_000;
+/** How long shutting down waits for a try under way: the server's own deadline is what counts. */
+const stopWaitMs = 1000;
 /** Receipts taken from the outbox at a time, and sent at once over that many connections at most. */
 const batch = 20;
 const concurrency = 4;
@@ -85,11 +87,16 @@ export class ReceiptSender {
       });
   }
 
-  /** Stops looking, waits for a try under way to finish, and closes the connections. */
+  /**
+   * Stops looking, gives a try under way a moment to finish, and closes the connections. A try cut
+   * short leaves its receipt taken only for a while: it is tried again later, by this instance or another.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    await this.#running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.#running, new Promise((resolve) => (timer = setTimeout(resolve, stopWaitMs)))]);
+    clearTimeout(timer);
     this.mail.close();
   }
 
