@@ -93,7 +93,8 @@ export async function submitComment(
     key ? { key, fingerprint, answer } : undefined,
   );
   if (result.kind !== 'created') return settled(result);
-  if (options.receiptQueued) await queueReceipt(options, result.comment);
+  // What a form filler sends is kept as spam, and mails no one: receipts go only to people.
+  if (options.receiptQueued && status !== 'spam') await queueReceipt(options, result.comment);
   return { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false };
 }
 

@@ -132,6 +132,10 @@ for (const database of databases) {
         assert.ok(!html.includes('<script') && !html.includes('<b>'), 'the respondent’s text is never markup');
         assert.deepEqual((await queue(server)).map((c) => c.receipt), ['sent']);
 
+        // A form filler's post is kept as spam, and no receipt goes to the address it gave.
+        await request(server, '/api/v1/comments', { method: 'POST', body: JSON.stringify(newComment({ email: 'victim@example.com', website: 'https://spam.example', respondent: 'individual' })) });
+        assert.deepEqual((await queue(server, '&status=spam')).map((c) => [c.email, c.receipt]), [['victim@example.com', null]]);
+
         await request(server, '/api/v1/comments', {
           method: 'POST',
           body: JSON.stringify(newComment({ body: 'Yn Gymraeg.', respondent: 'individual', lang: 'cy', visibility: 'private' })),
