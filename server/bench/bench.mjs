@@ -185,7 +185,7 @@ try {
     const { default: postgres } = await import('postgres');
     const empty = async () => {
       const sql = postgres(postgresUrl, { onnotice: () => {} });
-      await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, rate_limits, server_secrets, page_versions, consultations, outcomes, schema_migrations');
+      await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, rate_limits, server_secrets, page_versions, consultations, outcomes, receipts, schema_migrations');
       await sql.end();
     };
     results.push(...(await bench('PostgreSQL', postgresUrl, empty)));
