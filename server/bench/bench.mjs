@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { tables } from '../dist/storage/schema.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '10' } },
@@ -185,7 +186,7 @@ try {
     const { default: postgres } = await import('postgres');
     const empty = async () => {
       const sql = postgres(postgresUrl, { onnotice: () => {} });
-      await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, rate_limits, server_secrets, page_versions, consultations, outcomes, receipts, schema_migrations');
+      await sql.unsafe(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
       await sql.end();
     };
     results.push(...(await bench('PostgreSQL', postgresUrl, empty)));

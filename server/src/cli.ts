@@ -1,9 +1,17 @@
 import { ConfigError, readConfig, usage } from './config.js';
+import { moderatorsCommand, moderatorsUsage } from './moderators.js';
 import { seedDemo } from './seed.js';
 import { startServer } from './server.js';
 
 /** Starts the server from the command line, printing where it listens and, once, a new moderator token. */
 export async function main(argv = process.argv.slice(2), env = process.env): Promise<void> {
+  if (argv[0] === 'moderators') {
+    const result = await moderatorsCommand(argv.slice(1), env);
+    for (const line of result.out) console.log(line);
+    for (const line of result.errors) console.error(`civic-comments-server: ${line}`);
+    if (result.usage) console.error(moderatorsUsage);
+    process.exit(result.code);
+  }
   let config;
   try {
     config = readConfig(argv, env);

@@ -36,6 +36,7 @@ export interface MailConfig {
 }
 
 export const usage = `Usage: civic-comments-server [options]
+       civic-comments-server moderators add "<name>" | list | remove "<name>"  (see moderators --help)
 
   --port <n>        port to listen on (PORT; default 8787)
   --host <address>  address to listen on (HOST; default 127.0.0.1, use 0.0.0.0 in a container)

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import {
+  AuditPage,
+  auditActions,
   CommentPage,
+  Moderator,
   ConsultationInput,
   ConsultationList,
   OfficialCommentInput,
@@ -178,6 +181,33 @@ export function openApiDocument() {
           ...moderated,
           requestBody: { required: true, ...json(EraseRequest, 'input') },
           responses: { 200: { description: 'How many responses were touched', ...json(EraseResult) }, ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/me': {
+        get: {
+          summary: 'Who the token belongs to: the administrator (MODERATOR_TOKEN) or a moderator added by name',
+          ...moderated,
+          responses: { 200: { description: 'The moderator signed in', ...json(z.object({ moderator: Moderator })) }, ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/audit': {
+        get: {
+          summary: 'The audit log, newest first: when, who, what, on which response, from and to',
+          parameters: [
+            query('moderator', 'Only what this moderator did (any case)'),
+            query('action', 'Only this action', false, { enum: [...auditActions] }),
+            query('page', 'Only this page'),
+            query('comment', 'Only this response: its id or reference'),
+            query('format', 'json (default) or csv, which holds every matching entry', false, { enum: ['json', 'csv'] }),
+            query('limit', 'Entries per page (default 50, at most 500)'),
+            query('cursor', 'nextCursor of the page before'),
+          ],
+          ...moderated,
+          responses: {
+            200: { description: 'A page of the log, or all of it as CSV', ...json(AuditPage) },
+            400: error('A filter that is not valid'),
+            ...moderated.responses,
+          },
         },
       },
     },

@@ -92,6 +92,9 @@ const demoPages: Record<string, DemoConsultation> = {
   },
 };
 
+/** Whom the audit log names for what seeding writes. */
+export const seededBy = 'Demonstration seed';
+
 /**
  * Seeds each demonstration consultation: its record if it has none (so that an older database gains
  * its dates), and its comments, official replies and outcomes if the page has no comments yet. Says
@@ -100,7 +103,7 @@ const demoPages: Record<string, DemoConsultation> = {
 export async function seedDemo(storage: Storage): Promise<number> {
   let added = 0;
   for (const [page, demo] of Object.entries(demoPages)) {
-    if (!(await storage.getConsultation(page))) await storage.putConsultation({ ...demo.record, page, updatedAt: new Date().toISOString() });
+    if (!(await storage.getConsultation(page))) await storage.putConsultation({ ...demo.record, page, updatedAt: new Date().toISOString() }, seededBy);
     if (Object.keys(await storage.countPublished(page)).length) continue;
     const ids: string[] = [];
     const store = async (section: string, name: string, body: string, parentId: string | null, role: 'reader' | 'official', at?: number) => {
@@ -116,7 +119,7 @@ export async function seedDemo(storage: Storage): Promise<number> {
     }
     const replied = demo.written && Date.parse(demo.written.replied);
     for (const [replyTo, body] of demo.official ?? []) await store(demo.comments[replyTo]![0], demo.record.department!, body, ids[replyTo]!, 'official', replied || undefined);
-    for (const [section, body] of Object.entries(demo.outcomes ?? {})) await storage.putOutcome(page, section, body);
+    for (const [section, body] of Object.entries(demo.outcomes ?? {})) await storage.putOutcome(page, section, body, seededBy);
   }
   return added;
 }

@@ -147,7 +147,7 @@ for (const driver of drivers) {
       assert.equal((await official({ page, section: 'intro', body: 'Without a department.' })).status, 409);
 
       const reader = (await (await post()).json()) as { comment: { id: string } };
-      await storage.setStatus(reader.comment.id, 'published');
+      await storage.setStatus(reader.comment.id, 'published', 'Test');
       await put({ title: 'Closed', closesAt: iso(-hour), department: 'Department for Digital Services' });
       assert.equal((await official({ page, section: 'intro', body: '' })).status, 400);
       assert.equal((await official({ page, section: 'intro', parentId: 'no-such-comment', body: 'A reply.' })).status, 400);

@@ -5,6 +5,7 @@ import { createApp, type AppOptions } from '../src/app.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import { PostgresStorage } from '../src/storage/postgres.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';
+import { tables } from '../src/storage/schema.js';
 import type { Storage } from '../src/storage/storage.js';
 
 export const token = 'test-moderator-token-0123456789';
@@ -31,7 +32,7 @@ export async function postgresStorage(): Promise<Storage & { cleanup: () => Prom
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set.');
   const storage = await PostgresStorage.open(postgresUrl);
   await (storage as unknown as { sql: { unsafe: (q: string) => Promise<unknown> } }).sql.unsafe(
-    'TRUNCATE comments, idempotency_keys, rate_limits, page_versions, consultations, outcomes, receipts',
+    `TRUNCATE ${tables.filter((table) => table !== 'server_secrets' && table !== 'schema_migrations').join(', ')}`,
   );
   return Object.assign(storage, { cleanup: () => storage.close() });
 }

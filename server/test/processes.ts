@@ -1,6 +1,7 @@
 /** Real server processes for the tests that start, kill and restart them. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
+import { tables } from '../src/storage/schema.js';
 import { token } from './helpers.js';
 
 /** A real server process, started from the sources as `civic-comments-server` would be. */
@@ -57,7 +58,7 @@ export async function bodies(url: string): Promise<string[]> {
 
 export async function emptyPostgres(url: string): Promise<void> {
   const sql = postgres(url, { onnotice: () => {} });
-  await sql.unsafe('DROP TABLE IF EXISTS comments, idempotency_keys, rate_limits, server_secrets, page_versions, consultations, outcomes, receipts, schema_migrations');
+  await sql.unsafe(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
   await sql.end();
 }
 

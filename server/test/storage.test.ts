@@ -100,13 +100,13 @@ for (const driver of drivers) {
       const { id } = await create(storage, { email: 'grace@example.com' });
       const published = await storage.pageVersion(page);
       assert.ok(published > start);
-      await storage.setStatus(id, 'rejected');
+      await storage.setStatus(id, 'rejected', 'Test');
       const rejected = await storage.pageVersion(page);
       assert.ok(rejected > published);
-      await storage.erase('grace@example.com');
+      await storage.erase('grace@example.com', 'Test');
       const erased = await storage.pageVersion(page);
       assert.ok(erased > rejected);
-      await storage.remove(id);
+      await storage.remove(id, 'Test');
       assert.ok((await storage.pageVersion(page)) > erased);
       assert.equal(await storage.pageVersion('/another-page'), 0);
     });
@@ -121,22 +121,22 @@ for (const driver of drivers) {
       const filtered = await storage.listForModeration({ status: 'pending', section: 'intro' }, 10);
       assert.deepEqual(filtered.items.map((c) => c.body), ['a']);
       assert.deepEqual(filtered.statusCounts, { pending: 1, received: 1 });
-      const updated = await storage.setStatus(a.id, 'published');
+      const updated = await storage.setStatus(a.id, 'published', 'Test');
       assert.equal(updated?.status, 'published');
       assert.ok(updated!.updatedAt >= updated!.createdAt);
-      assert.equal(await storage.setStatus('missing', 'published'), undefined);
-      assert.equal(await storage.remove(a.id), true);
-      assert.equal(await storage.remove(a.id), false);
+      assert.equal(await storage.setStatus('missing', 'published', 'Test'), undefined);
+      assert.equal(await storage.remove(a.id, 'Test'), true);
+      assert.equal(await storage.remove(a.id, 'Test'), false);
     });
 
     it('erases name and email, whatever their case, and says how many', async () => {
       await create(storage, { email: 'ADA@example.com' });
       await create(storage, { email: 'ada@example.com', visibility: 'private', status: 'received' });
       await create(storage, { email: 'bob@example.com', name: 'Bob' });
-      assert.equal(await storage.erase('ada@example.com'), 2);
+      assert.equal(await storage.erase('ada@example.com', 'Test'), 2);
       const rows = await storage.exportAll(page);
       assert.deepEqual(rows.map((c) => [c.name, c.email]), [['', ''], ['', ''], ['Bob', 'bob@example.com']]);
-      assert.equal(await storage.erase('nobody@example.com'), 0);
+      assert.equal(await storage.erase('nobody@example.com', 'Test'), 0);
     });
   });
 }

@@ -6,3 +6,4 @@ export * from './public.js';
 export * from './server.js';
 export * from './csv.js';
 export * from './reference.js';
+export * from './audit.js';

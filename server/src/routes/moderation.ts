@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import {
+  AuditQuery,
+  auditCsv,
   ConsultationInput,
   EraseRequest,
   OfficialCommentInput,
@@ -16,12 +18,14 @@ import {
   StatusUpdate,
   limits,
   toCsv,
+  type AuditEntry,
+  type AuditPage,
   type ModerationPage,
 } from '../../../src/contract/index.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { hasModeratorToken } from '../http/auth.js';
+import { moderatorSignedIn } from '../http/auth.js';
 import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
 import { isPublic } from '../storage/schema.js';
@@ -55,15 +59,50 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     // Checked before the token, so that a guesser held back learns nothing, even from a right guess.
     const waiting = await options.signInLimiter.retryAfter(address);
     if (waiting > 0) return throttled(waiting);
-    if (!hasModeratorToken(c.req.header('Authorization'), options.moderatorToken)) {
+    const moderator = await moderatorSignedIn(c.req.header('Authorization'), options.moderatorToken, storage);
+    if (!moderator) {
       const wait = await options.signInLimiter.take(address);
       if (wait > 0) return throttled(wait);
-      return errorResponse(c, 401, 'unauthorized', 'Moderation needs the moderator token: send "Authorization: Bearer <token>".', {
+      return errorResponse(c, 401, 'unauthorized', 'Moderation needs a moderator’s token: send "Authorization: Bearer <token>".', {
         headers: { 'WWW-Authenticate': 'Bearer' },
       });
     }
+    c.set('moderator', moderator);
     await next();
     c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/api/v1/moderation/me', (c) => c.json({ moderator: c.get('moderator') }));
+
+  app.get('/api/v1/moderation/audit', async (c) => {
+    const query = AuditQuery.safeParse(c.req.query());
+    if (!query.success) {
+      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: moderator, action, page, comment, format (json or csv), limit and cursor are allowed.');
+    }
+    const { cursor, limit = moderationLimitDefault, format = 'json', comment, ...filter } = query.data;
+    const before = cursor ? decodeCursor(cursor)?.id : undefined;
+    if (cursor && !before) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
+    // A reference may come in any case and spacing, like the queue's filter.
+    const about = comment === undefined ? {} : { comment: normaliseReference(comment) ?? comment };
+    if (format === 'csv') {
+      const entries: AuditEntry[] = [];
+      let next: string | null | undefined;
+      do {
+        const result = await storage.listAudit({ ...filter, ...about }, limits.moderationLimitMax, next ?? undefined);
+        entries.push(...result.items);
+        next = result.next;
+      } while (next);
+      c.header('Content-Disposition', `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      return c.body(`\uFEFF${auditCsv(entries)}`);
+    }
+    const result = await storage.listAudit({ ...filter, ...about }, Math.min(limit, limits.moderationLimitMax), before);
+    return c.json({
+      entries: result.items,
+      nextCursor: result.next && encodeCursor({ createdAt: 'audit', id: result.next }),
+      total: result.total,
+      moderators: result.moderators,
+    } satisfies AuditPage);
   });
 
   app.get('/api/v1/moderation/comments', async (c) => {
@@ -92,13 +131,13 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         fields: { status: 'Choose published, rejected or spam' },
       });
     }
-    const comment = await storage.setStatus(c.req.param('id'), update.data.status);
+    const comment = await storage.setStatus(c.req.param('id'), update.data.status, c.get('moderator').name);
     if (!comment) return errorResponse(c, 404, 'not_found', 'There is no comment with this id.');
     return c.json({ comment: ModerationComment.parse(comment) });
   });
 
   app.delete('/api/v1/moderation/comments/:id', async (c) => {
-    const removed = await storage.remove(c.req.param('id'));
+    const removed = await storage.remove(c.req.param('id'), c.get('moderator').name);
     if (!removed) return errorResponse(c, 404, 'not_found', 'There is no comment with this id.');
     return c.body(null, 204);
   });
@@ -125,7 +164,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         fields: { email: 'Enter the email address of the person whose data should be erased' },
       });
     }
-    return c.json({ erased: await storage.erase(request.data.email) });
+    return c.json({ erased: await storage.erase(request.data.email, c.get('moderator').name) });
   });
 
   app.get('/api/v1/moderation/consultations', async (c) => {
@@ -151,7 +190,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       contactEmail: contactEmail || null,
       sections: sections ?? [],
       updatedAt: new Date().toISOString(),
-    });
+    }, c.get('moderator').name);
     const saved = (await storage.listConsultations()).find((record) => record.page === page)!;
     return c.json({ consultation: moderationConsultation(saved) });
   });
@@ -175,7 +214,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         });
       }
     }
-    const result = await storage.create({
+    const comment = await storage.createOfficial({
       page,
       section,
       parentId: parentId ?? null,
@@ -185,9 +224,8 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       visibility: 'public',
       status: 'published',
       role: 'official',
-    });
-    if (result.kind !== 'created') throw new Error('An official response without an idempotency key was not stored.');
-    return c.json({ comment: publicComment(result.comment) }, 201);
+    }, c.get('moderator').name);
+    return c.json({ comment: publicComment(comment) }, 201);
   });
 
   app.put('/api/v1/moderation/outcomes/:page/:section', async (c) => {
@@ -201,6 +239,6 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         fields: { body: 'Enter what the department did with the comments on this section' },
       });
     }
-    return c.json({ outcome: await storage.putOutcome(page, section, input.data.body) });
+    return c.json({ outcome: await storage.putOutcome(page, section, input.data.body, c.get('moderator').name) });
   });
 }

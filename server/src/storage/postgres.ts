@@ -4,10 +4,10 @@ import type { Outcome } from '../../../src/contract/public.js';
 import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
-import { moderationQueries, sql as queries } from './queries.js';
-import { fromReceiptRow, receiptQueries, settleReceiptQuery, type ReceiptRow } from './schema.js';
+import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
+import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, outcomeChange, receiptQueries, settleReceiptQuery, statusChange, type AuditRow, type ReceiptRow } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
-import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -114,7 +114,7 @@ export class PostgresStorage implements Storage {
       const applied = new Set((await tx.unsafe('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
       for (const migration of migrations) {
         if (applied.has(migration.version)) continue;
-        await tx.unsafe(migration.sql.replaceAll('ORDERED', 'TEXT COLLATE "C"'));
+        await tx.unsafe(migration.sql.replaceAll('ORDERED', 'TEXT COLLATE "C"').replaceAll('SERIAL_ID', 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'));
         await tx.unsafe('INSERT INTO schema_migrations VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
       }
     });
@@ -219,21 +219,39 @@ export class PostgresStorage implements Storage {
     };
   }
 
-  async setStatus(id: string, status: StoredComment['status']) {
-    await this.sql.begin(async (tx) => {
-      await tx.unsafe(dollar(queries.setStatus), [status, new Date().toISOString(), id]);
-      await tx.unsafe(dollar(queries.bumpPageOf), [id]);
-    });
-    return this.find(id);
+  /** Writes an audit entry inside the transaction of what it records. */
+  private async audit(tx: Sql, by: string, entry: NewAuditEntry | undefined): Promise<void> {
+    if (entry) await tx.unsafe(dollar(auditQueries.insert), auditParams(by, entry));
   }
 
-  async remove(id: string): Promise<boolean> {
+  /** A comment read and locked until the transaction ends, so that what the log says it was is what it was. */
+  private async locked(tx: Sql, id: string): Promise<StoredComment | undefined> {
+    const row = await this.one<CommentRow>(`${queries.findComment} FOR UPDATE`, [id], tx);
+    return row && fromRow(row);
+  }
+
+  async setStatus(id: string, status: StoredComment['status'], by: string) {
     return this.sql.begin(async (tx) => {
+      const before = await this.locked(tx, id);
+      if (!before) return undefined;
+      await tx.unsafe(dollar(queries.setStatus), [status, new Date().toISOString(), id]);
+      await tx.unsafe(dollar(queries.bumpPageOf), [id]);
+      await this.audit(tx, by, statusChange(before, status));
+      const row = await this.one<CommentRow>(queries.findComment, [id], tx);
+      return fromRow(row!);
+    }) as Promise<StoredComment | undefined>;
+  }
+
+  async remove(id: string, by: string): Promise<boolean> {
+    return this.sql.begin(async (tx) => {
+      const before = await this.locked(tx, id);
+      if (!before) return false;
       await tx.unsafe(dollar(queries.tombstoneKeysOf), [id]);
       await tx.unsafe(dollar(queries.bumpPageOf), [id]);
       await tx.unsafe(dollar(receiptQueries.ofComment), [id]);
-      const result = await tx.unsafe(dollar(queries.deleteComment), [id]);
-      return result.count > 0;
+      await tx.unsafe(dollar(queries.deleteComment), [id]);
+      await this.audit(tx, by, { action: 'delete', ...about(before), from: before.status });
+      return true;
     }) as Promise<boolean>;
   }
 
@@ -241,16 +259,27 @@ export class PostgresStorage implements Storage {
     return (page ? await this.rows(queries.exportPage, [page]) : await this.rows(queries.exportAll, [])).map(fromRow);
   }
 
-  async erase(email: string): Promise<number> {
+  async erase(email: string, by: string): Promise<number> {
     return this.sql.begin(async (tx) => {
       for (const { key, answer } of await tx.unsafe(dollar(queries.keysToErase), [email])) {
         await tx.unsafe(dollar(queries.eraseKey), [anonymisedAnswer(String(answer)), String(key)]);
       }
+      const erased = (await tx.unsafe(dollar(`${queries.erasedComments} FOR UPDATE`), [email])) as unknown as Parameters<typeof about>[0][];
+      for (const comment of erased) await this.audit(tx, by, { action: 'erase', ...about(comment) });
       await tx.unsafe(dollar(queries.bumpPagesOfEmail), [email]);
       await tx.unsafe(dollar(receiptQueries.erase), [email]);
       const result = await tx.unsafe(dollar(queries.erase), [new Date().toISOString(), email]);
       return result.count;
     }) as Promise<number>;
+  }
+
+  async createOfficial(record: NewRecord, by: string): Promise<StoredComment> {
+    const statement = storeStatement({ record });
+    await this.sql.begin(async (tx) => {
+      await tx.unsafe(statement.text, statement.params, prepared);
+      await this.audit(tx, by, { action: 'official-response', ...about(statement.comment), to: statement.comment.body });
+    });
+    return statement.comment;
   }
 
   async queueReceipt(commentId: string, recipient: string): Promise<void> {
@@ -278,10 +307,14 @@ export class PostgresStorage implements Storage {
     return row && fromConsultationRow(row as unknown as ConsultationRow);
   }
 
-  async putConsultation(record: ConsultationRecord): Promise<void> {
+  async putConsultation(record: ConsultationRecord, by: string): Promise<void> {
     await this.sql.begin(async (tx) => {
+      // Two moderators saving one consultation at once each log the change from what the other saved.
+      await tx.unsafe('SELECT pg_advisory_xact_lock(hashtext($1))', [`consultation ${record.page}`]);
+      const [row] = await tx.unsafe(dollar(queries.consultation), [record.page]);
       await tx.unsafe(dollar(queries.putConsultation), consultationParams(record) as never[]);
       await tx.unsafe(dollar(queries.bumpPage), [record.page]);
+      await this.audit(tx, by, consultationChange(row && fromConsultationRow(row as unknown as ConsultationRow), record));
     });
   }
 
@@ -299,13 +332,54 @@ export class PostgresStorage implements Storage {
     return row && { body: String(row.body), updatedAt: String(row.updated_at) };
   }
 
-  async putOutcome(page: string, section: string, body: string): Promise<Outcome> {
+  async putOutcome(page: string, section: string, body: string, by: string): Promise<Outcome> {
     const updatedAt = new Date().toISOString();
     await this.sql.begin(async (tx) => {
+      await tx.unsafe('SELECT pg_advisory_xact_lock(hashtext($1))', [`outcome ${page} ${section}`]);
+      const [before] = await tx.unsafe(dollar(queries.outcome), [page, section]);
       await tx.unsafe(dollar(queries.putOutcome), [page, section, body, updatedAt]);
       await tx.unsafe(dollar(queries.bumpPage), [page]);
+      await this.audit(tx, by, outcomeChange(page, section, before && String(before.body), body));
     });
     return { body, updatedAt };
+  }
+
+  async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {
+    return this.sql.begin(async (tx) => {
+      const added = await tx.unsafe(dollar(moderatorQueries.add), [name, tokenHash, new Date().toISOString()]);
+      if (added.count === 0) return false;
+      await this.audit(tx, by, { action: 'moderator-added', to: name });
+      return true;
+    }) as Promise<boolean>;
+  }
+
+  async removeModerator(name: string, by: string): Promise<boolean> {
+    return this.sql.begin(async (tx) => {
+      const removed = await tx.unsafe(`${dollar(moderatorQueries.remove)} RETURNING name`, [name]);
+      if (removed.count === 0) return false;
+      await this.audit(tx, by, { action: 'moderator-removed', from: String(removed[0]!.name) });
+      return true;
+    }) as Promise<boolean>;
+  }
+
+  async listModerators(): Promise<ModeratorRecord[]> {
+    const rows = await this.sql.unsafe(dollar(moderatorQueries.list));
+    return rows.map((row) => ({ name: String(row.name), createdAt: String(row.created_at) }));
+  }
+
+  async moderatorWithToken(tokenHash: string): Promise<string | undefined> {
+    const [row] = await this.sql.unsafe(dollar(moderatorQueries.withToken), [tokenHash], prepared);
+    return row ? String(row.name) : undefined;
+  }
+
+  async listAudit(filter: AuditFilter, limit: number, before?: string) {
+    const q = auditLogQueries(filter, limit + 1, before);
+    const [rows, total, moderators] = await Promise.all([
+      this.sql.unsafe(dollar(q.list.sql), q.list.params as never[]),
+      this.sql.unsafe(dollar(q.total.sql), q.total.params as never[]),
+      this.sql.unsafe(dollar(auditQueries.moderators)),
+    ]);
+    return auditPageOf(rows as unknown as AuditRow[], limit, Number(total[0]?.n ?? 0), moderators.map((row) => String(row.moderator)));
   }
 
   async health(): Promise<'ok' | 'unreachable' | 'read-only'> {

@@ -3,7 +3,7 @@
  * Only what differs, the transactions that store a comment, lives in each driver.
  */
 import { publicColumns } from './schema.js';
-import type { ModerationFilter } from './storage.js';
+import type { AuditFilter, ModerationFilter } from './storage.js';
 
 const bumped = `ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 // Published with a name or without one: everything but what was sent privately.
@@ -58,7 +58,51 @@ export const sql = {
   putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (page, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
   erase: `UPDATE comments SET name = '', email = '', organisation = NULL, updated_at = ? WHERE lower(email) = lower(?)`,
+  erasedComments: `SELECT id, reference, page, section FROM comments WHERE lower(email) = lower(?) ORDER BY created_at, id`,
 };
+
+export const moderatorQueries = {
+  add: `INSERT INTO moderators (name, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+  remove: `DELETE FROM moderators WHERE lower(name) = lower(?)`,
+  named: `SELECT name FROM moderators WHERE lower(name) = lower(?)`,
+  list: `SELECT name, created_at FROM moderators ORDER BY lower(name)`,
+  withToken: `SELECT name FROM moderators WHERE token_hash = ?`,
+};
+
+export const auditQueries = {
+  insert: `INSERT INTO audit_log (at, moderator, action, comment_id, reference, page, section, from_value, to_value)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  moderators: `SELECT DISTINCT moderator FROM audit_log ORDER BY moderator`,
+};
+
+/** The audit log's query for a filter: newest first, from before an entry. */
+export function auditLogQueries(filter: AuditFilter, limit: number, before?: string) {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.moderator) {
+    conditions.push('lower(moderator) = lower(?)');
+    params.push(filter.moderator);
+  }
+  for (const column of ['action', 'page'] as const) {
+    if (filter[column]) {
+      conditions.push(`${column} = ?`);
+      params.push(filter[column]);
+    }
+  }
+  if (filter.comment) {
+    conditions.push('(comment_id = ? OR reference = ?)');
+    params.push(filter.comment, filter.comment);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const page = before ? [...conditions, 'id < ?'] : conditions;
+  return {
+    list: {
+      sql: `SELECT * FROM audit_log ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      params: [...params, ...(before ? [Number(before)] : []), limit],
+    },
+    total: { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM audit_log ${where}`, params },
+  };
+}
 
 /** Comments with the state of their receipt, for moderators. */
 const withReceipts = `comments LEFT JOIN receipts ON receipts.comment_id = comments.id`;

@@ -1,11 +1,12 @@
-import type { Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from '../../../src/contract/index.js';
+import type { AuditEntry, Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from '../../../src/contract/index.js';
 import { newCommentId } from './ids.js';
-import type { ConsultationRecord, CreateResult, NewRecord, QueuedReceipt, ReceiptOutcome, StoredComment } from './storage.js';
+import type { ConsultationRecord, CreateResult, NewAuditEntry, NewRecord, QueuedReceipt, ReceiptOutcome, StoredComment } from './storage.js';
 
 /**
  * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
  * Dates are ISO 8601 text in UTC, which sorts as time does; `ORDERED` marks the columns that lists
- * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules.
+ * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules, and
+ * `SERIAL_ID` a key the database numbers itself, in the order rows are written.
  */
 export const migrations: { version: number; sql: string }[] = [
   {
@@ -112,6 +113,39 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX receipts_due ON receipts (state, next_attempt_at);
     `,
   },
+  {
+    version: 7,
+    // Moderators by name, each with a token of their own (only its hash is kept), and the log of
+    // what each of them did. The log keeps a response's reference, which outlives its deletion.
+    sql: `
+      CREATE TABLE moderators (
+        name TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX moderators_name ON moderators (lower(name));
+      CREATE TABLE audit_log (
+        id SERIAL_ID,
+        at TEXT NOT NULL,
+        moderator TEXT NOT NULL,
+        action TEXT NOT NULL,
+        comment_id TEXT,
+        reference TEXT,
+        page TEXT,
+        section TEXT,
+        from_value TEXT,
+        to_value TEXT
+      );
+      CREATE INDEX audit_comment ON audit_log (comment_id);
+      CREATE INDEX audit_moderator ON audit_log (moderator, id);
+    `,
+  },
+];
+
+/** Every table the migrations make, for tests and benchmarks that empty a database. */
+export const tables = [
+  'comments', 'idempotency_keys', 'rate_limits', 'server_secrets', 'page_versions', 'consultations', 'outcomes', 'receipts',
+  'moderators', 'audit_log', 'schema_migrations',
 ];
 
 /** A stored idempotency key as both drivers read it. */
@@ -302,4 +336,78 @@ export function statusCountsByPage(rows: { page: string; status: string; n: numb
   const byPage = new Map<string, Record<string, number>>();
   for (const row of rows) byPage.set(row.page, { ...byPage.get(row.page), [row.status]: Number(row.n) });
   return byPage;
+}
+
+/** An audit entry as the insert takes its parameters. */
+export const auditParams = (by: string, entry: NewAuditEntry, at = new Date().toISOString()) => [
+  at, by, entry.action, entry.commentId ?? null, entry.reference ?? null, entry.page ?? null, entry.section ?? null, entry.from ?? null, entry.to ?? null,
+];
+
+/** A row of `audit_log` as both drivers read it. */
+export interface AuditRow {
+  id: number | string;
+  at: string;
+  moderator: string;
+  action: AuditEntry['action'];
+  comment_id: string | null;
+  reference: string | null;
+  page: string | null;
+  section: string | null;
+  from_value: string | null;
+  to_value: string | null;
+}
+
+export const fromAuditRow = (row: AuditRow): AuditEntry => ({
+  id: String(row.id),
+  at: row.at,
+  moderator: row.moderator,
+  action: row.action,
+  commentId: row.comment_id,
+  reference: row.reference,
+  page: row.page,
+  section: row.section,
+  from: row.from_value,
+  to: row.to_value,
+});
+
+/** A page of the audit log from rows fetched one past the limit. */
+export function auditPageOf(rows: AuditRow[], limit: number, total: number, moderators: string[]) {
+  const items = rows.slice(0, limit).map(fromAuditRow);
+  return { items, total, moderators, next: rows.length > limit ? items.at(-1)!.id : null };
+}
+
+/** The audit entry of a status change, or none when the status stays as it was. */
+export function statusChange(before: StoredComment, status: string): NewAuditEntry | undefined {
+  if (before.status === status) return undefined;
+  return { action: 'status', ...about(before), from: before.status, to: status };
+}
+
+/** The response an entry is about. */
+export const about = (comment: Pick<StoredComment, 'id' | 'reference' | 'page' | 'section'>) => ({
+  commentId: comment.id,
+  reference: comment.reference ?? null,
+  page: comment.page,
+  section: comment.section,
+});
+
+/**
+ * The audit entry of a consultation saved: the fields that changed, before and after, as JSON;
+ * none when nothing did.
+ */
+export function consultationChange(before: ConsultationRecord | undefined, after: ConsultationRecord): NewAuditEntry | undefined {
+  const fields = ['title', 'opensAt', 'closesAt', 'department', 'askOrganisation', 'contactEmail', 'sections'] as const;
+  const from: Record<string, unknown> = {};
+  const to: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (before && JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
+    if (before) from[field] = before[field];
+    to[field] = after[field];
+  }
+  if (!Object.keys(to).length) return undefined;
+  return { action: 'consultation', page: after.page, from: before ? JSON.stringify(from) : null, to: JSON.stringify(to) };
+}
+
+/** The audit entry of a section's outcome written; none when its text stays as it was. */
+export function outcomeChange(page: string, section: string, before: string | undefined, body: string): NewAuditEntry | undefined {
+  return before === body ? undefined : { action: 'outcome', page, section, from: before ?? null, to: body };
 }

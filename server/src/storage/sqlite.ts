@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { moderationQueries, sql } from './queries.js';
+import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql } from './queries.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
-import { fromReceiptRow, receiptQueries, settleReceiptQuery, type ReceiptRow } from './schema.js';
+import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, outcomeChange, receiptQueries, settleReceiptQuery, statusChange, type AuditRow, type ReceiptRow } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
-import type { ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -55,7 +55,7 @@ export class SqliteStorage implements Storage {
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       this.db.transaction(() => {
-        this.db.exec(migration.sql.replaceAll('ORDERED', 'TEXT'));
+        this.db.exec(migration.sql.replaceAll('ORDERED', 'TEXT').replaceAll('SERIAL_ID', 'INTEGER PRIMARY KEY AUTOINCREMENT'));
         this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, new Date().toISOString());
       })();
     }
@@ -107,8 +107,7 @@ export class SqliteStorage implements Storage {
   }
 
   async find(id: string): Promise<StoredComment | undefined> {
-    const row = this.statement(sql.findComment).get(id) as CommentRow | undefined;
-    return row && fromRow(row);
+    return this.findRow(id);
   }
 
   async listPublished(page: string, section: string, limit: number, after?: Cursor) {
@@ -135,36 +134,64 @@ export class SqliteStorage implements Storage {
     return { ...pageOf(rows, limit, total, fromRow), statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
   }
 
-  async setStatus(id: string, status: StoredComment['status']) {
-    this.db.transaction(() => {
-      this.statement(sql.setStatus).run(status, new Date().toISOString(), id);
-      this.statement(sql.bumpPageOf).run(id);
-    })();
-    return this.find(id);
+  /** Writes an audit entry; called inside the transaction of what it records. */
+  private audit(by: string, entry: NewAuditEntry | undefined): void {
+    if (entry) this.statement(auditQueries.insert).run(...auditParams(by, entry));
   }
 
-  async remove(id: string): Promise<boolean> {
+  private findRow(id: string): StoredComment | undefined {
+    const row = this.statement(sql.findComment).get(id) as CommentRow | undefined;
+    return row && fromRow(row);
+  }
+
+  async setStatus(id: string, status: StoredComment['status'], by: string) {
     return this.db.transaction(() => {
+      const before = this.findRow(id);
+      if (!before) return undefined;
+      this.statement(sql.setStatus).run(status, new Date().toISOString(), id);
+      this.statement(sql.bumpPageOf).run(id);
+      this.audit(by, statusChange(before, status));
+      return this.findRow(id);
+    }).immediate();
+  }
+
+  async remove(id: string, by: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const before = this.findRow(id);
+      if (!before) return false;
       this.statement(sql.tombstoneKeysOf).run(id);
       this.statement(sql.bumpPageOf).run(id);
       this.statement(receiptQueries.ofComment).run(id);
-      return this.statement(sql.deleteComment).run(id).changes > 0;
-    })();
+      this.statement(sql.deleteComment).run(id);
+      this.audit(by, { action: 'delete', ...about(before), from: before.status });
+      return true;
+    }).immediate();
   }
 
   async exportAll(page?: string): Promise<StoredComment[]> {
     return (page ? this.rows(sql.exportPage, [page]) : this.rows(sql.exportAll, [])).map(fromRow);
   }
 
-  async erase(email: string): Promise<number> {
+  async erase(email: string, by: string): Promise<number> {
     return this.db.transaction(() => {
       for (const { key, answer } of this.statement(sql.keysToErase).all(email) as { key: string; answer: string }[]) {
         this.statement(sql.eraseKey).run(anonymisedAnswer(answer), key);
       }
+      const erased = this.statement(sql.erasedComments).all(email) as Parameters<typeof about>[0][];
+      for (const comment of erased) this.audit(by, { action: 'erase', ...about(comment) });
       this.statement(sql.bumpPagesOfEmail).run(email);
       this.statement(receiptQueries.erase).run(email);
       return this.statement(sql.erase).run(new Date().toISOString(), email).changes;
-    })();
+    }).immediate();
+  }
+
+  async createOfficial(record: NewRecord, by: string): Promise<StoredComment> {
+    return this.db.transaction(() => {
+      const result = this.createInTransaction(record);
+      if (result.kind !== 'created') throw new Error('An official response without an idempotency key was not stored.');
+      this.audit(by, { action: 'official-response', ...about(result.comment), to: result.comment.body });
+      return result.comment;
+    }).immediate();
   }
 
   async queueReceipt(commentId: string, recipient: string): Promise<void> {
@@ -190,11 +217,13 @@ export class SqliteStorage implements Storage {
     return row && fromConsultationRow(row);
   }
 
-  async putConsultation(record: ConsultationRecord): Promise<void> {
+  async putConsultation(record: ConsultationRecord, by: string): Promise<void> {
     this.db.transaction(() => {
+      const row = this.statement(sql.consultation).get(record.page) as ConsultationRow | undefined;
       this.statement(sql.putConsultation).run(...consultationParams(record));
       this.statement(sql.bumpPage).run(record.page);
-    })();
+      this.audit(by, consultationChange(row && fromConsultationRow(row), record));
+    }).immediate();
   }
 
   async listConsultations() {
@@ -210,13 +239,51 @@ export class SqliteStorage implements Storage {
     return row && { body: row.body, updatedAt: row.updated_at };
   }
 
-  async putOutcome(page: string, section: string, body: string): Promise<Outcome> {
+  async putOutcome(page: string, section: string, body: string, by: string): Promise<Outcome> {
     const updatedAt = new Date().toISOString();
     this.db.transaction(() => {
+      const before = this.statement(sql.outcome).get(page, section) as { body: string } | undefined;
       this.statement(sql.putOutcome).run(page, section, body, updatedAt);
       this.statement(sql.bumpPage).run(page);
-    })();
+      this.audit(by, outcomeChange(page, section, before?.body, body));
+    }).immediate();
     return { body, updatedAt };
+  }
+
+  async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.statement(moderatorQueries.named).get(name)) return false;
+      this.statement(moderatorQueries.add).run(name, tokenHash, new Date().toISOString());
+      this.audit(by, { action: 'moderator-added', to: name });
+      return true;
+    }).immediate();
+  }
+
+  async removeModerator(name: string, by: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const named = this.statement(moderatorQueries.named).get(name) as { name: string } | undefined;
+      if (!named) return false;
+      this.statement(moderatorQueries.remove).run(name);
+      this.audit(by, { action: 'moderator-removed', from: named.name });
+      return true;
+    }).immediate();
+  }
+
+  async listModerators(): Promise<ModeratorRecord[]> {
+    const rows = this.statement(moderatorQueries.list).all() as { name: string; created_at: string }[];
+    return rows.map((row) => ({ name: row.name, createdAt: row.created_at }));
+  }
+
+  async moderatorWithToken(tokenHash: string): Promise<string | undefined> {
+    return (this.statement(moderatorQueries.withToken).get(tokenHash) as { name: string } | undefined)?.name;
+  }
+
+  async listAudit(filter: AuditFilter, limit: number, before?: string) {
+    const q = auditLogQueries(filter, limit + 1, before);
+    const rows = this.statement(q.list.sql).all(...q.list.params) as AuditRow[];
+    const total = (this.statement(q.total.sql).get(...q.total.params) as { n: number }).n;
+    const moderators = this.statement(auditQueries.moderators).pluck().all() as string[];
+    return auditPageOf(rows, limit, total, moderators);
   }
 
   async health(): Promise<'ok' | 'unreachable' | 'read-only'> {

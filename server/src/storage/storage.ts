@@ -1,4 +1,4 @@
-import type { Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
+import type { AuditAction, AuditEntry, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 
 /** A comment as stored: the moderators' view. */
@@ -88,6 +88,31 @@ export interface ModerationFilter {
   receipt?: ReceiptState;
 }
 
+/** An entry for the audit log, written in the same transaction as what it records. */
+export interface NewAuditEntry {
+  action: AuditAction;
+  commentId?: string | null;
+  reference?: string | null;
+  page?: string | null;
+  section?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface AuditFilter {
+  moderator?: string;
+  action?: AuditAction;
+  page?: string;
+  /** A response's id, or its reference as stored. */
+  comment?: string;
+}
+
+/** A moderator added by name; their token is kept only as a hash. */
+export interface ModeratorRecord {
+  name: string;
+  createdAt: string;
+}
+
 export interface Page<T> {
   items: T[];
   /** Where the next page starts, when there is one. */
@@ -123,22 +148,37 @@ export interface Storage {
     limit: number,
     before?: Cursor,
   ): Promise<Page<StoredComment> & { statusCounts: Record<string, number> }>;
-  setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined>;
-  remove(id: string): Promise<boolean>;
+  /**
+   * Moderators' writes name who made them (`by`): each is recorded in the audit log in the same
+   * transaction, so that nothing changes without its entry.
+   */
+  setStatus(id: string, status: CommentStatus, by: string): Promise<StoredComment | undefined>;
+  remove(id: string, by: string): Promise<boolean>;
   /** Every response, oldest first, of one page or of all. */
   exportAll(page?: string): Promise<StoredComment[]>;
   /** Removes the name and email from every response with this email; returns how many. */
-  erase(email: string): Promise<number>;
+  erase(email: string, by: string): Promise<number>;
+  /** Publishes the department's own response at once, recorded as `by`'s. */
+  createOfficial(record: NewRecord, by: string): Promise<StoredComment>;
   /** The page's consultation, if it has one. */
   getConsultation(page: string): Promise<ConsultationRecord | undefined>;
   /** Creates or replaces a page's consultation; what the public sees of the page changes with it. */
-  putConsultation(record: ConsultationRecord): Promise<void>;
+  putConsultation(record: ConsultationRecord, by: string): Promise<void>;
   /** Every consultation, most recently changed first, with its responses counted by status. */
   listConsultations(): Promise<(ConsultationRecord & { statusCounts: Record<string, number> })[]>;
   /** What the department did with a section's comments, once it has said. */
   getOutcome(page: string, section: string): Promise<Outcome | undefined>;
   /** Creates or replaces a section's outcome; what the public sees of the page changes with it. */
-  putOutcome(page: string, section: string, body: string): Promise<Outcome>;
+  putOutcome(page: string, section: string, body: string, by: string): Promise<Outcome>;
+  /** Adds a moderator by name with the hash of their token; false when the name is taken, in any case. */
+  addModerator(name: string, tokenHash: string, by: string): Promise<boolean>;
+  /** Removes a moderator, whose token stops working at once; false when there is none by that name. */
+  removeModerator(name: string, by: string): Promise<boolean>;
+  listModerators(): Promise<ModeratorRecord[]>;
+  /** The name of the moderator whose token has this hash, if any. */
+  moderatorWithToken(tokenHash: string): Promise<string | undefined>;
+  /** The audit log, newest first, with everyone who appears in it. */
+  listAudit(filter: AuditFilter, limit: number, before?: string): Promise<{ items: AuditEntry[]; next: string | null; total: number; moderators: string[] }>;
   /** Queues a receipt for a stored response, once; the receipt sender mails it, never the request. */
   queueReceipt(commentId: string, recipient: string): Promise<void>;
   /** Receipts whose time has come, the longest waiting first. */

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { ModeratorName } from '../../src/contract/index.js';
+import { administratorName, newModeratorToken, tokenHash } from './http/auth.js';
+import { seededBy } from './seed.js';
+import { openStorage } from './storage/open.js';
+
+/** How the audit log names changes made from the command line. */
+export const commandLine = 'Command line';
+
+export const moderatorsUsage = `Usage: civic-comments-server moderators <command> [--db <url|path>]
+
+  add "<name>"     add a moderator and print their token, once (only its hash is kept)
+  list             list the moderators, with when each was added
+  remove "<name>"  remove a moderator: their token stops working at once, on every instance
+
+The database is --db or DATABASE_URL, as for the server (default ./data/comments.db).`;
+
+/** Names the audit log already gives to someone other than a moderator. */
+const reservedNames = [administratorName, commandLine, seededBy].map((name) => name.toLowerCase());
+
+/** What a `moderators` command printed and how it ended: 0 done, 1 refused, 2 not understood. */
+export interface CommandResult {
+  code: 0 | 1 | 2;
+  out: string[];
+  errors: string[];
+  /** Whether the usage should follow the errors. */
+  usage?: boolean;
+}
+
+/** Runs `civic-comments-server moderators …`: the arguments after `moderators`. */
+export async function moderatorsCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { db: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    return { code: 2, out: [], errors: [(error as Error).message], usage: true };
+  }
+  const [command, ...names] = parsed.positionals;
+  if (parsed.values.help || !command) return { code: command ? 0 : 2, out: [moderatorsUsage], errors: [] };
+  const needsName = command === 'add' || command === 'remove';
+  if (!['add', 'list', 'remove'].includes(command) || (needsName ? names.length !== 1 : names.length !== 0)) {
+    return { code: 2, out: [], errors: [needsName ? `moderators ${command} takes one name, in quotes if it has spaces.` : `There is no moderators command "${command}".`], usage: true };
+  }
+  const name = needsName ? ModeratorName.safeParse(names[0]) : undefined;
+  if (name && !name.success) return { code: 2, out: [], errors: ['A moderator’s name must be 1 to 100 characters.'] };
+  if (command === 'add' && reservedNames.includes(name!.data!.toLowerCase())) {
+    return { code: 1, out: [], errors: [`"${name!.data}" is how the audit log names the server itself: choose a person’s name.`] };
+  }
+
+  const storage = await openStorage(parsed.values.db ?? env.DATABASE_URL ?? './data/comments.db');
+  try {
+    if (command === 'list') {
+      const moderators = await storage.listModerators();
+      if (!moderators.length) return { code: 0, out: ['No moderators have been added. The holder of MODERATOR_TOKEN is the administrator.'], errors: [] };
+      return { code: 0, out: moderators.map((m) => `${m.name}\tadded ${m.createdAt}`), errors: [] };
+    }
+    if (command === 'add') {
+      const token = newModeratorToken();
+      if (!(await storage.addModerator(name!.data!, tokenHash(token), commandLine))) {
+        return { code: 1, out: [], errors: [`There is already a moderator called "${name!.data}". Remove them first, or choose another name.`] };
+      }
+      return {
+        code: 0,
+        out: [`Added ${name!.data}. Their token, shown this once (only its hash is kept):`, token, 'They sign in to the moderation console with it.'],
+        errors: [],
+      };
+    }
+    if (!(await storage.removeModerator(name!.data!, commandLine))) {
+      return { code: 1, out: [], errors: [`There is no moderator called "${name!.data}". See: civic-comments-server moderators list`] };
+    }
+    return { code: 0, out: [`Removed ${name!.data}. Their token no longer works.`], errors: [] };
+  } finally {
+    await storage.close();
+  }
+}
