@@ -11,6 +11,7 @@ import { styles } from './civic-moderation.styles.js';
 import { consultationConsoleCy, consultationConsoleEn } from '../../i18n/consultation-console.js';
 import { ConsultationsView } from './consultations-view.js';
 import { errorSummary } from './error-summary.js';
+import { ExportAndErase } from './export-and-erase.js';
 import { OfficialResponse } from './official-response.js';
 import { SectionOutcome } from './section-outcome.js';
 
@@ -88,11 +89,6 @@ export class CivicModeration extends LitElement {
     selected: state,
     notice: state,
     confirmingDelete: state,
-    eraseStage: state,
-    eraseEmail: state,
-    eraseError: state,
-    eraseResult: state,
-    exportError: state,
   };
 
   /** The comment server's base URL, such as `https://comments.example.gov.uk`, or `/` on the server's own page. Required. */
@@ -115,11 +111,6 @@ export class CivicModeration extends LitElement {
   declare private selected: ReadonlySet<string>;
   declare private notice: Notice | null;
   declare private confirmingDelete: string[] | null;
-  declare private eraseStage: 'ask' | 'confirm';
-  declare private eraseEmail: string;
-  declare private eraseError: string;
-  declare private eraseResult: string;
-  declare private exportError: string;
 
   #client?: ModerationBackend;
   /** Answering in the department's name, under a comment or on a section. */
@@ -131,6 +122,8 @@ export class CivicModeration extends LitElement {
   #official = new OfficialResponse(this, this.#access);
   /** The outcome of the section the queue is filtered to. */
   #outcome = new SectionOutcome(this, this.#access);
+  /** Export of every response, and erasure of a person's data. */
+  #records = new ExportAndErase(this, { ...this.#access, reload: () => void this.#load() });
   #consultations = new ConsultationsView(this, {
     ...this.#access,
     consultationStrings: () => (this.#strings.locale === 'cy' ? consultationConsoleCy : consultationConsoleEn),
@@ -153,11 +146,6 @@ export class CivicModeration extends LitElement {
     this.selected = new Set();
     this.notice = null;
     this.confirmingDelete = null;
-    this.eraseStage = 'ask';
-    this.eraseEmail = '';
-    this.eraseError = '';
-    this.eraseResult = '';
-    this.exportError = '';
   }
 
   override connectedCallback(): void {
@@ -265,7 +253,7 @@ export class CivicModeration extends LitElement {
     };
     void this.#outcome.show(this.filters.page, this.filters.section);
     this.notice = null;
-    this.exportError = '';
+    this.#records.clear();
     void this.#load();
   }
 
@@ -368,50 +356,6 @@ export class CivicModeration extends LitElement {
     this.total = total;
   }
 
-  // ---- Export and erasure --------------------------------------------------------------------
-
-  async #export(format: 'csv' | 'json'): Promise<void> {
-    this.exportError = '';
-    try {
-      const { blob, fileName } = await this.#api.export(this.filters.page || undefined, format);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-    } catch (error) {
-      if (!this.#failed(error)) this.exportError = this.#strings.exportFailed;
-    }
-  }
-
-  async #erase(event: Event): Promise<void> {
-    event.preventDefault();
-    this.eraseResult = '';
-    if (this.eraseStage === 'ask') {
-      const email = this.renderRoot.querySelector<HTMLInputElement>('#erase-email')!.value.trim();
-      this.eraseEmail = email;
-      this.eraseError = email ? '' : this.#strings.eraseEmailMissing;
-      if (email) this.eraseStage = 'confirm';
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(email ? '.erase-confirm' : '#erase-email')?.focus();
-      return;
-    }
-    try {
-      const erased = await this.#api.erase(this.eraseEmail);
-      this.eraseResult = this.#strings.erased(erased);
-      this.eraseStage = 'ask';
-      this.eraseEmail = '';
-      void this.#load();
-    } catch (error) {
-      if (!this.#failed(error)) this.eraseError = this.#strings.failed;
-    }
-  }
-
-  #cancelErase(): void {
-    this.eraseStage = 'ask';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#erase-email')?.focus());
-  }
-
   // ---- Rendering -----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
@@ -508,7 +452,7 @@ export class CivicModeration extends LitElement {
 
       ${this.#renderQueue(strings)} ${this.#official.renderStatus()}
       ${this.#outcome.render(this.filters.page, this.filters.section)}
-      ${this.#official.renderSectionForm(this.filters.page, this.filters.section)} ${this.#renderExport(strings)} ${this.#renderErase(strings)}
+      ${this.#official.renderSectionForm(this.filters.page, this.filters.section)} ${this.#records.render(this.filters.page)}
     `;
   }
 
@@ -618,57 +562,6 @@ export class CivicModeration extends LitElement {
           </div>
         </article>
       </li>
-    `;
-  }
-
-  #renderExport(strings: ModerationStrings): TemplateResult {
-    return html`
-      <section class="panel" part="export" aria-labelledby="export-heading">
-        <h3 class="form-heading" id="export-heading">${strings.exportHeading}</h3>
-        <p class="hint">${strings.exportHint(this.filters.page)}</p>
-        <div class="actions">
-          <button class="button secondary" type="button" @click=${() => this.#export('csv')}>${strings.downloadCsv}</button>
-          <button class="button secondary" type="button" @click=${() => this.#export('json')}>${strings.downloadJson}</button>
-        </div>
-        <p class="error-text" role="status">${this.exportError}</p>
-      </section>
-    `;
-  }
-
-  #renderErase(strings: ModerationStrings): TemplateResult {
-    const error = this.eraseError;
-    return html`
-      <section class="panel" part="erase" aria-labelledby="erase-heading">
-        <h3 class="form-heading" id="erase-heading">${strings.eraseHeading}</h3>
-        <form class="form" novalidate @submit=${this.#erase}>
-          <p class="hint">${strings.eraseHint}</p>
-          ${this.eraseStage === 'confirm'
-            ? html`<div class="confirm erase-confirm" tabindex="-1" role="alertdialog" aria-labelledby="erase-confirm-text">
-                <p id="erase-confirm-text"><strong>${strings.eraseConfirm(this.eraseEmail)}</strong></p>
-                <div class="actions">
-                  <button class="button warning" type="submit">${strings.eraseYes}</button>
-                  <button class="button secondary" type="button" @click=${this.#cancelErase}>${strings.cancel}</button>
-                </div>
-              </div>`
-            : html`<div class="field ${error ? 'has-error' : ''}">
-                  <label for="erase-email">${strings.eraseEmailLabel}</label>
-                  ${error
-                    ? html`<p class="error-message" id="erase-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${error}</p>`
-                    : nothing}
-                  <input
-                    class="input"
-                    id="erase-email"
-                    type="email"
-                    autocomplete="off"
-                    spellcheck="false"
-                    .value=${this.eraseEmail}
-                    aria-describedby=${error ? 'erase-error' : nothing}
-                  />
-                </div>
-                <button class="button secondary" type="submit">${strings.eraseContinue}</button>`}
-          <p class="done" role="status">${this.eraseResult}</p>
-        </form>
-      </section>
     `;
   }
 }

@@ -1,0 +1,143 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { UnauthorizedError, type ExportFile } from '../../backends/rest/moderation-client.js';
+import { ConsolePart, type ConsoleAccess } from './console-part.js';
+
+/** What export and erasure need of the console besides its strings and backend. */
+export interface RecordsAccess extends ConsoleAccess {
+  /** Reads the queue again: an erasure changes the names it shows. */
+  reload(): void;
+}
+
+/** Saves a file the server made, as a download. */
+export function download({ blob, fileName }: ExportFile): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+/**
+ * The queue's last two sections: every response exported as CSV or JSON (of the page the queue is
+ * filtered to, or of all), and a person's name and email erased from all their responses, after
+ * a confirmation that says what cannot be undone.
+ */
+export class ExportAndErase extends ConsolePart<RecordsAccess> {
+  #stage: 'ask' | 'confirm' = 'ask';
+  #email = '';
+  #eraseError = '';
+  #erased = '';
+  #exportError = '';
+
+  hostDisconnected(): void {
+    this.#stage = 'ask';
+    this.#email = '';
+    this.#eraseError = '';
+    this.#erased = '';
+    this.#exportError = '';
+  }
+
+  /** Forgets a failed export's message, as when the filters change. */
+  clear(): void {
+    this.change(() => (this.#exportError = ''));
+  }
+
+  async #export(page: string, format: 'csv' | 'json'): Promise<void> {
+    this.change(() => (this.#exportError = ''));
+    try {
+      download(await this.console.api().export(page || undefined, format));
+    } catch (error) {
+      if (error instanceof UnauthorizedError) return this.console.signedOut();
+      this.change(() => (this.#exportError = this.console.strings().exportFailed));
+    }
+  }
+
+  async #erase(event: Event): Promise<void> {
+    event.preventDefault();
+    const strings = this.console.strings();
+    this.change(() => (this.#erased = ''));
+    if (this.#stage === 'ask') {
+      const email = this.host.renderRoot.querySelector<HTMLInputElement>('#erase-email')!.value.trim();
+      this.change(() => {
+        this.#email = email;
+        this.#eraseError = email ? '' : strings.eraseEmailMissing;
+        if (email) this.#stage = 'confirm';
+      });
+      return this.focus(email ? '.erase-confirm' : '#erase-email');
+    }
+    try {
+      const erased = await this.console.api().erase(this.#email);
+      this.change(() => {
+        this.#erased = strings.erased(erased);
+        this.#stage = 'ask';
+        this.#email = '';
+      });
+      this.console.reload();
+    } catch (error) {
+      if (error instanceof UnauthorizedError) return this.console.signedOut();
+      this.change(() => (this.#eraseError = strings.failed));
+    }
+  }
+
+  #cancelErase(): void {
+    this.change(() => (this.#stage = 'ask'));
+    void this.focus('#erase-email');
+  }
+
+  render(page: string): TemplateResult {
+    return html`${this.#renderExport(page)} ${this.#renderErase()}`;
+  }
+
+  #renderExport(page: string): TemplateResult {
+    const strings = this.console.strings();
+    return html`
+      <section class="panel" part="export" aria-labelledby="export-heading">
+        <h3 class="form-heading" id="export-heading">${strings.exportHeading}</h3>
+        <p class="hint">${strings.exportHint(page)}</p>
+        <div class="actions">
+          <button class="button secondary" type="button" @click=${() => this.#export(page, 'csv')}>${strings.downloadCsv}</button>
+          <button class="button secondary" type="button" @click=${() => this.#export(page, 'json')}>${strings.downloadJson}</button>
+        </div>
+        <p class="error-text" role="status">${this.#exportError}</p>
+      </section>
+    `;
+  }
+
+  #renderErase(): TemplateResult {
+    const strings = this.console.strings();
+    const error = this.#eraseError;
+    return html`
+      <section class="panel" part="erase" aria-labelledby="erase-heading">
+        <h3 class="form-heading" id="erase-heading">${strings.eraseHeading}</h3>
+        <form class="form" novalidate @submit=${(event: Event) => this.#erase(event)}>
+          <p class="hint">${strings.eraseHint}</p>
+          ${this.#stage === 'confirm'
+            ? html`<div class="confirm erase-confirm" tabindex="-1" role="alertdialog" aria-labelledby="erase-confirm-text">
+                <p id="erase-confirm-text"><strong>${strings.eraseConfirm(this.#email)}</strong></p>
+                <div class="actions">
+                  <button class="button warning" type="submit">${strings.eraseYes}</button>
+                  <button class="button secondary" type="button" @click=${() => this.#cancelErase()}>${strings.cancel}</button>
+                </div>
+              </div>`
+            : html`<div class="field ${error ? 'has-error' : ''}">
+                  <label for="erase-email">${strings.eraseEmailLabel}</label>
+                  ${error
+                    ? html`<p class="error-message" id="erase-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${error}</p>`
+                    : nothing}
+                  <input
+                    class="input"
+                    id="erase-email"
+                    type="email"
+                    autocomplete="off"
+                    spellcheck="false"
+                    .value=${this.#email}
+                    aria-describedby=${error ? 'erase-error' : nothing}
+                  />
+                </div>
+                <button class="button secondary" type="submit">${strings.eraseContinue}</button>`}
+          <p class="done" role="status">${this.#erased}</p>
+        </form>
+      </section>
+    `;
+  }
+}
