@@ -118,5 +118,25 @@ export const WelshConsultations: Story = {
   },
 };
 
+/** The audit log, after a moderator approved a comment and changed the consultation: who did what, and when. */
+export const AuditLog: Story = {
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    const button = (scope: ParentNode, text: string) => [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text)!;
+    await waitFor(() => expect(root.querySelectorAll('[part=item]').length).toBe(2));
+    button(root.querySelector('[part=item]')!, 'Approve').click();
+    await waitFor(() => expect(root.querySelector('[part=notice]')?.textContent).toContain('Approved 1 comment'));
+    await consultationsView(canvasElement);
+    button(root, 'Extend').click();
+    await waitFor(() => expect(root.querySelector('#closes-day')).toBeTruthy());
+    root.querySelector<HTMLInputElement>('#closes-year')!.value = String(new Date().getFullYear() + 1);
+    root.querySelector<HTMLButtonElement>('[part=consultation-form] button[type=submit]')!.click();
+    await waitFor(() => expect(root.querySelector('.consultations-notice')).toBeTruthy());
+    button(root.querySelector('[part=views]')!, 'Audit log').click();
+    await waitFor(() => expect(root.querySelectorAll('[part=audit-log] tbody tr').length).toBe(2));
+    await expect(root.querySelector('[part=signed-in]')?.textContent).toContain('Signed in as Demonstration moderator');
+  },
+};
+
 /** Cymraeg. */
 export const Welsh: Story = { args: { lang: 'cy' } };

@@ -1,7 +1,8 @@
 // Starts the reference server (built into server/dist) on a temporary SQLite file for the browser
 // tests, with a real SMTP server for its receipts, and tells them where it is at
 // /__reference-server.json. The SMTP server refuses every address at refused.example, so that a
-// test can see the console show a receipt that could not be sent.
+// test can see the console show a receipt that could not be sent. Besides the administrator's
+// token, it has a moderator added by name.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 export function referenceServer() {
   const folder = mkdtempSync(join(tmpdir(), 'civic-comments-browser-'));
   const moderatorToken = 'browser-tests-moderator-token';
+  const moderatorName = 'Priya Shah';
+  let namedToken;
   let running;
   const mail = new SMTPServer({
     authOptional: true,
@@ -27,7 +30,10 @@ export function referenceServer() {
     name: 'reference-server',
     async serverStart() {
       await new Promise((resolve) => mail.listen(0, '127.0.0.1', resolve));
-      const { readConfig, startServer } = await import('../server/dist/index.js');
+      const { moderatorsCommand, readConfig, startServer } = await import('../server/dist/index.js');
+      // A moderator added by name, as a department adds one, for the tests of who did what.
+      const added = await moderatorsCommand(['add', moderatorName, '--db', join(folder, 'comments.db')], {});
+      namedToken = added.out[1];
       const config = readConfig(['--port', '0', '--db', join(folder, 'comments.db')], {
         MODERATOR_TOKEN: moderatorToken,
         ALLOWED_ORIGINS: '*',
@@ -45,7 +51,7 @@ export function referenceServer() {
     },
     async serve(context) {
       if (context.path === '/__reference-server.json') {
-        return { body: JSON.stringify({ url: running.url, moderatorToken }), type: 'json' };
+        return { body: JSON.stringify({ url: running.url, moderatorToken, named: { name: moderatorName, token: namedToken } }), type: 'json' };
       }
       // A server that breaks the contract, and one that is too slow, for the rest backend's error tests.
       if (context.path.startsWith('/__wrong-shape/api/v1/')) {

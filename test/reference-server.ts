@@ -1,7 +1,10 @@
 /** Where the browser tests' reference server listens, and how to moderate on it. */
 export interface ReferenceServer {
   url: string;
+  /** The administrator's, `MODERATOR_TOKEN`. */
   moderatorToken: string;
+  /** A moderator added by name with `civic-comments-server moderators add`. */
+  named: { name: string; token: string };
 }
 
 let server: Promise<ReferenceServer> | undefined;

@@ -7,3 +7,4 @@ export { SqliteStorage } from './storage/sqlite.js';
 export { PostgresStorage } from './storage/postgres.js';
 export type { Storage, StoredComment, NewRecord } from './storage/storage.js';
 export { RateLimiter } from './http/rate-limit.js';
+export { moderatorsCommand } from './moderators.js';

@@ -1,11 +1,16 @@
 import {
+  auditCsv,
   ConsultationInput,
   consultationState,
   exportedResponse,
   fieldsOf,
   normaliseReference,
   toCsv,
+  type AuditEntry,
+  type AuditPage,
+  type AuditQuery,
   type Comment,
+  type Moderator,
   type ModerationConsultation,
   type ModerationComment,
   type ModerationPage,
@@ -18,18 +23,77 @@ import { DepartmentMissingError, UnauthorizedError, type ExportFile, type Modera
 import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
 
+/** Each memory backend's audit log, newest last: it outlives the console's sign-ins. */
+const auditLogs = new WeakMap<MemoryBackend, AuditEntry[]>();
+
 /**
  * The moderation console's backend over an in-page `MemoryBackend`, for stories and offline
  * demonstrations: `console.backendFor = (token) => new MemoryModeration(memory, token)`.
- * It accepts one token (`demo` unless told otherwise) and fails when the memory backend's `list`
- * is told to fail. It holds one consultation, that of the memory backend's page.
+ * It accepts one token (`demo` unless told otherwise), signed in as `moderatorName`, and fails
+ * when the memory backend's `list` is told to fail. It holds one consultation, that of the memory
+ * backend's page, and keeps an audit log of what is done through it.
  */
 export class MemoryModeration implements ModerationBackend {
   constructor(
     readonly memory: MemoryBackend,
     readonly token: string,
     readonly acceptedToken = 'demo',
+    readonly moderatorName = 'Demonstration moderator',
   ) {}
+
+  /** The memory backend's audit log, oldest first. */
+  get log(): AuditEntry[] {
+    let log = auditLogs.get(this.memory);
+    if (!log) auditLogs.set(this.memory, (log = []));
+    return log;
+  }
+
+  #record(entry: Partial<AuditEntry> & Pick<AuditEntry, 'action'>): void {
+    this.log.push({
+      id: String(this.log.length + 1),
+      at: new Date().toISOString(),
+      moderator: this.moderatorName,
+      commentId: null,
+      reference: null,
+      page: null,
+      section: null,
+      from: null,
+      to: null,
+      ...entry,
+    });
+  }
+
+  async me(): Promise<Moderator> {
+    this.#check();
+    return { name: this.moderatorName, administrator: false };
+  }
+
+  async audit(query: AuditQuery): Promise<AuditPage> {
+    this.#check();
+    const reference = query.comment && normaliseReference(query.comment);
+    const matching = this.log
+      .filter(
+        (e) =>
+          (!query.moderator || e.moderator.toLowerCase() === query.moderator.toLowerCase()) &&
+          (!query.action || e.action === query.action) &&
+          (!query.page || e.page === query.page) &&
+          (!query.comment || e.commentId === query.comment || (reference !== undefined && e.reference === reference)),
+      )
+      .reverse();
+    const start = Number(query.cursor ?? 0);
+    const limit = Number(query.limit ?? 50);
+    return {
+      entries: matching.slice(start, start + limit),
+      nextCursor: start + limit < matching.length ? String(start + limit) : null,
+      total: matching.length,
+      moderators: [...new Set(this.log.map((e) => e.moderator))].sort(),
+    };
+  }
+
+  async exportAudit(query: AuditQuery): Promise<ExportFile> {
+    const { entries } = await this.audit({ ...query, cursor: undefined, limit: this.log.length || 1 });
+    return { blob: new Blob([`\uFEFF${auditCsv(entries)}`]), fileName: 'audit-log.csv' };
+  }
 
   async list(query: ModerationQuery): Promise<ModerationPage> {
     this.#check();
@@ -60,14 +124,18 @@ export class MemoryModeration implements ModerationBackend {
 
   async setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment> {
     this.#check();
+    const before = this.memory.all().find((c) => c.id === id)?.status;
     this.memory.moderate(id, status);
     const comment = this.memory.all().find((c) => c.id === id)!;
+    if (before !== status) this.#record({ action: 'status', ...about(comment), from: before ?? null, to: status });
     return { ...comment, updatedAt: new Date().toISOString() };
   }
 
   async remove(id: string): Promise<void> {
     this.#check();
+    const comment = this.memory.all().find((c) => c.id === id);
     this.memory.remove(id);
+    if (comment) this.#record({ action: 'delete', ...about(comment), from: comment.status });
   }
 
   async export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
@@ -80,6 +148,7 @@ export class MemoryModeration implements ModerationBackend {
 
   async erase(email: string): Promise<number> {
     this.#check();
+    for (const comment of this.memory.all()) if (comment.email.toLowerCase() === email.toLowerCase()) this.#record({ action: 'erase', ...about(comment) });
     return this.memory.erase(email);
   }
 
@@ -91,7 +160,9 @@ export class MemoryModeration implements ModerationBackend {
 
   async saveOutcome(_page: string, section: string, body: string): Promise<Outcome> {
     this.#check();
+    const before = this.memory.outcomes[section];
     this.memory.outcomes[section] = body.trim();
+    if (before !== body.trim()) this.#record({ action: 'outcome', page: this.memory.page, section, from: before ?? null, to: body.trim() });
     return { body: body.trim(), updatedAt: new Date().toISOString() };
   }
 
@@ -124,6 +195,7 @@ export class MemoryModeration implements ModerationBackend {
     if (!checked.success) throw new ValidationFailedError(fieldsOf(checked.error.issues));
     if (page !== this.memory.page) throw new ValidationFailedError({ page: `This memory backend holds the consultation of ${this.memory.page} only.` });
     this.memory.consultation = { ...checked.data, updatedAt: new Date().toISOString() };
+    this.#record({ action: 'consultation', page, to: JSON.stringify(checked.data) });
     return (await this.consultations())[0]!;
   }
 
@@ -131,6 +203,7 @@ export class MemoryModeration implements ModerationBackend {
     this.#check();
     const comment = this.memory.respondAsDepartment(input);
     if (!comment) throw new DepartmentMissingError('The consultation names no department.');
+    this.#record({ action: 'official-response', ...about(comment), to: comment.body });
     return comment;
   }
 
@@ -139,3 +212,11 @@ export class MemoryModeration implements ModerationBackend {
     if (this.memory.fail.list) throw new BackendUnavailableError('The memory backend was told to fail (moderation).');
   }
 }
+
+/** The response an audit entry is about. */
+const about = (comment: Comment & { reference?: string | null }) => ({
+  commentId: comment.id,
+  reference: comment.reference ?? null,
+  page: comment.page,
+  section: comment.section,
+});

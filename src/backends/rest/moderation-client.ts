@@ -1,13 +1,16 @@
 import * as z from 'zod/mini';
 import {
+  AuditPage,
   CommentPage,
   ConsultationList,
   CreatedComment,
   EraseResult,
   ModerationComment,
   ModerationPage,
+  Moderator,
   SavedConsultation,
   SavedOutcome,
+  type AuditQuery,
   type Comment,
   type ConsultationInput,
   type ModerationConsultation,
@@ -36,12 +39,19 @@ export interface ExportFile {
 }
 
 const Updated = z.object({ comment: ModerationComment });
+const SignedIn = z.object({ moderator: Moderator });
+
+/** A query's filled-in parameters, as search parameters. */
+const searchParamsOf = (query: object) =>
+  Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''));
 
 /**
  * What the moderation console needs from a server. Throw `UnauthorizedError` for a refused token,
  * and the errors of `../errors.js` otherwise.
  */
 export interface ModerationBackend {
+  /** Who the token belongs to. */
+  me(): Promise<Moderator>;
   list(query: ModerationQuery): Promise<ModerationPage>;
   setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment>;
   remove(id: string): Promise<void>;
@@ -57,6 +67,10 @@ export interface ModerationBackend {
   outcome(page: string, section: string): Promise<Outcome | null>;
   /** Publishes or replaces it. */
   saveOutcome(page: string, section: string, body: string): Promise<Outcome>;
+  /** The audit log, newest first, filtered. */
+  audit(query: AuditQuery): Promise<AuditPage>;
+  /** Every entry matching the filters, as the server's CSV file. */
+  exportAudit(query: AuditQuery): Promise<ExportFile>;
 }
 
 /** The reference server's moderation routes, with the moderator token on every request. */
@@ -69,12 +83,21 @@ export class ModerationClient implements ModerationBackend {
     this.#api = apiClient(this.endpoint, { timeout: options.timeout, headers: { Authorization: `Bearer ${options.token}` } });
   }
 
+  async me(): Promise<Moderator> {
+    return (await this.#call('moderation/me', SignedIn, () => this.#api('moderation/me'))).moderator;
+  }
+
   /** The queue, newest first, filtered; `statusCounts` counts every status under the other filters. */
   list(query: ModerationQuery): Promise<ModerationPage> {
-    const searchParams = Object.fromEntries(
-      Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''),
-    );
-    return this.#call('moderation/comments', ModerationPage, () => this.#api('moderation/comments', { searchParams }));
+    return this.#call('moderation/comments', ModerationPage, () => this.#api('moderation/comments', { searchParams: searchParamsOf(query) }));
+  }
+
+  audit(query: AuditQuery): Promise<AuditPage> {
+    return this.#call('moderation/audit', AuditPage, () => this.#api('moderation/audit', { searchParams: searchParamsOf(query) }));
+  }
+
+  exportAudit(query: AuditQuery): Promise<ExportFile> {
+    return this.#file('moderation/audit', { ...searchParamsOf(query), format: 'csv' }, 'audit-log.csv');
   }
 
   async setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment> {
@@ -92,16 +115,19 @@ export class ModerationClient implements ModerationBackend {
   }
 
   /** Every response of a page (or of all pages) as the server's CSV or JSON file. */
-  async export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
-    const searchParams: Record<string, string> = { format };
-    if (page) searchParams.page = page;
+  export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
+    return this.#file('moderation/export', searchParamsOf({ format, page }), `responses.${format}`);
+  }
+
+  /** A file the server makes, named as the server names it. */
+  async #file(path: string, searchParams: Record<string, string | number>, fallbackName: string): Promise<ExportFile> {
     try {
-      const response = await this.#api('moderation/export', { searchParams });
+      const response = await this.#api(path, { searchParams });
       const disposition = response.headers.get('Content-Disposition') ?? '';
-      const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `responses.${format}`;
+      const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
       return { blob: await response.blob(), fileName };
     } catch (error) {
-      throw await this.#explain('moderation/export', error);
+      throw await this.#explain(path, error);
     }
   }
 

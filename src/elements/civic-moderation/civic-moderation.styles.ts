@@ -96,7 +96,44 @@ export const styles = css`
     min-height: 1.5em;
   }
 
-  /* The two views, as GOV.UK service navigation. */
+  .signed-in {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: baseline;
+  }
+  .signed-in .hint {
+    margin: 0;
+  }
+
+  /* The audit log, as a GOV.UK table that scrolls sideways on its own where the screen is narrow. */
+  .table-scroll {
+    overflow-x: auto;
+    margin-bottom: 1em;
+  }
+  .audit-table {
+    width: 100%;
+    min-width: 44em;
+    border-collapse: collapse;
+  }
+  .audit-table th,
+  .audit-table td {
+    padding: 0.6em 1em 0.6em 0;
+    border-bottom: 1px solid var(--civic-color-border,#b1b4b6);
+    text-align: left;
+    vertical-align: top;
+  }
+  .audit-table td.change {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  .changes {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  /* The views, as GOV.UK service navigation. */
   .views ul {
     display: flex;
     flex-wrap: wrap;

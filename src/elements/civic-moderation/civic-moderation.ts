@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { ModerationComment, ModerationQuery, StatusUpdate } from '../../contract/index.js';
+import type { ModerationComment, ModerationQuery, Moderator, StatusUpdate } from '../../contract/index.js';
 import { ModerationClient, UnauthorizedError, type ModerationBackend } from '../../backends/rest/moderation-client.js';
 import { ConfigurationError } from '../../backends/errors.js';
 import { emit } from '../../events.js';
@@ -9,6 +9,8 @@ import { moderationCy, moderationEn, type ModerationAction, type ModerationStrin
 import { styles as govukStyles } from '../civic-comments/civic-comments.styles.js';
 import { styles } from './civic-moderation.styles.js';
 import { consultationConsoleCy, consultationConsoleEn } from '../../i18n/consultation-console.js';
+import { auditConsoleCy, auditConsoleEn, type AuditConsoleStrings } from '../../i18n/audit-console.js';
+import { AuditView } from './audit-view.js';
 import { ConsultationsView } from './consultations-view.js';
 import { errorSummary } from './error-summary.js';
 import { ExportAndErase } from './export-and-erase.js';
@@ -25,6 +27,8 @@ const statusOf: Record<Exclude<ModerationAction, 'delete'>, StatusUpdate['status
   spam: 'spam',
 };
 const state = { state: true } as const;
+
+type View = 'comments' | 'consultations' | 'audit';
 
 interface Filters {
   page: string;
@@ -43,11 +47,11 @@ interface Notice {
 }
 
 /**
- * The department's moderation console: sign in with the moderator token, work the queue (approve,
+ * The department's moderation console: sign in with a moderator's token, work the queue (approve,
  * reject, mark as spam, delete, one by one or many at once), read private submissions, answer in the
  * department's name, publish each section's outcome, export every response and erase a person's
- * data; and, in its second view, create, change and extend consultations. The token is kept in
- * `sessionStorage` for this tab only.
+ * data; in its second view, create, change and extend consultations; in its third, read the audit
+ * log of who did what. The token is kept in `sessionStorage` for this tab only.
  *
  * @summary The moderation console for the reference server.
  *
@@ -61,10 +65,14 @@ interface Notice {
  * @csspart notice - The message after an action.
  * @csspart official-response - The form for a response of the department's own on a section.
  * @csspart outcome-editor - The outcome of the section the queue is filtered to.
- * @csspart views - The navigation between the comments and the consultations.
+ * @csspart views - The navigation between the comments, the consultations and the audit log.
  * @csspart consultations - The consultations view.
  * @csspart consultation - One consultation in its list.
  * @csspart consultation-form - The form that creates, changes or extends a consultation.
+ * @csspart signed-in - Who is signed in, beside "Sign out".
+ * @csspart audit - The audit log view.
+ * @csspart audit-filters - The audit log's filters.
+ * @csspart audit-log - The table of the audit log.
  * @csspart export - The export section.
  * @csspart erase - The erasure section.
  *
@@ -78,6 +86,7 @@ export class CivicModeration extends LitElement {
     lang: { type: String },
     backendFor: { attribute: false },
     token: state,
+    moderator: state,
     view: state,
     signInError: state,
     filters: state,
@@ -99,8 +108,10 @@ export class CivicModeration extends LitElement {
   declare backendFor: ((token: string) => ModerationBackend) | undefined;
 
   declare private token: string | null;
-  /** The queue of comments, or the consultations. */
-  declare private view: 'comments' | 'consultations';
+  /** Who the token belongs to, once the server has said. */
+  declare private moderator: Moderator | null;
+  /** The queue of comments, the consultations, or the audit log. */
+  declare private view: View;
   declare private signInError: string;
   declare private filters: Filters;
   declare private loadState: 'idle' | 'loading' | 'loaded' | 'failed';
@@ -126,8 +137,13 @@ export class CivicModeration extends LitElement {
   #records = new ExportAndErase(this, { ...this.#access, reload: () => void this.#load() });
   #consultations = new ConsultationsView(this, {
     ...this.#access,
-    consultationStrings: () => (this.#strings.locale === 'cy' ? consultationConsoleCy : consultationConsoleEn),
+    consultationStrings: () => this.#consultationStrings,
     showComments: (page) => this.#showComments(page),
+  });
+  #audit = new AuditView(this, {
+    ...this.#access,
+    auditStrings: () => this.#auditStrings,
+    consultationStrings: () => this.#consultationStrings,
   });
 
   constructor() {
@@ -135,6 +151,7 @@ export class CivicModeration extends LitElement {
     this.endpoint = '';
     this.lang = '';
     this.token = readToken();
+    this.moderator = null;
     this.view = 'comments';
     this.signInError = '';
     this.filters = { page: '', section: '', status: 'pending', visibility: '', reference: '', receipt: '' };
@@ -155,6 +172,14 @@ export class CivicModeration extends LitElement {
 
   get #strings(): ModerationStrings {
     return languageOf(this.lang || closestLang(this)) === 'cy' ? moderationCy : moderationEn;
+  }
+
+  get #consultationStrings() {
+    return this.#strings.locale === 'cy' ? consultationConsoleCy : consultationConsoleEn;
+  }
+
+  get #auditStrings(): AuditConsoleStrings {
+    return this.#strings.locale === 'cy' ? auditConsoleCy : auditConsoleEn;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -189,6 +214,7 @@ export class CivicModeration extends LitElement {
   #signOut(message = ''): void {
     removeToken();
     this.token = null;
+    this.moderator = null;
     this.#client = undefined;
     this.items = [];
     this.selected = new Set();
@@ -234,8 +260,18 @@ export class CivicModeration extends LitElement {
       this.statusCounts = result.statusCounts;
       if (!more) this.selected = new Set();
       this.loadState = 'loaded';
+      if (!this.moderator) void this.#whoIsSignedIn();
     } catch (error) {
       if (!this.#failed(error)) this.loadState = 'failed';
+    }
+  }
+
+  /** Asks whose the token is, to show it beside "Sign out"; a console that cannot tell shows no name. */
+  async #whoIsSignedIn(): Promise<void> {
+    try {
+      this.moderator = await this.#api.me();
+    } catch (error) {
+      this.#failed(error);
     }
   }
 
@@ -257,9 +293,10 @@ export class CivicModeration extends LitElement {
     void this.#load();
   }
 
-  #showView(view: 'comments' | 'consultations'): void {
+  #showView(view: View): void {
     this.view = view;
     if (view === 'consultations') void this.#consultations.load();
+    if (view === 'audit') void this.#audit.load();
   }
 
   /** From a consultation to its comments: every status, so that nothing of the page is hidden. */
@@ -392,17 +429,25 @@ export class CivicModeration extends LitElement {
     return html`
       <div class="bar">
         <h2 class="heading">${strings.heading}</h2>
-        <button class="button secondary" type="button" @click=${() => this.#signOut()}>${strings.signOut}</button>
+        <div class="signed-in">
+          ${this.moderator ? html`<p class="hint" part="signed-in">${this.#signedInAs(this.moderator)}</p>` : nothing}
+          <button class="button secondary" type="button" @click=${() => this.#signOut()}>${strings.signOut}</button>
+        </div>
       </div>
       ${this.#renderViews()}
-      ${this.view === 'consultations' ? this.#consultations.render() : this.#renderComments(strings)}
+      ${this.view === 'consultations' ? this.#consultations.render() : this.view === 'audit' ? this.#audit.render() : this.#renderComments(strings)}
     `;
   }
 
-  /** The console's two views, as GOV.UK service navigation: the current one marked for every reader. */
+  #signedInAs({ name, administrator }: Moderator): string {
+    const words = this.#auditStrings;
+    return words.signedInAs(administrator ? `${name} (${words.administrator})` : name);
+  }
+
+  /** The console's views, as GOV.UK service navigation: the current one marked for every reader. */
   #renderViews(): TemplateResult {
-    const words = this.#strings.locale === 'cy' ? consultationConsoleCy : consultationConsoleEn;
-    const link = (view: 'comments' | 'consultations', label: string) =>
+    const words = this.#consultationStrings;
+    const link = (view: View, label: string) =>
       html`<li class=${this.view === view ? 'current' : ''}>
         <button class="link-button" type="button" aria-current=${this.view === view ? 'page' : 'false'} @click=${() => this.#showView(view)}>
           ${label}
@@ -410,7 +455,7 @@ export class CivicModeration extends LitElement {
       </li>`;
     return html`<nav class="views" part="views" aria-label=${words.viewsLabel}>
       <ul>
-        ${link('comments', words.commentsView)} ${link('consultations', words.consultationsView)}
+        ${link('comments', words.commentsView)} ${link('consultations', words.consultationsView)} ${link('audit', this.#auditStrings.auditView)}
       </ul>
     </nav>`;
   }

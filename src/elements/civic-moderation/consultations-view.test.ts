@@ -105,6 +105,8 @@ describe('<civic-moderation> consultations', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).activeElement?.textContent?.trim() === 'Consultations' && shadow(el).querySelector('#create-consultation'));
     await sendKeys({ press: 'Tab' });
+    expect(textOf(shadow(el).activeElement)).to.equal('Audit log', 'the views come first');
+    await sendKeys({ press: 'Tab' });
     expect(textOf(shadow(el).activeElement)).to.equal('Create a consultation');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).activeElement?.id === 'consultation-page', 'the form did not take focus');
