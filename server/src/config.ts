@@ -13,6 +13,10 @@ export interface ServerConfig {
   allowedOrigins: string[];
   moderation: 'pre' | 'post';
   rateLimit: number;
+  /** Readers' reports per minute per client (`REPORT_RATE_LIMIT`); 0 turns the limit off. */
+  reportRateLimit: number;
+  /** Unreviewed reports that take a comment out of public view (`REPORTS_TO_HIDE`); 0 never does. */
+  reportsToHide: number;
   trustProxy: TrustProxy;
   /** How long a stopping server waits for open requests before it closes their connections. */
   shutdownTimeoutMs: number;
@@ -47,7 +51,9 @@ export const usage = `Usage: civic-comments-server [options]
 
 Environment: MODERATOR_TOKEN (made and printed at start when unset), ALLOWED_ORIGINS (comma-separated
 origins that may post, such as https://www.example.gov.uk), MODERATION=pre|post (default pre),
-RATE_LIMIT (posts per minute per client, default 5; 0 turns it off), TRUST_PROXY (the number of proxies
+RATE_LIMIT (posts per minute per client, default 5; 0 turns it off), REPORT_RATE_LIMIT (readers' reports per minute
+per client, default 10; 0 turns it off), REPORTS_TO_HIDE (reports that take a comment out of public view until a
+moderator decides, default 3; 0 never hides one), TRUST_PROXY (the number of proxies
 in front of the server, such as 1, or a comma-separated list of their addresses: the client's address is
 then read from X-Forwarded-For), SHUTDOWN_TIMEOUT (seconds to finish open requests on SIGTERM, default 10), CACHE_MB (memory for public
 answers kept ready, default 64; 0 turns the cache off), SMTP_URL (smtp:// or smtps://user:password@host:port:
@@ -82,6 +88,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   if (moderation !== 'pre' && moderation !== 'post') throw new ConfigError(`MODERATION must be "pre" or "post", not "${moderation}".`);
   const rateLimit = Number(env.RATE_LIMIT ?? 5);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new ConfigError(`RATE_LIMIT must be a whole number of posts per minute, not "${env.RATE_LIMIT}".`);
+  const reportRateLimit = wholeNumber(env, 'REPORT_RATE_LIMIT', 10, 'reports per minute');
+  const reportsToHide = wholeNumber(env, 'REPORTS_TO_HIDE', 3, 'reports');
   const allowedOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(normaliseOrigin);
   const token = env.MODERATOR_TOKEN?.trim();
   if (token !== undefined && token !== '') checkToken(token);
@@ -100,6 +108,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     allowedOrigins,
     moderation,
     rateLimit,
+    reportRateLimit,
+    reportsToHide,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: shutdownSeconds * 1000,
     cacheBytes: Math.round(cacheMb * 1024 * 1024),
@@ -107,6 +117,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     seed: Boolean(values.seed),
     mail: readMail(env),
   };
+}
+
+/** A setting that must be a whole number, 0 or more. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, what: string): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of ${what}, not "${env[name]}".`);
+  return value;
 }
 
 /** SMTP_URL and the settings that go with it; undefined when receipts are not sent. */

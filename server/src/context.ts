@@ -13,6 +13,10 @@ export interface AppOptions {
   moderation: 'pre' | 'post';
   /** Posts per client. */
   rateLimiter: RateLimiter;
+  /** Readers' reports per client. */
+  reportLimiter: RateLimiter;
+  /** Unreviewed reports that take a comment out of public view until a moderator decides; 0 never does. */
+  reportsToHide: number;
   /** Failed moderator sign-ins per client; while a client is over it, even the right token is refused. */
   signInLimiter: RateLimiter;
   /** How to tell clients apart for rate limiting: their address. */

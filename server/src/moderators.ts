@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ModeratorName } from '../../src/contract/index.js';
 import { administratorName, newModeratorToken, tokenHash } from './http/auth.js';
 import { seededBy } from './seed.js';
+import { readersReports } from './storage/schema.js';
 import { openStorage } from './storage/open.js';
 
 /** How the audit log names changes made from the command line. */
@@ -16,7 +17,7 @@ export const moderatorsUsage = `Usage: civic-comments-server moderators <command
 The database is --db or DATABASE_URL, as for the server (default ./data/comments.db).`;
 
 /** Names the audit log already gives to someone other than a moderator. */
-const reservedNames = [administratorName, commandLine, seededBy].map((name) => name.toLowerCase());
+const reservedNames = [administratorName, commandLine, seededBy, readersReports].map((name) => name.toLowerCase());
 
 /** What a `moderators` command printed and how it ended: 0 done, 1 refused, 2 not understood. */
 export interface CommandResult {

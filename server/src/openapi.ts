@@ -8,6 +8,7 @@ import {
   ConsultationList,
   OfficialCommentInput,
   OutcomeInput,
+  ReportInput,
   PublicConsultation,
   SavedConsultation,
   SavedOutcome,
@@ -102,12 +103,28 @@ export function openApiDocument() {
           responses: { 200: { description: 'The comment', ...json(CreatedComment) }, 304: { description: 'Not modified' }, 404: error('No published comment with this id') },
         },
       },
+      '/api/v1/comments/{id}/reports': {
+        post: {
+          summary: 'Report a published comment to the moderators, with a reason if the reader gives one',
+          description:
+            'Counted once per reader (known by a keyed hash of their address). When the reports since a moderator last decided on the comment reach REPORTS_TO_HIDE, it leaves public view until a moderator decides. The answer is the same whether or not the report counted.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: false, ...json(ReportInput, 'input') },
+          responses: {
+            202: { description: 'Received', ...json(z.object({ report: z.literal('received') })) },
+            400: error('A reason over 500 characters, or a body that is not JSON'),
+            404: error('No published public comment with this id'),
+            429: error('Too many reports from this client; Retry-After says when to try again'),
+          },
+        },
+      },
       '/api/v1/moderation/comments': {
         get: {
           summary: 'Everything, newest first, private submissions and emails included',
           parameters: [
             ...['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
             query('reference', 'The response with this reference, such as CC-7K3M-Q9TX; case, spaces and look-alike letters do not matter'),
+            query('reported', 'true: only comments readers have reported since a moderator last decided on them', false, { enum: ['true'] }),
             query('receipt', 'Responses whose emailed receipt is pending, sent or failed', false, { enum: ['pending', 'sent', 'failed'] }),
           ],
           ...moderated,

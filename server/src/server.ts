@@ -47,6 +47,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     allowedOrigins: config.allowedOrigins,
     moderation: config.moderation,
     rateLimiter: new RateLimiter(config.rateLimit, { counter: storage.hitCounter }),
+    reportLimiter: new RateLimiter(config.reportRateLimit, { counter: storage.hitCounter, name: 'reports' }),
+    reportsToHide: config.reportsToHide,
     signInLimiter: new RateLimiter(signInFailures, { counter: storage.hitCounter, windowMs: 5 * 60_000, name: 'sign-in' }),
     clientAddress: (request, env) =>
       clientAddress(

@@ -51,6 +51,8 @@ export function testApp(storage: Storage, overrides: Partial<AppOptions> = {}) {
     allowedOrigins: ['https://www.example.gov.uk'],
     moderation: 'pre',
     rateLimiter: new RateLimiter(0),
+    reportLimiter: new RateLimiter(0),
+    reportsToHide: 3,
     signInLimiter: new RateLimiter(10, { counter: storage.hitCounter, windowMs: 300_000, name: 'sign-in' }),
     clientAddress: () => '192.0.2.1',
     ...overrides,

@@ -14,7 +14,7 @@ export const exportColumns = [
 ] as const satisfies readonly (keyof ExportedResponse)[];
 
 /** A response as the exports write it, with every column present (null where it has none). */
-export function exportedResponse(comment: ModerationComment): ExportedResponse {
+export function exportedResponse({ reports: _reports, ...comment }: ModerationComment): ExportedResponse {
   const time = londonTime(comment.createdAt);
   const two = (n: number) => String(n).padStart(2, '0');
   return {

@@ -15,6 +15,8 @@ export const limits = {
   titleMax: 200,
   /** Sections a consultation may list. */
   sectionsMax: 500,
+  /** A reader's reason for reporting a comment. */
+  reportReasonMax: 500,
   /** An outcome, and an official response. */
   outcomeMax: 10000,
   listLimitDefault: 20,

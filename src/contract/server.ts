@@ -56,6 +56,11 @@ export const ModerationComment = /* @__PURE__ */ z.object({
   reference: z.optional(z.nullable(z.string())),
   /** Where its emailed receipt is, when the server sends receipts: `pending`, `sent` or `failed`. */
   receipt: z.optional(z.nullable(ReceiptState)),
+  /**
+   * Readers' reports: how many readers reported it, how many of those since a moderator last
+   * decided on it, and the reasons they gave, oldest first.
+   */
+  reports: z.optional(z.object({ count: wholeNumber, unreviewed: wholeNumber, reasons: z.array(z.string()) })),
 });
 export type ModerationComment = z.infer<typeof ModerationComment>;
 
@@ -69,6 +74,8 @@ export const ModerationQuery = /* @__PURE__ */ z.object({
   receipt: z.optional(ReceiptState),
   /** A reference as a respondent might read it out: case, spaces and look-alike letters do not matter. */
   reference: z.optional(z.string().check(z.maxLength(40))),
+  /** `true`: only comments readers have reported since a moderator last decided on them. */
+  reported: z.optional(z.enum(['true'])),
   limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.moderationLimitMax), z.refine(Number.isInteger))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
 });
@@ -88,6 +95,12 @@ export const StatusUpdate = /* @__PURE__ */ z.object({
   status: z.enum(['published', 'rejected', 'spam']),
 });
 export type StatusUpdate = z.infer<typeof StatusUpdate>;
+
+/** Body of `POST /api/v1/comments/{id}/reports`: a reader reporting a published comment, with a reason if they give one. */
+export const ReportInput = /* @__PURE__ */ z.object({
+  reason: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(limits.reportReasonMax, 'tooLong')))),
+});
+export type ReportInput = z.input<typeof ReportInput>;
 
 /** Query of `GET /api/v1/moderation/export`. */
 export const ExportQuery = /* @__PURE__ */ z.object({

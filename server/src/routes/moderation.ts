@@ -108,11 +108,11 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   app.get('/api/v1/moderation/comments', async (c) => {
     const query = ModerationQuery.safeParse(c.req.query());
     if (!query.success) {
-      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: status, visibility, page, section, reference, limit and cursor are allowed.');
+      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: status, visibility, page, section, reference, receipt, reported, limit and cursor are allowed.');
     }
-    const { cursor, limit = moderationLimitDefault, reference: typed, ...rest } = query.data;
+    const { cursor, limit = moderationLimitDefault, reference: typed, reported, ...rest } = query.data;
     // A reference read out over the phone may come in any case and spacing; one that cannot be one matches nothing.
-    const filter = typed === undefined ? rest : { ...rest, reference: normaliseReference(typed) ?? typed };
+    const filter = { ...rest, reported: reported === 'true', ...(typed !== undefined && { reference: normaliseReference(typed) ?? typed }) };
     const before = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !before) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     const result = await storage.listForModeration(filter, Math.min(limit, limits.moderationLimitMax), before);

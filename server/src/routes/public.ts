@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { Counts, CommentPage, CreatedComment, ListCommentsQuery, id, limits, messagesFor, pageId, publicComment, type Consultation } from '../../../src/contract/index.js';
+import { createHmac } from 'node:crypto';
+import { Counts, CommentPage, CreatedComment, ListCommentsQuery, ReportInput, id, limits, messagesFor, pageId, publicComment, type Consultation } from '../../../src/contract/index.js';
 import { cy } from '../../../src/i18n/cy.js';
 import { en } from '../../../src/i18n/en.js';
 import { nextChange, publicConsultation, refusalCode, refusalMessage } from '../consultations.js';
@@ -7,6 +8,7 @@ import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cachedJson, type Keep } from '../http/cache.js';
 import { errorResponse } from '../http/errors.js';
+import { holdsUnstorableText } from '../http/storable.js';
 import { isPublic } from '../storage/schema.js';
 import { submitComment } from '../submit.js';
 
@@ -18,6 +20,13 @@ const firstIssue = (issues: { path: PropertyKey[]; message: string }[]) =>
 
 export function publicRoutes(app: Hono, options: AppOptions): void {
   const { storage, answers: cache } = options;
+  /** The key that turns a reader's address into who reported; kept in the database, so the same on every instance. */
+  let reportSecret: Promise<Buffer> | undefined;
+  const reportKey = () =>
+    (reportSecret ??= storage.secret('reports').catch((error: unknown) => {
+      reportSecret = undefined;
+      throw error;
+    }));
   /** Where an answer about this page may be kept: the page's version is read before its queries. */
   const keeping = async (page: string): Promise<Keep | undefined> =>
     cache && { cache, page, version: await storage.pageVersion(page) };
@@ -74,6 +83,36 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
     }
     return cachedJson(c, { comment: publicComment(stored) } satisfies CreatedComment, keep);
+  });
+
+  // A reader reporting a published comment: counted once per reader, hidden at the threshold.
+  app.post('/api/v1/comments/:id/reports', async (c) => {
+    const commentId = c.req.param('id');
+    if (!id.safeParse(commentId).success) return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
+    let body: unknown;
+    try {
+      const text = await c.req.text();
+      body = text.trim() ? JSON.parse(text) : {};
+    } catch {
+      return errorResponse(c, 400, 'invalid_json', 'The request body must be a JSON object, such as { "reason": "…" }, or empty.');
+    }
+    const input = ReportInput.safeParse(body);
+    if (!input.success || holdsUnstorableText(input.data)) {
+      return errorResponse(c, 400, 'validation', 'The reason needs correcting.', {
+        fields: { reason: `Reason must be ${limits.reportReasonMax} characters or fewer` },
+      });
+    }
+    const address = options.clientAddress(c.req, c.env);
+    const wait = await options.reportLimiter.take(address);
+    if (wait > 0) {
+      return errorResponse(c, 429, 'rate_limited', `Too many reports in a short time. Try again in ${wait} seconds.`, { headers: { 'Retry-After': String(wait) } });
+    }
+    const reporter = createHmac('sha256', await reportKey()).update(address).digest('base64url').slice(0, 22);
+    const outcome = await storage.report(commentId, reporter, input.data.reason || null, options.reportsToHide);
+    if (outcome === 'not-found') return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
+    c.header('Cache-Control', 'no-store');
+    // The same answer however often one reader reports: it tells nobody whether their report counted.
+    return c.json({ report: 'received' }, 202);
   });
 
   app.post('/api/v1/comments', async (c) => {

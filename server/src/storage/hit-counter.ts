@@ -16,7 +16,8 @@ export interface HitCounter {
 
 /** Hits counted in this process's memory; old windows are swept as new ones open. */
 export class MemoryHitCounter implements HitCounter {
-  readonly secret = randomBytes(32);
+  constructor(readonly secret: Buffer = randomBytes(32)) {}
+
   private readonly windows = new Map<string, { start: number; end: number; hits: number }>();
   private sweptAt = 0;
 

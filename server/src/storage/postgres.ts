@@ -5,7 +5,7 @@ import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
-import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, outcomeChange, receiptQueries, settleReceiptQuery, statusChange, type AuditRow, type ReceiptRow } from './schema.js';
+import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
 import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
@@ -95,12 +95,12 @@ export class PostgresStorage implements Storage {
   static async open(url: string): Promise<PostgresStorage> {
     const storage = new PostgresStorage(url);
     await storage.migrate();
-    storage.hitCounter = new PostgresHitCounter(storage.sql, await storage.sharedSecret('rate-limit'));
+    storage.hitCounter = new PostgresHitCounter(storage.sql, await storage.secret('rate-limit'));
     return storage;
   }
 
   /** A secret made once and kept in the database, so that every instance holds the same one. */
-  private async sharedSecret(name: string): Promise<Buffer> {
+  async secret(name: string): Promise<Buffer> {
     await this.sql.unsafe('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('base64')]);
     const [row] = await this.sql.unsafe('SELECT value FROM server_secrets WHERE name = $1', [name]);
     return Buffer.from(String(row!.value), 'base64');
@@ -213,10 +213,9 @@ export class PostgresStorage implements Storage {
       this.one<{ n: number }>(q.total.sql, q.total.params),
       this.sql.unsafe(dollar(q.byStatus.sql), q.byStatus.params as never[]),
     ]);
-    return {
-      ...pageOf(rows, limit, Number(total?.n ?? 0), fromRow),
-      statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])),
-    };
+    const page = pageOf(rows, limit, Number(total?.n ?? 0), fromRow);
+    await withReasons(page.items, async (text, ids) => (await this.sql.unsafe(dollar(text), ids)) as unknown as { comment_id: string; reason: string }[]);
+    return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])) };
   }
 
   /** Writes an audit entry inside the transaction of what it records. */
@@ -235,6 +234,7 @@ export class PostgresStorage implements Storage {
       const before = await this.locked(tx, id);
       if (!before) return undefined;
       await tx.unsafe(dollar(queries.setStatus), [status, new Date().toISOString(), id]);
+      await tx.unsafe(dollar(reportQueries.reviewed), [id]);
       await tx.unsafe(dollar(queries.bumpPageOf), [id]);
       await this.audit(tx, by, statusChange(before, status));
       const row = await this.one<CommentRow>(queries.findComment, [id], tx);
@@ -249,6 +249,7 @@ export class PostgresStorage implements Storage {
       await tx.unsafe(dollar(queries.tombstoneKeysOf), [id]);
       await tx.unsafe(dollar(queries.bumpPageOf), [id]);
       await tx.unsafe(dollar(receiptQueries.ofComment), [id]);
+      await tx.unsafe(dollar(reportQueries.ofComment), [id]);
       await tx.unsafe(dollar(queries.deleteComment), [id]);
       await this.audit(tx, by, { action: 'delete', ...about(before), from: before.status });
       return true;
@@ -342,6 +343,22 @@ export class PostgresStorage implements Storage {
       await this.audit(tx, by, outcomeChange(page, section, before && String(before.body), body));
     });
     return { body, updatedAt };
+  }
+
+  async report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome> {
+    return this.sql.begin(async (tx): Promise<ReportOutcome> => {
+      const comment = await this.locked(tx, commentId);
+      if (!comment || !isPublic(comment)) return 'not-found';
+      const inserted = await tx.unsafe(dollar(reportQueries.insert), [commentId, reporter, reason, new Date().toISOString()]);
+      if (inserted.count === 0) return 'repeated';
+      await tx.unsafe(dollar(reportQueries.count), [commentId]);
+      const reported = fromRow((await this.one<CommentRow>(queries.findComment, [commentId], tx))!);
+      if (!hidesAt(reported, hideAt)) return 'counted';
+      await tx.unsafe(dollar(queries.setStatus), ['pending', new Date().toISOString(), commentId]);
+      await tx.unsafe(dollar(queries.bumpPageOf), [commentId]);
+      await this.audit(tx, readersReports, statusChange(reported, 'pending'));
+      return 'hidden';
+    }) as Promise<ReportOutcome>;
   }
 
   async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {

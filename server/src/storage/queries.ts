@@ -121,6 +121,7 @@ export function moderationQueries(filter: ModerationFilter, limit: number, befor
     conditions.push('receipts.state = ?');
     params.push(filter.receipt);
   }
+  if (filter.reported) conditions.push('reports > reports_reviewed');
   const withoutStatus = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const statusCondition = filter.status ? [...conditions, 'status = ?'] : conditions;
   const statusParams = filter.status ? [...params, filter.status] : params;

@@ -140,12 +140,29 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX audit_moderator ON audit_log (moderator, id);
     `,
   },
+  {
+    version: 8,
+    // Readers' reports: one row per reader and comment (readers are known by a keyed hash of their
+    // address), and on each comment how many reported it and how many of those a moderator has seen.
+    sql: `
+      ALTER TABLE comments ADD COLUMN reports INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE comments ADD COLUMN reports_reviewed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX comments_reported ON comments (created_at, id) WHERE reports > reports_reviewed;
+      CREATE TABLE reports (
+        comment_id TEXT NOT NULL,
+        reporter TEXT NOT NULL,
+        reason TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (comment_id, reporter)
+      );
+    `,
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */
 export const tables = [
   'comments', 'idempotency_keys', 'rate_limits', 'server_secrets', 'page_versions', 'consultations', 'outcomes', 'receipts',
-  'moderators', 'audit_log', 'schema_migrations',
+  'moderators', 'audit_log', 'reports', 'schema_migrations',
 ];
 
 /** A stored idempotency key as both drivers read it. */
@@ -205,6 +222,8 @@ export interface CommentRow {
   reference: string | null;
   /** The state of its receipt, when one was queued (moderation lists only). */
   receipt?: ReceiptState | null;
+  reports?: number | string;
+  reports_reviewed?: number | string;
 }
 
 /**
@@ -252,8 +271,46 @@ export function fromRow(row: CommentRow): StoredComment {
     lang: row.lang,
     reference: row.reference,
     receipt: row.receipt ?? null,
+    ...(Number(row.reports ?? 0) > 0 && {
+      reports: { count: Number(row.reports), unreviewed: Number(row.reports) - Number(row.reports_reviewed ?? 0), reasons: [] },
+    }),
   };
 }
+
+/** Gives the reported comments of a list the reasons readers gave, read in one query. */
+export async function withReasons(
+  comments: StoredComment[],
+  read: (sql: string, ids: string[]) => Promise<{ comment_id: string; reason: string }[]> | { comment_id: string; reason: string }[],
+): Promise<StoredComment[]> {
+  const reported = comments.filter((comment) => comment.reports);
+  if (!reported.length) return comments;
+  const ids = reported.map((comment) => comment.id);
+  const rows = await read(`${reportQueries.reasons} (${ids.map(() => '?').join(', ')}) ORDER BY created_at`, ids);
+  for (const row of rows) comments.find((comment) => comment.id === row.comment_id)?.reports?.reasons.push(row.reason);
+  return comments;
+}
+
+export const reportQueries = {
+  reasons: `SELECT comment_id, reason FROM reports WHERE reason IS NOT NULL AND comment_id IN`,
+  insert: `INSERT INTO reports (comment_id, reporter, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  count: `UPDATE comments SET reports = reports + 1 WHERE id = ?`,
+  // A moderator's decision on a comment reviews every report made so far.
+  reviewed: `UPDATE comments SET reports_reviewed = reports WHERE id = ?`,
+  ofComment: `DELETE FROM reports WHERE comment_id = ?`,
+};
+
+/** How the audit log names the hiding of a comment that enough readers reported. */
+export const readersReports = 'Readers’ reports';
+
+/** What became of a reader's report. */
+export type ReportOutcome = 'not-found' | 'counted' | 'repeated' | 'hidden';
+
+/**
+ * Whether a comment reported once more leaves public view: it is published, and the reports since a
+ * moderator last decided on it have reached the threshold (0 never hides).
+ */
+export const hidesAt = (comment: { status: string; reports?: { unreviewed: number } }, threshold: number) =>
+  threshold > 0 && comment.status === 'published' && (comment.reports?.unreviewed ?? 0) >= threshold;
 
 /** A row of `receipts` as both drivers read it for sending. */
 export interface ReceiptRow {

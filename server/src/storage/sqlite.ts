@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql } from './queries.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
-import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, outcomeChange, receiptQueries, settleReceiptQuery, statusChange, type AuditRow, type ReceiptRow } from './schema.js';
+import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
 import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
@@ -17,7 +18,7 @@ import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   /** One process writes a SQLite file, so its rate limits count in memory. */
-  readonly hitCounter = new MemoryHitCounter();
+  readonly hitCounter: MemoryHitCounter;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly creates: GroupCommit<NewCreate, CreateResult>;
@@ -31,6 +32,8 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    // Its key is kept in the file, so that a reader's report is known again after a restart.
+    this.hitCounter = new MemoryHitCounter(this.secretNow('rate-limit'));
     // Each comment of a batch in its own savepoint, so that one that fails leaves the others stored.
     const one = this.db.transaction(this.createInTransaction);
     // IMMEDIATE takes the write lock at once, so each idempotency check and its insert are one step.
@@ -59,6 +62,15 @@ export class SqliteStorage implements Storage {
         this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, new Date().toISOString());
       })();
     }
+  }
+
+  private secretNow(name: string): Buffer {
+    this.statement('INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, randomBytes(32).toString('base64'));
+    return Buffer.from(this.statement('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as string, 'base64');
+  }
+
+  async secret(name: string): Promise<Buffer> {
+    return this.secretNow(name);
   }
 
   private statement(text: string): Database.Statement {
@@ -131,7 +143,9 @@ export class SqliteStorage implements Storage {
     const rows = this.rows(q.list.sql, q.list.params);
     const total = (this.statement(q.total.sql).get(...q.total.params) as { n: number }).n;
     const byStatus = this.statement(q.byStatus.sql).all(...q.byStatus.params) as { status: string; n: number }[];
-    return { ...pageOf(rows, limit, total, fromRow), statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
+    const page = pageOf(rows, limit, total, fromRow);
+    await withReasons(page.items, (text, ids) => this.statement(text).all(...ids) as { comment_id: string; reason: string }[]);
+    return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
   }
 
   /** Writes an audit entry; called inside the transaction of what it records. */
@@ -149,6 +163,7 @@ export class SqliteStorage implements Storage {
       const before = this.findRow(id);
       if (!before) return undefined;
       this.statement(sql.setStatus).run(status, new Date().toISOString(), id);
+      this.statement(reportQueries.reviewed).run(id);
       this.statement(sql.bumpPageOf).run(id);
       this.audit(by, statusChange(before, status));
       return this.findRow(id);
@@ -162,6 +177,7 @@ export class SqliteStorage implements Storage {
       this.statement(sql.tombstoneKeysOf).run(id);
       this.statement(sql.bumpPageOf).run(id);
       this.statement(receiptQueries.ofComment).run(id);
+      this.statement(reportQueries.ofComment).run(id);
       this.statement(sql.deleteComment).run(id);
       this.audit(by, { action: 'delete', ...about(before), from: before.status });
       return true;
@@ -248,6 +264,21 @@ export class SqliteStorage implements Storage {
       this.audit(by, outcomeChange(page, section, before?.body, body));
     }).immediate();
     return { body, updatedAt };
+  }
+
+  async report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome> {
+    return this.db.transaction((): ReportOutcome => {
+      const comment = this.findRow(commentId);
+      if (!comment || !isPublic(comment)) return 'not-found';
+      if (this.statement(reportQueries.insert).run(commentId, reporter, reason, new Date().toISOString()).changes === 0) return 'repeated';
+      this.statement(reportQueries.count).run(commentId);
+      const reported = this.findRow(commentId)!;
+      if (!hidesAt(reported, hideAt)) return 'counted';
+      this.statement(sql.setStatus).run('pending', new Date().toISOString(), commentId);
+      this.statement(sql.bumpPageOf).run(commentId);
+      this.audit(readersReports, statusChange(reported, 'pending'));
+      return 'hidden';
+    }).immediate();
   }
 
   async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntry, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
+import type { ReportOutcome } from './schema.js';
 
 /** A comment as stored: the moderators' view. */
 export type StoredComment = ModerationComment;
@@ -86,6 +87,8 @@ export interface ModerationFilter {
   reference?: string;
   /** Responses whose receipt is in this state. */
   receipt?: ReceiptState;
+  /** Only comments with reports a moderator has not yet decided on. */
+  reported?: boolean;
 }
 
 /** An entry for the audit log, written in the same transaction as what it records. */
@@ -177,6 +180,14 @@ export interface Storage {
   listModerators(): Promise<ModeratorRecord[]>;
   /** The name of the moderator whose token has this hash, if any. */
   moderatorWithToken(tokenHash: string): Promise<string | undefined>;
+  /**
+   * Counts a reader's report of a public comment, once per reader (`reporter`, a keyed hash of their
+   * address); at `hideAt` unreviewed reports (0: never) the comment goes back to pending until a
+   * moderator decides, and the audit log records it.
+   */
+  report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome>;
+  /** A secret kept in the database, made the first time it is asked for: the same on every instance and after restarts. */
+  secret(name: string): Promise<Buffer>;
   /** The audit log, newest first, with everyone who appears in it. */
   listAudit(filter: AuditFilter, limit: number, before?: string): Promise<{ items: AuditEntry[]; next: string | null; total: number; moderators: string[] }>;
   /** Queues a receipt for a stored response, once; the receipt sender mails it, never the request. */
