@@ -19,35 +19,8 @@ export type CommentField = keyof ValidationCodes;
 /** One message per field and code: the shape every language's validation strings take. */
 export type ValidationMessages = { [F in CommentField]: Record<ValidationCodes[F], string> };
 
-/** English validation messages, in the GOV.UK style: say what to do, not what went wrong. */
-export const validationMessages: ValidationMessages = {
-  name: {
-    missing: 'Enter your name',
-    tooLong: 'Name must be 100 characters or fewer',
-  },
-  email: {
-    missing: 'Enter your email address',
-    tooLong: 'Email address must be 254 characters or fewer',
-    invalid: 'Enter an email address in the correct format, like name@example.com',
-  },
-  body: {
-    missing: 'Enter your comment',
-    tooLong: 'Comment must be 5,000 characters or fewer',
-  },
-  visibility: {
-    missing: 'Select whether to publish your comment, publish it without your name, or send it privately',
-  },
-  respondent: {
-    missing: 'Select whether you are responding as an individual or on behalf of an organisation',
-  },
-  organisation: {
-    missing: 'Enter the name of your organisation',
-    tooLong: 'Organisation name must be 200 characters or fewer',
-  },
-  parentId: {
-    invalid: 'The comment you are replying to is no longer available',
-  },
-};
+/** Also what a body over the server's size limit is told: kept apart, so a client can use it without the rest. */
+export const bodyTooLongMessage = 'Comment must be 5,000 characters or fewer';
 
 /** The order in which fields appear in the form, and so in an error summary. */
 export const commentFields: readonly CommentField[] = ['name', 'email', 'respondent', 'organisation', 'body', 'visibility', 'parentId'];

@@ -1,5 +1,6 @@
 import { NewComment } from './schemas.js';
-import { commentFields, validationMessages, type CommentField, type ValidationMessages } from './messages.js';
+import { commentFields, type CommentField, type ValidationMessages } from './messages.js';
+import { validationMessages } from './validation-messages.js';
 
 /** The first refusal code for each field that was refused. */
 export type FieldCodes = Partial<Record<CommentField, string>>;

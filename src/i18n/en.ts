@@ -1,4 +1,3 @@
-import { validationMessages } from '../contract/messages.js';
 import { writeDateTime, type Calendar } from './london-time.js';
 import type { Strings } from './strings.js';
 
@@ -74,5 +73,4 @@ export const en: Strings = {
     n === 0 ? 'So far, there are no comments on this section.' : `${n === 1 ? '1 comment' : `${number.format(n)} comments`} on this section`,
   jumpToComments: 'Jump to comments',
   printSection: 'Print this section',
-  validation: validationMessages,
 };

@@ -30,6 +30,11 @@ export interface ModerationStrings {
   /** On a response whose emailed receipt could not be sent. */
   receiptFailed: string;
   onBehalfOf: (organisation: string) => string;
+  reportedLabel: string;
+  reportedChoice: string;
+  /** "Reported by 3 readers": since a moderator last decided, and in all. */
+  reportedBy: (unreviewed: number, count: number) => string;
+  reasonsLabel: string;
   applyFilters: string;
   countsLabel: string;
   shown: (shown: number, total: number) => string;
@@ -93,6 +98,8 @@ export interface ModerationStrings {
 export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
 
 const enDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+/** Welsh counts a noun in the singular after the number: "3 darllenydd". */
+const cyReaders = (n: number) => `${n.toLocaleString('en-GB')} darllenydd`;
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export const moderationEn: ModerationStrings = {
@@ -121,6 +128,11 @@ export const moderationEn: ModerationStrings = {
   receipts: { pending: 'Waiting to be sent', sent: 'Sent', failed: 'Could not be sent' },
   receiptFailed: 'Receipt not sent',
   onBehalfOf: (organisation) => `On behalf of ${organisation}`,
+  reportedLabel: 'Readers’ reports',
+  reportedChoice: 'Reported, not yet decided',
+  reportedBy: (unreviewed, count) =>
+    unreviewed === count ? `Reported by ${plural(count, 'reader', 'readers')}` : `Reported by ${plural(unreviewed, 'reader', 'readers')} since the last decision (${count.toLocaleString('en-GB')} in all)`,
+  reasonsLabel: 'Reasons given',
   applyFilters: 'Apply filters',
   countsLabel: 'Comments by status',
   shown: (shown, total) => `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'comment', 'comments')}`,
@@ -212,6 +224,13 @@ export const moderationCy: ModerationStrings = {
   receipts: { pending: 'Yn aros i’w hanfon', sent: 'Wedi’i hanfon', failed: 'Nid oedd modd ei hanfon' },
   receiptFailed: 'Derbynneb heb ei hanfon',
   onBehalfOf: (organisation) => `Ar ran ${organisation}`,
+  reportedLabel: 'Darllenwyr wedi rhoi gwybod',
+  reportedChoice: 'Wedi rhoi gwybod, heb benderfynu eto',
+  reportedBy: (unreviewed, count) =>
+    unreviewed === count
+      ? `${cyReaders(count)} wedi rhoi gwybod amdano`
+      : `${cyReaders(unreviewed)} wedi rhoi gwybod amdano ers y penderfyniad diwethaf (${count.toLocaleString('en-GB')} i gyd)`,
+  reasonsLabel: 'Y rhesymau a roddwyd',
   applyFilters: 'Hidlo',
   countsLabel: 'Sylwadau yn ôl statws',
   shown: (shown, total) => `Yn dangos ${cyNumber(shown)} o ${cyNumber(total)} sylw`,

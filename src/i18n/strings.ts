@@ -77,5 +77,9 @@ export interface Strings {
   sectionCount: (count: number) => string;
   jumpToComments: string;
   printSection: string;
-  validation: ValidationMessages;
+  /**
+   * The form's error messages. English leaves them out: they come with the checking code, which a
+   * page fetches only once a reader starts to use a form, and `messagesFor` falls back to them.
+   */
+  validation?: ValidationMessages;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { commentFields, limits, pageId, sectionId, type CommentField } from '../../../src/contract/index.js';
+import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from '../../../src/contract/index.js';
 import { refusal, refusalMessage, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { answered, submitComment } from '../submit.js';
@@ -137,7 +137,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const errors: Partial<Record<CommentField, string>> = {};
       for (const field of commentFields) {
         const code = result.kind === 'invalid' ? result.codes[field] : undefined;
-        const message = code ? (strings.validation[field] as Record<string, string>)[code] ?? code : result.kind === 'unstorable' ? result.fields[field] : undefined;
+        const message = code ? ((strings.validation ?? validationMessages)[field] as Record<string, string>)[code] ?? code : result.kind === 'unstorable' ? result.fields[field] : undefined;
         if (message) errors[field] = message;
       }
       // Nothing the reader typed was wrong: what the link carried (page, section) cannot be stored.

@@ -1,5 +1,5 @@
 import ky, { HTTPError } from 'ky';
-import { ErrorBody, validationMessages } from '../../contract/public.js';
+import { bodyTooLongMessage, ErrorBody } from '../../contract/public.js';
 import {
   BackendUnavailableError,
   CivicCommentsError,
@@ -105,7 +105,7 @@ export async function explain(where: string, error: unknown): Promise<unknown> {
   const { status, headers } = error.response;
   const answer = ErrorBody.safeParse(await error.response.json().catch(() => 0));
   if (answer.data?.fields) return new ValidationFailedError(answer.data.fields);
-  if (status === 413) return new ValidationFailedError({ body: validationMessages.body.tooLong });
+  if (status === 413) return new ValidationFailedError({ body: bodyTooLongMessage });
   if (status === 429) return new RateLimitedError(Number(headers.get('Retry-After')) || undefined);
   const closed = answer.data?.error === 'consultation_closed' ? 'closed' : answer.data?.error === 'consultation_not_open' ? 'upcoming' : undefined;
   if (closed) return new ConsultationClosedError(closed, answer.data!.opensAt ?? null, answer.data!.closesAt ?? null, answer.data!.message);

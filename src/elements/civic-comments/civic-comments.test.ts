@@ -310,7 +310,7 @@ describe('<civic-comments> form', () => {
     backend.loseNextAnswer = true;
     submit(el);
     await el.updateComplete;
-    expect(textOf($(el, '#submit-status'))).to.equal('Sending your comment…');
+    expect(textOf($(el, '#submit-status')), 'the checks came with the first press').to.equal('Sending your comment…');
     await waitUntil(() => textOf($(el, '#submit-status')).includes('could not be sent'));
     expect(backend.calls.post).to.equal(2);
     submit(el);
@@ -325,9 +325,11 @@ describe('<civic-comments> form', () => {
     const backend = spy(memory);
     const { el } = await renderThread({ backend });
     await fillValid(el);
+    // Pressed three times before the first press has even been checked, and twice more while sending.
     submit(el);
-    await el.updateComplete;
-    expect($(el, 'button[type=submit]').getAttribute('aria-disabled')).to.equal('true');
+    submit(el);
+    submit(el);
+    await waitUntil(() => $(el, 'button[type=submit]').getAttribute('aria-disabled') === 'true', 'the button never said it was busy');
     expect(textOf($(el, '#submit-status'))).to.equal('Sending your comment…');
     submit(el);
     submit(el);
@@ -541,8 +543,7 @@ describe('<civic-comments> accessibility', () => {
     await expect(el).to.be.accessible();
     await fillValid(el);
     submit(el);
-    await el.updateComplete;
-    expect(textOf($(el, '#submit-status'))).to.equal('Sending your comment…');
+    await waitUntil(() => textOf($(el, '#submit-status')) === 'Sending your comment…', 'never said it was sending');
     await expect(el).to.be.accessible();
     await waitUntil(() => shadow(el).querySelector('[part=comment-status]'));
     await expect(el).to.be.accessible();

@@ -1,11 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import {
-  codeForMessage,
   commentFields,
   lengthOf,
   limits,
-  messagesFor,
-  validateNewComment,
   respondents,
   visibilities,
   type Comment,
@@ -21,6 +18,16 @@ import type { Strings } from '../../i18n/index.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
 import { authorOf } from './thread-view.js';
+
+/**
+ * The form's checks and their English messages, fetched once a reader starts to use a form (it
+ * takes focus) rather than with the page: most readers of a consultation never write.
+ */
+type Checks = typeof import('../../contract/validate.js');
+let checks: Checks | undefined;
+const checking = async (): Promise<Checks> => (checks ??= await import('../../contract/validate.js'));
+/** Fetches the checks ahead of the first submit; a failure then is reported at the submit. */
+const prefetchChecking = () => void checking().catch(() => undefined);
 
 /** What the reader has typed. */
 interface FormValues {
@@ -83,6 +90,8 @@ export class CommentForm implements ReactiveController {
   #submitController?: AbortController;
   /** Kept until a submission succeeds, so that trying again after a network error stores it once. */
   #idempotencyKey?: string;
+  /** Set while the first submit waits for the checks, so that pressing again sends nothing more. */
+  #fetchingChecks = false;
   #characterCountTimer?: ReturnType<typeof setTimeout>;
   /** A reply's draft reopens under its comment once the thread has loaded. */
   #pendingReplyTarget: string | null = null;
@@ -220,9 +229,25 @@ export class CommentForm implements ReactiveController {
       // "en-GB" or "cy": the language the reader was writing in.
       lang: strings.locale.slice(0, 2) as ResponseLanguage,
     };
-    const checked = validateNewComment(input, { askOrganisation });
+    let check = checks;
+    if (!check) {
+      // Pressed again while the checks are on their way: the first press goes on.
+      if (this.#fetchingChecks) return;
+      this.#fetchingChecks = true;
+      try {
+        check = await checking();
+      } catch (error) {
+        // Offline before the checks arrived: what was typed stays, and the reader is told to try again.
+        this.#update({ submitState: 'failed', submitMessage: strings.submitFailed });
+        host.reportError(error, 'submit');
+        return;
+      } finally {
+        this.#fetchingChecks = false;
+      }
+    }
+    const checked = check.validateNewComment(input, { askOrganisation });
     if (!checked.success) {
-      await this.#showErrors(messagesFor(checked.codes, strings.validation));
+      await this.#showErrors(check.messagesFor(checked.codes, strings.validation));
       return;
     }
 
@@ -244,7 +269,7 @@ export class CommentForm implements ReactiveController {
       }
       if (error instanceof ValidationFailedError) {
         this.#update({ submitState: 'idle' });
-        await this.#showErrors(this.#translateServerMessages(error.fields));
+        await this.#showErrors(this.#translateServerMessages(error.fields, check.codeForMessage));
         return;
       }
       this.#update({ submitState: 'failed', submitMessage: error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed });
@@ -253,11 +278,11 @@ export class CommentForm implements ReactiveController {
   };
 
   /** Words a server's English field messages in the reader's language, where they are known. */
-  #translateServerMessages(fields: Record<string, string>): Partial<Record<CommentField, string>> {
+  #translateServerMessages(fields: Record<string, string>, codeForMessage: (field: string, message: string) => string | undefined): Partial<Record<CommentField, string>> {
     const messages: Record<string, string> = {};
     for (const [field, message] of Object.entries(fields)) {
       const code = codeForMessage(field, message);
-      const translated = code && (this.host.strings.validation as Record<string, Record<string, string>>)[field]?.[code];
+      const translated = code && (this.host.strings.validation as Record<string, Record<string, string>> | undefined)?.[field]?.[code];
       // A field the form does not show is still reported, next to the comment box.
       messages[commentFields.includes(field as CommentField) ? field : 'body'] = translated || message;
     }
@@ -288,7 +313,7 @@ export class CommentForm implements ReactiveController {
     const submitting = this.submitState === 'submitting';
     const left = limits.bodyMax - lengthOf(values.body.trim());
     return html`
-      <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown}>
+      <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown} @focusin=${prefetchChecking}>
         <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
           ${parent ? strings.replyHeading(authorOf(parent, strings)) : strings.formHeading}
         </div>

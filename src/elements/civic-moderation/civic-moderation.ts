@@ -38,6 +38,8 @@ interface Filters {
   /** A reference as the respondent read it out: the server reads it however it is typed. */
   reference: string;
   receipt: string;
+  /** `true`: only comments with reports no moderator has decided on. */
+  reported: string;
 }
 
 /** A message after an action: what was done, and what was refused and put back. */
@@ -63,6 +65,7 @@ interface Notice {
  * @csspart queue - The list of comments.
  * @csspart item - One comment in the queue.
  * @csspart notice - The message after an action.
+ * @csspart reports - Readers' reports of a comment, with their reasons.
  * @csspart official-response - The form for a response of the department's own on a section.
  * @csspart outcome-editor - The outcome of the section the queue is filtered to.
  * @csspart views - The navigation between the comments, the consultations and the audit log.
@@ -154,7 +157,7 @@ export class CivicModeration extends LitElement {
     this.moderator = null;
     this.view = 'comments';
     this.signInError = '';
-    this.filters = { page: '', section: '', status: 'pending', visibility: '', reference: '', receipt: '' };
+    this.filters = { page: '', section: '', status: 'pending', visibility: '', reference: '', receipt: '', reported: '' };
     this.loadState = 'idle';
     this.items = [];
     this.nextCursor = null;
@@ -240,7 +243,7 @@ export class CivicModeration extends LitElement {
   async #load(more = false): Promise<void> {
     this.loadState = more ? this.loadState : 'loading';
     try {
-      const { page, section, status, visibility, reference, receipt } = this.filters;
+      const { page, section, status, visibility, reference, receipt, reported } = this.filters;
       const result = await this.#api.list({
         page: page || undefined,
         section: section || undefined,
@@ -248,6 +251,7 @@ export class CivicModeration extends LitElement {
         visibility: (visibility || undefined) as ModerationComment['visibility'] | undefined,
         reference: reference || undefined,
         receipt: (receipt || undefined) as ModerationQuery['receipt'],
+        reported: reported ? 'true' : undefined,
         limit: pageSize,
         cursor: more ? (this.nextCursor ?? undefined) : undefined,
       });
@@ -286,6 +290,7 @@ export class CivicModeration extends LitElement {
       visibility: value('visibility'),
       reference: value('reference'),
       receipt: value('receipt'),
+      reported: value('reported'),
     };
     void this.#outcome.show(this.filters.page, this.filters.section);
     this.notice = null;
@@ -301,7 +306,7 @@ export class CivicModeration extends LitElement {
 
   /** From a consultation to its comments: every status, so that nothing of the page is hidden. */
   #showComments(page: string): void {
-    this.filters = { page, section: '', status: '', visibility: '', reference: '', receipt: '' };
+    this.filters = { page, section: '', status: '', visibility: '', reference: '', receipt: '', reported: '' };
     this.view = 'comments';
     this.notice = null;
     void this.#outcome.show(page, '');
@@ -467,7 +472,7 @@ export class CivicModeration extends LitElement {
         <label for=${name}>${label}</label><input class="input" id=${name} name=${name} spellcheck="false" autocomplete="off" .value=${filters[name]} />
       </div>`;
     // A filter's choices, "Any" first.
-    const choose = (name: 'status' | 'visibility' | 'receipt', label: string, choices: Record<string, string>) =>
+    const choose = (name: 'status' | 'visibility' | 'receipt' | 'reported', label: string, choices: Record<string, string>) =>
       html`<div class="field">
         <label for=${name}>${label}</label>
         <select class="input" id=${name} name=${name}>
@@ -482,6 +487,7 @@ export class CivicModeration extends LitElement {
         ${text('page', strings.pageLabel)} ${text('section', strings.sectionLabel)}
         ${choose('status', strings.statusLabel, strings.statuses)} ${choose('visibility', strings.visibilityLabel, strings.visibilities)}
         ${text('reference', strings.referenceLabel)} ${choose('receipt', strings.receiptLabel, strings.receipts)}
+        ${choose('reported', strings.reportedLabel, { true: strings.reportedChoice })}
         <button class="button secondary" type="submit">${strings.applyFilters}</button>
       </form>
 
@@ -551,6 +557,19 @@ export class CivicModeration extends LitElement {
     `;
   }
 
+  /** What readers said when they reported a comment, shown until a moderator decides. */
+  #renderReports(reports: NonNullable<ModerationComment['reports']>, strings: ModerationStrings): TemplateResult {
+    return html`<div class="reports" part="reports">
+      <p class="meta"><strong class="tag rejected">${strings.reportedBy(reports.unreviewed, reports.count)}</strong></p>
+      ${reports.reasons.length
+        ? html`<p class="hint">${strings.reasonsLabel}</p>
+            <ul class="reasons">
+              ${reports.reasons.map((reason) => html`<li>${reason}</li>`)}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+
   #renderItem(item: ModerationComment, strings: ModerationStrings): TemplateResult {
     const nameId = `name-${item.id}`;
     const date = new Date(item.createdAt);
@@ -590,6 +609,7 @@ export class CivicModeration extends LitElement {
                 </p>`
               : nothing}
             <p class="body">${item.body}</p>
+            ${item.reports?.unreviewed ? this.#renderReports(item.reports, strings) : nothing}
             <div class="actions">
               ${(['approve', 'reject', 'spam', 'delete'] as const).map(
                 (action) => html`<button
