@@ -8,7 +8,7 @@ export interface CommentSubmittedDetail {
 /** What went wrong and during which operation, for `civic-error`. */
 export interface CivicErrorDetail {
   error: Error;
-  operation: 'configure' | 'load' | 'submit';
+  operation: 'configure' | 'load' | 'submit' | 'report';
 }
 
 export type CivicCommentSubmittedEvent = CustomEvent<CommentSubmittedDetail>;

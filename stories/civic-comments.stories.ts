@@ -50,6 +50,27 @@ export const Empty: Story = {
   },
 };
 
+/** "Report this comment" opened under a comment: a reason if the reader wants to give one. */
+export const ReportingAComment: Story = {
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    shadow(canvasElement).querySelector<HTMLButtonElement>('[part=report-button]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=report-form] textarea')).toBeTruthy());
+    await expect(shadow(canvasElement).querySelector('[part=report-form] label')?.textContent?.trim()).toBe('Why are you reporting this comment? (optional)');
+  },
+};
+
+/** A report sent: the thanks stands where the link was. */
+export const Reported: Story = {
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    shadow(canvasElement).querySelector<HTMLButtonElement>('[part=report-button]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=report-form]')).toBeTruthy());
+    shadow(canvasElement).querySelector<HTMLButtonElement>('[part=report-form] button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=report-done]')?.textContent).toContain('Thank you'));
+  },
+};
+
 /** Replies nest three levels deep; deeper ones sit at the third level and say whom they answer. */
 export const ThreadWithReplies: Story = {
   play: async ({ canvasElement }) => {

@@ -73,6 +73,17 @@ export const EverythingWithPrivate: Story = {
   },
 };
 
+/** Comments readers reported, with how many and their reasons, under the Reported filter. */
+export const Reported: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('#reported')).toBeTruthy());
+    shadow(canvasElement).querySelector<HTMLSelectElement>('#status')!.value = '';
+    shadow(canvasElement).querySelector<HTMLSelectElement>('#reported')!.value = 'true';
+    shadow(canvasElement).querySelector<HTMLButtonElement>('[part=filters] button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=reports]')?.textContent).toContain('Reported by 2 readers'));
+  },
+};
+
 /** The store is down: the moderator is told and can try again. */
 export const WithErrors: Story = {
   args: { failing: true },

@@ -31,6 +31,14 @@ export const queue: SeedComment[] = [
   { section: 'digital-lending', name: 'Sam Patel', email: 'sam@example.com', body: 'More audiobooks, please.', status: 'pending', createdAt: at(24, 10) },
   { section: 'digital-lending', name: 'Pat Jones', email: 'pat@example.com', body: 'I would rather not say this in public: the branch near me is often closed.', visibility: 'private', status: 'received', createdAt: at(24, 12) },
   { section: 'opening-hours', name: 'Priya Shah', email: 'priya@example.com', body: 'Evening opening would help.', createdAt: at(20, 9) },
+  {
+    section: 'digital-lending',
+    name: 'Chris Lowe',
+    email: 'chris@example.com',
+    body: 'Buy cheap e-readers at example.shop!',
+    createdAt: at(21, 16),
+    reports: { count: 2, unreviewed: 2, reasons: ['Advertising', 'Spam link'] },
+  },
 ];
 
 /** Fills the thread's form as a reader would. */

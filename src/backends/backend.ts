@@ -44,4 +44,9 @@ export interface CommentsBackend {
    * (`#comment-<id>`) find the thread that holds its comment.
    */
   getComment?(id: string, options?: RequestOptions): Promise<Comment>;
+  /**
+   * Reports a published comment to the moderators, with the reader's reason if they gave one.
+   * Optional: a backend without it shows no "Report this comment" link.
+   */
+  reportComment?(id: string, reason?: string, options?: RequestOptions): Promise<void>;
 }

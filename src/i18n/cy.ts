@@ -31,6 +31,7 @@ export const cy: Strings = {
   tryAgain: 'Rhowch gynnig arall arni',
   showMore: 'Dangos rhagor o sylwadau',
   reply: 'Ymateb',
+  report: 'Rhoi gwybod am y sylw hwn',
   replyToSuffix: (name) => ` i ${name}`,
   inReplyTo: (name) => `Mewn ymateb i ${name}`,
   formHeading: 'Rhowch sylw ar yr adran hon',

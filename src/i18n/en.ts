@@ -33,6 +33,7 @@ export const en: Strings = {
   tryAgain: 'Try again',
   showMore: 'Show more comments',
   reply: 'Reply',
+  report: 'Report this comment',
   replyToSuffix: (name) => ` to ${name}`,
   inReplyTo: (name) => `In reply to ${name}`,
   formHeading: 'Comment on this section',

@@ -34,6 +34,8 @@ export interface Strings {
   /** The author of a response sent for an organisation: "Ada Lovelace, on behalf of Analytical Engines". */
   onBehalfOf: (name: string, organisation: string) => string;
   reply: string;
+  /** The link under a published comment that opens the form to report it. */
+  report: string;
   /** Completes "Reply" for screen readers: "Reply" + " to Alice". */
   replyToSuffix: (name: string) => string;
   inReplyTo: (name: string) => string;

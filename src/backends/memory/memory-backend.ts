@@ -25,7 +25,12 @@ export interface StoredComment extends Comment {
   respondent?: Respondent | null;
   lang?: ResponseLanguage | null;
   reference?: string | null;
+  /** Readers' reports, as the moderators see them. */
+  reports?: { count: number; unreviewed: number; reasons: string[] };
 }
+
+/** Reports since a moderator last decided that take a comment out of public view, as the reference server's default. */
+const reportsToHide = 3;
 
 /** A comment to start with; what is left out is filled in (published, public, now). */
 export type SeedComment = Pick<Comment, 'section' | 'name' | 'body'> & Partial<StoredComment>;
@@ -110,6 +115,7 @@ export class MemoryBackend implements CommentsBackend {
         organisation: seed.organisation ?? null,
         body: seed.body,
         role: seed.role ?? 'reader',
+        reports: seed.reports && { ...seed.reports, reasons: [...seed.reports.reasons] },
       });
     });
   }
@@ -225,16 +231,32 @@ export class MemoryBackend implements CommentsBackend {
     return publicComment(comment);
   }
 
-  /** Every stored comment, private ones and emails included, as a moderator would see them. */
-  all(): StoredComment[] {
-    return this.stored.map((c) => ({ ...c }));
+  /**
+   * Counts a reader's report of a published comment, with their reason; at three since a moderator
+   * last decided, the comment waits for a moderator again, as on the reference server.
+   */
+  async reportComment(id: string, reason?: string, options: RequestOptions = {}): Promise<void> {
+    await this.answerAfterLatency('post', options.signal);
+    const comment = this.stored.find((c) => c.id === id && isPublic(c));
+    if (!comment) throw new CivicCommentsError(`memory backend: there is no published comment "${id}"`);
+    const reports = (comment.reports ??= { count: 0, unreviewed: 0, reasons: [] });
+    reports.count++;
+    reports.unreviewed++;
+    if (reason?.trim()) reports.reasons.push(reason.trim());
+    if (reports.unreviewed >= reportsToHide) comment.status = 'pending';
   }
 
-  /** Sets a comment's status, as a moderator does. */
+  /** Every stored comment, private ones and emails included, as a moderator would see them. */
+  all(): StoredComment[] {
+    return this.stored.map((c) => ({ ...c, reports: c.reports && { ...c.reports, reasons: [...c.reports.reasons] } }));
+  }
+
+  /** Sets a comment's status, as a moderator does; the decision reviews the reports made so far. */
   moderate(id: string, status: CommentStatus): void {
     const comment = this.stored.find((c) => c.id === id);
     if (!comment) throw new Error(`MemoryBackend: no comment with id "${id}"`);
     comment.status = status;
+    if (comment.reports) comment.reports.unreviewed = 0;
   }
 
   /** Deletes a comment, as a moderator does. */

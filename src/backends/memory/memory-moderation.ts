@@ -106,6 +106,7 @@ export class MemoryModeration implements ModerationBackend {
         (!query.section || c.section === query.section) &&
         (!query.visibility || c.visibility === query.visibility) &&
         (!query.reference || c.reference === normaliseReference(query.reference)) &&
+        (!query.reported || (c.reports?.unreviewed ?? 0) > 0) &&
         // The in-page store sends no receipts: none is pending, sent or failed.
         !query.receipt,
     );

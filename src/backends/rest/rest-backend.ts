@@ -1,7 +1,11 @@
+import * as z from 'zod/mini';
 import { CommentPage, Counts, CreatedComment, type Comment, type NewCommentInput } from '../../contract/public.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { absoluteEndpoint, apiClient, checked, type ApiClient, type Schema } from './client.js';
+
+/** `202 { report: "received" }`: the same whether or not the report counted. */
+const Received = /* @__PURE__ */ z.object({});
 
 export interface RestBackendOptions {
   /** The server's base URL, such as `https://comments.example.gov.uk`; `/api/v1/…` is added to it. */
@@ -45,6 +49,11 @@ export class RestBackend implements CommentsBackend {
       this.#api(`comments/${encodeURIComponent(id)}`, { signal: options.signal }),
     );
     return found.comment;
+  }
+
+  async reportComment(id: string, reason?: string, options: RequestOptions = {}): Promise<void> {
+    const path = `comments/${encodeURIComponent(id)}/reports`;
+    await this.#call(path, Received, () => this.#api(path, { method: 'POST', json: { reason }, signal: options.signal }));
   }
 
   async postComment(comment: NewCommentInput, options: PostOptions = {}): Promise<PostedComment> {

@@ -157,6 +157,9 @@ export const styles = css`
     text-decoration: underline;
     cursor: pointer;
   }
+  [part='reply-button'] {
+    margin-right: 1.5em;
+  }
   .link-button:hover {
     color: var(--civic-color-link-hover,#003078);
   }
@@ -172,7 +175,8 @@ export const styles = css`
   .form {
     max-width: 40em;
   }
-  .reply-form {
+  .reply-form,
+  .report-form {
     margin: 0.75em 0;
     padding-left: 0.75em;
     border-left: 4px solid var(--civic-color-link,#1d70b8);
@@ -232,7 +236,8 @@ export const styles = css`
     padding-left: 1.3em;
     border-left: 4px solid var(--civic-color-border,#b1b4b6);
   }
-  .reference {
+  .reference,
+  .report-done {
     margin-top: 0.5em;
     padding-left: 0.75em;
     border-left: 5px solid var(--civic-color-link,#1d70b8);

@@ -444,6 +444,8 @@ describe('<civic-comments> by keyboard alone', () => {
     expect(active()).to.equal($(el, '[data-reply-to=c1]'));
 
     await tab();
+    expect(active()).to.equal($(el, '[part=report-button]'), 'each comment can be reported');
+    await tab();
     expect(active()?.id).to.equal('name');
     await sendKeys({ type: 'Ada Lovelace' });
     await tab();

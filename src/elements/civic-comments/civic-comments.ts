@@ -11,6 +11,7 @@ import { SectionElement } from '../../internal/section-element.js';
 import { styles } from './civic-comments.styles.js';
 import { CommentForm } from './comment-form.js';
 import { renderComments } from './thread-view.js';
+import type { ReportForm } from './report-form.js';
 
 /** Reactive internal state: it re-renders the element but has no attribute. */
 const state = { state: true } as const;
@@ -40,10 +41,13 @@ const closingSoon = 7 * 24 * 3_600_000;
  * and kept. The department's own responses carry an "Official response" badge, and what it did with
  * the section's comments is shown above them under its own heading.
  *
+ * Where the backend takes reports, each published comment has "Report this comment": a short form
+ * with an optional reason, fetched when first opened, that says thank you in its place once sent.
+ *
  * @summary The thread and the form for one section.
  *
  * @fires civic-comment-submitted - A comment was stored. `detail.comment` is the comment as the public sees it, with its status; it never holds the email.
- * @fires civic-error - Loading, sending or the element's own set-up failed. `detail.error` says what, `detail.operation` when.
+ * @fires civic-error - Loading, sending or the element's own set-up failed. `detail.error` says what, `detail.operation` when (`configure`, `load`, `submit` or `report`).
  *
  * @csspart thread - The whole element: heading, comments and form.
  * @csspart heading - The thread's heading with the number of comments.
@@ -60,6 +64,9 @@ const closingSoon = 7 * 24 * 3_600_000;
  * @csspart closing-notice - "This consultation closes on …", above the form in its last seven days.
  * @csspart kept-comment - What a reader typed before the consultation closed, shown back to them.
  * @csspart reply-button - The "Reply" button of a comment.
+ * @csspart report-button - The "Report this comment" button of a comment.
+ * @csspart report-form - The form that reports a comment, with its optional reason.
+ * @csspart report-done - The thanks that takes the report button's place once a report is sent.
  * @csspart comment-link - A comment's date, a link to the comment.
  * @csspart show-more-button - The "Show more comments" button.
  * @csspart print-button - The "Print this section" button.
@@ -146,6 +153,10 @@ export class CivicComments extends SectionElement {
   #loading?: Promise<void>;
   /** The page's fragment when the thread was last drawn: the comment it names is highlighted. */
   #fragment = '';
+  /** Whether the backend takes readers' reports: only then is "Report this comment" shown. */
+  #reportable = false;
+  /** The report form, fetched the first time a reader opens it. */
+  #report?: ReportForm;
 
   constructor() {
     super();
@@ -240,6 +251,7 @@ export class CivicComments extends SectionElement {
         consultationOf(backend, this.pageId, controller.signal),
       ]);
       if (controller.signal.aborted) return;
+      this.#reportable = !!backend.reportComment;
       this.consultation = consultation;
       this.outcome = result.outcome ?? null;
       this.comments = result.comments;
@@ -338,6 +350,16 @@ export class CivicComments extends SectionElement {
   }
 
   // ---- Rendering -----------------------------------------------------------------------------
+
+  /** The report form is fetched the first time a reader opens it: most readers never do. */
+  readonly #openReport = async (comment: Comment): Promise<void> => {
+    try {
+      const { ReportForm } = await import('./report-form.js');
+      (this.#report ??= new ReportForm(this)).open(comment);
+    } catch (error) {
+      this.reportError(error, 'report');
+    }
+  };
 
   /** Printing is fetched the first time a reader asks for it: most readers never do. */
   readonly #print = async (): Promise<void> => {
@@ -440,6 +462,20 @@ export class CivicComments extends SectionElement {
       loadMore: () => void this.#loadMore(),
       openReply: (comment) => void this.#form.openReply(comment),
       replyForm: (parent) => this.#form.render(level, parent),
+      report: this.#reportable ? (comment) => this.#renderReport(comment, strings) : undefined,
     });
+  }
+
+  #renderReport(comment: Comment, strings: Strings): TemplateResult {
+    const link = html`<button
+      type="button"
+      class="link-button"
+      part="report-button"
+      aria-expanded=${this.#report?.openFor === comment.id ? 'true' : 'false'}
+      @click=${() => this.#openReport(comment)}
+    >
+      ${strings.report}
+    </button>`;
+    return this.#report ? this.#report.render(comment, link) : link;
   }
 }

@@ -1,6 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import {
-  commentFields,
   lengthOf,
   limits,
   respondents,
@@ -23,9 +22,9 @@ import { authorOf } from './thread-view.js';
  * The form's checks and their English messages, fetched once a reader starts to use a form (it
  * takes focus) rather than with the page: most readers of a consultation never write.
  */
-type Checks = typeof import('../../contract/validate.js');
+type Checks = typeof import('./form-checks.js');
 let checks: Checks | undefined;
-const checking = async (): Promise<Checks> => (checks ??= await import('../../contract/validate.js'));
+const checking = async (): Promise<Checks> => (checks ??= await import('./form-checks.js'));
 /** Fetches the checks ahead of the first submit; a failure then is reported at the submit. */
 const prefetchChecking = () => void checking().catch(() => undefined);
 
@@ -269,25 +268,13 @@ export class CommentForm implements ReactiveController {
       }
       if (error instanceof ValidationFailedError) {
         this.#update({ submitState: 'idle' });
-        await this.#showErrors(this.#translateServerMessages(error.fields, check.codeForMessage));
+        await this.#showErrors(check.translateServerMessages(error.fields, strings.validation));
         return;
       }
       this.#update({ submitState: 'failed', submitMessage: error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed });
       host.reportError(error, 'submit');
     }
   };
-
-  /** Words a server's English field messages in the reader's language, where they are known. */
-  #translateServerMessages(fields: Record<string, string>, codeForMessage: (field: string, message: string) => string | undefined): Partial<Record<CommentField, string>> {
-    const messages: Record<string, string> = {};
-    for (const [field, message] of Object.entries(fields)) {
-      const code = codeForMessage(field, message);
-      const translated = code && (this.host.strings.validation as Record<string, Record<string, string>> | undefined)?.[field]?.[code];
-      // A field the form does not show is still reported, next to the comment box.
-      messages[commentFields.includes(field as CommentField) ? field : 'body'] = translated || message;
-    }
-    return messages;
-  }
 
   async #showErrors(errors: Partial<Record<CommentField, string>>): Promise<void> {
     this.#update({ errors });
@@ -309,7 +296,6 @@ export class CommentForm implements ReactiveController {
   render(level: number, parent: Comment | null): TemplateResult {
     const strings = this.host.strings;
     const { values, errors } = this;
-    const listed = commentFields.filter((field) => errors[field]);
     const submitting = this.submitState === 'submitting';
     const left = limits.bodyMax - lengthOf(values.body.trim());
     return html`
@@ -317,16 +303,7 @@ export class CommentForm implements ReactiveController {
         <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
           ${parent ? strings.replyHeading(authorOf(parent, strings)) : strings.formHeading}
         </div>
-        ${listed.length
-          ? html`<div class="error-summary" part="error-summary" tabindex="-1">
-              <div role="alert">
-                <p class="error-summary-title">${strings.errorSummaryTitle}</p>
-                <ul>
-                  ${listed.map((field) => html`<li><a href="#${fieldTarget(field)}" @click=${this.#focusField}>${errors[field]}</a></li>`)}
-                </ul>
-              </div>
-            </div>`
-          : nothing}
+        ${checks && Object.keys(errors).length ? checks.errorSummary(strings.errorSummaryTitle, errors) : nothing}
 
         ${this.#renderInput('name', 'text', strings.nameLabel)}
         ${this.#renderInput('email', 'email', strings.emailLabel, strings.emailHint)}
@@ -467,18 +444,5 @@ export class CommentForm implements ReactiveController {
       </div>
     `;
   }
-
-  /** Error summary links point into the shadow root, where the browser's own jump cannot reach. */
-  readonly #focusField = (event: Event): void => {
-    event.preventDefault();
-    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
-    const field = this.host.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.closest('.field')?.scrollIntoView();
-  };
 }
 
-/** Where an error summary link sends focus for each field. */
-function fieldTarget(field: CommentField): string {
-  return field === 'visibility' ? 'visibility-public' : field === 'respondent' ? 'respondent-individual' : field;
-}

@@ -33,6 +33,8 @@ export interface ThreadView {
   openReply: (comment: Comment) => void;
   /** The form, drawn under the comment it replies to. */
   replyForm: (parent: Comment) => TemplateResult;
+  /** "Report this comment", or its form or thanks: where the backend takes reports. */
+  report?: (comment: Comment) => TemplateResult;
 }
 
 /** The comments, oldest first, with replies nested under what they answer, and "Show more comments". */
@@ -109,6 +111,7 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
               ${strings.reply}<span class="visually-hidden">${strings.replyToSuffix(author)}</span>
             </button>`}
         ${view.replyTo === comment.id ? view.replyForm(comment) : nothing}
+        ${view.report && !mine && comment.status === 'published' && !official ? view.report(comment) : nothing}
       </article>
       ${node.replies.length ? html`<ol class="replies">${node.replies.map((reply) => renderNode(view, reply))}</ol>` : nothing}
     </li>

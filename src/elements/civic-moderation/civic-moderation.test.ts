@@ -309,6 +309,36 @@ describe('<civic-moderation> references and receipts', () => {
     await waitUntil(() => !textOf(shadow(el)).includes('Loading comments') && names(el).length === 1, 'the failed receipts were not listed');
     expect(names(el)).to.deep.equal(['Ravi Kumar']);
   });
+
+  it('lists comments readers reported, with how many and their reasons, until a moderator decides', async () => {
+    const page = uniquePage('reported');
+    const [reported, other] = await post(page, 2);
+    for (const id of [reported, other]) await moderate(`comments/${id}`, { method: 'PATCH', body: '{"status":"published"}' });
+    const { url } = await referenceServer();
+    const sent = await fetch(`${url}/api/v1/comments/${reported}/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reason: 'It names my neighbour.' }),
+    });
+    expect(sent.status).to.equal(202);
+
+    const el = await moderationConsole();
+    await signIn(el);
+    $<HTMLSelectElement>(el, '#reported').value = 'true';
+    await showPage(el, page, '');
+    expect(names(el)).to.deep.equal(['Reader 0']);
+    const reports = $(el, '[part=item] [part=reports]');
+    expect(textOf(reports.querySelector('.tag'))).to.equal('Reported by 1 reader');
+    expect([...reports.querySelectorAll('li')].map(textOf)).to.deep.equal(['It names my neighbour.']);
+    await expect(el).to.be.accessible();
+
+    // Approving it decides: the reports are reviewed, and the filter no longer lists it.
+    button($(el, '[part=item]'), 'Approve').click();
+    await waitUntil(() => notice(el).includes('Approved 1 comment'));
+    await showPage(el, page, '');
+    expect(names(el)).to.deep.equal([]);
+    expect(textOf(shadow(el))).to.contain('No comments match these filters.');
+  });
 });
 
 describe('<civic-moderation> for everyone', () => {
