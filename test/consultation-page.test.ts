@@ -107,6 +107,9 @@ describe('a consultation page of fifty sections on the reference server', () => 
     embedSections({ sections: 'h2', endpoint: url, page }, doc);
     const counts = [...doc.querySelectorAll('civic-comment-count')];
     await waitUntil(() => counts.every((count) => /section/.test(textOf(shadow(count)))), 'the counts never arrived', { timeout: 5000 });
+    // The first thread is near the viewport: wait for its request, however slow the machine, then a
+    // moment more for any request that should not be made.
+    await waitUntil(() => apiRequests(url).threads.length > 0, 'the first thread was never requested', { timeout: 5000 });
     await aTimeout(300);
     expect(textOf(shadow(counts[2]!))).to.equal('1 comment on this section Jump to comments');
     const atLoad = apiRequests(url);

@@ -29,4 +29,6 @@ export interface AppOptions {
   demo?: boolean;
   /** Set when receipts are mailed: told of each one queued, so that it goes at once. */
   receiptQueued?: () => void;
+  /** Told of each response stored, so that it is grouped into its campaign at once. */
+  responseStored?: () => void;
 }

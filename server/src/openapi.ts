@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   AuditPage,
+  CampaignStatusUpdate,
   auditActions,
   CommentPage,
   Moderator,
@@ -125,6 +126,7 @@ export function openApiDocument() {
             ...['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
             query('reference', 'The response with this reference, such as CC-7K3M-Q9TX; case, spaces and look-alike letters do not matter'),
             query('reported', 'true: only comments readers have reported since a moderator last decided on them', false, { enum: ['true'] }),
+            query('campaign', "Only this campaign's responses, one by one; without it, each campaign is listed once as its newest response, with shownTogether and campaignSize"),
             query('receipt', 'Responses whose emailed receipt is pending, sent or failed', false, { enum: ['pending', 'sent', 'failed'] }),
           ],
           ...moderated,
@@ -198,6 +200,20 @@ export function openApiDocument() {
           ...moderated,
           requestBody: { required: true, ...json(EraseRequest, 'input') },
           responses: { 200: { description: 'How many responses were touched', ...json(EraseResult) }, ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/campaigns/{campaign}': {
+        patch: {
+          summary: "Sets the status of a campaign's responses: all of them, or only those in status `from`; each change is in the audit log",
+          parameters: [{ name: 'campaign', in: 'path', required: true, schema: { type: 'string' } }],
+          ...moderated,
+          requestBody: { required: true, ...json(CampaignStatusUpdate, 'input') },
+          responses: {
+            200: { description: 'How many responses changed', ...json(z.object({ campaign: z.string(), changed: z.number() })) },
+            400: error('A status that is not published, rejected or spam'),
+            404: error('No campaign with this id'),
+            ...moderated.responses,
+          },
         },
       },
       '/api/v1/moderation/me': {

@@ -8,6 +8,7 @@ import { AnswerCache } from './http/answer-cache.js';
 import { servingCachedReads } from './http/cached-reads.js';
 import { clientAddress } from './http/client-address.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { CampaignGrouper } from './campaigns/grouper.js';
 import { ReceiptSender, smtpTransport } from './receipts/sender.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
@@ -22,6 +23,8 @@ export interface RunningServer {
   answers?: AnswerCache;
   /** What mails the receipts, when `SMTP_URL` is set. */
   receipts?: ReceiptSender;
+  /** What groups responses into campaigns as they arrive. */
+  campaigns: CampaignGrouper;
   /**
    * Stops listening, lets open requests finish, and closes the connections still open once the
    * shutdown timeout has passed, so that one slow client cannot keep the process alive.
@@ -39,6 +42,7 @@ const signInFailures = 10;
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = await openStorage(config.databaseUrl);
   const receipts = config.mail && new ReceiptSender(storage, smtpTransport(config.mail.smtpUrl, config.mail.from), { ...config.mail, pollMs: receiptPollMs });
+  const campaigns = new CampaignGrouper(storage);
   const answers = config.cacheBytes > 0 ? new AnswerCache(config.cacheBytes, (page) => storage.pageVersion(page)) : undefined;
   const app = createApp({
     storage,
@@ -59,11 +63,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     assetsRoot: repositoryRoot,
     demo: config.demo,
     receiptQueued: receipts ? () => receipts.nudge() : undefined,
+    responseStored: () => campaigns.nudge(),
   });
   const listener = getRequestListener(app.fetch);
   const server = createServer(answers ? servingCachedReads(answers, listener) : listener);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   receipts?.start();
+  campaigns.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
@@ -71,6 +77,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     storage,
     answers,
     receipts: receipts || undefined,
+    campaigns,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -83,7 +90,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       });
       await Promise.race([closed, deadline]);
       clearTimeout(timer);
-      await receipts?.stop();
+      await Promise.all([receipts?.stop(), campaigns.stop()]);
       await storage.close();
     },
   };

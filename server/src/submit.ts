@@ -93,6 +93,7 @@ export async function submitComment(
     key ? { key, fingerprint, answer } : undefined,
   );
   if (result.kind !== 'created') return settled(result);
+  options.responseStored?.();
   // What a form filler sends is kept as spam, and mails no one: receipts go only to people.
   if (options.receiptQueued && status !== 'spam') await queueReceipt(options, result.comment);
   return { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false };

@@ -269,7 +269,7 @@ for (const driver of drivers) {
         const lines = text.split('\r\n');
         assert.equal(
           lines[0],
-          'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,name,email,body',
+          'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
         );
         assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"")"`));
         assert.ok(text.includes('"Line one\nLine ""two"", with comma"'));

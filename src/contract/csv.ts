@@ -2,19 +2,21 @@ import { londonTime } from '../i18n/london-time.js';
 import type { ModerationComment } from './server.js';
 
 /** A response as exported: every field a moderator sees, and when it was received in UK time. */
-export type ExportedResponse = ModerationComment & {
+export type ExportedResponse = Omit<ModerationComment, 'reports' | 'shownTogether' | 'campaignSize'> & {
   /** `2026-12-04 17:30`: UK time, as a spreadsheet reads a date and time. */
   receivedAt: string;
+  /** How many responses its campaign holds; null for a response in none. */
+  campaignSize: number | null;
 };
 
 /** The columns of an export, in order. */
 export const exportColumns = [
   'id', 'reference', 'page', 'section', 'parentId', 'status', 'visibility', 'respondent', 'organisation', 'lang',
-  'receivedAt', 'createdAt', 'updatedAt', 'name', 'email', 'body',
+  'receivedAt', 'createdAt', 'updatedAt', 'campaign', 'campaignSize', 'name', 'email', 'body',
 ] as const satisfies readonly (keyof ExportedResponse)[];
 
 /** A response as the exports write it, with every column present (null where it has none). */
-export function exportedResponse({ reports: _reports, ...comment }: ModerationComment): ExportedResponse {
+export function exportedResponse({ reports: _reports, shownTogether: _shown, ...comment }: ModerationComment): ExportedResponse {
   const time = londonTime(comment.createdAt);
   const two = (n: number) => String(n).padStart(2, '0');
   return {
@@ -23,6 +25,8 @@ export function exportedResponse({ reports: _reports, ...comment }: ModerationCo
     respondent: comment.respondent ?? null,
     organisation: comment.organisation ?? null,
     lang: comment.lang ?? null,
+    campaign: comment.campaign ?? null,
+    campaignSize: comment.campaign ? (comment.campaignSize ?? 1) : null,
     receivedAt: `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}`,
   };
 }

@@ -61,6 +61,12 @@ export const ModerationComment = /* @__PURE__ */ z.object({
    * decided on it, and the reasons they gave, oldest first.
    */
   reports: z.optional(z.object({ count: wholeNumber, unreviewed: wholeNumber, reasons: z.array(z.string()) })),
+  /** The campaign of near-identical responses it belongs to (the id of the campaign's first response), if any. */
+  campaign: z.optional(z.nullable(z.string())),
+  /** How many responses its campaign holds, whatever their status. */
+  campaignSize: z.optional(wholeNumber),
+  /** In a queue that lists each campaign once: how many responses matching the filters this one stands for. */
+  shownTogether: z.optional(wholeNumber),
 });
 export type ModerationComment = z.infer<typeof ModerationComment>;
 
@@ -76,6 +82,8 @@ export const ModerationQuery = /* @__PURE__ */ z.object({
   reference: z.optional(z.string().check(z.maxLength(40))),
   /** `true`: only comments readers have reported since a moderator last decided on them. */
   reported: z.optional(z.enum(['true'])),
+  /** Only this campaign's responses, one by one; without it, each campaign is listed once. */
+  campaign: z.optional(z.string().check(z.maxLength(limits.idMax))),
   limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.moderationLimitMax), z.refine(Number.isInteger))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
 });
@@ -101,6 +109,13 @@ export const ReportInput = /* @__PURE__ */ z.object({
   reason: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(limits.reportReasonMax, 'tooLong')))),
 });
 export type ReportInput = z.input<typeof ReportInput>;
+
+/** Body of `PATCH /api/v1/moderation/campaigns/{campaign}`: a status for every response of a campaign, or only for those in status `from`. */
+export const CampaignStatusUpdate = /* @__PURE__ */ z.object({
+  status: z.enum(['published', 'rejected', 'spam']),
+  from: z.optional(CommentStatus),
+});
+export type CampaignStatusUpdate = z.infer<typeof CampaignStatusUpdate>;
 
 /** Query of `GET /api/v1/moderation/export`. */
 export const ExportQuery = /* @__PURE__ */ z.object({

@@ -1,5 +1,6 @@
 import { createTransport } from 'nodemailer';
 import type { QueuedReceipt, Storage } from '../storage/storage.js';
+import { BackgroundTask } from '../background.js';
 import { receiptMessage, type ReceiptMessage } from './receipt.js';
 
 /** Hands messages to a mail server: nodemailer's SMTP transport in the server. */
@@ -50,16 +51,15 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
  * receipt is taken by one of them at a time.
  */
 export class ReceiptSender {
-  #timer?: NodeJS.Timeout;
-  #running?: Promise<void>;
-  #again = false;
-  #stopped = false;
+  readonly #task: BackgroundTask;
 
   constructor(
     private readonly storage: Storage,
     private readonly mail: MailTransport,
     private readonly options: ReceiptSenderOptions,
-  ) {}
+  ) {
+    this.#task = new BackgroundTask(() => this.#sendDue(), options.pollMs, 'the receipts could not be read');
+  }
 
   start(): void {
     this.nudge();
@@ -67,24 +67,7 @@ export class ReceiptSender {
 
   /** Looks for due receipts now: called when a new one is queued. */
   nudge(): void {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#running = this.#sendDue()
-      .catch((error: unknown) => console.error('civic-comments-server: the receipts could not be read:', error))
-      .finally(() => {
-        this.#running = undefined;
-        if (this.#stopped) return;
-        if (this.#again) {
-          this.#again = false;
-          this.nudge();
-        } else {
-          this.#timer = setTimeout(() => this.nudge(), this.options.pollMs);
-        }
-      });
+    this.#task.nudge();
   }
 
   /**
@@ -92,20 +75,16 @@ export class ReceiptSender {
    * short leaves its receipt taken only for a while: it is tried again later, by this instance or another.
    */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.#running, new Promise((resolve) => (timer = setTimeout(resolve, stopWaitMs)))]);
-    clearTimeout(timer);
+    await this.#task.stop(stopWaitMs);
     this.mail.close();
   }
 
   async #sendDue(): Promise<void> {
     for (;;) {
       const due = await this.storage.dueReceipts(new Date().toISOString(), batch);
-      if (!due.length || this.#stopped) return;
+      if (!due.length || this.#task.stopped) return;
       const worker = async () => {
-        for (let receipt = due.shift(); receipt && !this.#stopped; receipt = due.shift()) await this.#sendOne(receipt);
+        for (let receipt = due.shift(); receipt && !this.#task.stopped; receipt = due.shift()) await this.#sendOne(receipt);
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
     }

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import {
   AuditQuery,
   auditCsv,
+  CampaignStatusUpdate,
   ConsultationInput,
   EraseRequest,
   OfficialCommentInput,
@@ -108,7 +109,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   app.get('/api/v1/moderation/comments', async (c) => {
     const query = ModerationQuery.safeParse(c.req.query());
     if (!query.success) {
-      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: status, visibility, page, section, reference, receipt, reported, limit and cursor are allowed.');
+      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: status, visibility, page, section, reference, receipt, reported, campaign, limit and cursor are allowed.');
     }
     const { cursor, limit = moderationLimitDefault, reference: typed, reported, ...rest } = query.data;
     // A reference read out over the phone may come in any case and spacing; one that cannot be one matches nothing.
@@ -134,6 +135,21 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     const comment = await storage.setStatus(c.req.param('id'), update.data.status, c.get('moderator').name);
     if (!comment) return errorResponse(c, 404, 'not_found', 'There is no comment with this id.');
     return c.json({ comment: ModerationComment.parse(comment) });
+  });
+
+  // A campaign's responses decided at once: every one, or only those in status `from`.
+  app.patch('/api/v1/moderation/campaigns/:campaign', async (c) => {
+    const update = CampaignStatusUpdate.safeParse(await jsonBody(c.req));
+    if (!update.success) {
+      return errorResponse(c, 400, 'validation', 'Send { "status": "published" | "rejected" | "spam", "from"?: "<the status of the responses to change>" }.', {
+        fields: { status: 'Choose published, rejected or spam' },
+      });
+    }
+    const campaign = c.req.param('campaign');
+    const changed = await storage.setCampaignStatus(campaign, update.data.status, update.data.from, c.get('moderator').name);
+    const { total } = await storage.listForModeration({ campaign }, 1);
+    if (!total) return errorResponse(c, 404, 'not_found', 'There is no campaign with this id.');
+    return c.json({ campaign, changed });
   });
 
   app.delete('/api/v1/moderation/comments/:id', async (c) => {

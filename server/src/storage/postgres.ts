@@ -5,6 +5,8 @@ import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
+import { campaignQueries, withCampaignSizes } from './schema.js';
+import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
 import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
@@ -215,6 +217,7 @@ export class PostgresStorage implements Storage {
     ]);
     const page = pageOf(rows, limit, Number(total?.n ?? 0), fromRow);
     await withReasons(page.items, async (text, ids) => (await this.sql.unsafe(dollar(text), ids)) as unknown as { comment_id: string; reason: string }[]);
+    await withCampaignSizes(page.items, async (text, campaigns) => (await this.sql.unsafe(dollar(text), campaigns)) as unknown as { campaign: string; n: number }[]);
     return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])) };
   }
 
@@ -250,6 +253,7 @@ export class PostgresStorage implements Storage {
       await tx.unsafe(dollar(queries.bumpPageOf), [id]);
       await tx.unsafe(dollar(receiptQueries.ofComment), [id]);
       await tx.unsafe(dollar(reportQueries.ofComment), [id]);
+      await tx.unsafe(dollar(campaignQueries.ofComment), [id]);
       await tx.unsafe(dollar(queries.deleteComment), [id]);
       await this.audit(tx, by, { action: 'delete', ...about(before), from: before.status });
       return true;
@@ -359,6 +363,46 @@ export class PostgresStorage implements Storage {
       await this.audit(tx, readersReports, statusChange(reported, 'pending'));
       return 'hidden';
     }) as Promise<ReportOutcome>;
+  }
+
+  async ungrouped(limit: number) {
+    const rows = await this.sql.unsafe(dollar(campaignQueries.ungrouped), [limit]);
+    return rows.map((row) => ({ id: String(row.id), page: String(row.page), body: String(row.body), role: String(row.role) }));
+  }
+
+  async groupCampaigns(items: Fingerprinted[]): Promise<boolean> {
+    return this.sql.begin(async (tx) => {
+      // One instance groups at a time, so that two near-identical responses grouped at once still meet.
+      const [lock] = await tx.unsafe('SELECT pg_try_advisory_xact_lock(727275) AS taken');
+      if (!lock!.taken) return false;
+      const rows = await tx.unsafe(dollar(campaignQueries.stillUngrouped(items.length)), items.map((item) => item.id));
+      const waiting = new Set(rows.map((row) => String(row.id)));
+      for (const item of items.filter((each) => waiting.has(each.id))) {
+        const candidates = item.bands.length
+          ? ((await tx.unsafe(dollar(campaignQueries.candidates(item.bands.length, candidatesPerResponse)), [...item.bands, item.id])) as unknown as Candidate[])
+          : [];
+        const step = campaignStep(item, candidates);
+        if (step.leader) await tx.unsafe(dollar(campaignQueries.leads), [step.campaign, step.leader]);
+        await tx.unsafe(dollar(campaignQueries.grouped), [item.fingerprint, step.campaign, item.id]);
+        if (step.keepBands) for (const band of item.bands) await tx.unsafe(dollar(campaignQueries.band), [band, item.id]);
+      }
+      return true;
+    }) as Promise<boolean>;
+  }
+
+  async setCampaignStatus(campaign: string, status: StoredComment['status'], from: StoredComment['status'] | undefined, by: string): Promise<number> {
+    return this.sql.begin(async (tx) => {
+      const rows = await this.rows(`${queries.campaignMembers} FOR UPDATE`, [campaign], tx);
+      const members = rows.map(fromRow).filter((c) => !from || c.status === from);
+      const now = new Date().toISOString();
+      for (const member of members) {
+        await tx.unsafe(dollar(queries.setStatus), [status, now, member.id]);
+        await tx.unsafe(dollar(reportQueries.reviewed), [member.id]);
+        await tx.unsafe(dollar(queries.bumpPageOf), [member.id]);
+        await this.audit(tx, by, statusChange(member, status));
+      }
+      return members.filter((member) => member.status !== status).length;
+    }) as Promise<number>;
   }
 
   async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {

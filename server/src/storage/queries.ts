@@ -10,6 +10,10 @@ const bumped = `ON CONFLICT (page) DO UPDATE SET version = page_versions.version
 const published = `status = 'published' AND visibility IN ('public', 'anonymous')`;
 const publicRows = `page = ? AND section = ? AND ${published}`;
 
+/** Each campaign's size, for the exports. */
+const campaignSizes = `LEFT JOIN (SELECT campaign, count(*) AS n FROM comments WHERE campaign IS NOT NULL GROUP BY campaign) AS sizes
+  ON sizes.campaign = comments.campaign`;
+
 export const sql = {
   insertComment: `INSERT INTO comments
     (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at, role,
@@ -28,8 +32,8 @@ export const sql = {
   // A deleted comment's key stays, emptied, so that a retry is told it was removed rather than stored again.
   tombstoneKeysOf: `UPDATE idempotency_keys SET fingerprint = '', answer = '', removed = 'deleted' WHERE comment_id = ?`,
   deleteComment: `DELETE FROM comments WHERE id = ?`,
-  exportPage: `SELECT * FROM comments WHERE page = ? ORDER BY created_at, id`,
-  exportAll: `SELECT * FROM comments ORDER BY created_at, id`,
+  exportPage: `SELECT comments.*, sizes.n AS campaign_size FROM comments ${campaignSizes} WHERE comments.page = ? ORDER BY created_at, id`,
+  exportAll: `SELECT comments.*, sizes.n AS campaign_size FROM comments ${campaignSizes} ORDER BY created_at, id`,
   // The answers kept for idempotency hold names too: they are rewritten without them, and their
   // fingerprints (hashes of what was sent, the email included) are dropped.
   keysToErase: `SELECT key, answer FROM idempotency_keys WHERE removed IS NULL AND comment_id IN (SELECT id FROM comments WHERE lower(email) = lower(?))`,
@@ -58,6 +62,7 @@ export const sql = {
   putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (page, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
   erase: `UPDATE comments SET name = '', email = '', organisation = NULL, updated_at = ? WHERE lower(email) = lower(?)`,
+  campaignMembers: `SELECT * FROM comments WHERE campaign = ? ORDER BY created_at, id`,
   erasedComments: `SELECT id, reference, page, section FROM comments WHERE lower(email) = lower(?) ORDER BY created_at, id`,
 };
 
@@ -122,18 +127,38 @@ export function moderationQueries(filter: ModerationFilter, limit: number, befor
     params.push(filter.receipt);
   }
   if (filter.reported) conditions.push('reports > reports_reviewed');
+  if (filter.campaign) {
+    conditions.push('campaign = ?');
+    params.push(filter.campaign);
+  }
   const withoutStatus = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const statusCondition = filter.status ? [...conditions, 'status = ?'] : conditions;
   const statusParams = filter.status ? [...params, filter.status] : params;
   const where = statusCondition.length ? `WHERE ${statusCondition.join(' AND ')}` : '';
   const page = [...statusCondition, ...(before ? ['(created_at, id) < (?, ?)'] : [])];
+  const after = before ? [before.createdAt, before.id] : [];
+  // A campaign's responses are listed together as its newest one, saying how many it stands for,
+  // unless the list is of that campaign.
+  const list = filter.campaign
+    ? `SELECT comments.*, receipts.state AS receipt FROM ${withReceipts} ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC LIMIT ?`
+    : // Windowed over narrow rows (the wide ones are read for the page's fifty only): sorting whole
+      // rows, texts and fingerprints included, made this many times slower.
+      `SELECT comments.*, receipts.state AS receipt, heads.group_shown FROM (
+        SELECT id, created_at, group_shown FROM (
+          SELECT comments.id, comments.created_at,
+            count(*) OVER (PARTITION BY COALESCE(campaign, comments.id)) AS group_shown,
+            row_number() OVER (PARTITION BY COALESCE(campaign, comments.id) ORDER BY comments.created_at DESC, comments.id DESC) AS group_place
+          FROM ${withReceipts} ${where}
+        ) AS matching
+        WHERE group_place = 1 ${before ? 'AND (created_at, id) < (?, ?)' : ''}
+        ORDER BY created_at DESC, id DESC LIMIT ?
+      ) AS heads JOIN comments ON comments.id = heads.id LEFT JOIN receipts ON receipts.comment_id = comments.id
+      ORDER BY comments.created_at DESC, comments.id DESC`;
+  const counted = filter.campaign ? 'count(*)' : 'count(DISTINCT COALESCE(campaign, comments.id))';
   return {
-    list: {
-      sql: `SELECT comments.*, receipts.state AS receipt FROM ${withReceipts} ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id DESC LIMIT ?`,
-      params: [...statusParams, ...(before ? [before.createdAt, before.id] : []), limit],
-    },
-    total: { sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${withReceipts} ${where}`, params: statusParams },
+    list: { sql: list, params: [...statusParams, ...after, limit] },
+    total: { sql: `SELECT CAST(${counted} AS INTEGER) AS n FROM ${withReceipts} ${where}`, params: statusParams },
     byStatus: {
       sql: `SELECT status, CAST(count(*) AS INTEGER) AS n FROM ${withReceipts} ${withoutStatus} GROUP BY status`,
       params,

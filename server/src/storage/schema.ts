@@ -157,12 +157,29 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 9,
+    // Campaigns: each response's MinHash signature once grouped (NULL until then, '' for what is
+    // never grouped), the campaign it belongs to (the id of its first response), and the band keys
+    // through which near-identical responses find each other.
+    sql: `
+      ALTER TABLE comments ADD COLUMN fingerprint TEXT;
+      ALTER TABLE comments ADD COLUMN campaign TEXT;
+      CREATE INDEX comments_campaign ON comments (campaign);
+      CREATE INDEX comments_ungrouped ON comments (created_at, id) WHERE fingerprint IS NULL;
+      CREATE TABLE campaign_bands (
+        band TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        PRIMARY KEY (band, comment_id)
+      );
+    `,
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */
 export const tables = [
   'comments', 'idempotency_keys', 'rate_limits', 'server_secrets', 'page_versions', 'consultations', 'outcomes', 'receipts',
-  'moderators', 'audit_log', 'reports', 'schema_migrations',
+  'moderators', 'audit_log', 'reports', 'campaign_bands', 'schema_migrations',
 ];
 
 /** A stored idempotency key as both drivers read it. */
@@ -224,6 +241,11 @@ export interface CommentRow {
   receipt?: ReceiptState | null;
   reports?: number | string;
   reports_reviewed?: number | string;
+  campaign?: string | null;
+  /** In a moderation list: the responses matching its filters that this one stands for. */
+  group_shown?: number | string;
+  /** In an export: how many responses its campaign holds. */
+  campaign_size?: number | string | null;
 }
 
 /**
@@ -271,10 +293,29 @@ export function fromRow(row: CommentRow): StoredComment {
     lang: row.lang,
     reference: row.reference,
     receipt: row.receipt ?? null,
+    campaign: row.campaign ?? null,
+    ...(row.campaign_size != null && { campaignSize: Number(row.campaign_size) }),
+    ...(Number(row.group_shown ?? 1) > 1 && { shownTogether: Number(row.group_shown) }),
     ...(Number(row.reports ?? 0) > 0 && {
       reports: { count: Number(row.reports), unreviewed: Number(row.reports) - Number(row.reports_reviewed ?? 0), reasons: [] },
     }),
   };
+}
+
+/** Gives the responses of a list that belong to a campaign the campaign's size, read in one query. */
+export async function withCampaignSizes(
+  comments: StoredComment[],
+  read: (sql: string, campaigns: string[]) => Promise<{ campaign: string; n: number | string }[]> | { campaign: string; n: number | string }[],
+): Promise<StoredComment[]> {
+  const campaigns = [...new Set(comments.flatMap((comment) => (comment.campaign ? [comment.campaign] : [])))];
+  if (!campaigns.length) return comments;
+  const rows = await read(
+    `SELECT campaign, CAST(count(*) AS INTEGER) AS n FROM comments WHERE campaign IN (${campaigns.map(() => '?').join(', ')}) GROUP BY campaign`,
+    campaigns,
+  );
+  const sizes = new Map(rows.map((row) => [row.campaign, Number(row.n)]));
+  for (const comment of comments) if (comment.campaign) comment.campaignSize = sizes.get(comment.campaign) ?? 1;
+  return comments;
 }
 
 /** Gives the reported comments of a list the reasons readers gave, read in one query. */
@@ -289,6 +330,19 @@ export async function withReasons(
   for (const row of rows) comments.find((comment) => comment.id === row.comment_id)?.reports?.reasons.push(row.reason);
   return comments;
 }
+
+export const campaignQueries = {
+  ungrouped: `SELECT id, page, body, role FROM comments WHERE fingerprint IS NULL ORDER BY created_at, id LIMIT ?`,
+  // Read again inside the grouping transaction: another run may have grouped some meanwhile.
+  stillUngrouped: (count: number) => `SELECT id FROM comments WHERE fingerprint IS NULL AND id IN (${Array.from({ length: count }, () => '?').join(', ')})`,
+  candidates: (bands: number, limit: number) => `SELECT DISTINCT comments.id, comments.campaign, comments.fingerprint
+    FROM campaign_bands JOIN comments ON comments.id = campaign_bands.comment_id
+    WHERE campaign_bands.band IN (${Array.from({ length: bands }, () => '?').join(', ')}) AND comments.id <> ? LIMIT ${limit}`,
+  grouped: `UPDATE comments SET fingerprint = ?, campaign = ? WHERE id = ?`,
+  leads: `UPDATE comments SET campaign = ? WHERE id = ? AND campaign IS NULL`,
+  band: `INSERT INTO campaign_bands (band, comment_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+  ofComment: `DELETE FROM campaign_bands WHERE comment_id = ?`,
+};
 
 export const reportQueries = {
   reasons: `SELECT comment_id, reason FROM reports WHERE reason IS NOT NULL AND comment_id IN`,

@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql } from './queries.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
+import { campaignQueries, withCampaignSizes } from './schema.js';
+import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
@@ -145,6 +147,7 @@ export class SqliteStorage implements Storage {
     const byStatus = this.statement(q.byStatus.sql).all(...q.byStatus.params) as { status: string; n: number }[];
     const page = pageOf(rows, limit, total, fromRow);
     await withReasons(page.items, (text, ids) => this.statement(text).all(...ids) as { comment_id: string; reason: string }[]);
+    await withCampaignSizes(page.items, (text, campaigns) => this.statement(text).all(...campaigns) as { campaign: string; n: number }[]);
     return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
   }
 
@@ -178,6 +181,7 @@ export class SqliteStorage implements Storage {
       this.statement(sql.bumpPageOf).run(id);
       this.statement(receiptQueries.ofComment).run(id);
       this.statement(reportQueries.ofComment).run(id);
+      this.statement(campaignQueries.ofComment).run(id);
       this.statement(sql.deleteComment).run(id);
       this.audit(by, { action: 'delete', ...about(before), from: before.status });
       return true;
@@ -278,6 +282,40 @@ export class SqliteStorage implements Storage {
       this.statement(sql.bumpPageOf).run(commentId);
       this.audit(readersReports, statusChange(reported, 'pending'));
       return 'hidden';
+    }).immediate();
+  }
+
+  async ungrouped(limit: number) {
+    return this.statement(campaignQueries.ungrouped).all(limit) as { id: string; page: string; body: string; role: string }[];
+  }
+
+  async groupCampaigns(items: Fingerprinted[]): Promise<boolean> {
+    this.db.transaction(() => {
+      const waiting = new Set(this.statement(campaignQueries.stillUngrouped(items.length)).pluck().all(...items.map((item) => item.id)) as string[]);
+      for (const item of items.filter((each) => waiting.has(each.id))) {
+        const candidates = item.bands.length
+          ? (this.statement(campaignQueries.candidates(item.bands.length, candidatesPerResponse)).all(...item.bands, item.id) as Candidate[])
+          : [];
+        const step = campaignStep(item, candidates);
+        if (step.leader) this.statement(campaignQueries.leads).run(step.campaign, step.leader);
+        this.statement(campaignQueries.grouped).run(item.fingerprint, step.campaign, item.id);
+        if (step.keepBands) for (const band of item.bands) this.statement(campaignQueries.band).run(band, item.id);
+      }
+    }).immediate();
+    return true;
+  }
+
+  async setCampaignStatus(campaign: string, status: StoredComment['status'], from: StoredComment['status'] | undefined, by: string): Promise<number> {
+    return this.db.transaction(() => {
+      const members = (this.statement(sql.campaignMembers).all(campaign) as CommentRow[]).map(fromRow).filter((c) => !from || c.status === from);
+      const now = new Date().toISOString();
+      for (const member of members) {
+        this.statement(sql.setStatus).run(status, now, member.id);
+        this.statement(reportQueries.reviewed).run(member.id);
+        this.statement(sql.bumpPageOf).run(member.id);
+        this.audit(by, statusChange(member, status));
+      }
+      return members.filter((member) => member.status !== status).length;
     }).immediate();
   }
 

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntry, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 import type { ReportOutcome } from './schema.js';
+import type { Fingerprinted } from '../campaigns/assign.js';
 
 /** A comment as stored: the moderators' view. */
 export type StoredComment = ModerationComment;
@@ -89,6 +90,8 @@ export interface ModerationFilter {
   receipt?: ReceiptState;
   /** Only comments with reports a moderator has not yet decided on. */
   reported?: boolean;
+  /** Only this campaign's responses; without it, each campaign is listed once. */
+  campaign?: string;
 }
 
 /** An entry for the audit log, written in the same transaction as what it records. */
@@ -186,6 +189,18 @@ export interface Storage {
    * moderator decides, and the audit log records it.
    */
   report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome>;
+  /** Responses not yet grouped into campaigns, oldest first. */
+  ungrouped(limit: number): Promise<{ id: string; page: string; body: string; role: string }[]>;
+  /**
+   * Groups fingerprinted responses into campaigns, in order, in one transaction, so that each sees
+   * the ones before it. False when another instance is grouping: it will group these too.
+   */
+  groupCampaigns(items: Fingerprinted[]): Promise<boolean>;
+  /**
+   * Sets the status of a campaign's responses (only those in status `from`, when given), each
+   * recorded in the audit log as `by`'s; answers how many changed.
+   */
+  setCampaignStatus(campaign: string, status: CommentStatus, from: CommentStatus | undefined, by: string): Promise<number>;
   /** A secret kept in the database, made the first time it is asked for: the same on every instance and after restarts. */
   secret(name: string): Promise<Buffer>;
   /** The audit log, newest first, with everyone who appears in it. */
