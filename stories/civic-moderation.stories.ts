@@ -56,10 +56,21 @@ export const WrongToken: Story = {
   },
 };
 
-/** The queue: pending comments, newest first, with counts per status. */
+/** The queue: pending comments, newest first, with counts per status; a campaign listed once. */
 export const Queue: Story = {
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('[part=item]').length).toBe(2));
+    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('[part=item]').length).toBe(3));
+    await expect(shadow(canvasElement).querySelector('[part=campaign] .tag')?.textContent?.trim()).toBe('3 responses share this text');
+  },
+};
+
+/** One campaign opened: its responses one by one, decided together. */
+export const Campaign: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=campaign] [data-campaign]')).toBeTruthy());
+    shadow(canvasElement).querySelector<HTMLButtonElement>('[part=campaign] [data-campaign]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('#campaign-heading')?.textContent).toContain('One campaign: 3 responses share this text'));
+    await expect(shadow(canvasElement).querySelectorAll('[part=item]').length).toBe(3);
   },
 };
 
@@ -134,7 +145,7 @@ export const AuditLog: Story = {
   play: async ({ canvasElement }) => {
     const root = shadow(canvasElement);
     const button = (scope: ParentNode, text: string) => [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text)!;
-    await waitFor(() => expect(root.querySelectorAll('[part=item]').length).toBe(2));
+    await waitFor(() => expect(root.querySelectorAll('[part=item]').length).toBe(3));
     button(root.querySelector('[part=item]')!, 'Approve').click();
     await waitFor(() => expect(root.querySelector('[part=notice]')?.textContent).toContain('Approved 1 comment'));
     await consultationsView(canvasElement);

@@ -39,6 +39,17 @@ export const queue: SeedComment[] = [
     createdAt: at(21, 16),
     reports: { count: 2, unreviewed: 2, reasons: ['Advertising', 'Spam link'] },
   },
+  // A campaign: the same letter three times, which the reference server would have grouped.
+  ...['Jo Evans', 'Ray Khan', 'Lee Hughes'].map((name, i) => ({
+    id: `letter-${i + 1}`,
+    section: 'opening-hours',
+    name,
+    email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+    body: 'Keep the Riverside branch open six days a week: it is the only warm place many of us have.',
+    status: 'pending' as const,
+    campaign: 'letter-1',
+    createdAt: at(23, 9 + i),
+  })),
 ];
 
 /** Fills the thread's form as a reader would. */

@@ -35,6 +35,15 @@ export interface ModerationStrings {
   /** "Reported by 3 readers": since a moderator last decided, and in all. */
   reportedBy: (unreviewed: number, count: number) => string;
   reasonsLabel: string;
+  /** "214 responses share this text": a campaign of near-identical responses. */
+  campaignShares: (size: number) => string;
+  /** How many of a campaign's responses the filters match, when not all. */
+  campaignMatching: (shown: number) => string;
+  showCampaign: string;
+  /** Decides every response of a campaign the filters match. */
+  campaignAction: (action: 'approve' | 'reject', count: number) => string;
+  campaignHeading: (size: number) => string;
+  wholeQueue: string;
   applyFilters: string;
   countsLabel: string;
   shown: (shown: number, total: number) => string;
@@ -133,6 +142,12 @@ export const moderationEn: ModerationStrings = {
   reportedBy: (unreviewed, count) =>
     unreviewed === count ? `Reported by ${plural(count, 'reader', 'readers')}` : `Reported by ${plural(unreviewed, 'reader', 'readers')} since the last decision (${count.toLocaleString('en-GB')} in all)`,
   reasonsLabel: 'Reasons given',
+  campaignShares: (size) => `${plural(size, 'response shares', 'responses share')} this text`,
+  campaignMatching: (shown) => `${plural(shown, 'of them matches', 'of them match')} these filters`,
+  showCampaign: 'Show each response',
+  campaignAction: (action, count) => `${action === 'approve' ? 'Approve' : 'Reject'} all ${count.toLocaleString('en-GB')}`,
+  campaignHeading: (size) => `One campaign: ${plural(size, 'response shares', 'responses share')} this text`,
+  wholeQueue: 'Back to the whole queue',
   applyFilters: 'Apply filters',
   countsLabel: 'Comments by status',
   shown: (shown, total) => `Showing ${shown.toLocaleString('en-GB')} of ${plural(total, 'comment', 'comments')}`,
@@ -231,6 +246,12 @@ export const moderationCy: ModerationStrings = {
       ? `${cyReaders(count)} wedi rhoi gwybod amdano`
       : `${cyReaders(unreviewed)} wedi rhoi gwybod amdano ers y penderfyniad diwethaf (${count.toLocaleString('en-GB')} i gyd)`,
   reasonsLabel: 'Y rhesymau a roddwyd',
+  campaignShares: (size) => `Mae ${size.toLocaleString('en-GB')} ymateb yn rhannu’r testun hwn`,
+  campaignMatching: (shown) => `Mae ${shown.toLocaleString('en-GB')} ohonynt yn cyfateb i’r hidlwyr hyn`,
+  showCampaign: 'Dangos pob ymateb',
+  campaignAction: (action, count) => `${action === 'approve' ? 'Cymeradwyo' : 'Gwrthod'} pob un (${count.toLocaleString('en-GB')})`,
+  campaignHeading: (size) => `Un ymgyrch: mae ${size.toLocaleString('en-GB')} ymateb yn rhannu’r testun hwn`,
+  wholeQueue: 'Yn ôl i’r rhestr gyfan',
   applyFilters: 'Hidlo',
   countsLabel: 'Sylwadau yn ôl statws',
   shown: (shown, total) => `Yn dangos ${cyNumber(shown)} o ${cyNumber(total)} sylw`,

@@ -27,6 +27,8 @@ export interface StoredComment extends Comment {
   reference?: string | null;
   /** Readers' reports, as the moderators see them. */
   reports?: { count: number; unreviewed: number; reasons: string[] };
+  /** The campaign it belongs to: the in-page store does not group, but a seed may say. */
+  campaign?: string | null;
 }
 
 /** Reports since a moderator last decided that take a comment out of public view, as the reference server's default. */
@@ -116,6 +118,7 @@ export class MemoryBackend implements CommentsBackend {
         body: seed.body,
         role: seed.role ?? 'reader',
         reports: seed.reports && { ...seed.reports, reasons: [...seed.reports.reasons] },
+        campaign: seed.campaign ?? null,
       });
     });
   }

@@ -107,12 +107,28 @@ export class MemoryModeration implements ModerationBackend {
         (!query.visibility || c.visibility === query.visibility) &&
         (!query.reference || c.reference === normaliseReference(query.reference)) &&
         (!query.reported || (c.reports?.unreviewed ?? 0) > 0) &&
+        (!query.campaign || c.campaign === query.campaign) &&
         // The in-page store sends no receipts: none is pending, sent or failed.
         !query.receipt,
     );
     const statusCounts: Record<string, number> = {};
     for (const c of matching) statusCounts[c.status] = (statusCounts[c.status] ?? 0) + 1;
-    const shown = matching.filter((c) => !query.status || c.status === query.status).reverse();
+    const sizes = new Map<string, number>();
+    for (const c of stored) if (c.campaign) sizes.set(c.campaign, (sizes.get(c.campaign) ?? 0) + 1);
+    const listed = matching.filter((c) => !query.status || c.status === query.status).reverse();
+    // Each campaign once, as its newest response, as the reference server lists it.
+    const together = new Map<string, number>();
+    for (const c of listed) if (c.campaign) together.set(c.campaign, (together.get(c.campaign) ?? 0) + 1);
+    const seen = new Set<string>();
+    const shown = listed.flatMap((c): ModerationComment[] => {
+      if (!c.campaign) return [c];
+      const withSize = { ...c, campaignSize: sizes.get(c.campaign) };
+      if (query.campaign) return [withSize];
+      if (seen.has(c.campaign)) return [];
+      seen.add(c.campaign);
+      const count = together.get(c.campaign)!;
+      return [count > 1 ? { ...withSize, shownTogether: count } : withSize];
+    });
     const start = Number(query.cursor ?? 0);
     const limit = Number(query.limit ?? 50);
     return {
@@ -130,6 +146,13 @@ export class MemoryModeration implements ModerationBackend {
     const comment = this.memory.all().find((c) => c.id === id)!;
     if (before !== status) this.#record({ action: 'status', ...about(comment), from: before ?? null, to: status });
     return { ...comment, updatedAt: new Date().toISOString() };
+  }
+
+  async setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number> {
+    this.#check();
+    const members = this.memory.all().filter((c) => c.campaign === campaign && (!from || c.status === from) && c.status !== status);
+    for (const member of members) await this.setStatus(member.id, status);
+    return members.length;
   }
 
   async remove(id: string): Promise<void> {

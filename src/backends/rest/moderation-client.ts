@@ -40,6 +40,7 @@ export interface ExportFile {
 
 const Updated = z.object({ comment: ModerationComment });
 const SignedIn = z.object({ moderator: Moderator });
+const CampaignDecided = z.object({ changed: z.number() });
 
 /** A query's filled-in parameters, as search parameters. */
 const searchParamsOf = (query: object) =>
@@ -67,6 +68,8 @@ export interface ModerationBackend {
   outcome(page: string, section: string): Promise<Outcome | null>;
   /** Publishes or replaces it. */
   saveOutcome(page: string, section: string, body: string): Promise<Outcome>;
+  /** Decides every response of a campaign (only those in status `from`, when given); resolves to how many changed. */
+  setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number>;
   /** The audit log, newest first, filtered. */
   audit(query: AuditQuery): Promise<AuditPage>;
   /** Every entry matching the filters, as the server's CSV file. */
@@ -90,6 +93,11 @@ export class ModerationClient implements ModerationBackend {
   /** The queue, newest first, filtered; `statusCounts` counts every status under the other filters. */
   list(query: ModerationQuery): Promise<ModerationPage> {
     return this.#call('moderation/comments', ModerationPage, () => this.#api('moderation/comments', { searchParams: searchParamsOf(query) }));
+  }
+
+  async setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number> {
+    const path = `moderation/campaigns/${encodeURIComponent(campaign)}`;
+    return (await this.#call(path, CampaignDecided, () => this.#api(path, { method: 'PATCH', json: { status, from } }))).changed;
   }
 
   audit(query: AuditQuery): Promise<AuditPage> {

@@ -96,6 +96,17 @@ export const styles = css`
     min-height: 1.5em;
   }
 
+  .tag.campaign-tag {
+    color: #3d2375;
+    background: #dbd5e9;
+  }
+  .campaign .actions {
+    margin-top: 0.25em;
+  }
+  .reasons {
+    margin: 0 0 0.5em;
+    padding-left: 1.25em;
+  }
   .signed-in {
     display: flex;
     flex-wrap: wrap;

@@ -229,7 +229,7 @@ describe('<civic-moderation> export and erasure', () => {
     }
     const csv = downloads.find((d) => d.name.endsWith('.csv'))!;
     expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal(
-      'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,name,email,body',
+      'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
     );
     expect(csv.text).to.contain('reader1@example.com');
     const json = JSON.parse(downloads.find((d) => d.name.endsWith('.json'))!.text);
@@ -338,6 +338,46 @@ describe('<civic-moderation> references and receipts', () => {
     await showPage(el, page, '');
     expect(names(el)).to.deep.equal([]);
     expect(textOf(shadow(el))).to.contain('No comments match these filters.');
+  });
+});
+
+describe('<civic-moderation> campaigns', () => {
+  it('lists a campaign once, opens it by keyboard, and approves it in bulk', async () => {
+    const page = uniquePage('campaign');
+    const letter = 'Please keep the Riverside branch library open six days a week: it is the only warm place many of us have.';
+    await post(page, 6, { body: letter });
+    await post(page, 1, { body: 'Open the library on Sunday afternoons instead, please.' });
+    // The server groups responses just after storing them.
+    await waitUntil(async () => {
+      const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=pending`)).json();
+      return queue.comments.length === 2;
+    }, 'the campaign was never grouped', { timeout: 5000 });
+
+    const el = await moderationConsole();
+    await signIn(el);
+    await showPage(el, page);
+    expect($$(el, '[part=item]')).to.have.length(2);
+    const campaign = $(el, '[part=item] [part=campaign]');
+    expect(textOf(campaign.querySelector('.tag'))).to.equal('6 responses share this text');
+    await expect(el).to.be.accessible();
+
+    button(campaign, 'Show each response').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).activeElement?.id === 'campaign-heading', 'the campaign’s heading never took focus');
+    expect(textOf($(el, '#campaign-heading'))).to.equal('One campaign: 6 responses share this text');
+    expect($$(el, '[part=item]')).to.have.length(6);
+    expect(names(el)).to.have.members(['Reader 0', 'Reader 1', 'Reader 2', 'Reader 3', 'Reader 4', 'Reader 5']);
+    await expect(el).to.be.accessible();
+
+    button($(el, '#campaign-heading').parentElement!, 'Approve all 6').click();
+    await waitUntil(() => notice(el).includes('Approved 6 comments'), `no notice: ${notice(el)}`);
+    expect($$(el, '[part=item]'), 'none is pending now').to.have.length(0);
+    const audit = await (await moderate(`audit?page=${encodeURIComponent(page)}&action=status`)).json();
+    expect(audit.total).to.equal(6);
+
+    button($(el, '#campaign-heading').parentElement!, 'Back to the whole queue').click();
+    await waitUntil(() => !shadow(el).querySelector('#campaign-heading') && names(el).length === 1);
+    expect(textOf($(el, '[part=item] .body'))).to.equal('Open the library on Sunday afternoons instead, please.');
   });
 });
 

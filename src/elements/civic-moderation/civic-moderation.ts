@@ -40,6 +40,8 @@ interface Filters {
   receipt: string;
   /** `true`: only comments with reports no moderator has decided on. */
   reported: string;
+  /** One campaign's responses, one by one; empty for the queue, where each campaign is listed once. */
+  campaign: string;
 }
 
 /** A message after an action: what was done, and what was refused and put back. */
@@ -66,6 +68,7 @@ interface Notice {
  * @csspart item - One comment in the queue.
  * @csspart notice - The message after an action.
  * @csspart reports - Readers' reports of a comment, with their reasons.
+ * @csspart campaign - A campaign of near-identical responses listed once, or the heading of one opened.
  * @csspart official-response - The form for a response of the department's own on a section.
  * @csspart outcome-editor - The outcome of the section the queue is filtered to.
  * @csspart views - The navigation between the comments, the consultations and the audit log.
@@ -127,6 +130,8 @@ export class CivicModeration extends LitElement {
   declare private confirmingDelete: string[] | null;
 
   #client?: ModerationBackend;
+  /** The size of the campaign being shown one by one, for its heading. */
+  #campaignSize = 0;
   /** Answering in the department's name, under a comment or on a section. */
   #access = {
     strings: () => this.#strings,
@@ -157,7 +162,7 @@ export class CivicModeration extends LitElement {
     this.moderator = null;
     this.view = 'comments';
     this.signInError = '';
-    this.filters = { page: '', section: '', status: 'pending', visibility: '', reference: '', receipt: '', reported: '' };
+    this.filters = { page: '', section: '', status: 'pending', visibility: '', reference: '', receipt: '', reported: '', campaign: '' };
     this.loadState = 'idle';
     this.items = [];
     this.nextCursor = null;
@@ -243,7 +248,7 @@ export class CivicModeration extends LitElement {
   async #load(more = false): Promise<void> {
     this.loadState = more ? this.loadState : 'loading';
     try {
-      const { page, section, status, visibility, reference, receipt, reported } = this.filters;
+      const { page, section, status, visibility, reference, receipt, reported, campaign } = this.filters;
       const result = await this.#api.list({
         page: page || undefined,
         section: section || undefined,
@@ -252,6 +257,7 @@ export class CivicModeration extends LitElement {
         reference: reference || undefined,
         receipt: (receipt || undefined) as ModerationQuery['receipt'],
         reported: reported ? 'true' : undefined,
+        campaign: campaign || undefined,
         limit: pageSize,
         cursor: more ? (this.nextCursor ?? undefined) : undefined,
       });
@@ -291,6 +297,7 @@ export class CivicModeration extends LitElement {
       reference: value('reference'),
       receipt: value('receipt'),
       reported: value('reported'),
+      campaign: '',
     };
     void this.#outcome.show(this.filters.page, this.filters.section);
     this.notice = null;
@@ -306,11 +313,34 @@ export class CivicModeration extends LitElement {
 
   /** From a consultation to its comments: every status, so that nothing of the page is hidden. */
   #showComments(page: string): void {
-    this.filters = { page, section: '', status: '', visibility: '', reference: '', receipt: '', reported: '' };
+    this.filters = { page, section: '', status: '', visibility: '', reference: '', receipt: '', reported: '', campaign: '' };
     this.view = 'comments';
     this.notice = null;
     void this.#outcome.show(page, '');
     void this.#load().then(() => this.renderRoot.querySelector<HTMLElement>('#page')?.focus());
+  }
+
+  /** Lists one campaign's responses one by one, under the same filters; or, with none, the whole queue again. */
+  #openCampaign(campaign: string, size = 0): void {
+    const leaving = this.filters.campaign;
+    this.filters = { ...this.filters, campaign };
+    this.#campaignSize = size;
+    this.notice = null;
+    // Into the campaign, focus goes to its heading; back out, to the campaign in the queue.
+    const focus = campaign ? '#campaign-heading' : `[data-campaign="${CSS.escape(leaving)}"]`;
+    void this.#load().then(() => this.renderRoot.querySelector<HTMLElement>(focus)?.focus());
+  }
+
+  /** Decides every response of a campaign that the status filter matches, then reads the queue again. */
+  async #actOnCampaign(campaign: string, action: 'approve' | 'reject'): Promise<void> {
+    const strings = this.#strings;
+    try {
+      const changed = await this.#api.setCampaignStatus(campaign, statusOf[action], (this.filters.status || undefined) as ModerationComment['status'] | undefined);
+      await this.#load();
+      this.notice = { text: strings.done(action, changed), error: false };
+    } catch (error) {
+      if (!this.#failed(error)) this.notice = { text: strings.refused(this.total), error: true };
+    }
   }
 
   #toggle(id: string, on: boolean): void {
@@ -501,7 +531,7 @@ export class CivicModeration extends LitElement {
         ${this.notice ? html`<p class=${this.notice.error ? 'error-text' : 'done'}>${this.notice.text}</p>` : nothing}
       </div>
 
-      ${this.#renderQueue(strings)} ${this.#official.renderStatus()}
+      ${this.filters.campaign ? this.#renderCampaignHeading(strings) : nothing} ${this.#renderQueue(strings)} ${this.#official.renderStatus()}
       ${this.#outcome.render(this.filters.page, this.filters.section)}
       ${this.#official.renderSectionForm(this.filters.page, this.filters.section)} ${this.#records.render(this.filters.page)}
     `;
@@ -557,6 +587,44 @@ export class CivicModeration extends LitElement {
     `;
   }
 
+  /** A campaign listed once: how many share the text, and its responses opened or decided together. */
+  #renderCampaign(item: ModerationComment, strings: ModerationStrings): TemplateResult {
+    const size = item.campaignSize ?? 1;
+    const shown = item.shownTogether ?? 1;
+    const campaign = item.campaign!;
+    return html`<div class="campaign" part="campaign">
+      <p class="meta">
+        <strong class="tag campaign-tag">${strings.campaignShares(size)}</strong>
+        ${shown !== size ? html`<span>${strings.campaignMatching(shown)}</span>` : nothing}
+      </p>
+      <div class="actions">
+        <button class="link-button" type="button" data-campaign=${campaign} @click=${() => this.#openCampaign(campaign, size)}>
+          ${strings.showCampaign}
+        </button>
+        ${(['approve', 'reject'] as const).map(
+          (action) => html`<button class="link-button" type="button" @click=${() => this.#actOnCampaign(campaign, action)}>
+            ${strings.campaignAction(action, shown)}
+          </button>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  #renderCampaignHeading(strings: ModerationStrings): TemplateResult {
+    const campaign = this.filters.campaign;
+    return html`<div class="panel campaign" part="campaign">
+      <h3 class="form-heading" id="campaign-heading" tabindex="-1">${strings.campaignHeading(this.#campaignSize || this.total)}</h3>
+      <div class="actions">
+        ${(['approve', 'reject'] as const).map(
+          (action) => html`<button class="button ${action === 'approve' ? '' : 'secondary'}" type="button" @click=${() => this.#actOnCampaign(campaign, action)}>
+            ${strings.campaignAction(action, this.total)}
+          </button>`,
+        )}
+        <button class="link-button" type="button" @click=${() => this.#openCampaign('')}>${strings.wholeQueue}</button>
+      </div>
+    </div>`;
+  }
+
   /** What readers said when they reported a comment, shown until a moderator decides. */
   #renderReports(reports: NonNullable<ModerationComment['reports']>, strings: ModerationStrings): TemplateResult {
     return html`<div class="reports" part="reports">
@@ -610,6 +678,7 @@ export class CivicModeration extends LitElement {
               : nothing}
             <p class="body">${item.body}</p>
             ${item.reports?.unreviewed ? this.#renderReports(item.reports, strings) : nothing}
+            ${item.campaign && !this.filters.campaign && (item.campaignSize ?? 1) > 1 ? this.#renderCampaign(item, strings) : nothing}
             <div class="actions">
               ${(['approve', 'reject', 'spam', 'delete'] as const).map(
                 (action) => html`<button
