@@ -189,9 +189,16 @@ export function openApiDocument() {
       '/api/v1/moderation/export': {
         get: {
           summary: 'Every response with its reference, section, status, visibility, respondent, organisation, language, dates (receivedAt in UK time), name and email',
-          parameters: [query('page', 'Only this page'), query('format', 'csv (default) or json', false, { enum: ['csv', 'json'] })],
+          parameters: [
+            query('page', 'Only this page (required for consult)'),
+            query('format', 'csv (default), json, or consult: a zip in the input layout of Consult, the UK government’s analysis tool', false, { enum: ['csv', 'json', 'consult'] }),
+          ],
           ...moderated,
-          responses: { 200: { description: 'A CSV (RFC 4180, formulas defused) or JSON file' }, ...moderated.responses },
+          responses: {
+            200: { description: 'A CSV (RFC 4180, formulas defused) or JSON file, or a zip of respondents.jsonl and question_part_<n>/question.json and responses.jsonl' },
+            400: error('A format it does not know, or consult without a page'),
+            ...moderated.responses,
+          },
         },
       },
       '/api/v1/moderation/erase': {

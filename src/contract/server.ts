@@ -120,7 +120,8 @@ export type CampaignStatusUpdate = z.infer<typeof CampaignStatusUpdate>;
 /** Query of `GET /api/v1/moderation/export`. */
 export const ExportQuery = /* @__PURE__ */ z.object({
   page: z.optional(pageId),
-  format: z.optional(z.enum(['csv', 'json'])),
+  /** `consult`: a zip in the input layout of Consult, the UK government's analysis tool; needs a page. */
+  format: z.optional(z.enum(['csv', 'json', 'consult'])),
 });
 
 /** Body of `POST /api/v1/moderation/erase`. */

@@ -69,6 +69,8 @@ export interface ModerationStrings {
   exportHint: (page: string) => string;
   downloadCsv: string;
   downloadJson: string;
+  downloadConsult: string;
+  consultHint: string;
   exportFailed: string;
   eraseHeading: string;
   eraseHint: string;
@@ -176,6 +178,8 @@ export const moderationEn: ModerationStrings = {
       : 'Every response to every page, public and private, with its section, status, dates, name and email. Filter by page to export one consultation.',
   downloadCsv: 'Download CSV',
   downloadJson: 'Download JSON',
+  downloadConsult: 'Download for Consult (zip)',
+  consultHint: 'A zip for Consult, the UK government’s tool for analysing responses: one question per section, one respondent per person, no names or email addresses.',
   exportFailed: 'The export could not be downloaded. Try again.',
   eraseHeading: 'Erase a person’s data',
   eraseHint: 'Removes a person’s name and email address from every response they sent. Their comments stay, without a name.',
@@ -280,6 +284,8 @@ export const moderationCy: ModerationStrings = {
       : 'Pob ymateb i bob tudalen, yn gyhoeddus ac yn breifat, gyda’i adran, ei statws, ei ddyddiadau, yr enw a’r e-bost. Hidlwch yn ôl tudalen i allforio un ymgynghoriad.',
   downloadCsv: 'Lawrlwytho CSV',
   downloadJson: 'Lawrlwytho JSON',
+  downloadConsult: 'Lawrlwytho ar gyfer Consult (zip)',
+  consultHint: 'Ffeil zip ar gyfer Consult, offeryn llywodraeth y DU ar gyfer dadansoddi ymatebion: un cwestiwn ar gyfer pob adran, un ymatebydd ar gyfer pob person, heb enwau na chyfeiriadau e-bost.',
   exportFailed: 'Nid oedd modd lawrlwytho’r allforiad. Rhowch gynnig arall arni.',
   eraseHeading: 'Dileu data person',
   eraseHint: 'Yn dileu enw a chyfeiriad e-bost person o bob ymateb a anfonwyd ganddo. Mae’r sylwadau’n aros, heb enw.',

@@ -23,6 +23,7 @@ import {
   type AuditPage,
   type ModerationPage,
 } from '../../../src/contract/index.js';
+import { consultZip } from '../consult-export.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
@@ -160,11 +161,20 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
 
   app.get('/api/v1/moderation/export', async (c) => {
     const query = ExportQuery.safeParse(c.req.query());
-    if (!query.success) return errorResponse(c, 400, 'invalid_query', 'Use ?page=<page>&format=csv or format=json.');
+    if (!query.success) return errorResponse(c, 400, 'invalid_query', 'Use ?page=<page>&format=csv, format=json or format=consult.');
     const { page, format = 'csv' } = query.data;
+    if (format === 'consult' && !page) {
+      return errorResponse(c, 400, 'invalid_query', 'A Consult export is of one consultation: add ?page=<page>.');
+    }
     const responses = await storage.exportAll(page);
-    const name = `responses-${fileSlug(page)}-${new Date().toISOString().slice(0, 10)}.${format}`;
-    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    const day = new Date().toISOString().slice(0, 10);
+    if (format === 'consult') {
+      c.header('Content-Disposition', `attachment; filename="consult-${fileSlug(page)}-${day}.zip"`);
+      c.header('Content-Type', 'application/zip');
+      const zip = consultZip(responses, await storage.getConsultation(page!));
+      return c.body(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
+    }
+    c.header('Content-Disposition', `attachment; filename="responses-${fileSlug(page)}-${day}.${format}"`);
     if (format === 'json') {
       return c.json({ page: page ?? null, exportedAt: new Date().toISOString(), responses: responses.map((r) => exportedResponse(ModerationComment.parse(r))) });
     }

@@ -19,7 +19,7 @@ import {
   type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
-import { DepartmentMissingError, UnauthorizedError, type ExportFile, type ModerationBackend } from '../rest/moderation-client.js';
+import { DepartmentMissingError, UnauthorizedError, type ExportFile, type ExportFormat, type ModerationBackend } from '../rest/moderation-client.js';
 import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
 
@@ -162,8 +162,9 @@ export class MemoryModeration implements ModerationBackend {
     if (comment) this.#record({ action: 'delete', ...about(comment), from: comment.status });
   }
 
-  async export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
+  async export(page: string | undefined, format: ExportFormat): Promise<ExportFile> {
     this.#check();
+    if (format === 'consult') throw new ValidationFailedError({ format: 'The in-page store makes no Consult export: that is the reference server’s.' });
     const responses = this.memory.all().filter((c) => !page || c.page === page).map((c) => ({ ...c, updatedAt: c.createdAt }));
     // The same files as the server's export: RFC 4180 CSV with formulas defused, or JSON.
     const text = format === 'json' ? JSON.stringify({ page: page ?? null, responses: responses.map(exportedResponse) }) : `\uFEFF${toCsv(responses)}`;

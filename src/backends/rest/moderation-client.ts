@@ -32,6 +32,9 @@ export class DepartmentMissingError extends CivicCommentsError {
   override name = 'DepartmentMissingError';
 }
 
+/** What the export can write: spreadsheets' CSV, JSON, or Consult's zip. */
+export type ExportFormat = 'csv' | 'json' | 'consult';
+
 /** A file made by the server's export, ready to save. */
 export interface ExportFile {
   blob: Blob;
@@ -56,7 +59,8 @@ export interface ModerationBackend {
   list(query: ModerationQuery): Promise<ModerationPage>;
   setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment>;
   remove(id: string): Promise<void>;
-  export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile>;
+  /** The server's export: CSV, JSON, or (of one page) a zip for Consult. */
+  export(page: string | undefined, format: ExportFormat): Promise<ExportFile>;
   erase(email: string): Promise<number>;
   /** Every consultation, most recently changed first, with its responses counted by status. */
   consultations(): Promise<ModerationConsultation[]>;
@@ -123,8 +127,8 @@ export class ModerationClient implements ModerationBackend {
   }
 
   /** Every response of a page (or of all pages) as the server's CSV or JSON file. */
-  export(page: string | undefined, format: 'csv' | 'json'): Promise<ExportFile> {
-    return this.#file('moderation/export', searchParamsOf({ format, page }), `responses.${format}`);
+  export(page: string | undefined, format: ExportFormat): Promise<ExportFile> {
+    return this.#file('moderation/export', searchParamsOf({ format, page }), format === 'consult' ? 'consult.zip' : `responses.${format}`);
   }
 
   /** A file the server makes, named as the server names it. */

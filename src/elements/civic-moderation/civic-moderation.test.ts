@@ -208,32 +208,37 @@ describe('<civic-moderation> queue', () => {
 });
 
 describe('<civic-moderation> export and erasure', () => {
-  it('downloads every response of the page as CSV and as JSON', async () => {
+  it('downloads every response of the page as CSV, as JSON and for Consult', async () => {
     const page = uniquePage('export');
     await post(page, 2);
     const el = await moderationConsole();
     await signIn(el);
     await showPage(el, page);
-    const downloads: { name: string; text: string }[] = [];
+    const downloads: { name: string; bytes: Uint8Array }[] = [];
     const click = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
       const { download, href } = this;
-      void fetch(href).then(async (r) => downloads.push({ name: download, text: await r.text() }));
+      void fetch(href).then(async (r) => downloads.push({ name: download, bytes: new Uint8Array(await r.arrayBuffer()) }));
     };
     try {
       button(shadow(el), 'Download CSV').click();
       button(shadow(el), 'Download JSON').click();
-      await waitUntil(() => downloads.length === 2, 'no download started');
+      button(shadow(el), 'Download for Consult (zip)').click();
+      await waitUntil(() => downloads.length === 3, 'no download started');
     } finally {
       HTMLAnchorElement.prototype.click = click;
     }
-    const csv = downloads.find((d) => d.name.endsWith('.csv'))!;
-    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal(
+    const text = (ending: string) => new TextDecoder().decode(downloads.find((d) => d.name.endsWith(ending))!.bytes);
+    expect(text('.csv').replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal(
       'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
     );
-    expect(csv.text).to.contain('reader1@example.com');
-    const json = JSON.parse(downloads.find((d) => d.name.endsWith('.json'))!.text);
-    expect(json.responses).to.have.length(2);
+    expect(text('.csv')).to.contain('reader1@example.com');
+    expect(JSON.parse(text('.json')).responses).to.have.length(2);
+    const zip = downloads.find((d) => d.name.endsWith('.zip'))!;
+    expect(zip.name).to.match(/^consult-browser-tests-export-.+\.zip$/);
+    expect([...zip.bytes.slice(0, 2)], 'a zip file').to.deep.equal([0x50, 0x4b]);
+    expect(textOf($(el, '#consult-hint'))).to.contain('Consult');
+    await expect(el).to.be.accessible();
   });
 
   it("erases a person's data after a confirmation that says what will happen", async () => {

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { UnauthorizedError, type ExportFile } from '../../backends/rest/moderation-client.js';
+import { UnauthorizedError, type ExportFile, type ExportFormat } from '../../backends/rest/moderation-client.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 
 /** What export and erasure need of the console besides its strings and backend. */
@@ -42,7 +42,7 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
     this.change(() => (this.#exportError = ''));
   }
 
-  async #export(page: string, format: 'csv' | 'json'): Promise<void> {
+  async #export(page: string, format: ExportFormat): Promise<void> {
     this.change(() => (this.#exportError = ''));
     try {
       download(await this.console.api().export(page || undefined, format));
@@ -97,7 +97,13 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
         <div class="actions">
           <button class="button secondary" type="button" @click=${() => this.#export(page, 'csv')}>${strings.downloadCsv}</button>
           <button class="button secondary" type="button" @click=${() => this.#export(page, 'json')}>${strings.downloadJson}</button>
+          ${page
+            ? html`<button class="button secondary" type="button" aria-describedby="consult-hint" @click=${() => this.#export(page, 'consult')}>
+                ${strings.downloadConsult}
+              </button>`
+            : nothing}
         </div>
+        ${page ? html`<p class="hint" id="consult-hint">${strings.consultHint}</p>` : nothing}
         <p class="error-text" role="status">${this.#exportError}</p>
       </section>
     `;

@@ -1,0 +1,64 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { ConsultationRecord, StoredComment } from './storage/storage.js';
+
+/*
+ * A consultation's responses in the input layout of Consult, the UK government's tool for analysing
+ * consultation responses (github.com/i-dot-ai/consult, backend/consultations/import_schema/inputs):
+ *
+ *   respondents.jsonl                    { themefinder_id, demographics }
+ *   question_part_<n>/question.json      { question_text, question_number }
+ *   question_part_<n>/responses.jsonl    { themefinder_id, text }
+ *
+ * One question per section, numbered in the consultation's order of sections; one themefinder_id
+ * per respondent across sections.
+ */
+
+/** Responses an analyst reads: not the department's own, and not what moderators rejected or marked as spam. */
+const analysed = (comment: StoredComment) => comment.role !== 'official' && comment.status !== 'rejected' && comment.status !== 'spam';
+
+/** One line of JSON per value, each ended by a line feed. */
+const jsonLines = (values: unknown[]) => values.map((value) => `${JSON.stringify(value)}\n`).join('');
+
+/**
+ * The zip. A respondent is known by their email address, whatever its case; a response whose
+ * sender's data was erased is a respondent of its own. Several responses of one respondent to one
+ * section are one answer, their texts in the order written, a blank line apart.
+ */
+export function consultZip(comments: StoredComment[], consultation: ConsultationRecord | undefined): Uint8Array {
+  const responses = comments.filter(analysed);
+  const titles = new Map((consultation?.sections ?? []).map((section) => [section.id, section.title]));
+  // The consultation's sections first, in its order; then any other section responses came to.
+  const sections = [...titles.keys(), ...new Set(responses.map((r) => r.section).filter((section) => !titles.has(section)))];
+
+  const idOf = new Map<string, number>();
+  const respondents: { themefinder_id: number; demographics: Record<string, string[]> }[] = [];
+  const respondentOf = (comment: StoredComment): number => {
+    const key = comment.email ? `email:${comment.email.toLowerCase()}` : `response:${comment.id}`;
+    let id = idOf.get(key);
+    if (id === undefined) {
+      id = respondents.length + 1;
+      idOf.set(key, id);
+      respondents.push({ themefinder_id: id, demographics: {} });
+    }
+    // What a respondent said last about themselves stands: a later response may name an organisation.
+    const demographics = respondents[id - 1]!.demographics;
+    if (comment.respondent) demographics.respondent_type = [comment.respondent];
+    if (comment.organisation) demographics.organisation = [comment.organisation];
+    if (comment.lang) demographics.language = [comment.lang];
+    return id;
+  };
+
+  const files: Zippable = {};
+  sections.forEach((section, index) => {
+    const number = index + 1;
+    const answers = new Map<number, string[]>();
+    for (const comment of responses.filter((r) => r.section === section)) {
+      const id = respondentOf(comment);
+      answers.set(id, [...(answers.get(id) ?? []), comment.body]);
+    }
+    files[`question_part_${number}/question.json`] = strToU8(`${JSON.stringify({ question_text: titles.get(section) ?? section, question_number: number })}\n`);
+    files[`question_part_${number}/responses.jsonl`] = strToU8(jsonLines([...answers].map(([id, texts]) => ({ themefinder_id: id, text: texts.join('\n\n') }))));
+  });
+  files['respondents.jsonl'] = strToU8(jsonLines(respondents));
+  return zipSync(files, { level: 6 });
+}
