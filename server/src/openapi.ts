@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  Overview,
   AuditPage,
   CampaignStatusUpdate,
   auditActions,
@@ -221,6 +222,14 @@ export function openApiDocument() {
             404: error('No campaign with this id'),
             ...moderated.responses,
           },
+        },
+      },
+      '/api/v1/moderation/overview': {
+        get: {
+          summary: "A consultation's shape: its state and dates, and its responses by section (public, anonymous, private, pending), by day (UK dates), by respondent type and by language",
+          parameters: [query('page', 'The consultation’s page', true)],
+          ...moderated,
+          responses: { 200: { description: 'The overview', ...json(Overview) }, 400: error('No page'), ...moderated.responses },
         },
       },
       '/api/v1/moderation/me': {

@@ -176,6 +176,33 @@ export type ModerationConsultation = z.infer<typeof ModerationConsultation>;
 
 /** `GET /api/v1/moderation/consultations`, and the answer to a PUT (`{ consultation }`). */
 export const ConsultationList = /* @__PURE__ */ z.object({ consultations: z.array(ModerationConsultation) });
+
+/** One section's responses in the overview: published with a name, without one, sent privately, and waiting. */
+export const SectionFigures = /* @__PURE__ */ z.object({
+  section: sectionId,
+  title: z.string(),
+  public: wholeNumber,
+  anonymous: wholeNumber,
+  private: wholeNumber,
+  pending: wholeNumber,
+});
+export type SectionFigures = z.infer<typeof SectionFigures>;
+
+/**
+ * `GET /api/v1/moderation/overview?page=P`: a consultation's shape at a glance. Responses are the
+ * public's (not the department's), whatever their status but spam; days are UK dates.
+ */
+export const Overview = /* @__PURE__ */ z.object({
+  page: pageId,
+  consultation: z.nullable(ModerationConsultation),
+  total: wholeNumber,
+  sections: z.array(SectionFigures),
+  /** Every day from the first response to the last, `2026-12-04`, with how many arrived that day in UK time. */
+  perDay: z.array(z.object({ date: z.string(), count: wholeNumber })),
+  respondents: z.object({ individual: wholeNumber, organisation: wholeNumber, notAsked: wholeNumber }),
+  languages: z.object({ en: wholeNumber, cy: wholeNumber, unknown: wholeNumber }),
+});
+export type Overview = z.infer<typeof Overview>;
 export const SavedConsultation = /* @__PURE__ */ z.object({ consultation: ModerationConsultation });
 
 /** `GET /api/v1/consultations/{page}`. */

@@ -22,8 +22,10 @@ import {
   type AuditEntry,
   type AuditPage,
   type ModerationPage,
+  type Overview,
 } from '../../../src/contract/index.js';
 import { consultZip } from '../consult-export.js';
+import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
@@ -191,6 +193,16 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       });
     }
     return c.json({ erased: await storage.erase(request.data.email, c.get('moderator').name) });
+  });
+
+  app.get('/api/v1/moderation/overview', async (c) => {
+    const page = c.req.query('page');
+    if (!page || !pageId.safeParse(page).success) {
+      return errorResponse(c, 400, 'invalid_query', 'The "page" query parameter is required: the page whose consultation to show.');
+    }
+    const [counts, consultations] = await Promise.all([storage.overviewCounts(page), storage.listConsultations()]);
+    const record = consultations.find((consultation) => consultation.page === page);
+    return c.json(overviewOf(page, record, counts, record?.statusCounts) satisfies Overview);
   });
 
   app.get('/api/v1/moderation/consultations', async (c) => {

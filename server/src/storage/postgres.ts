@@ -9,7 +9,7 @@ import { campaignQueries, withCampaignSizes } from './schema.js';
 import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
-import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import type { OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -363,6 +363,11 @@ export class PostgresStorage implements Storage {
       await this.audit(tx, readersReports, statusChange(reported, 'pending'));
       return 'hidden';
     }) as Promise<ReportOutcome>;
+  }
+
+  async overviewCounts(page: string): Promise<OverviewCount[]> {
+    const rows = await this.sql.unsafe(dollar(queries.overview), [page]);
+    return rows.map((row) => ({ ...(row as unknown as OverviewCount), n: Number(row.n) }));
   }
 
   async ungrouped(limit: number) {

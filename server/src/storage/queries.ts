@@ -62,6 +62,9 @@ export const sql = {
   putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (page, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
   erase: `UPDATE comments SET name = '', email = '', organisation = NULL, updated_at = ? WHERE lower(email) = lower(?)`,
+  overview: `SELECT section, visibility, status, respondent, lang, substr(created_at, 1, 13) AS hour, CAST(count(*) AS INTEGER) AS n
+    FROM comments WHERE page = ? AND role = 'reader' AND status <> 'spam'
+    GROUP BY section, visibility, status, respondent, lang, substr(created_at, 1, 13)`,
   campaignMembers: `SELECT * FROM comments WHERE campaign = ? ORDER BY created_at, id`,
   erasedComments: `SELECT id, reference, page, section FROM comments WHERE lower(email) = lower(?) ORDER BY created_at, id`,
 };

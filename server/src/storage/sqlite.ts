@@ -10,7 +10,7 @@ import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
-import type { AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import type { OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -283,6 +283,10 @@ export class SqliteStorage implements Storage {
       this.audit(readersReports, statusChange(reported, 'pending'));
       return 'hidden';
     }).immediate();
+  }
+
+  async overviewCounts(page: string): Promise<OverviewCount[]> {
+    return this.statement(sql.overview).all(page) as OverviewCount[];
   }
 
   async ungrouped(limit: number) {

@@ -113,6 +113,17 @@ export interface AuditFilter {
   comment?: string;
 }
 
+/** One group of a page's responses, for the overview. */
+export interface OverviewCount {
+  section: string;
+  visibility: Visibility;
+  status: CommentStatus;
+  respondent: Respondent | null;
+  lang: ResponseLanguage | null;
+  hour: string;
+  n: number;
+}
+
 /** A moderator added by name; their token is kept only as a hash. */
 export interface ModeratorRecord {
   name: string;
@@ -189,6 +200,11 @@ export interface Storage {
    * moderator decides, and the audit log records it.
    */
   report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome>;
+  /**
+   * A page's responses from the public, spam aside, counted by section, visibility, status,
+   * respondent, language and the hour they arrived (`2026-12-04T17`, UTC).
+   */
+  overviewCounts(page: string): Promise<OverviewCount[]>;
   /** Responses not yet grouped into campaigns, oldest first. */
   ungrouped(limit: number): Promise<{ id: string; page: string; body: string; role: string }[]>;
   /**
