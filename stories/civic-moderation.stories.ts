@@ -160,5 +160,16 @@ export const AuditLog: Story = {
   },
 };
 
+/** A consultation at a glance: charts, each with the same figures in a table beside it. */
+export const Overview: Story = {
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root.querySelector('[part=views]')).toBeTruthy());
+    [...root.querySelectorAll<HTMLButtonElement>('[part=views] button')].find((b) => b.textContent?.trim() === 'Overview')!.click();
+    await waitFor(() => expect(root.querySelectorAll('[part=chart]').length).toBe(4));
+    await expect(root.querySelector('#sections-description')?.textContent).toContain('The section with the most responses is');
+  },
+};
+
 /** Cymraeg. */
 export const Welsh: Story = { args: { lang: 'cy' } };

@@ -7,3 +7,4 @@ export * from './server.js';
 export * from './csv.js';
 export * from './reference.js';
 export * from './audit.js';
+export * from './overview.js';

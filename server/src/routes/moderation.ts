@@ -202,7 +202,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     }
     const [counts, consultations] = await Promise.all([storage.overviewCounts(page), storage.listConsultations()]);
     const record = consultations.find((consultation) => consultation.page === page);
-    return c.json(overviewOf(page, record, counts, record?.statusCounts) satisfies Overview);
+    return c.json(overviewOf(page, record, counts) satisfies Overview);
   });
 
   app.get('/api/v1/moderation/consultations', async (c) => {

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
+import type { AuditAction, AuditEntry, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 import type { ReportOutcome } from './schema.js';
 import type { Fingerprinted } from '../campaigns/assign.js';
@@ -94,6 +94,9 @@ export interface ModerationFilter {
   campaign?: string;
 }
 
+/** One group of a page's responses, as the overview counts them. */
+export type { OverviewCount };
+
 /** An entry for the audit log, written in the same transaction as what it records. */
 export interface NewAuditEntry {
   action: AuditAction;
@@ -111,17 +114,6 @@ export interface AuditFilter {
   page?: string;
   /** A response's id, or its reference as stored. */
   comment?: string;
-}
-
-/** One group of a page's responses, for the overview. */
-export interface OverviewCount {
-  section: string;
-  visibility: Visibility;
-  status: CommentStatus;
-  respondent: Respondent | null;
-  lang: ResponseLanguage | null;
-  hour: string;
-  n: number;
 }
 
 /** A moderator added by name; their token is kept only as a hash. */

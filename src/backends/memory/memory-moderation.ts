@@ -1,6 +1,9 @@
 import {
   auditCsv,
   ConsultationInput,
+  overviewFigures,
+  type Overview,
+  type OverviewCount,
   consultationState,
   exportedResponse,
   fieldsOf,
@@ -61,6 +64,16 @@ export class MemoryModeration implements ModerationBackend {
       to: null,
       ...entry,
     });
+  }
+
+  async overview(page: string): Promise<Overview> {
+    this.#check();
+    const counts: OverviewCount[] = this.memory
+      .all()
+      .filter((c) => c.page === page && c.role !== 'official' && c.status !== 'spam')
+      .map((c) => ({ section: c.section, visibility: c.visibility, status: c.status, respondent: c.respondent ?? null, lang: c.lang ?? null, hour: c.createdAt.slice(0, 13), n: 1 }));
+    const consultation = (await this.consultations()).find((c) => c.page === page) ?? null;
+    return { page, consultation, ...overviewFigures(counts, consultation?.sections ?? []) };
   }
 
   async me(): Promise<Moderator> {

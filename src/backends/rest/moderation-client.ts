@@ -8,6 +8,7 @@ import {
   ModerationComment,
   ModerationPage,
   Moderator,
+  Overview,
   SavedConsultation,
   SavedOutcome,
   type AuditQuery,
@@ -74,6 +75,8 @@ export interface ModerationBackend {
   saveOutcome(page: string, section: string, body: string): Promise<Outcome>;
   /** Decides every response of a campaign (only those in status `from`, when given); resolves to how many changed. */
   setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number>;
+  /** A consultation's responses by section, by day, by respondent type and by language. */
+  overview(page: string): Promise<Overview>;
   /** The audit log, newest first, filtered. */
   audit(query: AuditQuery): Promise<AuditPage>;
   /** Every entry matching the filters, as the server's CSV file. */
@@ -102,6 +105,10 @@ export class ModerationClient implements ModerationBackend {
   async setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number> {
     const path = `moderation/campaigns/${encodeURIComponent(campaign)}`;
     return (await this.#call(path, CampaignDecided, () => this.#api(path, { method: 'PATCH', json: { status, from } }))).changed;
+  }
+
+  overview(page: string): Promise<Overview> {
+    return this.#call('moderation/overview', Overview, () => this.#api('moderation/overview', { searchParams: { page } }));
   }
 
   audit(query: AuditQuery): Promise<AuditPage> {

@@ -138,6 +138,54 @@ export const styles = css`
     white-space: pre-line;
     overflow-wrap: anywhere;
   }
+  /* The overview's charts: each drawing beside its table, one above the other where narrow. */
+  .chart {
+    margin: 0 0 2em;
+  }
+  .chart-body {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1em 2em;
+    align-items: flex-start;
+  }
+  .chart-drawing {
+    flex: 1 1 100%;
+    max-width: 40em;
+    overflow: visible;
+  }
+  .chart-body .table-scroll {
+    flex: 1 1 100%;
+    max-width: 40em;
+  }
+  .chart-table {
+    min-width: 0;
+  }
+  .chart-table caption {
+    text-align: left;
+    font-weight: 700;
+    padding-bottom: 0.25em;
+  }
+  .chart-table .number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .chart-label,
+  .chart-value {
+    font-size: 14px;
+    fill: #0b0c0c;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    flex-basis: 100%;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .legend svg {
+    margin-right: 0.35em;
+  }
   .changes {
     margin: 0;
     padding: 0;

@@ -11,6 +11,8 @@ import { styles } from './civic-moderation.styles.js';
 import { consultationConsoleCy, consultationConsoleEn } from '../../i18n/consultation-console.js';
 import { auditConsoleCy, auditConsoleEn, type AuditConsoleStrings } from '../../i18n/audit-console.js';
 import { AuditView } from './audit-view.js';
+import { overviewConsoleCy, overviewConsoleEn } from '../../i18n/overview-console.js';
+import { OverviewView } from './overview-view.js';
 import { ConsultationsView } from './consultations-view.js';
 import { errorSummary } from './error-summary.js';
 import { ExportAndErase } from './export-and-erase.js';
@@ -28,7 +30,7 @@ const statusOf: Record<Exclude<ModerationAction, 'delete'>, StatusUpdate['status
 };
 const state = { state: true } as const;
 
-type View = 'comments' | 'consultations' | 'audit';
+type View = 'comments' | 'consultations' | 'overview' | 'audit';
 
 interface Filters {
   page: string;
@@ -54,8 +56,9 @@ interface Notice {
  * The department's moderation console: sign in with a moderator's token, work the queue (approve,
  * reject, mark as spam, delete, one by one or many at once), read private submissions, answer in the
  * department's name, publish each section's outcome, export every response and erase a person's
- * data; in its second view, create, change and extend consultations; in its third, read the audit
- * log of who did what. The token is kept in `sessionStorage` for this tab only.
+ * data; in its second view, create, change and extend consultations; in its third, see a
+ * consultation's responses at a glance in charts and tables; in its fourth, read the audit log of
+ * who did what. The token is kept in `sessionStorage` for this tab only.
  *
  * @summary The moderation console for the reference server.
  *
@@ -71,11 +74,13 @@ interface Notice {
  * @csspart campaign - A campaign of near-identical responses listed once, or the heading of one opened.
  * @csspart official-response - The form for a response of the department's own on a section.
  * @csspart outcome-editor - The outcome of the section the queue is filtered to.
- * @csspart views - The navigation between the comments, the consultations and the audit log.
+ * @csspart views - The navigation between the comments, the consultations, the overview and the audit log.
  * @csspart consultations - The consultations view.
  * @csspart consultation - One consultation in its list.
  * @csspart consultation-form - The form that creates, changes or extends a consultation.
  * @csspart signed-in - Who is signed in, beside "Sign out".
+ * @csspart overview - The overview of a consultation.
+ * @csspart chart - One of the overview's charts, with its table.
  * @csspart audit - The audit log view.
  * @csspart audit-filters - The audit log's filters.
  * @csspart audit-log - The table of the audit log.
@@ -147,6 +152,11 @@ export class CivicModeration extends LitElement {
     ...this.#access,
     consultationStrings: () => this.#consultationStrings,
     showComments: (page) => this.#showComments(page),
+  });
+  #overview = new OverviewView(this, {
+    ...this.#access,
+    overviewStrings: () => (this.#strings.locale === 'cy' ? overviewConsoleCy : overviewConsoleEn),
+    consultationStrings: () => this.#consultationStrings,
   });
   #audit = new AuditView(this, {
     ...this.#access,
@@ -309,6 +319,8 @@ export class CivicModeration extends LitElement {
     this.view = view;
     if (view === 'consultations') void this.#consultations.load();
     if (view === 'audit') void this.#audit.load();
+    // The overview opens on the consultation of the page the queue is filtered to, if any.
+    if (view === 'overview') void this.#overview.load(this.filters.page);
   }
 
   /** From a consultation to its comments: every status, so that nothing of the page is hidden. */
@@ -470,7 +482,13 @@ export class CivicModeration extends LitElement {
         </div>
       </div>
       ${this.#renderViews()}
-      ${this.view === 'consultations' ? this.#consultations.render() : this.view === 'audit' ? this.#audit.render() : this.#renderComments(strings)}
+      ${this.view === 'consultations'
+        ? this.#consultations.render()
+        : this.view === 'overview'
+          ? this.#overview.render()
+          : this.view === 'audit'
+            ? this.#audit.render()
+            : this.#renderComments(strings)}
     `;
   }
 
@@ -490,7 +508,8 @@ export class CivicModeration extends LitElement {
       </li>`;
     return html`<nav class="views" part="views" aria-label=${words.viewsLabel}>
       <ul>
-        ${link('comments', words.commentsView)} ${link('consultations', words.consultationsView)} ${link('audit', this.#auditStrings.auditView)}
+        ${link('comments', words.commentsView)} ${link('consultations', words.consultationsView)}
+        ${link('overview', (this.#strings.locale === 'cy' ? overviewConsoleCy : overviewConsoleEn).view)} ${link('audit', this.#auditStrings.auditView)}
       </ul>
     </nav>`;
   }

@@ -1,0 +1,69 @@
+import { londonTime } from '../i18n/london-time.js';
+import type { CommentStatus, Respondent, ResponseLanguage, Visibility } from './schemas.js';
+import type { Overview, SectionFigures } from './server.js';
+
+/** One group of a page's responses, as a store counts them for the overview. */
+export interface OverviewCount {
+  section: string;
+  visibility: Visibility;
+  status: CommentStatus;
+  respondent: Respondent | null;
+  lang: ResponseLanguage | null;
+  /** The hour they arrived, in UTC: `2026-12-04T17`. */
+  hour: string;
+  n: number;
+}
+
+const dayMs = 86_400_000;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The UK date of an hour in UTC (`2027-03-28T23`): the date a clock in London showed then. */
+function ukDate(hour: string): string {
+  const time = londonTime(`${hour}:00:00Z`);
+  return `${time.year}-${two(time.month)}-${two(time.day)}`;
+}
+
+/** Every date from one to another, both included. */
+function datesBetween(first: string, last: string): string[] {
+  const dates: string[] = [];
+  for (let at = Date.parse(`${first}T12:00:00Z`); at <= Date.parse(`${last}T12:00:00Z`); at += dayMs) dates.push(new Date(at).toISOString().slice(0, 10));
+  return dates;
+}
+
+/**
+ * A consultation's figures from its counted responses: by section (the consultation's, in its
+ * order, then any other), by UK day with none left out, by respondent type and by language.
+ */
+export function overviewFigures(counts: OverviewCount[], listed: { id: string; title: string }[]): Omit<Overview, 'page' | 'consultation'> {
+  const titles = new Map(listed.map((section) => [section.id, section.title]));
+  const sections = new Map<string, SectionFigures>();
+  const figuresOf = (section: string) => {
+    let figures = sections.get(section);
+    if (!figures) sections.set(section, (figures = { section, title: titles.get(section) ?? section, public: 0, anonymous: 0, private: 0, pending: 0 }));
+    return figures;
+  };
+  for (const id of titles.keys()) figuresOf(id);
+  const perDay = new Map<string, number>();
+  const respondents = { individual: 0, organisation: 0, notAsked: 0 };
+  const languages = { en: 0, cy: 0, unknown: 0 };
+  let total = 0;
+  for (const count of counts) {
+    total += count.n;
+    const figures = figuresOf(count.section);
+    if (count.status === 'pending') figures.pending += count.n;
+    else if (count.visibility === 'private') figures.private += count.n;
+    else if (count.status === 'published') figures[count.visibility] += count.n;
+    const day = ukDate(count.hour);
+    perDay.set(day, (perDay.get(day) ?? 0) + count.n);
+    respondents[count.respondent ?? 'notAsked'] += count.n;
+    languages[count.lang ?? 'unknown'] += count.n;
+  }
+  const days = [...perDay.keys()].sort();
+  return {
+    total,
+    sections: [...sections.values()],
+    perDay: days.length ? datesBetween(days[0]!, days.at(-1)!).map((date) => ({ date, count: perDay.get(date) ?? 0 })) : [],
+    respondents,
+    languages,
+  };
+}
