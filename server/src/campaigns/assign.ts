@@ -50,3 +50,49 @@ export function campaignStep(item: Fingerprinted, candidates: Candidate[], thres
   if (!match) return { campaign: null, keepBands: true };
   return { campaign: match.candidate.campaign ?? match.candidate.id, leader: match.candidate.id, keepBands: match.similarity < 1 };
 }
+
+/** What grouping a batch writes: each response's fingerprint and campaign, new leaders, and band keys kept. */
+export interface CampaignPlan {
+  grouped: { id: string; fingerprint: string; campaign: string | null }[];
+  leaders: { id: string; campaign: string }[];
+  bands: { band: string; id: string }[];
+}
+
+/**
+ * Groups a batch in order, as storage would one by one, but from candidates read up front (by band
+ * key): each response also meets the ones before it in the batch, and sees the campaigns they
+ * started. So a database that answers each query over the network groups a batch in a few queries.
+ */
+export function planCampaigns(items: Fingerprinted[], stored: Map<string, Candidate[]>): CampaignPlan {
+  const plan: CampaignPlan = { grouped: [], leaders: [], bands: [] };
+  const byBand = new Map(stored);
+  /** Campaigns decided in this batch, for candidates read before they were. */
+  const campaignOf = new Map<string, string>();
+  for (const item of items) {
+    const seen = new Set<string>();
+    const candidates: Candidate[] = [];
+    for (const band of item.bands) {
+      for (const candidate of byBand.get(band) ?? []) {
+        if (candidate.id === item.id || seen.has(candidate.id) || candidates.length >= candidatesPerResponse) continue;
+        seen.add(candidate.id);
+        candidates.push({ ...candidate, campaign: campaignOf.get(candidate.id) ?? candidate.campaign });
+      }
+    }
+    const step = campaignStep(item, candidates);
+    if (step.leader && step.campaign && !candidates.find((c) => c.id === step.leader)!.campaign) {
+      plan.leaders.push({ id: step.leader, campaign: step.campaign });
+      campaignOf.set(step.leader, step.campaign);
+    }
+    if (step.campaign) campaignOf.set(item.id, step.campaign);
+    plan.grouped.push({ id: item.id, fingerprint: item.fingerprint, campaign: step.campaign });
+    if (step.keepBands) {
+      for (const band of item.bands) {
+        plan.bands.push({ band, id: item.id });
+        byBand.set(band, [...(byBand.get(band) ?? []), { id: item.id, campaign: step.campaign, fingerprint: item.fingerprint }]);
+      }
+    }
+  }
+  // A response can lead a campaign that began after it, later in the same batch.
+  for (const grouped of plan.grouped) grouped.campaign = campaignOf.get(grouped.id) ?? grouped.campaign;
+  return plan;
+}

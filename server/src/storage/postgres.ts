@@ -6,7 +6,7 @@ import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
 import { campaignQueries, withCampaignSizes } from './schema.js';
-import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
+import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
 import type { OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
@@ -48,6 +48,22 @@ const storeClaimedComment = `WITH claimed AS (
   SELECT count(*) AS claimed FROM claimed`;
 
 type Row = Record<string, unknown>;
+
+// Campaign grouping, a batch at a time: PostgreSQL's arrays let one statement carry a whole batch.
+const campaignCandidatesByBand = `SELECT band, id, campaign, fingerprint FROM (
+    SELECT campaign_bands.band, comments.id, comments.campaign, comments.fingerprint,
+      row_number() OVER (PARTITION BY campaign_bands.band ORDER BY campaign_bands.comment_id) AS place
+    FROM campaign_bands JOIN comments ON comments.id = campaign_bands.comment_id
+    WHERE campaign_bands.band = ANY($1::text[])
+  ) AS found WHERE place <= $2`;
+const campaignLeads = `UPDATE comments SET campaign = batch.campaign
+  FROM unnest($1::text[], $2::text[]) AS batch (id, campaign)
+  WHERE comments.id = batch.id AND comments.campaign IS NULL`;
+const campaignGrouped = `UPDATE comments SET fingerprint = batch.fingerprint, campaign = batch.campaign
+  FROM unnest($1::text[], $2::text[], $3::text[]) AS batch (id, fingerprint, campaign)
+  WHERE comments.id = batch.id`;
+const campaignBands = `INSERT INTO campaign_bands (band, comment_id)
+  SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`;
 
 /** One comment's statement: the key claimed, the comment inserted and the page's counter raised in one. */
 interface StoreStatement {
@@ -382,15 +398,24 @@ export class PostgresStorage implements Storage {
       if (!lock!.taken) return false;
       const rows = await tx.unsafe(dollar(campaignQueries.stillUngrouped(items.length)), items.map((item) => item.id));
       const waiting = new Set(rows.map((row) => String(row.id)));
-      for (const item of items.filter((each) => waiting.has(each.id))) {
-        const candidates = item.bands.length
-          ? ((await tx.unsafe(dollar(campaignQueries.candidates(item.bands.length, candidatesPerResponse)), [...item.bands, item.id])) as unknown as Candidate[])
-          : [];
-        const step = campaignStep(item, candidates);
-        if (step.leader) await tx.unsafe(dollar(campaignQueries.leads), [step.campaign, step.leader]);
-        await tx.unsafe(dollar(campaignQueries.grouped), [item.fingerprint, step.campaign, item.id]);
-        if (step.keepBands) for (const band of item.bands) await tx.unsafe(dollar(campaignQueries.band), [band, item.id]);
+      const batch = items.filter((each) => waiting.has(each.id));
+      // Every candidate of the batch in one query, a few per band key, then the batch planned in
+      // memory and written in three statements: four round trips for up to 500 responses.
+      const keys = [...new Set(batch.flatMap((item) => item.bands))];
+      const found = keys.length ? await tx.unsafe(campaignCandidatesByBand, [keys, candidatesPerResponse]) : [];
+      const stored = new Map<string, Candidate[]>();
+      for (const row of found) {
+        const band = String(row.band);
+        stored.set(band, [...(stored.get(band) ?? []), { id: String(row.id), campaign: row.campaign as string | null, fingerprint: String(row.fingerprint) }]);
       }
+      const plan = planCampaigns(batch, stored);
+      if (plan.leaders.length) {
+        await tx.unsafe(campaignLeads, [plan.leaders.map((l) => l.id), plan.leaders.map((l) => l.campaign)]);
+      }
+      if (plan.grouped.length) {
+        await tx.unsafe(campaignGrouped, [plan.grouped.map((g) => g.id), plan.grouped.map((g) => g.fingerprint), plan.grouped.map((g) => g.campaign)]);
+      }
+      if (plan.bands.length) await tx.unsafe(campaignBands, [plan.bands.map((b) => b.band), plan.bands.map((b) => b.id)]);
       return true;
     }) as Promise<boolean>;
   }
