@@ -7,6 +7,7 @@ export type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, 
 export * from './backends/errors.js';
 export { MemoryBackend } from './backends/memory/memory-backend.js';
 export { RestBackend, type RestBackendOptions } from './backends/rest/rest-backend.js';
+export { WordPressBackend, type WordPressBackendOptions } from './backends/wordpress/wordpress-backend.js';
 export type { MemoryBackendOptions, MemoryFailures, SeedComment, StoredComment } from './backends/memory/memory-backend.js';
 export type {
   CivicCommentSubmittedEvent,

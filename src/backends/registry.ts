@@ -2,24 +2,27 @@ import type { CommentsBackend } from './backend.js';
 import { RestBackend } from './rest/rest-backend.js';
 
 /** Backends an element can name in its `backend` attribute. */
-export type BackendName = 'rest' | 'memory';
+export type BackendName = 'rest' | 'memory' | 'wordpress';
 
-let sharedMemory: Promise<CommentsBackend> | undefined;
-const restBackends = new Map<string, CommentsBackend>();
+const backends = new Map<string, Promise<CommentsBackend> | CommentsBackend>();
 
 /**
  * The backend a name stands for. Every element that names `memory` shares one in-page store, so a
- * count and a thread agree; it is loaded only when a page asks for it, since pages on a server
- * never need it. Elements with the same endpoint share one `rest` backend.
+ * count and a thread agree; elements with the same endpoint share one `rest` or `wordpress`
+ * backend. `memory` and `wordpress` are loaded only when a page asks for them, since most pages
+ * never need them.
  */
-export async function namedBackend(name: BackendName, endpoint: string): Promise<CommentsBackend> {
-  if (name === 'memory') {
-    return (sharedMemory ??= import('./memory/memory-backend.js').then((m) => new m.MemoryBackend()));
+export function namedBackend(name: BackendName, endpoint: string): Promise<CommentsBackend> | CommentsBackend {
+  const key = name === 'memory' ? name : `${name} ${endpoint}`;
+  let backend = backends.get(key);
+  if (!backend) {
+    backend =
+      name === 'memory'
+        ? import('./memory/memory-backend.js').then((m) => new m.MemoryBackend())
+        : name === 'wordpress'
+          ? import('./wordpress/wordpress-backend.js').then((m) => new m.WordPressBackend({ endpoint }))
+          : new RestBackend({ endpoint });
+    backends.set(key, backend);
   }
-  let rest = restBackends.get(endpoint);
-  if (!rest) {
-    rest = new RestBackend({ endpoint });
-    restBackends.set(endpoint, rest);
-  }
-  return rest;
+  return backend;
 }

@@ -6,7 +6,8 @@
 export interface ValidationCodes {
   name: 'missing' | 'tooLong';
   email: 'missing' | 'tooLong' | 'invalid';
-  body: 'missing' | 'tooLong';
+  /** `duplicate`: the same comment was sent before (a backend that refuses repeats says so). */
+  body: 'missing' | 'tooLong' | 'duplicate';
   visibility: 'missing';
   respondent: 'missing';
   organisation: 'missing' | 'tooLong';

@@ -14,6 +14,7 @@ export const validationMessages: ValidationMessages = {
   body: {
     missing: 'Enter your comment',
     tooLong: bodyTooLongMessage,
+    duplicate: 'You have already sent this comment',
   },
   visibility: {
     missing: 'Select whether to publish your comment, publish it without your name, or send it privately',

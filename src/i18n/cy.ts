@@ -85,6 +85,7 @@ export const cy: Strings = {
     body: {
       missing: 'Rhowch eich sylw',
       tooLong: 'Rhaid i’r sylw fod yn 5,000 nod neu lai',
+      duplicate: 'Rydych chi eisoes wedi anfon y sylw hwn',
     },
     visibility: {
       missing: 'Dewiswch a ydych am gyhoeddi eich sylw, ei gyhoeddi heb eich enw, neu ei anfon yn breifat',

@@ -32,7 +32,7 @@ export class SectionElement extends LitElement {
   declare lang: string;
   /** The comment server's base URL, such as `https://comments.example.gov.uk`; the `rest` backend adds `/api/v1/…`. Default: the consultation's. */
   declare endpoint: string | undefined;
-  /** Names a built-in backend: `rest` (the default when `endpoint` is set) or `memory`, which keeps comments in the page for demos and tests. Default: the consultation's. */
+  /** Names a built-in backend: `rest` (the default when `endpoint` is set), `wordpress` (`endpoint` is then a WordPress site with the companion plugin, `page` a post id or slug) or `memory`, which keeps comments in the page for demos and tests. Default: the consultation's. */
   declare backendName: string | undefined;
   /** The backend to read and send comments through, such as your own adapter; wins over `backend` and `endpoint`. Default: the consultation's. */
   declare backend: CommentsBackend | undefined;
@@ -82,7 +82,7 @@ export class SectionElement extends LitElement {
     } else if (backend) {
       this.#reportedConfigurationError = undefined;
       return backend;
-    } else if (name === 'memory' || (name === 'rest' && endpoint)) {
+    } else if (name === 'memory' || ((name === 'rest' || name === 'wordpress') && endpoint)) {
       this.#reportedConfigurationError = undefined;
       return namedBackend(name, endpoint);
     } else {

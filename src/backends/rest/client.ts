@@ -38,6 +38,8 @@ export interface ApiClientOptions {
   /** How often a failed read is tried again. Default: 2. */
   retries?: number;
   headers?: Record<string, string>;
+  /** Where the API lives under the endpoint. Default: `api/v1/`. */
+  root?: string;
 }
 
 /** Sends a request to `<endpoint>api/v1/<path>` and resolves to a 2xx response; anything else throws. */
@@ -53,7 +55,7 @@ export type ApiClient = (path: string, request?: ApiRequest) => Promise<Response
 export function apiClient(endpoint: string, options: ApiClientOptions = {}): ApiClient {
   const { timeout = 10_000, retries = 2 } = options;
   const api = ky.create({
-    prefixUrl: new URL('api/v1/', endpoint).href,
+    prefixUrl: new URL(options.root ?? 'api/v1/', endpoint).href,
     timeout,
     cache: 'no-cache',
     headers: options.headers,

@@ -9,7 +9,7 @@ import type { CommentsBackend } from '../../backends/backend.js';
  *
  * @attr endpoint - The comment server's base URL, such as `https://comments.example.gov.uk`.
  * @attr page - The page the sections are on. Default: the page's path.
- * @attr backend - A built-in backend: `rest` (the default when `endpoint` is set) or `memory`.
+ * @attr backend - A built-in backend: `rest` (the default when `endpoint` is set), `wordpress` (a WordPress site with the companion plugin) or `memory`.
  * @attr lang - Language of the elements' text, `en` or `cy`, as anywhere in HTML.
  */
 export class CivicConsultation extends HTMLElement {

@@ -1,0 +1,575 @@
+<?php
+/**
+ * Plugin Name:       civic-comments
+ * Description:       Section-by-section responses to consultation posts, stored as WordPress comments: the companion of the civic-comments elements' `wordpress` backend.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      8.0
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       civic-comments
+ *
+ * What it adds to WordPress, on posts and pages where "Consultation responses" is ticked:
+ * - anonymous comments through the REST API (`/wp-json/wp/v2/comments`), which WordPress turns off;
+ * - each comment's section, visibility (public, anonymous, private), respondent type,
+ *   organisation and language, kept as comment meta and sent in the comment's `civic` field only
+ *   as far as the public may see it;
+ * - private responses kept as comments of their own type, `civic_private`, which no
+ *   unauthenticated request ever receives, and no email or avatar (which hashes the email) in any
+ *   answer to one;
+ * - reader text kept as text: stored escaped, so that WordPress's screens show it as typed, and
+ *   sent back exactly as typed;
+ * - `GET /wp-json/civic-comments/v1/counts?page=<id or slug>`: every section's published count;
+ * - `Idempotency-Key`: a retried comment is stored once;
+ * - the consultation's window: WordPress's "close comments" settings, refused in the same shape as
+ *   the civic-comments server's closed consultation;
+ * - a Section column and filter in the Comments screen;
+ * - optionally, the script tag itself (Settings → Discussion), so a theme needs no edit.
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/** The comment type of private responses: for the department only. */
+const CIVIC_PRIVATE_TYPE = 'civic_private';
+
+/** The comment meta each response carries, with the values allowed where there is a choice. */
+const CIVIC_FIELDS = array(
+	'section'      => array( 'meta' => 'civic_section', 'max' => 200 ),
+	'visibility'   => array( 'meta' => 'civic_visibility', 'enum' => array( 'public', 'anonymous', 'private' ) ),
+	'respondent'   => array( 'meta' => 'civic_respondent', 'enum' => array( 'individual', 'organisation' ) ),
+	'organisation' => array( 'meta' => 'civic_organisation', 'max' => 200 ),
+	'lang'         => array( 'meta' => 'civic_lang', 'enum' => array( 'en', 'cy' ) ),
+);
+
+/** Whether a post takes consultation responses (its "Consultation responses" box is ticked). */
+function civic_is_consultation( $post ): bool {
+	$post = get_post( $post );
+	return $post && '1' === get_post_meta( $post->ID, 'civic_comments', true );
+}
+
+/** Whether the current request may see everything: a signed-in moderator, with a cookie and nonce or an application password. */
+function civic_can_moderate(): bool {
+	return current_user_can( 'moderate_comments' );
+}
+
+/** The post a `page` names: its id, or its slug among posts and pages. */
+function civic_post_for_page( string $page ): ?WP_Post {
+	if ( ctype_digit( $page ) ) {
+		return get_post( (int) $page );
+	}
+	$found = get_posts(
+		array(
+			'name'        => sanitize_title( $page ),
+			'post_type'   => array( 'post', 'page' ),
+			'post_status' => 'publish',
+			'numberposts' => 1,
+		)
+	);
+	return $found[0] ?? null;
+}
+
+/** When a post stops taking comments under "Automatically close comments on posts older than N days", if it does. */
+function civic_closes_at( WP_Post $post ): ?string {
+	if ( ! get_option( 'close_comments_for_old_posts' ) ) {
+		return null;
+	}
+	$days = (int) get_option( 'close_comments_days_old' );
+	return gmdate( 'Y-m-d\TH:i:s\Z', strtotime( $post->post_date_gmt . ' UTC' ) + $days * DAY_IN_SECONDS );
+}
+
+/** The comment's text as its writer typed it (see `civic_keep_as_text`); HTML written in wp-admin loses its tags. */
+function civic_text( WP_Comment $comment ): string {
+	return html_entity_decode( wp_strip_all_tags( $comment->comment_content ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+}
+
+// ---- Posts: the switch, and the fields of the consultation --------------------------------------
+
+add_action(
+	'init',
+	function () {
+		foreach ( array( 'post', 'page' ) as $type ) {
+			foreach ( array( 'civic_comments', 'civic_ask_organisation' ) as $key ) {
+				register_post_meta(
+					$type,
+					$key,
+					array(
+						'type'          => 'string',
+						'single'        => true,
+						'show_in_rest'  => true,
+						'auth_callback' => fn( $allowed, $meta_key, $post_id ) => current_user_can( 'edit_post', $post_id ),
+					)
+				);
+			}
+		}
+		foreach ( CIVIC_FIELDS as $field ) {
+			// Kept out of the REST API's `meta`: the `civic` field sends what the public may see.
+			register_meta( 'comment', $field['meta'], array( 'type' => 'string', 'single' => true, 'show_in_rest' => false ) );
+		}
+	}
+);
+
+add_action(
+	'add_meta_boxes',
+	function () {
+		add_meta_box( 'civic-comments', __( 'Consultation responses', 'civic-comments' ), 'civic_meta_box', array( 'post', 'page' ), 'side' );
+	}
+);
+
+function civic_meta_box( WP_Post $post ): void {
+	wp_nonce_field( 'civic_comments_post', 'civic_comments_nonce' );
+	$boxes = array(
+		'civic_comments'         => __( 'Take responses section by section', 'civic-comments' ),
+		'civic_ask_organisation' => __( 'Ask whether a response comes from an organisation', 'civic-comments' ),
+	);
+	foreach ( $boxes as $key => $label ) {
+		printf(
+			'<p><label><input type="checkbox" name="%1$s" value="1" %2$s> %3$s</label></p>',
+			esc_attr( $key ),
+			checked( get_post_meta( $post->ID, $key, true ), '1', false ),
+			esc_html( $label )
+		);
+	}
+	echo '<p class="description">' . esc_html__( 'Open and close responses with "Allow comments" in the Discussion box.', 'civic-comments' ) . '</p>';
+}
+
+add_action(
+	'save_post',
+	function ( int $post_id ) {
+		if ( ! isset( $_POST['civic_comments_nonce'] ) || ! wp_verify_nonce( sanitize_key( $_POST['civic_comments_nonce'] ), 'civic_comments_post' ) ) {
+			return;
+		}
+		if ( ! current_user_can( 'edit_post', $post_id ) || wp_is_post_autosave( $post_id ) ) {
+			return;
+		}
+		foreach ( array( 'civic_comments', 'civic_ask_organisation' ) as $key ) {
+			update_post_meta( $post_id, $key, empty( $_POST[ $key ] ) ? '0' : '1' );
+		}
+	}
+);
+
+// ---- Comments through the REST API ----------------------------------------------------------------
+
+// WordPress takes anonymous REST comments only where a plugin says so: here, on consultation posts.
+add_filter(
+	'rest_allow_anonymous_comments',
+	fn( $allowed, WP_REST_Request $request ) => $allowed || civic_is_consultation( (int) $request['post'] ),
+	10,
+	2
+);
+
+// Browsers may send the key that makes a retry safe.
+add_filter( 'rest_allowed_cors_headers', fn( array $headers ) => array_merge( $headers, array( 'Idempotency-Key' ) ) );
+
+/** The `civic` field: what a response is, in the shape the elements read; written once, with the comment. */
+add_action(
+	'rest_api_init',
+	function () {
+		$properties = array();
+		foreach ( CIVIC_FIELDS as $name => $field ) {
+			$properties[ $name ] = isset( $field['enum'] )
+				? array( 'type' => 'string', 'enum' => $field['enum'] )
+				: array( 'type' => 'string', 'maxLength' => $field['max'] );
+		}
+		$properties['text']     = array( 'type' => 'string', 'readonly' => true );
+		$properties['official'] = array( 'type' => 'boolean', 'readonly' => true );
+		register_rest_field(
+			'comment',
+			'civic',
+			array(
+				'get_callback' => 'civic_field',
+				'schema'       => array(
+					'description' => __( 'The response on a consultation post: its section, visibility and respondent, and its text as typed.', 'civic-comments' ),
+					'type'        => array( 'object', 'null' ),
+					'context'     => array( 'view', 'edit', 'embed' ),
+					'properties'  => $properties,
+				),
+			)
+		);
+		register_rest_route(
+			'civic-comments/v1',
+			'/counts',
+			array(
+				'methods'             => 'GET',
+				'callback'            => 'civic_counts',
+				'permission_callback' => '__return_true',
+				'args'                => array(
+					'page' => array( 'type' => 'string', 'required' => true, 'minLength' => 1, 'maxLength' => 200 ),
+				),
+			)
+		);
+	}
+);
+
+/** The `civic` field of one comment: null off consultation posts; the organisation only where published with the name. */
+function civic_field( array $data ): ?array {
+	$comment = get_comment( $data['id'] );
+	if ( ! $comment || ! civic_is_consultation( $comment->comment_post_ID ) ) {
+		return null;
+	}
+	$field = array();
+	foreach ( CIVIC_FIELDS as $name => $definition ) {
+		$value          = get_comment_meta( $comment->comment_ID, $definition['meta'], true );
+		$field[ $name ] = '' === $value ? null : $value;
+	}
+	if ( 'public' !== $field['visibility'] && ! civic_can_moderate() ) {
+		$field['organisation'] = null;
+	}
+	$field['text']     = civic_text( $comment );
+	$field['official'] = (int) $comment->user_id > 0 && user_can( (int) $comment->user_id, 'moderate_comments' );
+	return $field;
+}
+
+/** The REST request creating a comment on a consultation post, if this is one. */
+function civic_creating( WP_REST_Request $request ): bool {
+	return 'POST' === $request->get_method() && '/wp/v2/comments' === $request->get_route() && civic_is_consultation( (int) $request['post'] );
+}
+
+/**
+ * Before WordPress handles a new comment: a retry of one already stored gets that comment back, and
+ * a post outside its comment window is refused as the civic-comments server refuses a closed
+ * consultation (409, `consultation_closed`, with the closing date).
+ */
+add_filter(
+	'rest_pre_dispatch',
+	function ( $result, WP_REST_Server $server, WP_REST_Request $request ) {
+		if ( null !== $result || ! civic_creating( $request ) ) {
+			return $result;
+		}
+		$key = (string) $request->get_header( 'Idempotency-Key' );
+		if ( '' !== $key ) {
+			$stored = get_comments(
+				array(
+					'post_id'    => (int) $request['post'],
+					'meta_key'   => 'civic_idempotency',
+					'meta_value' => hash( 'sha256', $key ),
+					'number'     => 1,
+					'status'     => 'all',
+					'type'       => array( 'comment', CIVIC_PRIVATE_TYPE ),
+				)
+			);
+			if ( $stored ) {
+				$response = ( new WP_REST_Comments_Controller() )->prepare_item_for_response( $stored[0], $request );
+				$response->set_status( 201 );
+				return $response;
+			}
+		}
+		$post = get_post( (int) $request['post'] );
+		if ( ! comments_open( $post ) ) {
+			$closes_at = civic_closes_at( $post );
+			return new WP_REST_Response(
+				array(
+					'error'    => 'consultation_closed',
+					'message'  => __( 'This consultation has closed. Responses can no longer be sent.', 'civic-comments' ),
+					'opensAt'  => null,
+					'closesAt' => $closes_at && strtotime( $closes_at ) <= time() ? $closes_at : null,
+				),
+				409
+			);
+		}
+		return $result;
+	},
+	10,
+	3
+);
+
+/**
+ * Just before a consultation response is stored: its section and the rest kept as meta, a private
+ * one given the private type, and its text escaped, so that it is kept, shown in wp-admin and sent
+ * back exactly as typed (WordPress would otherwise strip what looks like HTML).
+ */
+add_filter(
+	'rest_pre_insert_comment',
+	function ( $prepared, WP_REST_Request $request ) {
+		if ( is_wp_error( $prepared ) || ! civic_creating( $request ) ) {
+			return $prepared;
+		}
+		$civic = (array) ( $request['civic'] ?? array() );
+		$parent_section = $prepared['comment_parent'] ? get_comment_meta( $prepared['comment_parent'], 'civic_section', true ) : '';
+		$section        = trim( (string) ( $civic['section'] ?? $parent_section ) );
+		if ( '' === $section ) {
+			return new WP_Error( 'civic_section_required', __( 'A response needs the section it answers.', 'civic-comments' ), array( 'status' => 400, 'params' => array( 'civic' => 'section' ) ) );
+		}
+		$civic['section']    = $section;
+		$civic['visibility'] = $civic['visibility'] ?? 'public';
+		$meta                = array();
+		foreach ( CIVIC_FIELDS as $name => $field ) {
+			if ( isset( $civic[ $name ] ) && '' !== trim( (string) $civic[ $name ] ) ) {
+				$meta[ $field['meta'] ] = trim( (string) $civic[ $name ] );
+			}
+		}
+		$key = (string) $request->get_header( 'Idempotency-Key' );
+		if ( '' !== $key ) {
+			$meta['civic_idempotency'] = hash( 'sha256', $key );
+		}
+		$prepared['comment_meta'] = $meta;
+		if ( 'private' === $civic['visibility'] ) {
+			$prepared['comment_type'] = CIVIC_PRIVATE_TYPE;
+		}
+		// `&` as `&#038;`, which WordPress's entity clean-up keeps, where `&amp;` could turn `&amp;#119;` back into `&#119;`.
+		$prepared['comment_content'] = strtr(
+			$prepared['comment_content'],
+			array( '&' => '&#038;', '<' => '&lt;', '>' => '&gt;', '"' => '&quot;', "'" => '&#039;' )
+		);
+		return $prepared;
+	},
+	10,
+	2
+);
+
+// A reply written in wp-admin answers its parent's section.
+add_action(
+	'wp_insert_comment',
+	function ( int $id, WP_Comment $comment ) {
+		if ( $comment->comment_parent && '' === get_comment_meta( $id, 'civic_section', true ) && civic_is_consultation( $comment->comment_post_ID ) ) {
+			$section = get_comment_meta( $comment->comment_parent, 'civic_section', true );
+			if ( '' !== $section ) {
+				add_comment_meta( $id, 'civic_section', $section, true );
+				add_comment_meta( $id, 'civic_visibility', 'public', true );
+			}
+		}
+	},
+	10,
+	2
+);
+
+/** What the public receives of a consultation response: no name if anonymous, no email, no avatar (a hash of the email). */
+add_filter(
+	'rest_prepare_comment',
+	function ( WP_REST_Response $response, WP_Comment $comment ) {
+		if ( civic_can_moderate() || ! civic_is_consultation( $comment->comment_post_ID ) ) {
+			return $response;
+		}
+		$data = $response->get_data();
+		unset( $data['author_email'], $data['author_avatar_urls'], $data['author_ip'], $data['author_user_agent'] );
+		$data['author_url'] = '';
+		if ( 'anonymous' === get_comment_meta( $comment->comment_ID, 'civic_visibility', true ) ) {
+			$data['author_name'] = '';
+		}
+		$response->set_data( $data );
+		return $response;
+	},
+	10,
+	2
+);
+
+// A private response is never read by the public, whatever its status, one at a time or in a list.
+add_filter(
+	'rest_request_before_callbacks',
+	function ( $response, array $handler, WP_REST_Request $request ) {
+		if ( 'GET' === $request->get_method() && preg_match( '#^/wp/v2/comments/(\d+)$#', $request->get_route(), $match ) && ! civic_can_moderate() ) {
+			$comment = get_comment( (int) $match[1] );
+			if ( $comment && CIVIC_PRIVATE_TYPE === $comment->comment_type ) {
+				return new WP_Error( 'rest_comment_invalid_id', __( 'Invalid comment ID.' ), array( 'status' => 404 ) );
+			}
+		}
+		return $response;
+	},
+	10,
+	3
+);
+add_action(
+	'pre_get_comments',
+	function ( WP_Comment_Query $query ) {
+		if ( ! civic_can_moderate() ) {
+			$query->query_vars['type__not_in'] = array_merge( (array) $query->query_vars['type__not_in'], array( CIVIC_PRIVATE_TYPE ) );
+		}
+	}
+);
+
+// A post's comment count, which themes show, leaves private responses out.
+add_filter(
+	'pre_wp_update_comment_count_now',
+	function ( $count, $old, int $post_id ) {
+		global $wpdb;
+		if ( ! civic_is_consultation( $post_id ) ) {
+			return $count;
+		}
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM $wpdb->comments WHERE comment_post_ID = %d AND comment_approved = '1' AND comment_type <> %s", $post_id, CIVIC_PRIVATE_TYPE ) );
+	},
+	10,
+	3
+);
+
+// Themes show an anonymous response without its name.
+add_filter(
+	'get_comment_author',
+	function ( string $author, $id, $comment ) {
+		if ( ! is_admin() && $comment && 'anonymous' === get_comment_meta( $comment->comment_ID, 'civic_visibility', true ) ) {
+			return __( 'Anonymous', 'civic-comments' );
+		}
+		return $author;
+	},
+	10,
+	3
+);
+
+// `?civic_section=<id>` lists one section's thread.
+add_filter(
+	'rest_comment_collection_params',
+	function ( array $params ) {
+		$params['civic_section'] = array(
+			'description' => __( 'Limit the list to one section of a consultation post.', 'civic-comments' ),
+			'type'        => 'string',
+			'maxLength'   => 200,
+		);
+		return $params;
+	}
+);
+add_filter(
+	'rest_comment_query',
+	function ( array $args, WP_REST_Request $request ) {
+		if ( isset( $request['civic_section'] ) ) {
+			$args['meta_query'] = array(
+				array( 'key' => 'civic_section', 'value' => (string) $request['civic_section'] ),
+			);
+		}
+		return $args;
+	},
+	10,
+	2
+);
+
+/** `GET /wp-json/civic-comments/v1/counts?page=`: each section's published public and anonymous responses, and the consultation's state. */
+function civic_counts( WP_REST_Request $request ) {
+	global $wpdb;
+	$page = (string) $request['page'];
+	$post = civic_post_for_page( $page );
+	if ( ! $post || 'publish' !== $post->post_status || ! is_post_publicly_viewable( $post ) ) {
+		return new WP_REST_Response( array( 'error' => 'not_found', 'message' => __( 'There is no published post with that id or slug.', 'civic-comments' ) ), 404 );
+	}
+	$rows   = $wpdb->get_results(
+		$wpdb->prepare(
+			"SELECT meta.meta_value AS section, COUNT(*) AS published
+			FROM $wpdb->comments AS comments
+			JOIN $wpdb->commentmeta AS meta ON meta.comment_id = comments.comment_ID AND meta.meta_key = 'civic_section'
+			WHERE comments.comment_post_ID = %d AND comments.comment_approved = '1' AND comments.comment_type = 'comment'
+			GROUP BY meta.meta_value",
+			$post->ID
+		)
+	);
+	$counts = new stdClass();
+	foreach ( $rows as $row ) {
+		$counts->{$row->section} = (int) $row->published;
+	}
+	$consultation = null;
+	if ( civic_is_consultation( $post ) ) {
+		$closes_at    = civic_closes_at( $post );
+		$consultation = array(
+			'page'            => $page,
+			'title'           => html_entity_decode( get_the_title( $post ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ),
+			'opensAt'         => null,
+			'closesAt'        => $closes_at,
+			'state'           => comments_open( $post ) ? 'open' : 'closed',
+			'department'      => html_entity_decode( get_bloginfo( 'name' ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ) ?: null,
+			'askOrganisation' => '1' === get_post_meta( $post->ID, 'civic_ask_organisation', true ),
+		);
+	}
+	$response = new WP_REST_Response( array( 'page' => $page, 'post' => $post->ID, 'counts' => $counts, 'consultation' => $consultation ) );
+	$response->header( 'Cache-Control', 'no-cache' );
+	return $response;
+}
+
+// ---- The Comments screen: a Section column and a filter -----------------------------------------
+
+add_filter( 'manage_edit-comments_columns', fn( array $columns ) => array_merge( $columns, array( 'civic_section' => __( 'Section', 'civic-comments' ) ) ) );
+add_action(
+	'manage_comments_custom_column',
+	function ( string $column, $id ) {
+		if ( 'civic_section' !== $column ) {
+			return;
+		}
+		$section = get_comment_meta( $id, 'civic_section', true );
+		if ( '' === $section ) {
+			return;
+		}
+		$url = add_query_arg( 'civic_section', rawurlencode( $section ), admin_url( 'edit-comments.php' ) );
+		printf( '<a href="%s">%s</a>', esc_url( $url ), esc_html( $section ) );
+		$visibility = get_comment_meta( $id, 'civic_visibility', true );
+		$labels     = array(
+			'anonymous' => __( 'Published without the name', 'civic-comments' ),
+			'private'   => __( 'Private: for the department only', 'civic-comments' ),
+		);
+		if ( isset( $labels[ $visibility ] ) ) {
+			printf( '<br><em>%s</em>', esc_html( $labels[ $visibility ] ) );
+		}
+	},
+	10,
+	2
+);
+add_action(
+	'restrict_manage_comments',
+	function () {
+		$current = isset( $_GET['civic_section'] ) ? sanitize_text_field( wp_unslash( $_GET['civic_section'] ) ) : '';
+		printf(
+			'<label class="screen-reader-text" for="civic-section-filter">%1$s</label><input type="search" id="civic-section-filter" name="civic_section" value="%2$s" placeholder="%1$s">',
+			esc_attr__( 'Filter by section', 'civic-comments' ),
+			esc_attr( $current )
+		);
+	}
+);
+add_filter(
+	'comments_list_table_query_args',
+	function ( array $args ) {
+		if ( ! empty( $_GET['civic_section'] ) ) {
+			$args['meta_query'] = array( array( 'key' => 'civic_section', 'value' => sanitize_text_field( wp_unslash( $_GET['civic_section'] ) ) ) );
+		}
+		return $args;
+	}
+);
+
+// ---- Settings → Discussion: the script tag, printed by the plugin -------------------------------
+
+add_action(
+	'admin_init',
+	function () {
+		register_setting( 'discussion', 'civic_comments_print_script', array( 'type' => 'string', 'sanitize_callback' => fn( $value ) => $value ? '1' : '0' ) );
+		register_setting( 'discussion', 'civic_comments_script_url', array( 'type' => 'string', 'sanitize_callback' => 'esc_url_raw' ) );
+		register_setting( 'discussion', 'civic_comments_sections', array( 'type' => 'string', 'sanitize_callback' => 'sanitize_text_field', 'default' => '.entry-content h2' ) );
+		add_settings_section( 'civic_comments', __( 'Consultation responses', 'civic-comments' ), '__return_null', 'discussion' );
+		add_settings_field(
+			'civic_comments_print_script',
+			__( 'Script tag', 'civic-comments' ),
+			fn() => printf(
+				'<label><input type="checkbox" name="civic_comments_print_script" value="1" %s> %s</label>',
+				checked( get_option( 'civic_comments_print_script' ), '1', false ),
+				esc_html__( 'Add the civic-comments script to consultation posts', 'civic-comments' )
+			),
+			'discussion',
+			'civic_comments'
+		);
+		add_settings_field(
+			'civic_comments_script_url',
+			__( 'Script address', 'civic-comments' ),
+			fn() => printf( '<input type="url" class="regular-text code" name="civic_comments_script_url" id="civic_comments_script_url" value="%s">', esc_attr( get_option( 'civic_comments_script_url' ) ) ),
+			'discussion',
+			'civic_comments',
+			array( 'label_for' => 'civic_comments_script_url' )
+		);
+		add_settings_field(
+			'civic_comments_sections',
+			__( 'Headings that start sections', 'civic-comments' ),
+			fn() => printf( '<input type="text" class="regular-text code" name="civic_comments_sections" id="civic_comments_sections" value="%s">', esc_attr( get_option( 'civic_comments_sections', '.entry-content h2' ) ) ),
+			'discussion',
+			'civic_comments',
+			array( 'label_for' => 'civic_comments_sections' )
+		);
+	}
+);
+
+// The script tag on a consultation post: the wordpress backend, this site, this post, its headings.
+add_action(
+	'wp_footer',
+	function () {
+		$url = get_option( 'civic_comments_script_url' );
+		if ( ! is_singular() || ! civic_is_consultation( get_queried_object_id() ) || '1' !== get_option( 'civic_comments_print_script' ) || ! $url ) {
+			return;
+		}
+		printf(
+			'<script type="module" src="%s" data-backend="wordpress" data-endpoint="%s" data-page="%d" data-sections="%s"></script>' . "\n",
+			esc_url( $url ),
+			esc_url( home_url( '/' ) ),
+			(int) get_queried_object_id(),
+			esc_attr( get_option( 'civic_comments_sections', '.entry-content h2' ) ?: '.entry-content h2' )
+		);
+	}
+);
