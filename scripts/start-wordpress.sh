@@ -35,6 +35,9 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
 
+# A site half up (its PHP server gone, say) is stopped and made again.
+[ -f "$dir/mysql.pid" ] && kill "$(cat "$dir/mysql.pid")" 2>/dev/null && sleep 2
+pkill -f "php -S $host:$port " 2>/dev/null || true
 rm -rf "$dir"
 mkdir -p "$dir/wp-content/mu-plugins" "$dir/wp-content/themes" "$dir/wp-content/uploads" "$dir/mysql"
 ln -s /usr/share/wordpress/wp-content/themes/twentytwentythree "$dir/wp-content/themes/twentytwentythree"

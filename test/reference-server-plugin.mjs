@@ -51,7 +51,9 @@ export function referenceServer() {
     },
     async serve(context) {
       if (context.path === '/__reference-server.json') {
-        return { body: JSON.stringify({ url: running.url, moderatorToken, named: { name: moderatorName, token: namedToken } }), type: 'json' };
+        // The real WordPress of scripts/start-wordpress.sh, when one is running, for the wordpress backend.
+        const wordpress = process.env.TEST_WORDPRESS_URL ?? null;
+        return { body: JSON.stringify({ url: running.url, moderatorToken, named: { name: moderatorName, token: namedToken }, wordpress }), type: 'json' };
       }
       // A server that breaks the contract, and one that is too slow, for the rest backend's error tests.
       if (context.path.startsWith('/__wrong-shape/api/v1/')) {

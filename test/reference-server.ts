@@ -5,6 +5,8 @@ export interface ReferenceServer {
   moderatorToken: string;
   /** A moderator added by name with `civic-comments-server moderators add`. */
   named: { name: string; token: string };
+  /** A real WordPress site with the companion plugin, with the administrator's application password in it, when one runs. */
+  wordpress: string | null;
 }
 
 let server: Promise<ReferenceServer> | undefined;

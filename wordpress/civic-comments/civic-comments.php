@@ -390,6 +390,14 @@ add_filter(
 	3
 );
 
+// Nor an avatar: Gravatar's address carries a hash of the respondent's email.
+add_filter(
+	'pre_get_avatar',
+	fn( $avatar, $who ) => $who instanceof WP_Comment && civic_is_consultation( $who->comment_post_ID ) ? '' : $avatar,
+	10,
+	2
+);
+
 // Themes show an anonymous response without its name.
 add_filter(
 	'get_comment_author',

@@ -9,7 +9,8 @@ require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
 wp_install('Department for Digital Services', 'admin', 'admin@example.gov.uk', false, '', wp_generate_password(24));
-update_option('permalink_structure', '/%postname%/');
+$wp_rewrite->set_permalink_structure('/%postname%/');
+$wp_rewrite->flush_rules(false);
 update_option('civic_comments_print_script', '1');
 update_option('civic_comments_script_url', home_url('/civic-comments/civic-comments.js'));
 update_option('civic_comments_sections', '.entry-content h2');

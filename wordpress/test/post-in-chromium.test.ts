@@ -1,0 +1,73 @@
+// The elements on a real WordPress post, in Chromium: the plugin prints the script tag, the script
+// finds the post's sections by their headings, a reader responds by keyboard, a moderator approves
+// the response in WordPress, and the section's count goes up.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { chromeArgs, findChrome } from '../../scripts/browsers.mjs';
+import { asAdministrator, consultationPost, moderateInWordPress, skipWordPress } from './site.js';
+
+/** The visible text of an element in the page, shadow root included. */
+const textIn = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => (element.shadowRoot ?? element).textContent!.replace(/\s+/g, ' ').trim());
+
+describe('the elements on a real WordPress post', { skip: skipWordPress }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
+  });
+  after(() => browser?.close());
+
+  it('embeds itself, takes a response by keyboard, and counts it once approved in WordPress', async () => {
+    const post = await consultationPost('Draft transport strategy');
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    page.on('console', (message) => message.type() === 'error' && problems.push(`${message.text()} ${message.location().url ?? ''}`));
+    await page.goto(post.link, { waitUntil: 'networkidle0' });
+
+    // The plugin printed the script tag; the script placed a count after each heading and a thread per section.
+    const tag = await page.$eval('script[data-backend="wordpress"]', (script) => ({ ...(script as HTMLScriptElement).dataset }));
+    assert.equal(tag.page, String(post.id));
+    await page.waitForSelector('civic-comment-count[section="housing"]');
+    assert.deepEqual(await page.$$eval('civic-comments', (threads) => threads.map((thread) => thread.getAttribute('section'))), ['housing', 'transport']);
+    await page.waitForFunction(() => /comment/i.test(document.querySelector('civic-comment-count[section="housing"]')?.shadowRoot?.textContent ?? ''));
+    const before = await textIn(page, 'civic-comment-count[section="housing"]');
+
+    // A reader fills in the form by keyboard and sends it.
+    const thread = 'civic-comments[section="housing"]';
+    await page.$eval(thread, (element) => element.scrollIntoView());
+    await page.locator(`${thread} >>> #name`).click();
+    await page.keyboard.type('Rhys Evans');
+    await page.keyboard.press('Tab');
+    // A new address each run: WordPress approves at once an author it has approved before.
+    await page.keyboard.type(`rhys.evans.${Date.now()}@example.com`);
+    await page.locator(`${thread} >>> #body`).click();
+    await page.keyboard.type('Please keep the night bus.');
+    await page.locator(`${thread} >>> #visibility-public`).click();
+    await page.keyboard.press('Space');
+    await page.locator(`${thread} >>> button[type=submit]`).click();
+    await page.waitForFunction((selector) => /night bus/.test(document.querySelector(selector)?.shadowRoot?.textContent ?? ''), {}, thread);
+
+    // It waits for moderation in WordPress, where a moderator approves it.
+    const held = (await (await asAdministrator(`wp/v2/comments?post=${post.id}&status=hold&context=edit`)).json()) as {
+      id: number;
+      civic: { section: string; text: string };
+    }[];
+    assert.deepEqual(held.map((c) => [c.civic.section, c.civic.text]), [['housing', 'Please keep the night bus.']]);
+    await moderateInWordPress(held[0]!.id, 'approved');
+
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForFunction(
+      (earlier) => {
+        const text = document.querySelector('civic-comment-count[section="housing"]')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim();
+        return text && text !== earlier && /1/.test(text);
+      },
+      {},
+      before,
+    );
+    assert.match(await textIn(page, 'civic-comment-count[section="housing"]'), /\b1\b/);
+    assert.doesNotMatch(await textIn(page, 'civic-comment-count[section="transport"]'), /\b1\b/);
+    assert.deepEqual(problems, []);
+  });
+});
