@@ -41,6 +41,42 @@ const CIVIC_FIELDS = array(
 	'lang'         => array( 'meta' => 'civic_lang', 'enum' => array( 'en', 'cy' ) ),
 );
 
+/**
+ * The plugin's words in Welsh, used where the reader asks for Welsh first (`Accept-Language`, as the
+ * civic-comments server does) or the site or user speaks Welsh (`cy`): one file, no language pack.
+ */
+const CIVIC_WELSH = array(
+	'Consultation responses'                                   => 'Ymatebion i’r ymgynghoriad',
+	'Take responses section by section'                        => 'Derbyn ymatebion fesul adran',
+	'Ask whether a response comes from an organisation'        => 'Gofyn a yw ymateb yn dod gan sefydliad',
+	'Open and close responses with "Allow comments" in the Discussion box.' => 'Agorwch a chaewch ymatebion gyda “Caniatáu sylwadau” yn y blwch Trafodaeth.',
+	'The response on a consultation post: its section, visibility and respondent, and its text as typed.' => 'Yr ymateb i bost ymgynghori: ei adran, ei welededd a’i ymatebydd, a’i destun fel y’i teipiwyd.',
+	'This consultation has closed. Responses can no longer be sent.' => 'Mae’r ymgynghoriad hwn wedi cau. Ni ellir anfon ymatebion mwyach.',
+	'A response needs the section it answers.'                 => 'Mae angen i ymateb nodi’r adran y mae’n ei hateb.',
+	'Anonymous'                                                => 'Dienw',
+	'Limit the list to one section of a consultation post.'    => 'Cyfyngu’r rhestr i un adran o bost ymgynghori.',
+	'There is no published post with that id or slug.'        => 'Nid oes post cyhoeddedig gyda’r rhif neu’r slug hwnnw.',
+	'Section'                                                  => 'Adran',
+	'Published without the name'                               => 'Wedi’i gyhoeddi heb yr enw',
+	'Private: for the department only'                         => 'Preifat: i’r adran yn unig',
+	'Filter by section'                                        => 'Hidlo yn ôl adran',
+	'Script tag'                                               => 'Tag sgript',
+	'Add the civic-comments script to consultation posts'      => 'Ychwanegu sgript civic-comments at byst ymgynghori',
+	'Script address'                                           => 'Cyfeiriad y sgript',
+	'Headings that start sections'                             => 'Penawdau sy’n dechrau adrannau',
+);
+
+add_filter(
+	'gettext_civic-comments',
+	function ( string $translation, string $text ) {
+		$asked  = strtolower( substr( trim( $_SERVER['HTTP_ACCEPT_LANGUAGE'] ?? '' ), 0, 2 ) );
+		$welsh  = defined( 'REST_REQUEST' ) && REST_REQUEST && '' !== $asked ? 'cy' === $asked : str_starts_with( determine_locale(), 'cy' );
+		return $welsh && isset( CIVIC_WELSH[ $text ] ) ? CIVIC_WELSH[ $text ] : $translation;
+	},
+	10,
+	2
+);
+
 /** Whether a post takes consultation responses (its "Consultation responses" box is ticked). */
 function civic_is_consultation( $post ): bool {
 	$post = get_post( $post );

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../../scripts/browsers.mjs';
-import { asAdministrator, consultationPost, moderateInWordPress, skipWordPress } from './site.js';
+import { administratorPassword, asAdministrator, consultationPost, site, skipWordPress } from './site.js';
 
 /** The visible text of an element in the page, shadow root included. */
 const textIn = (page: Page, selector: string) =>
@@ -49,13 +49,26 @@ describe('the elements on a real WordPress post', { skip: skipWordPress }, () =>
     await page.locator(`${thread} >>> button[type=submit]`).click();
     await page.waitForFunction((selector) => /night bus/.test(document.querySelector(selector)?.shadowRoot?.textContent ?? ''), {}, thread);
 
-    // It waits for moderation in WordPress, where a moderator approves it.
-    const held = (await (await asAdministrator(`wp/v2/comments?post=${post.id}&status=hold&context=edit`)).json()) as {
-      id: number;
-      civic: { section: string; text: string };
-    }[];
-    assert.deepEqual(held.map((c) => [c.civic.section, c.civic.text]), [['housing', 'Please keep the night bus.']]);
-    await moderateInWordPress(held[0]!.id, 'approved');
+    // It waits for moderation in WordPress: a moderator signs in, finds it in the Comments screen by
+    // its section, and approves it there.
+    const admin = await browser.newPage();
+    await admin.goto(`${site}wp-login.php`, { waitUntil: 'networkidle0' });
+    await admin.locator('#user_login').fill('admin');
+    await admin.locator('#user_pass').fill(administratorPassword);
+    await Promise.all([admin.waitForNavigation(), admin.locator('#wp-submit').click()]);
+    await admin.goto(`${site}wp-admin/edit-comments.php?comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
+    const rows = await admin.$$eval('#the-comment-list tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('.column-comment p')?.textContent?.trim(), tr.querySelector('.column-civic_section')?.textContent?.trim()]),
+    );
+    assert.deepEqual(rows, [['Please keep the night bus.', 'housing']]);
+    assert.equal(await admin.$eval('#civic-section-filter', (input) => (input as HTMLInputElement).value), 'housing');
+    await admin.goto(`${site}wp-admin/edit-comments.php?comment_status=moderated&civic_section=transport`, { waitUntil: 'networkidle0' });
+    assert.equal(await admin.$$eval('#the-comment-list tr.comment', (trs) => trs.length), 0);
+    await admin.goto(`${site}wp-admin/edit-comments.php?comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
+    const approve = await admin.$eval('#the-comment-list tr .approve a', (link) => (link as HTMLAnchorElement).href);
+    await admin.goto(approve, { waitUntil: 'networkidle0' });
+    const held = (await (await asAdministrator(`wp/v2/comments?post=${post.id}&status=hold`)).json()) as unknown[];
+    assert.equal(held.length, 0);
 
     await page.reload({ waitUntil: 'networkidle0' });
     await page.waitForFunction(

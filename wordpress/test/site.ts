@@ -13,6 +13,9 @@ const url = new URL(given ?? 'http://127.0.0.1:8089');
 export const site = `${url.origin}/`;
 const authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
 
+/** The administrator's password for wp-admin, set by wordpress/test-site/install.php. */
+export const administratorPassword = 'civic-comments-test-site';
+
 /** A request to the site's REST API as the administrator, with the application password. */
 export async function asAdministrator(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${site}wp-json/${path}`, {

@@ -35,23 +35,29 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     await moderateInWordPress(later.id, 'approved');
     await backend.postComment(response(page, { section: 'transport', body: 'In another section.' }));
 
+    // The department answers in wp-admin (here through its REST API, as the screen's reply does):
+    // the answer takes its parent's section and shows as official.
+    const answered = await asAdministrator('wp/v2/comments', { method: 'POST', body: JSON.stringify({ post: post.id, parent: Number(later.id), content: 'We will add <strong>two</strong> routes.' }) });
+    assert.equal(answered.status, 201, await answered.clone().text());
+
     const thread = await backend.listComments({ page, section: 'housing' });
     assert.deepEqual(
-      thread.comments.map((c) => [c.name, c.body, c.parentId, c.status, c.section, c.page]),
+      thread.comments.map((c) => [c.name, c.body, c.parentId, c.status, c.section, c.page, c.role]),
       [
-        ['Ada Lovelace', 'The station needs step-free access.', null, 'published', 'housing', page],
-        ['Grace Hopper', 'And lifts that work.', first.id, 'published', 'housing', page],
-        ['Alan Turing', 'More buses, please.', null, 'published', 'housing', page],
+        ['Ada Lovelace', 'The station needs step-free access.', null, 'published', 'housing', page, 'reader'],
+        ['Grace Hopper', 'And lifts that work.', first.id, 'published', 'housing', page, 'reader'],
+        ['Alan Turing', 'More buses, please.', null, 'published', 'housing', page, 'reader'],
+        ['admin', 'We will add <strong>two</strong> routes.', later.id, 'published', 'housing', page, 'official'],
       ],
     );
-    assert.equal(thread.total, 3);
+    assert.equal(thread.total, 4);
     assert.equal(thread.nextCursor, null);
     assert.match(thread.comments[0]!.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
-    const firstPage = await backend.listComments({ page, section: 'housing', limit: 2 });
-    assert.deepEqual([firstPage.comments.length, firstPage.nextCursor, firstPage.total], [2, '2', 3]);
-    const secondPage = await backend.listComments({ page, section: 'housing', limit: 2, cursor: firstPage.nextCursor });
-    assert.deepEqual([secondPage.comments.map((c) => c.body), secondPage.nextCursor], [['More buses, please.'], null]);
+    const firstPage = await backend.listComments({ page, section: 'housing', limit: 3 });
+    assert.deepEqual([firstPage.comments.length, firstPage.nextCursor, firstPage.total], [3, '2', 4]);
+    const secondPage = await backend.listComments({ page, section: 'housing', limit: 3, cursor: firstPage.nextCursor });
+    assert.deepEqual([secondPage.comments.map((c) => c.role), secondPage.nextCursor], [['official'], null]);
   });
 
   it('answers every section’s count for a post in one request, by id or by slug, with the consultation', async () => {
@@ -144,7 +150,18 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     assert.equal((await backend.getCounts(page)).consultation?.state, 'closed');
     const raw = await asPublic('wp/v2/comments', { method: 'POST', body: JSON.stringify({ post: post.id, author_name: 'A', author_email: 'a@example.com', content: 'x', civic: { section: 'housing' } }) });
     assert.equal(raw.status, 409);
-    assert.equal(((await raw.json()) as { error: string }).error, 'consultation_closed');
+    assert.deepEqual(await raw.json(), {
+      error: 'consultation_closed',
+      message: 'This consultation has closed. Responses can no longer be sent.',
+      opensAt: null,
+      closesAt: null,
+    });
+    const inWelsh = await asPublic('wp/v2/comments', {
+      method: 'POST',
+      headers: { 'Accept-Language': 'cy-GB,cy;q=0.9,en;q=0.5' },
+      body: JSON.stringify({ post: post.id, author_name: 'A', author_email: 'a@example.com', content: 'x', civic: { section: 'housing' } }),
+    });
+    assert.equal(((await inWelsh.json()) as { message: string }).message, 'Mae’r ymgynghoriad hwn wedi cau. Ni ellir anfon ymatebion mwyach.');
   });
 
   it('turns WordPress’s refusals into the form’s messages', async () => {
