@@ -41,6 +41,8 @@ pkill -f "php -S $host:$port " 2>/dev/null || true
 rm -rf "$dir"
 mkdir -p "$dir/wp-content/mu-plugins" "$dir/wp-content/themes" "$dir/wp-content/uploads" "$dir/mysql"
 ln -s /usr/share/wordpress/wp-content/themes/twentytwentythree "$dir/wp-content/themes/twentytwentythree"
+# The empty file WordPress ships in every wp-content folder.
+echo '<?php // Silence is golden.' > "$dir/wp-content/index.php"
 # A must-use plugin loads from the folder's top level; the plugin itself is one file.
 cp "$repo/wordpress/civic-comments/civic-comments.php" "$repo/wordpress/test-site/test-site.php" "$dir/wp-content/mu-plugins/"
 

@@ -113,7 +113,7 @@ function civic_closes_at( WP_Post $post ): ?string {
 	return gmdate( 'Y-m-d\TH:i:s\Z', strtotime( $post->post_date_gmt . ' UTC' ) + $days * DAY_IN_SECONDS );
 }
 
-/** The comment's text as its writer typed it (see `civic_keep_as_text`); HTML written in wp-admin loses its tags. */
+/** The comment's text as its writer typed it (stored escaped: see `rest_pre_insert_comment` below); HTML written in wp-admin loses its tags. */
 function civic_text( WP_Comment $comment ): string {
 	return html_entity_decode( wp_strip_all_tags( $comment->comment_content ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
 }
@@ -432,6 +432,27 @@ add_filter(
 	fn( $avatar, $who ) => $who instanceof WP_Comment && civic_is_consultation( $who->comment_post_ID ) ? '' : $avatar,
 	10,
 	2
+);
+
+/**
+ * Whether this page is a consultation post, shown to readers. Its responses are in its sections, so
+ * the theme's own comment list and form, which would show them again and take comments without a
+ * section, are left out.
+ */
+function civic_showing_consultation(): bool {
+	return ! is_admin() && is_singular() && civic_is_consultation( get_queried_object_id() );
+}
+// Block themes: the Comments block (its list, title, pagination and form).
+add_filter(
+	'render_block',
+	fn( string $html, array $block ) => in_array( $block['blockName'], array( 'core/comments', 'core/post-comments', 'core/post-comments-form' ), true ) && civic_showing_consultation() ? '' : $html,
+	10,
+	2
+);
+// Classic themes: comments.php, replaced by the empty index.php that WordPress ships in wp-content.
+add_filter(
+	'comments_template',
+	fn( string $template ) => civic_showing_consultation() && is_file( WP_CONTENT_DIR . '/index.php' ) ? WP_CONTENT_DIR . '/index.php' : $template
 );
 
 // Themes show an anonymous response without its name.

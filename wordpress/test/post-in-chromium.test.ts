@@ -30,6 +30,8 @@ describe('the elements on a real WordPress post', { skip: skipWordPress }, () =>
     const tag = await page.$eval('script[data-backend="wordpress"]', (script) => ({ ...(script as HTMLScriptElement).dataset }));
     assert.equal(tag.page, String(post.id));
     await page.waitForSelector('civic-comment-count[section="housing"]');
+    // The theme's own comment list and form are left out: the responses are in the sections.
+    assert.equal(await page.$('.wp-block-comments, #respond'), null);
     assert.deepEqual(await page.$$eval('civic-comments', (threads) => threads.map((thread) => thread.getAttribute('section'))), ['housing', 'transport']);
     await page.waitForFunction(() => /comment/i.test(document.querySelector('civic-comment-count[section="housing"]')?.shadowRoot?.textContent ?? ''));
     const before = await textIn(page, 'civic-comment-count[section="housing"]');
