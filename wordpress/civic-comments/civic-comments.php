@@ -52,6 +52,7 @@ const CIVIC_WELSH = array(
 	'Open and close responses with "Allow comments" in the Discussion box.' => 'Agorwch a chaewch ymatebion gyda “Caniatáu sylwadau” yn y blwch Trafodaeth.',
 	'The response on a consultation post: its section, visibility and respondent, and its text as typed.' => 'Yr ymateb i bost ymgynghori: ei adran, ei welededd a’i ymatebydd, a’i destun fel y’i teipiwyd.',
 	'This consultation has closed. Responses can no longer be sent.' => 'Mae’r ymgynghoriad hwn wedi cau. Ni ellir anfon ymatebion mwyach.',
+	'This response is still being sent. Try again in a moment.' => 'Mae’r ymateb hwn yn dal i gael ei anfon. Rhowch gynnig arall arni mewn eiliad.',
 	'A response needs the section it answers.'                 => 'Mae angen i ymateb nodi’r adran y mae’n ei hateb.',
 	'Anonymous'                                                => 'Dienw',
 	'Limit the list to one section of a consultation post.'    => 'Cyfyngu’r rhestr i un adran o bost ymgynghori.',
@@ -206,6 +207,8 @@ add_action(
 				? array( 'type' => 'string', 'enum' => $field['enum'] )
 				: array( 'type' => 'string', 'maxLength' => $field['max'] );
 		}
+		// Left empty by people; a form filler that completes it has its comment kept as spam.
+		$properties['website']  = array( 'type' => 'string', 'maxLength' => 2048 );
 		$properties['text']     = array( 'type' => 'string', 'readonly' => true );
 		$properties['official'] = array( 'type' => 'boolean', 'readonly' => true );
 		register_rest_field(
@@ -260,6 +263,57 @@ function civic_creating( WP_REST_Request $request ): bool {
 	return 'POST' === $request->get_method() && '/wp/v2/comments' === $request->get_route() && civic_is_consultation( (int) $request['post'] );
 }
 
+/** The comment stored with this Idempotency-Key on this post, whatever its status since (even spam or trash). */
+function civic_stored_for_key( int $post, string $hash ): ?WP_Comment {
+	global $wpdb;
+	// Straight from the tables: WordPress's query cache would not see another request's insert.
+	$id = $wpdb->get_var(
+		$wpdb->prepare(
+			"SELECT meta.comment_id FROM $wpdb->commentmeta AS meta JOIN $wpdb->comments AS comments ON comments.comment_ID = meta.comment_id
+			WHERE meta.meta_key = 'civic_idempotency' AND meta.meta_value = %s AND comments.comment_post_ID = %d LIMIT 1",
+			$hash,
+			$post
+		)
+	);
+	return $id ? get_comment( (int) $id ) : null;
+}
+
+/** The answer to a retry: the stored comment, as when it was created. */
+function civic_created_response( WP_Comment $comment, WP_REST_Request $request ): WP_REST_Response {
+	$response = ( new WP_REST_Comments_Controller() )->prepare_item_for_response( $comment, $request );
+	$response->set_status( 201 );
+	return $response;
+}
+
+/**
+ * Claims an Idempotency-Key for this request, in one statement that only one request can win (an
+ * option's name is unique), so that two copies of a response arriving together are stored once.
+ * The claim is let go when the request ends; by then the comment carries its key.
+ */
+function civic_claim_key( string $hash ): bool {
+	global $wpdb, $civic_claimed_key;
+	// A claim left by a request that died (a PHP fatal error, say) stops holding after a minute.
+	$wpdb->query( $wpdb->prepare( "DELETE FROM $wpdb->options WHERE option_name = %s AND option_value < %s", "civic_claim_$hash", (string) ( time() - 60 ) ) );
+	$claimed = 1 === (int) $wpdb->query(
+		$wpdb->prepare( "INSERT IGNORE INTO $wpdb->options (option_name, option_value, autoload) VALUES (%s, %s, 'no')", "civic_claim_$hash", (string) time() )
+	);
+	if ( $claimed ) {
+		$civic_claimed_key = $hash;
+	}
+	return $claimed;
+}
+add_filter(
+	'rest_post_dispatch',
+	function ( $response ) {
+		global $wpdb, $civic_claimed_key;
+		if ( $civic_claimed_key ) {
+			$wpdb->delete( $wpdb->options, array( 'option_name' => "civic_claim_$civic_claimed_key" ) );
+			$civic_claimed_key = null;
+		}
+		return $response;
+	}
+);
+
 /**
  * Before WordPress handles a new comment: a retry of one already stored gets that comment back, and
  * a post outside its comment window is refused as the civic-comments server refuses a closed
@@ -271,27 +325,15 @@ add_filter(
 		if ( null !== $result || ! civic_creating( $request ) ) {
 			return $result;
 		}
-		$key = (string) $request->get_header( 'Idempotency-Key' );
-		if ( '' !== $key ) {
-			$stored = get_comments(
-				array(
-					'post_id'    => (int) $request['post'],
-					'meta_key'   => 'civic_idempotency',
-					'meta_value' => hash( 'sha256', $key ),
-					'number'     => 1,
-					'status'     => 'all',
-					'type'       => array( 'comment', CIVIC_PRIVATE_TYPE ),
-				)
-			);
-			if ( $stored ) {
-				$response = ( new WP_REST_Comments_Controller() )->prepare_item_for_response( $stored[0], $request );
-				$response->set_status( 201 );
-				return $response;
-			}
+		$post = (int) $request['post'];
+		$key  = (string) $request->get_header( 'Idempotency-Key' );
+		$hash = '' === $key ? '' : hash( 'sha256', $key );
+		$stored = $hash ? civic_stored_for_key( $post, $hash ) : null;
+		if ( $stored ) {
+			return civic_created_response( $stored, $request );
 		}
-		$post = get_post( (int) $request['post'] );
 		if ( ! comments_open( $post ) ) {
-			$closes_at = civic_closes_at( $post );
+			$closes_at = civic_closes_at( get_post( $post ) );
 			return new WP_REST_Response(
 				array(
 					'error'    => 'consultation_closed',
@@ -301,6 +343,17 @@ add_filter(
 				),
 				409
 			);
+		}
+		if ( $hash && ! civic_claim_key( $hash ) ) {
+			// The same response is being stored by a request still running (a retry sent after a
+			// timeout, while the first was slow): wait for it, and answer as it will.
+			for ( $wait = 0; $wait < 40 && ! $stored; $wait++ ) {
+				usleep( 250000 );
+				$stored = civic_stored_for_key( $post, $hash );
+			}
+			return $stored
+				? civic_created_response( $stored, $request )
+				: new WP_REST_Response( array( 'error' => 'idempotency_key_in_use', 'message' => __( 'This response is still being sent. Try again in a moment.', 'civic-comments' ) ), 409 );
 		}
 		return $result;
 	},
@@ -340,6 +393,10 @@ add_filter(
 		$prepared['comment_meta'] = $meta;
 		if ( 'private' === $civic['visibility'] ) {
 			$prepared['comment_type'] = CIVIC_PRIVATE_TYPE;
+		}
+		// Kept as spam rather than refused: a person whose browser filled the hidden field loses nothing.
+		if ( '' !== trim( (string) ( $civic['website'] ?? '' ) ) ) {
+			$prepared['comment_approved'] = 'spam';
 		}
 		// `&` as `&#038;`, which WordPress's entity clean-up keeps, where `&amp;` could turn `&amp;#119;` back into `&#119;`.
 		$prepared['comment_content'] = strtr(

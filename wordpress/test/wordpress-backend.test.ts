@@ -139,6 +139,26 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     assert.deepEqual(stored.map((c) => String(c.id)), [once.id]);
   });
 
+  it('stores two copies of a response sent at once with one key as one comment', async () => {
+    const post = await consultationPost('Raced strategy');
+    const page = String(post.id);
+    const idempotencyKey = `race-${Math.random().toString(36).slice(2)}`;
+    const sent = response(page);
+    const copies = await Promise.all([1, 2, 3].map(() => backend.postComment(sent, { idempotencyKey })));
+    assert.equal(new Set(copies.map((copy) => copy.id)).size, 1);
+    const stored = (await (await asAdministrator(`wp/v2/comments?post=${page}&status=hold&context=edit`)).json()) as unknown[];
+    assert.equal(stored.length, 1);
+  });
+
+  it('keeps a form filler’s response as spam, and tells it what a person would be told', async () => {
+    const post = await consultationPost('Honeypot');
+    const page = String(post.id);
+    const filled = await backend.postComment(response(page, { website: 'https://spam.example' }));
+    assert.equal(filled.status, 'pending');
+    const spam = (await (await asAdministrator(`wp/v2/comments?post=${page}&status=spam&context=edit`)).json()) as { id: number }[];
+    assert.deepEqual(spam.map((c) => String(c.id)), [filled.id]);
+  });
+
   it('refuses a response once WordPress closes the post’s comments, in the shape of a closed consultation', async () => {
     const post = await consultationPost('Closed strategy');
     const page = String(post.id);

@@ -176,6 +176,7 @@ export class WordPressBackend implements CommentsBackend {
               respondent: comment.respondent,
               organisation: comment.organisation || undefined,
               lang: comment.lang,
+              website: comment.website || undefined,
             },
           },
           signal: options.signal,
@@ -183,7 +184,9 @@ export class WordPressBackend implements CommentsBackend {
         }),
       comment,
     );
-    return this.#comment(created, comment.page);
+    const stored = this.#comment(created, comment.page);
+    // A form filler is told what anyone whose response waits is told.
+    return stored.status === 'spam' ? { ...stored, status: 'pending' } : stored;
   }
 }
 
