@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Counts, ErrorBody, type Comment, type CommentPage, type CommentStatus, type NewCommentInput } from '../../contract/public.js';
+import { Counts, type Comment, type CommentPage, type CommentStatus, type NewCommentInput } from '../../contract/public.js';
 import { validationMessages } from '../../contract/validation-messages.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
@@ -206,10 +206,9 @@ export function wellFormed(text: string): string {
  */
 async function explainWordPress(where: string, error: unknown, input?: NewCommentInput): Promise<unknown> {
   if (!(error instanceof HTTPError)) return explain(where, error);
-  const body: unknown = await error.response.clone().json().catch(() => undefined);
-  const ours = ErrorBody.safeParse(body);
-  if (ours.success) return explain(where, error);
-  const refusal = WordPressError.safeParse(body);
+  // The plugin's own refusals (`consultation_closed`) have our server's shape, without a `code`,
+  // and so are explained as the rest backend explains them.
+  const refusal = WordPressError.safeParse(await error.response.clone().json().catch(() => undefined));
   if (!refusal.success) return explain(where, error);
   const { code, message = '', data } = refusal.data;
   const field = (name: keyof typeof validationMessages, why: string) =>
