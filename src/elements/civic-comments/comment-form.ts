@@ -6,27 +6,25 @@ import {
   visibilities,
   type Comment,
   type Respondent,
-  type ResponseLanguage,
   type CommentField,
   type Visibility,
 } from '../../contract/public.js';
 import type { CommentsBackend, PostedComment } from '../../backends/backend.js';
-import { ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
+import type { ConsultationClosedError } from '../../backends/errors.js';
 import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
-import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
 import { authorOf } from './thread-view.js';
 
 /**
- * The form's checks and their English messages, fetched once a reader starts to use a form (it
- * takes focus) rather than with the page: most readers of a consultation never write.
+ * The form's checks, their English messages and sending, fetched once a reader starts to use a
+ * form (it takes focus) rather than with the page: most readers of a consultation never write.
  */
-type Checks = typeof import('./form-checks.js');
-let checks: Checks | undefined;
-const checking = async (): Promise<Checks> => (checks ??= await import('./form-checks.js'));
-/** Fetches the checks ahead of the first submit; a failure then is reported at the submit. */
-const prefetchChecking = () => void checking().catch(() => undefined);
+type Sending = typeof import('./form-sending.js');
+let loadedSending: Sending | undefined;
+const fetchSending = async (): Promise<Sending> => (loadedSending ??= await import('./form-sending.js'));
+/** Fetches the sending code ahead of the first submit; a failure then is reported at the submit. */
+const prefetchSending = () => void fetchSending().catch(() => undefined);
 
 /** What the reader has typed. */
 interface FormValues {
@@ -73,9 +71,10 @@ export interface FormHost extends ReactiveControllerHost {
 /**
  * The response form of a thread: what the reader types, kept as a draft until it has been sent;
  * its checks and error summary in the GOV.UK pattern; the reply it is open under; and sending, once
- * however often the button is pressed, with one idempotency key until the comment is stored. The
- * element draws the form where it belongs and hears of each comment stored through `onSent`, and
- * of a consultation found closed on sending through `onClosed`.
+ * however often the button is pressed, with one idempotency key until the comment is stored (the
+ * checks and sending come in the chunk fetched when the form is first used). The element draws the
+ * form where it belongs and hears of each comment stored through `onSent`, and of a consultation
+ * found closed on sending through `onClosed`.
  */
 export class CommentForm implements ReactiveController {
   values: FormValues = { name: '', email: '', respondent: '', organisation: '', body: '', visibility: '', remember: false };
@@ -86,30 +85,32 @@ export class CommentForm implements ReactiveController {
   submitMessage = '';
   characterCountAnnouncement = '';
 
-  #submitController?: AbortController;
+  /** The request in flight, aborted if the element leaves the page. */
+  submitController?: AbortController;
   /** Kept until a submission succeeds, so that trying again after a network error stores it once. */
-  #idempotencyKey?: string;
-  /** Set while the first submit waits for the checks, so that pressing again sends nothing more. */
-  #fetchingChecks = false;
+  idempotencyKey?: string;
+  /** Set while the first submit waits for the sending code, so that pressing again sends nothing more. */
+  #fetchingSending = false;
   #characterCountTimer?: ReturnType<typeof setTimeout>;
   /** A reply's draft reopens under its comment once the thread has loaded. */
   #pendingReplyTarget: string | null = null;
 
   constructor(
-    private readonly host: FormHost,
+    readonly host: FormHost,
     private readonly onSent: (comment: PostedComment) => void,
     /** The backend refused the comment because the consultation is not open: what was typed stays. */
-    private readonly onClosed: (error: ConsultationClosedError) => void,
+    readonly onClosed: (error: ConsultationClosedError) => void,
   ) {
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.#submitController?.abort();
+    this.submitController?.abort();
     clearTimeout(this.#characterCountTimer);
   }
 
-  #update(change: Partial<Pick<CommentForm, 'values' | 'replyTo' | 'errors' | 'submitState' | 'submitMessage' | 'characterCountAnnouncement'>>): void {
+  /** Changes what the form shows. */
+  update(change: Partial<Pick<CommentForm, 'values' | 'replyTo' | 'errors' | 'submitState' | 'submitMessage' | 'characterCountAnnouncement'>>): void {
     Object.assign(this, change);
     this.host.requestUpdate();
   }
@@ -128,7 +129,7 @@ export class CommentForm implements ReactiveController {
     const draft = readJson<StoredDraft>('local', this.#draftKey);
     const visibility = visibilities.includes(draft?.visibility as Visibility) ? draft!.visibility : '';
     const respondent = respondents.includes(identity?.respondent as Respondent) ? identity!.respondent! : '';
-    this.#update({
+    this.update({
       values: {
         name: text(identity?.name, this.values.name),
         email: text(identity?.email, this.values.email),
@@ -146,7 +147,7 @@ export class CommentForm implements ReactiveController {
   restoreReplyTarget(comments: Comment[]): void {
     const target = this.#pendingReplyTarget;
     this.#pendingReplyTarget = null;
-    if (target && comments.some((c) => c.id === target)) this.#update({ replyTo: target });
+    if (target && comments.some((c) => c.id === target)) this.update({ replyTo: target });
   }
 
   #saveDraft(): void {
@@ -163,7 +164,7 @@ export class CommentForm implements ReactiveController {
   }
 
   #setValue<K extends keyof FormValues>(key: K, value: FormValues[K]): void {
-    this.#update({ values: { ...this.values, [key]: value } });
+    this.update({ values: { ...this.values, [key]: value } });
     this.#saveDraft();
     if (key === 'body') this.#scheduleCharacterCountAnnouncement();
   }
@@ -171,7 +172,7 @@ export class CommentForm implements ReactiveController {
   #scheduleCharacterCountAnnouncement(): void {
     // As in the GOV.UK character count: screen readers hear the count once typing pauses.
     clearTimeout(this.#characterCountTimer);
-    this.#characterCountTimer = setTimeout(() => this.#update({ characterCountAnnouncement: this.#characterCountText() }), characterCountDelay);
+    this.#characterCountTimer = setTimeout(() => this.update({ characterCountAnnouncement: this.#characterCountText() }), characterCountDelay);
   }
 
   #characterCountText(): string {
@@ -182,7 +183,7 @@ export class CommentForm implements ReactiveController {
   // ---- Replying ------------------------------------------------------------------------------
 
   async openReply(comment: Comment): Promise<void> {
-    this.#update({ replyTo: comment.id, errors: {} });
+    this.update({ replyTo: comment.id, errors: {} });
     this.#saveDraft();
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>('#body')?.focus();
@@ -191,7 +192,7 @@ export class CommentForm implements ReactiveController {
   readonly #cancelReply = async (): Promise<void> => {
     const parentId = this.replyTo;
     if (!parentId) return;
-    this.#update({ replyTo: null, errors: {} });
+    this.update({ replyTo: null, errors: {} });
     this.#saveDraft();
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>(`[data-reply-to="${CSS.escape(parentId)}"]`)?.focus();
@@ -208,83 +209,36 @@ export class CommentForm implements ReactiveController {
 
   readonly #submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    // However often the button is pressed, one request is in flight.
-    if (this.submitState === 'submitting') return;
-    const { host } = this;
-    const strings = host.strings;
-    const { askOrganisation } = host;
-    const { respondent, organisation } = this.values;
-    const input = {
-      page: host.pageId,
-      section: host.section,
-      parentId: this.replyTo,
-      name: this.values.name,
-      email: this.values.email,
-      body: this.values.body,
-      visibility: this.values.visibility || undefined,
-      // Asked only where the consultation asks; the organisation's name only of someone answering for one.
-      respondent: (askOrganisation && respondent) || undefined,
-      organisation: askOrganisation && respondent === 'organisation' ? organisation : undefined,
-      // "en-GB" or "cy": the language the reader was writing in.
-      lang: strings.locale.slice(0, 2) as ResponseLanguage,
-    };
-    let check = checks;
-    if (!check) {
-      // Pressed again while the checks are on their way: the first press goes on.
-      if (this.#fetchingChecks) return;
-      this.#fetchingChecks = true;
+    // However often the button is pressed, one request is in flight; a press while the sending
+    // code is still on its way leaves the first press to go on.
+    if (this.submitState === 'submitting' || this.#fetchingSending) return;
+    let sending = loadedSending;
+    if (!sending) {
+      this.#fetchingSending = true;
       try {
-        check = await checking();
+        sending = await fetchSending();
       } catch (error) {
         // Offline before the checks arrived: what was typed stays, and the reader is told to try again.
-        this.#update({ submitState: 'failed', submitMessage: strings.submitFailed });
-        host.reportError(error, 'submit');
+        this.update({ submitState: 'failed', submitMessage: this.host.strings.submitFailed });
+        this.host.reportError(error, 'submit');
         return;
       } finally {
-        this.#fetchingChecks = false;
+        this.#fetchingSending = false;
       }
     }
-    const checked = check.validateNewComment(input, { askOrganisation });
-    if (!checked.success) {
-      await this.#showErrors(check.messagesFor(checked.codes, strings.validation));
-      return;
-    }
-
-    this.#update({ submitState: 'submitting', submitMessage: '', errors: {} });
-    this.#idempotencyKey ??= newIdempotencyKey();
-    const controller = (this.#submitController = new AbortController());
-    try {
-      const backend = await host.resolveBackend();
-      if (!backend) throw host.configurationProblem;
-      const comment = await backend.postComment(checked.data, { idempotencyKey: this.#idempotencyKey, signal: controller.signal });
-      this.#idempotencyKey = undefined;
-      this.#sent(comment);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      if (error instanceof ConsultationClosedError) {
-        this.#update({ submitState: 'idle' });
-        this.onClosed(error);
-        return;
-      }
-      if (error instanceof ValidationFailedError) {
-        this.#update({ submitState: 'idle' });
-        await this.#showErrors(check.translateServerMessages(error.fields, strings.validation));
-        return;
-      }
-      this.#update({ submitState: 'failed', submitMessage: error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed });
-      host.reportError(error, 'submit');
-    }
+    await sending.send(this);
   };
 
-  async #showErrors(errors: Partial<Record<CommentField, string>>): Promise<void> {
-    this.#update({ errors });
+  /** Shows the form's problems, and moves focus to their summary. */
+  async showErrors(errors: Partial<Record<CommentField, string>>): Promise<void> {
+    this.update({ errors });
     await this.host.updateComplete;
     this.host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
   /** The comment is stored: the form empties, its draft goes, and the element shows the comment. */
-  #sent(comment: PostedComment): void {
-    this.#update({ submitState: 'idle', values: { ...this.values, body: '', visibility: '' }, replyTo: null, characterCountAnnouncement: '' });
+  sent(comment: PostedComment): void {
+    this.update({ submitState: 'idle', values: { ...this.values, body: '', visibility: '' }, replyTo: null, characterCountAnnouncement: '' });
     remove('local', this.#draftKey);
     this.#saveDraft();
     this.onSent(comment);
@@ -299,11 +253,11 @@ export class CommentForm implements ReactiveController {
     const submitting = this.submitState === 'submitting';
     const left = limits.bodyMax - lengthOf(values.body.trim());
     return html`
-      <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown} @focusin=${prefetchChecking}>
+      <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown} @focusin=${prefetchSending}>
         <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
           ${parent ? strings.replyHeading(authorOf(parent, strings)) : strings.formHeading}
         </div>
-        ${checks && Object.keys(errors).length ? checks.errorSummary(strings.errorSummaryTitle, errors) : nothing}
+        ${loadedSending && Object.keys(errors).length ? loadedSending.errorSummary(strings.errorSummaryTitle, errors) : nothing}
 
         ${this.#renderInput('name', 'text', strings.nameLabel)}
         ${this.#renderInput('email', 'email', strings.emailLabel, strings.emailHint)}
