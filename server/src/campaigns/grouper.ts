@@ -18,8 +18,8 @@ export function fingerprinted(response: { id: string; page: string; body: string
 /**
  * Groups responses into campaigns as they arrive: each new response is nudged in, fingerprinted
  * and compared with the near-identical ones before it on the same page, out of the request's way,
- * so that posting is as fast as before. Responses stored before campaigns existed, or while the
- * server was down, are grouped the same way at start. One instance groups at a time.
+ * so that a post is answered before it is grouped. Responses stored before campaigns existed, or
+ * while the server was down, are grouped the same way at start. One instance groups at a time.
  */
 export class CampaignGrouper {
   readonly #task: BackgroundTask;
