@@ -52,21 +52,21 @@ describe('the elements on a real WordPress post', { skip: skipWordPress }, () =>
     await page.waitForFunction((selector) => /night bus/.test(document.querySelector(selector)?.shadowRoot?.textContent ?? ''), {}, thread);
 
     // It waits for moderation in WordPress: a moderator signs in, finds it in the Comments screen by
-    // its section, and approves it there.
+    // the post and its section (the site may hold other posts' responses), and approves it there.
     const admin = await browser.newPage();
     await admin.goto(`${site}wp-login.php`, { waitUntil: 'networkidle0' });
     await admin.locator('#user_login').fill('admin');
     await admin.locator('#user_pass').fill(administratorPassword);
     await Promise.all([admin.waitForNavigation(), admin.locator('#wp-submit').click()]);
-    await admin.goto(`${site}wp-admin/edit-comments.php?comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
+    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
     const rows = await admin.$$eval('#the-comment-list tr', (trs) =>
       trs.map((tr) => [tr.querySelector('.column-comment p')?.textContent?.trim(), tr.querySelector('.column-civic_section')?.textContent?.trim()]),
     );
     assert.deepEqual(rows, [['Please keep the night bus.', 'housing']]);
     assert.equal(await admin.$eval('#civic-section-filter', (input) => (input as HTMLInputElement).value), 'housing');
-    await admin.goto(`${site}wp-admin/edit-comments.php?comment_status=moderated&civic_section=transport`, { waitUntil: 'networkidle0' });
+    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=transport`, { waitUntil: 'networkidle0' });
     assert.equal(await admin.$$eval('#the-comment-list tr.comment', (trs) => trs.length), 0);
-    await admin.goto(`${site}wp-admin/edit-comments.php?comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
+    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
     const approve = await admin.$eval('#the-comment-list tr .approve a', (link) => (link as HTMLAnchorElement).href);
     await admin.goto(approve, { waitUntil: 'networkidle0' });
     const held = (await (await asAdministrator(`wp/v2/comments?post=${post.id}&status=hold`)).json()) as unknown[];
