@@ -591,6 +591,57 @@ function civic_counts( WP_REST_Request $request ) {
 	return $response;
 }
 
+// ---- The flood check: one reader, not one address -------------------------------------------------
+
+/*
+ * WordPress refuses a comment sent within 15 seconds of another from the same IP address or email
+ * address. Many readers of a consultation share an address (an office, a mobile network), so a
+ * consultation response is checked against the same reader's last comment only: by email address,
+ * or by account when signed in.
+ */
+add_filter(
+	'rest_preprocess_comment',
+	function ( array $prepared, WP_REST_Request $request ) {
+		$GLOBALS['civic_checking_reader'] = civic_creating( $request );
+		return $prepared;
+	},
+	10,
+	2
+);
+
+// WordPress adds its own check as the comment is checked (`check_comment_flood_db`, at 10): ours takes its place.
+add_action(
+	'check_comment_flood',
+	function () {
+		if ( ! empty( $GLOBALS['civic_checking_reader'] ) && remove_filter( 'wp_is_comment_flood', 'wp_check_comment_flood', 10 ) ) {
+			add_filter( 'wp_is_comment_flood', 'civic_reader_flood', 10, 4 );
+		}
+	},
+	11
+);
+
+/** Whether the reader sent a comment too short a time ago, as WordPress decides it, but by reader. */
+function civic_reader_flood( $is_flood, string $ip, string $email, string $date ): bool {
+	global $wpdb;
+	if ( true === $is_flood ) {
+		return true;
+	}
+	if ( civic_can_moderate() || current_user_can( 'manage_options' ) ) {
+		return false;
+	}
+	$user = get_current_user_id();
+	// Without an account or an email address, the address is all there is to go by.
+	list( $column, $value ) = $user ? array( 'user_id', $user ) : ( '' !== $email ? array( 'comment_author_email', $email ) : array( 'comment_author_IP', $ip ) );
+	$last = $wpdb->get_var(
+		$wpdb->prepare(
+			"SELECT comment_date_gmt FROM $wpdb->comments WHERE comment_date_gmt >= %s AND $column = %s ORDER BY comment_date_gmt DESC LIMIT 1",
+			gmdate( 'Y-m-d H:i:s', time() - HOUR_IN_SECONDS ),
+			$value
+		)
+	);
+	return $last && apply_filters( 'comment_flood_filter', false, mysql2date( 'U', $last, false ), mysql2date( 'U', $date, false ) );
+}
+
 // ---- The Comments screen: a Section column and a filter -----------------------------------------
 
 add_filter( 'manage_edit-comments_columns', fn( array $columns ) => array_merge( $columns, array( 'civic_section' => __( 'Section', 'civic-comments' ) ) ) );

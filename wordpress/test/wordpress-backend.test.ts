@@ -204,6 +204,23 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     assert.match((notOn as Error).message, /install the civic-comments plugin and tick "Consultation responses"/);
   });
 
+  it('holds back one reader who sends twice within 15 seconds, not two readers who share an address', async () => {
+    const post = await consultationPost('Shared address');
+    const reader = Math.random().toString(36).slice(2);
+    // Every test request comes from 127.0.0.1: an office, or a mobile network, as far as WordPress can tell.
+    const send = (email: string, content: string) =>
+      asPublic('wp/v2/comments', {
+        method: 'POST',
+        headers: { 'X-Test-Flood-Check': 'on' },
+        body: JSON.stringify({ post: post.id, author_name: 'Reader', author_email: email, content, civic: { section: 'housing', visibility: 'public' } }),
+      });
+    assert.equal((await send(`one.${reader}@example.com`, 'The first reader.')).status, 201);
+    assert.equal((await send(`two.${reader}@example.com`, 'A second reader in the same office.')).status, 201);
+    const again = await send(`one.${reader}@example.com`, 'The first reader, a moment later.');
+    // WordPress answers its flood check with 400, which the backend reads as "too many".
+    assert.deepEqual([again.status, ((await again.json()) as { code: string }).code], [400, 'comment_flood']);
+  });
+
   it('finds a comment by id for a permalink', async () => {
     const post = await consultationPost('Linked strategy');
     const stored = await backend.postComment(response(String(post.id), { section: 'transport', body: 'Linked to.' }));
