@@ -601,7 +601,7 @@ function civic_counts( WP_REST_Request $request ) {
  */
 add_filter(
 	'rest_preprocess_comment',
-	function ( array $prepared, WP_REST_Request $request ) {
+	function ( $prepared, WP_REST_Request $request ) {
 		$GLOBALS['civic_checking_reader'] = civic_creating( $request );
 		return $prepared;
 	},
