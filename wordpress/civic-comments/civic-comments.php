@@ -602,22 +602,16 @@ function civic_counts( WP_REST_Request $request ) {
 add_filter(
 	'rest_preprocess_comment',
 	function ( $prepared, WP_REST_Request $request ) {
-		$GLOBALS['civic_checking_reader'] = civic_creating( $request );
+		if ( civic_creating( $request ) ) {
+			// WordPress adds its own check as the comment is checked (`check_comment_flood_db`): ours takes its place.
+			remove_action( 'check_comment_flood', 'check_comment_flood_db' );
+			remove_filter( 'wp_is_comment_flood', 'wp_check_comment_flood' );
+			add_filter( 'wp_is_comment_flood', 'civic_reader_flood', 10, 4 );
+		}
 		return $prepared;
 	},
 	10,
 	2
-);
-
-// WordPress adds its own check as the comment is checked (`check_comment_flood_db`, at 10): ours takes its place.
-add_action(
-	'check_comment_flood',
-	function () {
-		if ( ! empty( $GLOBALS['civic_checking_reader'] ) && remove_filter( 'wp_is_comment_flood', 'wp_check_comment_flood', 10 ) ) {
-			add_filter( 'wp_is_comment_flood', 'civic_reader_flood', 10, 4 );
-		}
-	},
-	11
 );
 
 /** Whether the reader sent a comment too short a time ago, as WordPress decides it, but by reader. */
