@@ -4,6 +4,7 @@ import { limits } from '../../src/contract/index.js';
 import { respondTooLarge } from './routes/respond.js';
 import type { AppOptions } from './context.js';
 import { errorResponse } from './http/errors.js';
+import { originAllowed as isOriginAllowed } from './http/origins.js';
 import { publicReadHeaders, securityHeaders } from './http/headers.js';
 import { openApiDocument } from './openapi.js';
 import { moderationRoutes } from './routes/moderation.js';
@@ -24,10 +25,7 @@ const retryAfterSeconds = 5;
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const openApi = JSON.stringify(openApiDocument());
-  const anyOrigin = options.allowedOrigins.includes('*');
-
-  const originAllowed = (c: Context, origin: string) =>
-    anyOrigin || options.allowedOrigins.includes(origin) || origin === new URL(c.req.url).origin;
+  const originAllowed = (c: Context, origin: string) => isOriginAllowed(c, options, origin);
 
   app.use('*', async (c, next) => {
     await next();

@@ -9,12 +9,16 @@ export interface AppOptions {
   moderatorToken: string;
   /** Origins allowed to write, such as `https://www.example.gov.uk`; `*` allows any. The server's own origin always may. */
   allowedOrigins: string[];
+  /** The server's own origin as browsers see it (`PUBLIC_URL`'s); the request's own when unset. */
+  publicOrigin?: string;
   /** `pre`: new public comments wait for a moderator (the default); `post`: they are published at once. */
   moderation: 'pre' | 'post';
   /** Posts per client. */
   rateLimiter: RateLimiter;
   /** Readers' reports per client. */
   reportLimiter: RateLimiter;
+  /** Receipts per recipient's address an hour: above it, a response is stored and no mail is sent. */
+  receiptLimiter?: RateLimiter;
   /** Unreviewed reports that take a comment out of public view until a moderator decides; 0 never does. */
   reportsToHide: number;
   /** Failed moderator sign-ins per client; while a client is over it, even the right token is refused. */

@@ -79,9 +79,9 @@ for (const driver of drivers) {
       // One rejected by hand first: "from": "pending" leaves it as it is.
       const one = members.comments[0]!.id;
       await app.request(`/api/v1/moderation/comments/${one}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }));
-      const decided = await app.request(`/api/v1/moderation/campaigns/${group.campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'published', from: 'pending' }) }));
+      const decided = await app.request(`/api/v1/moderation/campaigns/${group.campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'published', from: 'pending', seen: [group.id] }) }));
       assert.equal(decided.status, 200);
-      assert.deepEqual(await decided.json(), { campaign: group.campaign, changed: 11 });
+      assert.deepEqual(await decided.json(), { campaign: group.campaign, changed: 11, unseen: 0 });
       const statuses = (await queue(`campaign=${group.campaign}&limit=50`)).statusCounts;
       assert.deepEqual(statuses, { published: 11, rejected: 1 });
       const log = AuditPage.parse(await (await app.request('/api/v1/moderation/audit?action=status&limit=100', moderator())).json());
@@ -91,6 +91,9 @@ for (const driver of drivers) {
 
       const bad = await app.request(`/api/v1/moderation/campaigns/${group.campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"pending"}' }));
       assert.equal(bad.status, 400);
+      const blind = await app.request(`/api/v1/moderation/campaigns/${group.campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }));
+      assert.equal(blind.status, 400, 'approval names the text it was shown');
+      assert.deepEqual(((await blind.json()) as { fields: object }).fields, { seen: 'Read the responses before approving them' });
       const missing = await app.request('/api/v1/moderation/campaigns/no-such-campaign', moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }));
       assert.equal(missing.status, 404);
 
@@ -104,6 +107,62 @@ for (const driver of drivers) {
       assert.equal(rows.filter((row) => row[campaignColumn] === '' && row[sizeColumn] === '').length, 1);
       const exported = (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())).json()) as { responses: { campaign: string | null; campaignSize: number | null }[] };
       assert.equal(exported.responses.filter((r) => r.campaign === group.campaign && r.campaignSize === 12).length, 12);
+    });
+
+    it('publishes in bulk only text a moderator was shown, never a rejected, spam or private response', async () => {
+      const letter = 'Keep the number 12 bus running through Eastfield after seven in the evening: shift workers depend on it.';
+      for (let i = 0; i < 4; i++) await send({ body: i % 2 ? `  ${letter.toUpperCase()}!! ` : letter, email: `bus${i}@example.com` });
+      const smuggled = `${letter} The councillor for Eastfield takes bribes. Claim your refund at http://refund.example`;
+      await send({ body: smuggled, email: 'smuggler@example.com' });
+      await send({ body: letter, email: 'rejected@example.com' });
+      await send({ body: letter, email: 'spam@example.com' });
+      await send({ body: letter, email: 'private@example.com', visibility: 'private' });
+      await grouper.groupNow();
+      const members = await queue(`campaign=${(await storage.exportAll(page))[0]!.campaign}&limit=50`);
+      assert.equal(members.total, 8, 'the extra text joined the campaign: grouping is for reading, not for publishing');
+      const byEmail = new Map((await storage.exportAll(page)).map((c) => [c.email, c]));
+      const decide = (id: string, status: string) =>
+        app.request(`/api/v1/moderation/comments/${id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }));
+      await decide(byEmail.get('rejected@example.com')!.id, 'rejected');
+      await decide(byEmail.get('spam@example.com')!.id, 'spam');
+
+      const campaign = byEmail.get('bus0@example.com')!.campaign!;
+      const approve = (body: object) =>
+        app.request(`/api/v1/moderation/campaigns/${campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+      // The status filter at "any": no `from`.
+      const decided = await approve({ status: 'published', seen: [byEmail.get('bus1@example.com')!.id] });
+      assert.deepEqual(await decided.json(), { campaign, changed: 4, unseen: 1 });
+      const after = new Map((await storage.exportAll(page)).map((c) => [c.email, c.status]));
+      assert.deepEqual(
+        Object.fromEntries(after),
+        {
+          'bus0@example.com': 'published',
+          'bus1@example.com': 'published',
+          'bus2@example.com': 'published',
+          'bus3@example.com': 'published',
+          'smuggler@example.com': 'pending',
+          'rejected@example.com': 'rejected',
+          'spam@example.com': 'spam',
+          'private@example.com': 'received',
+        },
+      );
+      const listed = (await (await app.request(`/api/v1/comments?page=${encodeURIComponent(page)}&section=intro&limit=100`)).json()) as { comments: { body: string }[] };
+      assert.ok(!listed.comments.some((c) => c.body.includes('bribes')), 'the unseen paragraph is not public');
+
+      // Shown it, a moderator may approve it in bulk too; an id from outside the campaign shows nothing.
+      assert.deepEqual(await (await approve({ status: 'published', seen: ['no-such-response'] })).json(), { campaign, changed: 0, unseen: 1 });
+      assert.deepEqual(await (await approve({ status: 'published', seen: [byEmail.get('smuggler@example.com')!.id] })).json(), { campaign, changed: 1, unseen: 0 });
+      const rejectAll = await approve({ status: 'rejected' });
+      assert.deepEqual(await rejectAll.json(), { campaign, changed: 5, unseen: 0 }, 'rejecting changes the published ones, never spam or private');
+      assert.equal((await storage.exportAll(page)).find((c) => c.email === 'private@example.com')!.status, 'received');
+    });
+
+    it('never groups texts with no letters or digits', async () => {
+      for (const body of ['!!!', '...', '?!', '— —', '👍', '!!!']) await send({ body, email: `${body.length}@example.com` });
+      await grouper.groupNow();
+      const stored = await storage.exportAll(page);
+      assert.equal(stored.length, 6);
+      assert.ok(stored.every((comment) => comment.campaign === null), JSON.stringify(stored.map((c) => [c.body, c.campaign])));
     });
 
     it('groups on a second instance too, and never twice, when both group at once', async () => {

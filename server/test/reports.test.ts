@@ -48,8 +48,8 @@ for (const driver of drivers) {
       assert.deepEqual(await first.json(), { report: 'received' });
       assert.equal(first.headers.get('Cache-Control'), 'no-store');
       assert.equal((await report('198.51.100.1', id, { reason: 'Again, with feeling.' }, neverHide)).status, 202, 'a second report answers the same');
-      assert.equal((await report('198.51.100.2', id, undefined, neverHide)).status, 202, 'no body at all');
-      assert.equal((await report('198.51.100.3', id, '', neverHide)).status, 202, 'an empty body');
+      assert.equal((await report('203.0.113.2', id, undefined, neverHide)).status, 202, 'no body at all');
+      assert.equal((await report('192.0.2.3', id, '', neverHide)).status, 202, 'an empty body');
 
       const reported = await queue('reported=true&status=published');
       assert.deepEqual(reported.comments.map((c) => c.id), [id]);
@@ -58,38 +58,81 @@ for (const driver of drivers) {
       assert.deepEqual(await publicList(), [id, other], 'with REPORTS_TO_HIDE=0 it stays public');
     });
 
-    it('takes a comment out of public view at REPORTS_TO_HIDE, until a moderator decides, and logs it', async () => {
+    it('takes a comment out of public view at REPORTS_TO_HIDE reporting networks, until a moderator decides, and logs it', async () => {
       const id = await published();
       const other = await published('Another comment.');
       const hideAtTwo = { reportsToHide: 2 };
       await report('198.51.100.1', id, { reason: 'Personal abuse' }, hideAtTwo);
       assert.deepEqual(await publicList(), [id, other]);
-      await report('198.51.100.2', id, { reason: 'Off topic' }, hideAtTwo);
-      assert.deepEqual(await publicList(), [other], 'hidden at the second report');
+      await report('203.0.113.7', id, { reason: 'Off topic' }, hideAtTwo);
+      assert.deepEqual(await publicList(), [other], 'hidden at the second network');
       const counts = (await (await from('198.51.100.9').request(`/api/v1/counts?page=${encoded}`)).json()) as { counts: Record<string, number> };
       assert.equal(counts.counts.intro, 1);
       assert.equal((await from('198.51.100.9').request(`/api/v1/comments/${id}`)).status, 404);
-      assert.equal((await report('198.51.100.3', id, {}, hideAtTwo)).status, 404, 'no longer public: nothing to report');
+      assert.equal((await report('192.0.2.50', id, {}, hideAtTwo)).status, 404, 'no longer public: nothing to report');
 
       const waiting = await queue('reported=true');
       assert.deepEqual(waiting.comments.map((c) => [c.id, c.status, c.reports?.reasons]), [[id, 'pending', ['Personal abuse', 'Off topic']]]);
       const log = AuditPage.parse(await (await from('192.0.2.1').request('/api/v1/moderation/audit?action=status', moderator())).json());
       assert.deepEqual(log.entries.map((e) => [e.moderator, e.commentId, e.from, e.to]), [['Readers’ reports', id, 'published', 'pending']]);
 
-      // A moderator keeps it: published again, its reports reviewed, so they do not hide it again.
+      // A moderator keeps it: published again, and no number of later reporters undoes that decision.
       const kept = await from('192.0.2.1').request(`/api/v1/moderation/comments/${id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'published' }) }));
       assert.equal(kept.status, 200);
       assert.deepEqual(await publicList(), [id, other]);
       assert.deepEqual((await queue('reported=true')).comments, []);
-      await report('198.51.100.4', id, {}, hideAtTwo);
-      assert.deepEqual(await publicList(), [id, other], 'one new report since the decision');
-      assert.deepEqual((await queue('reported=true')).comments[0]!.reports, { count: 3, unreviewed: 1, reasons: ['Personal abuse', 'Off topic'] });
-      await report('198.51.100.5', id, {}, hideAtTwo);
-      assert.deepEqual(await publicList(), [other], 'two new reports hide it again');
+      for (const address of ['192.0.2.60', '100.64.1.1', '100.65.1.1', '100.66.1.1']) await report(address, id, {}, hideAtTwo);
+      assert.deepEqual(await publicList(), [id, other], 'kept by a moderator: reports no longer hide it');
+      assert.deepEqual((await queue('reported=true')).comments[0]!.reports, { count: 6, unreviewed: 4, reasons: ['Personal abuse', 'Off topic'] }, 'but they reach the queue again');
 
       const never = await published('Never hidden.');
-      for (const address of ['198.51.100.6', '198.51.100.7', '198.51.100.8']) await report(address, never, {}, { reportsToHide: 0 });
+      for (const address of ['198.51.100.6', '203.0.113.6', '192.0.2.6']) await report(address, never, {}, { reportsToHide: 0 });
       assert.ok((await publicList()).includes(never), 'REPORTS_TO_HIDE=0 never hides');
+    });
+
+    it('counts a network once: one IPv4 /24, one IPv6 /64, however many addresses in it', async () => {
+      const id = await published();
+      const hideAtThree = { reportsToHide: 3 };
+      for (let host = 1; host <= 40; host++) assert.equal((await report(`198.51.100.${host}`, id, {}, hideAtThree)).status, 202);
+      for (const address of ['2001:db8:1:2::1', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002:0:0:0:9', '::ffff:198.51.100.77']) {
+        await report(address, id, {}, hideAtThree);
+      }
+      assert.deepEqual(await publicList(), [id], 'forty-four addresses in two networks: still public');
+      assert.equal((await queue('reported=true')).comments[0]!.reports!.count, 2, 'one IPv4 /24 and one IPv6 /64');
+      await report('2001:db8:1:3::1', id, {}, hideAtThree);
+      assert.deepEqual(await publicList(), [], 'a third network hides it');
+    });
+
+    it('never hides the department’s own response, however many report it', async () => {
+      const record = { title: 'A review', department: 'The Department' };
+      assert.equal((await from('192.0.2.1').request(`/api/v1/moderation/consultations/${encoded}`, moderator({ ...json(record), method: 'PUT' }))).status, 200);
+      const official = await from('192.0.2.1').request('/api/v1/moderation/comments', moderator(json({ page, section: 'intro', body: 'The department’s answer.' })));
+      assert.equal(official.status, 201);
+      const id = ((await official.json()) as { comment: { id: string } }).comment.id;
+      for (const address of ['198.51.100.1', '203.0.113.1', '192.0.2.77', '100.64.0.1', '2001:db8::1']) {
+        assert.equal((await report(address, id, { reason: 'I disagree' })).status, 202);
+      }
+      assert.deepEqual(await publicList(), [id]);
+      assert.equal((await queue('reported=true')).comments[0]!.reports!.count, 5, 'the reports reach the moderators');
+    });
+
+    it('lets reports through any page under ALLOWED_ORIGINS=*, but only the server’s own pages and named origins hide', async () => {
+      const id = await published();
+      const anywhere = { reportsToHide: 2, allowedOrigins: ['*', 'https://www.example.gov.uk'] };
+      const fromOrigin = (address: string, origin: string) =>
+        from(address, anywhere).request(`/api/v1/comments/${id}/reports`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
+      assert.equal((await fromOrigin('198.51.100.1', 'https://prize-draw.example')).status, 202);
+      assert.equal((await fromOrigin('203.0.113.1', 'https://prize-draw.example')).status, 202);
+      assert.equal((await fromOrigin('192.0.2.99', 'https://prize-draw.example')).status, 202);
+      assert.deepEqual(await publicList(), [id], 'three networks through a foreign page: still public');
+      assert.equal((await queue('reported=true')).comments[0]!.reports!.count, 3, 'but the moderators see them');
+
+      const second = await published('A second comment.');
+      const named = (address: string, origin: string) =>
+        from(address, anywhere).request(`/api/v1/comments/${second}/reports`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
+      await named('198.51.100.1', 'https://www.example.gov.uk');
+      await named('203.0.113.1', 'http://localhost');
+      assert.deepEqual(await publicList(), [id], 'a named origin and the server’s own hide at two');
     });
 
     it('refuses what cannot be reported, a reason too long, and too many reports, with one error shape', async () => {

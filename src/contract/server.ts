@@ -114,6 +114,11 @@ export type ReportInput = z.input<typeof ReportInput>;
 export const CampaignStatusUpdate = /* @__PURE__ */ z.object({
   status: z.enum(['published', 'rejected', 'spam']),
   from: z.optional(CommentStatus),
+  /**
+   * The responses whose text the moderator was shown: approving publishes only the campaign's
+   * responses whose normalised text is one of theirs. Required to approve.
+   */
+  seen: z.optional(z.array(z.string().check(z.maxLength(limits.idMax))).check(z.minLength(1), z.maxLength(limits.moderationLimitMax))),
 });
 export type CampaignStatusUpdate = z.infer<typeof CampaignStatusUpdate>;
 

@@ -39,6 +39,8 @@ export interface ModerationStrings {
   campaignShares: (size: number) => string;
   /** How many of a campaign's responses the filters match, when not all. */
   campaignMatching: (shown: number) => string;
+  /** After approving a campaign: the responses whose text differed from every one shown, left to be read. */
+  campaignUnseen: (count: number) => string;
   showCampaign: string;
   /** Decides every response of a campaign the filters match. */
   campaignAction: (action: 'approve' | 'reject', count: number) => string;
@@ -146,6 +148,8 @@ export const moderationEn: ModerationStrings = {
   reasonsLabel: 'Reasons given',
   campaignShares: (size) => `${plural(size, 'response shares', 'responses share')} this text`,
   campaignMatching: (shown) => `${plural(shown, 'of them matches', 'of them match')} these filters`,
+  campaignUnseen: (n) =>
+    `${plural(n, 'response has', 'responses have')} different text and ${n === 1 ? 'stays' : 'stay'} in the queue to be read one by one.`,
   showCampaign: 'Show each response',
   campaignAction: (action, count) => `${action === 'approve' ? 'Approve' : 'Reject'} all ${count.toLocaleString('en-GB')}`,
   campaignHeading: (size) => `One campaign: ${plural(size, 'response shares', 'responses share')} this text`,
@@ -252,6 +256,7 @@ export const moderationCy: ModerationStrings = {
   reasonsLabel: 'Y rhesymau a roddwyd',
   campaignShares: (size) => `Mae ${size.toLocaleString('en-GB')} ymateb yn rhannu’r testun hwn`,
   campaignMatching: (shown) => `Mae ${shown.toLocaleString('en-GB')} ohonynt yn cyfateb i’r hidlwyr hyn`,
+  campaignUnseen: (n) => `Mae testun gwahanol gan ${cyNumber(n)} ymateb, ac maen nhw’n aros yn y ciw i’w darllen fesul un.`,
   showCampaign: 'Dangos pob ymateb',
   campaignAction: (action, count) => `${action === 'approve' ? 'Cymeradwyo' : 'Gwrthod'} pob un (${count.toLocaleString('en-GB')})`,
   campaignHeading: (size) => `Un ymgyrch: mae ${size.toLocaleString('en-GB')} ymateb yn rhannu’r testun hwn`,

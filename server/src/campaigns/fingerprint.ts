@@ -1,3 +1,7 @@
+import { normaliseCampaignText as normalise } from '../../../src/contract/campaigns.js';
+
+export { normalise };
+
 /**
  * Near-identical texts, found in constant time per response: a MinHash signature of each text's
  * word shingles, and locality-sensitive hashing over it in bands, so that two texts that share most
@@ -22,18 +26,6 @@ const shingleWords = 3;
  * precision and recall at this threshold and around it.
  */
 export const campaignThreshold = 0.35;
-
-/**
- * The text as campaigns are compared: Unicode-normalised, lower case, letters and digits only,
- * single spaces. "Keep Zone C!" and "keep zone c" are the same text.
- */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** FNV-1a over UTF-16 code units: fast, and good enough to feed the mixing below. */
 function fnv1a(text: string): number {

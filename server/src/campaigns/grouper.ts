@@ -1,16 +1,19 @@
 import { BackgroundTask } from '../background.js';
 import type { Storage } from '../storage/storage.js';
 import type { Fingerprinted } from './assign.js';
-import { bandKeys, encodeSignature, signature } from './fingerprint.js';
+import { bandKeys, encodeSignature, normalise, signature } from './fingerprint.js';
 
 /** Responses grouped per transaction. */
 const batch = 500;
 /** How long shutting down waits for a batch under way. */
 const stopWaitMs = 1000;
 
-/** A stored response's fingerprint and band keys; the department's own responses are never grouped. */
+/**
+ * A stored response's fingerprint and band keys. The department's own responses are never grouped,
+ * and nor is a text with no letters or digits: "!!!" and "..." are not one opinion.
+ */
 export function fingerprinted(response: { id: string; page: string; body: string; role: string }): Fingerprinted {
-  if (response.role !== 'reader') return { id: response.id, fingerprint: '', bands: [] };
+  if (response.role !== 'reader' || !normalise(response.body)) return { id: response.id, fingerprint: '', bands: [] };
   const values = signature(response.body);
   return { id: response.id, fingerprint: encodeSignature(values), signature: values, bands: bandKeys(values, response.page) };
 }

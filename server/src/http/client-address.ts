@@ -48,3 +48,22 @@ function isTrusted(proxies: BlockList, address: string): boolean {
   const family = isIP(plain);
   return family !== 0 && proxies.check(plain, family === 6 ? 'ipv6' : 'ipv4');
 }
+
+/**
+ * The network an address belongs to, as one household, office or mobile connection holds it: its
+ * /24 for IPv4 and its /64 for IPv6 (what one home or phone is given). Anything that counts people
+ * by address counts networks, so that one person's many addresses count once.
+ */
+export function networkOf(address: string): string {
+  const plain = address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+  const family = isIP(plain);
+  if (family === 4) return `${plain.split('.').slice(0, 3).join('.')}.0/24`;
+  if (family !== 6) return address;
+  // Expand "::" so that the first four groups can be read whatever the spelling.
+  const [head = '', tail] = plain.toLowerCase().split('%')[0]!.split('::') as [string, string | undefined];
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail === undefined ? [] : tail ? tail.split(':') : [];
+  // An embedded IPv4 tail (::ffff:1.2.3.4 forms aside) stands for two groups; the prefix never reaches it.
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => (Number.parseInt(group, 16) || 0).toString(16)).join(':')}::/64`;
+}

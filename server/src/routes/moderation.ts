@@ -140,19 +140,24 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     return c.json({ comment: ModerationComment.parse(comment) });
   });
 
-  // A campaign's responses decided at once: every one, or only those in status `from`.
+  // A campaign's responses decided at once. Approval publishes only text the moderator was shown.
   app.patch('/api/v1/moderation/campaigns/:campaign', async (c) => {
     const update = CampaignStatusUpdate.safeParse(await jsonBody(c.req));
     if (!update.success) {
-      return errorResponse(c, 400, 'validation', 'Send { "status": "published" | "rejected" | "spam", "from"?: "<the status of the responses to change>" }.', {
+      return errorResponse(c, 400, 'validation', 'Send { "status": "published" | "rejected" | "spam", "from"?: "<the status of the responses to change>", "seen"?: ["<id>", …] }.', {
         fields: { status: 'Choose published, rejected or spam' },
       });
     }
+    if (update.data.status === 'published' && !update.data.seen) {
+      return errorResponse(c, 400, 'validation', 'Approving a campaign needs "seen": the ids of the responses whose text was shown; only responses with the same text are published.', {
+        fields: { seen: 'Read the responses before approving them' },
+      });
+    }
     const campaign = c.req.param('campaign');
-    const changed = await storage.setCampaignStatus(campaign, update.data.status, update.data.from, c.get('moderator').name);
+    const decided = await storage.setCampaignStatus(campaign, update.data, c.get('moderator').name);
     const { total } = await storage.listForModeration({ campaign }, 1);
     if (!total) return errorResponse(c, 404, 'not_found', 'There is no campaign with this id.');
-    return c.json({ campaign, changed });
+    return c.json({ campaign, ...decided });
   });
 
   app.delete('/api/v1/moderation/comments/:id', async (c) => {

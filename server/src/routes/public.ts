@@ -9,6 +9,8 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import { cachedJson, type Keep } from '../http/cache.js';
 import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
+import { networkOf } from '../http/client-address.js';
+import { originNamed } from '../http/origins.js';
 import { isPublic } from '../storage/schema.js';
 import { submitComment } from '../submit.js';
 
@@ -107,8 +109,14 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     if (wait > 0) {
       return errorResponse(c, 429, 'rate_limited', `Too many reports in a short time. Try again in ${wait} seconds.`, { headers: { 'Retry-After': String(wait) } });
     }
-    const reporter = createHmac('sha256', await reportKey()).update(address).digest('base64url').slice(0, 22);
-    const outcome = await storage.report(commentId, reporter, input.data.reason || null, options.reportsToHide);
+    // A reader is known by their network, not their address: one person's many addresses (an IPv6
+    // /64, a mobile operator's pool) are one reporter. A browser on a page that ALLOWED_ORIGINS=*
+    // merely lets in reports for moderators to see, but never hides a comment: any page on the web
+    // could make its visitors do that.
+    const reporter = createHmac('sha256', await reportKey()).update(networkOf(address)).digest('base64url').slice(0, 22);
+    const origin = c.req.header('Origin');
+    const hideAt = origin === undefined || originNamed(c, options, origin) ? options.reportsToHide : 0;
+    const outcome = await storage.report(commentId, reporter, input.data.reason || null, hideAt);
     if (outcome === 'not-found') return errorResponse(c, 404, 'not_found', 'There is no published comment with this id.');
     c.header('Cache-Control', 'no-store');
     // The same answer however often one reader reports: it tells nobody whether their report counted.

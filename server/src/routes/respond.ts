@@ -5,6 +5,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from '../../../src/contract/index.js';
 import { refusal, refusalMessage, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
+import { originAllowed, ownOrigin } from '../http/origins.js';
 import { answered, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
 import { contentSecurityPolicy } from './static.js';
@@ -54,8 +55,9 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
   const safeReturn = (c: Context, value: string) => {
     if (!value) return '';
     try {
-      const url = new URL(value, c.req.url);
-      const allowed = options.allowedOrigins.includes('*') || options.allowedOrigins.includes(url.origin) || url.origin === new URL(c.req.url).origin;
+      // Relative to the address readers see, which behind a proxy is PUBLIC_URL, not the request's.
+      const url = new URL(value, new URL(new URL(c.req.url).pathname, ownOrigin(c, options)));
+      const allowed = originAllowed(c, options, url.origin);
       return (url.protocol === 'https:' || url.protocol === 'http:') && allowed ? url.href : '';
     } catch {
       return '';
@@ -108,7 +110,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
     };
     const strings = stringsFor(state.lang);
     const origin = c.req.header('Origin');
-    const sameOrigin = origin === new URL(c.req.url).origin;
+    const sameOrigin = origin === ownOrigin(c, options);
     // "null" is what a sandboxed frame or a data: page sends: another site, posting through the reader's browser.
     if (origin && !sameOrigin && (origin === 'null' || (!options.allowedOrigins.includes('*') && !options.allowedOrigins.includes(origin)))) {
       return page(c, strings, 403, html`<p>${strings.originRefused}</p>`);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { Outcome } from '../../../src/contract/public.js';
+import { campaignChanges } from '../../../src/contract/campaigns.js';
+import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
 import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
@@ -9,7 +11,7 @@ import { campaignQueries, withCampaignSizes } from './schema.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
-import type { OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import type { CampaignDecision, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -420,19 +422,19 @@ export class PostgresStorage implements Storage {
     }) as Promise<boolean>;
   }
 
-  async setCampaignStatus(campaign: string, status: StoredComment['status'], from: StoredComment['status'] | undefined, by: string): Promise<number> {
+  async setCampaignStatus(campaign: string, decision: CampaignStatusUpdate, by: string): Promise<CampaignDecision> {
     return this.sql.begin(async (tx) => {
       const rows = await this.rows(`${queries.campaignMembers} FOR UPDATE`, [campaign], tx);
-      const members = rows.map(fromRow).filter((c) => !from || c.status === from);
+      const { change, unseen } = campaignChanges(rows.map(fromRow), decision);
       const now = new Date().toISOString();
-      for (const member of members) {
-        await tx.unsafe(dollar(queries.setStatus), [status, now, member.id]);
+      for (const member of change) {
+        await tx.unsafe(dollar(queries.setStatus), [decision.status, now, member.id]);
         await tx.unsafe(dollar(reportQueries.reviewed), [member.id]);
         await tx.unsafe(dollar(queries.bumpPageOf), [member.id]);
-        await this.audit(tx, by, statusChange(member, status));
+        await this.audit(tx, by, statusChange(member, decision.status));
       }
-      return members.filter((member) => member.status !== status).length;
-    }) as Promise<number>;
+      return { changed: change.length, unseen };
+    }) as Promise<CampaignDecision>;
   }
 
   async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {

@@ -359,12 +359,7 @@ export const readersReports = 'Readers’ reports';
 /** What became of a reader's report. */
 export type ReportOutcome = 'not-found' | 'counted' | 'repeated' | 'hidden';
 
-/**
- * Whether a comment reported once more leaves public view: it is published, and the reports since a
- * moderator last decided on it have reached the threshold (0 never hides).
- */
-export const hidesAt = (comment: { status: string; reports?: { unreviewed: number } }, threshold: number) =>
-  threshold > 0 && comment.status === 'published' && (comment.reports?.unreviewed ?? 0) >= threshold;
+export { hidesAt } from '../../../src/contract/reports.js';
 
 /** A row of `receipts` as both drivers read it for sending. */
 export interface ReceiptRow {

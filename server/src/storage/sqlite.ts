@@ -10,7 +10,9 @@ import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
-import type { OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import { campaignChanges } from '../../../src/contract/campaigns.js';
+import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
+import type { CampaignDecision, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -309,17 +311,18 @@ export class SqliteStorage implements Storage {
     return true;
   }
 
-  async setCampaignStatus(campaign: string, status: StoredComment['status'], from: StoredComment['status'] | undefined, by: string): Promise<number> {
+  async setCampaignStatus(campaign: string, decision: CampaignStatusUpdate, by: string): Promise<CampaignDecision> {
     return this.db.transaction(() => {
-      const members = (this.statement(sql.campaignMembers).all(campaign) as CommentRow[]).map(fromRow).filter((c) => !from || c.status === from);
+      const members = (this.statement(sql.campaignMembers).all(campaign) as CommentRow[]).map(fromRow);
+      const { change, unseen } = campaignChanges(members, decision);
       const now = new Date().toISOString();
-      for (const member of members) {
-        this.statement(sql.setStatus).run(status, now, member.id);
+      for (const member of change) {
+        this.statement(sql.setStatus).run(decision.status, now, member.id);
         this.statement(reportQueries.reviewed).run(member.id);
         this.statement(sql.bumpPageOf).run(member.id);
-        this.audit(by, statusChange(member, status));
+        this.audit(by, statusChange(member, decision.status));
       }
-      return members.filter((member) => member.status !== status).length;
+      return { changed: change.length, unseen };
     }).immediate();
   }
 

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
+import type { AuditAction, AuditEntry, CampaignStatusUpdate, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 import type { ReportOutcome } from './schema.js';
 import type { Fingerprinted } from '../campaigns/assign.js';
@@ -133,6 +133,13 @@ export interface Page<T> {
  * Where the server keeps comments. Routes see only this; the drivers (SQLite, PostgreSQL) are
  * chosen at start and passed in.
  */
+/** What deciding a campaign in bulk did. */
+export interface CampaignDecision {
+  changed: number;
+  /** Pending responses an approval left alone, since their text differs from every one shown. */
+  unseen: number;
+}
+
 export interface Storage {
   readonly kind: 'sqlite' | 'postgres';
   /** Where rate limits count: shared by every instance that shares this database, where it can be. */
@@ -205,10 +212,11 @@ export interface Storage {
    */
   groupCampaigns(items: Fingerprinted[]): Promise<boolean>;
   /**
-   * Sets the status of a campaign's responses (only those in status `from`, when given), each
-   * recorded in the audit log as `by`'s; answers how many changed.
+   * Decides a campaign's responses in bulk, as `campaignChanges` allows (approval publishes only
+   * text the moderator was shown), each change recorded in the audit log as `by`'s; answers how many
+   * changed and how many approval left pending because their text was not shown.
    */
-  setCampaignStatus(campaign: string, status: CommentStatus, from: CommentStatus | undefined, by: string): Promise<number>;
+  setCampaignStatus(campaign: string, decision: CampaignStatusUpdate, by: string): Promise<CampaignDecision>;
   /** A secret kept in the database, made the first time it is asked for: the same on every instance and after restarts. */
   secret(name: string): Promise<Buffer>;
   /** The audit log, newest first, with everyone who appears in it. */

@@ -15,6 +15,7 @@ import {
   type Visibility,
 } from '../../contract/public.js';
 import { referenceAlphabet } from '../../contract/reference.js';
+import { hidesAt } from '../../contract/reports.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { BackendUnavailableError, CivicCommentsError, ConsultationClosedError, ValidationFailedError } from '../errors.js';
 
@@ -235,8 +236,9 @@ export class MemoryBackend implements CommentsBackend {
   }
 
   /**
-   * Counts a reader's report of a published comment, with their reason; at three since a moderator
-   * last decided, the comment waits for a moderator again, as on the reference server.
+   * Counts a reader's report of a published comment, with their reason; at three, the comment waits
+   * for a moderator again, by the reference server's rule (never the department's own, nor one a
+   * moderator kept after reading its reports).
    */
   async reportComment(id: string, reason?: string, options: RequestOptions = {}): Promise<void> {
     await this.answerAfterLatency('post', options.signal);
@@ -246,7 +248,7 @@ export class MemoryBackend implements CommentsBackend {
     reports.count++;
     reports.unreviewed++;
     if (reason?.trim()) reports.reasons.push(reason.trim());
-    if (reports.unreviewed >= reportsToHide) comment.status = 'pending';
+    if (hidesAt(comment, reportsToHide)) comment.status = 'pending';
   }
 
   /** Every stored comment, private ones and emails included, as a moderator would see them. */

@@ -22,7 +22,8 @@ import {
   type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
-import { DepartmentMissingError, UnauthorizedError, type ExportFile, type ExportFormat, type ModerationBackend } from '../rest/moderation-client.js';
+import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../rest/moderation-client.js';
+import { campaignChanges } from '../../contract/campaigns.js';
 import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
 
@@ -161,11 +162,11 @@ export class MemoryModeration implements ModerationBackend {
     return { ...comment, updatedAt: new Date().toISOString() };
   }
 
-  async setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number> {
+  async setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided> {
     this.#check();
-    const members = this.memory.all().filter((c) => c.campaign === campaign && (!from || c.status === from) && c.status !== status);
-    for (const member of members) await this.setStatus(member.id, status);
-    return members.length;
+    const { change, unseen } = campaignChanges(this.memory.all().filter((c) => c.campaign === campaign), { status, from, seen });
+    for (const member of change) await this.setStatus(member.id, status);
+    return { changed: change.length, unseen };
   }
 
   async remove(id: string): Promise<void> {

@@ -44,7 +44,9 @@ export interface ExportFile {
 
 const Updated = z.object({ comment: ModerationComment });
 const SignedIn = z.object({ moderator: Moderator });
-const CampaignDecided = z.object({ changed: z.number() });
+/** What deciding a campaign in bulk did. */
+const CampaignDecided = z.object({ changed: z.number(), unseen: z.number() });
+export type CampaignDecided = z.infer<typeof CampaignDecided>;
 
 /** A query's filled-in parameters, as search parameters. */
 const searchParamsOf = (query: object) =>
@@ -74,7 +76,11 @@ export interface ModerationBackend {
   /** Publishes or replaces it. */
   saveOutcome(page: string, section: string, body: string): Promise<Outcome>;
   /** Decides every response of a campaign (only those in status `from`, when given); resolves to how many changed. */
-  setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number>;
+  /**
+   * Decides a campaign's responses in bulk (only those in status `from`, when given). Approval
+   * publishes only responses whose text is that of one in `seen`; `unseen` counts those it left.
+   */
+  setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided>;
   /** A consultation's responses by section, by day, by respondent type and by language. */
   overview(page: string): Promise<Overview>;
   /** The audit log, newest first, filtered. */
@@ -102,9 +108,9 @@ export class ModerationClient implements ModerationBackend {
     return this.#call('moderation/comments', ModerationPage, () => this.#api('moderation/comments', { searchParams: searchParamsOf(query) }));
   }
 
-  async setCampaignStatus(campaign: string, status: StatusUpdate['status'], from?: ModerationComment['status']): Promise<number> {
+  setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided> {
     const path = `moderation/campaigns/${encodeURIComponent(campaign)}`;
-    return (await this.#call(path, CampaignDecided, () => this.#api(path, { method: 'PATCH', json: { status, from } }))).changed;
+    return this.#call(path, CampaignDecided, () => this.#api(path, { method: 'PATCH', json: { status, from, seen } }));
   }
 
   overview(page: string): Promise<Overview> {

@@ -386,6 +386,31 @@ describe('<civic-moderation> campaigns', () => {
   });
 });
 
+describe('<civic-moderation> campaigns with text no moderator saw', () => {
+  it('approves from the queue only the responses whose text it shows, and says what it left', async () => {
+    const page = uniquePage('campaign-extra');
+    const letter = 'Keep the number 12 bus running through Eastfield after seven in the evening: shift workers depend on it.';
+    await post(page, 1, { body: `${letter} The councillor for Eastfield takes bribes: claim your refund at http://refund.example` });
+    await post(page, 5, { body: letter });
+    await waitUntil(async () => {
+      const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=pending`)).json();
+      return queue.comments.length === 1 && queue.comments[0].campaignSize === 6;
+    }, 'the campaign was never grouped', { timeout: 5000 });
+
+    const el = await moderationConsole();
+    await signIn(el);
+    await showPage(el, page);
+    const campaign = $(el, '[part=item] [part=campaign]');
+    expect(textOf($(el, '[part=item] .body'))).to.equal(letter);
+    button(campaign, 'Approve all 6').click();
+    await waitUntil(() => notice(el).includes('Approved 5 comments.'), `no notice: ${notice(el)}`);
+    expect(notice(el)).to.contain('1 response has different text and stays in the queue to be read one by one.');
+    await waitUntil(() => $$(el, '[part=item]').length === 1);
+    expect(textOf($(el, '[part=item] .body'))).to.contain('takes bribes');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<civic-moderation> for everyone', () => {
   it('speaks Welsh', async () => {
     const wrapper = await fixture<HTMLDivElement>(

@@ -154,14 +154,19 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
     await this.focus(campaign ? '#campaign-heading' : `[data-campaign="${CSS.escape(leaving)}"]`);
   }
 
-  /** Decides every response of a campaign that the status filter matches, then reads the queue again. */
-  async #actOnCampaign(campaign: string, action: 'approve' | 'reject'): Promise<void> {
+  /**
+   * Decides a campaign's responses that the status filter matches, then reads the queue again.
+   * Approval names the responses whose text the moderator has in front of them (the one shown for the
+   * campaign, or every one listed once it is opened): only responses with the same text are published.
+   */
+  async #actOnCampaign(campaign: string, action: 'approve' | 'reject', seen: string[]): Promise<void> {
     const strings = this.console.strings();
     try {
       const status = (this.filters.status || undefined) as ModerationComment['status'] | undefined;
-      const changed = await this.console.api().setCampaignStatus(campaign, statusOf[action], status);
+      const { changed, unseen } = await this.console.api().setCampaignStatus(campaign, statusOf[action], status, seen);
       await this.load();
-      this.change(() => (this.#notice = { text: strings.done(action, changed), error: false }));
+      const text = unseen ? `${strings.done(action, changed)} ${strings.campaignUnseen(unseen)}` : strings.done(action, changed);
+      this.change(() => (this.#notice = { text, error: false }));
     } catch (error) {
       if (!this.console.failed(error)) this.change(() => (this.#notice = { text: strings.refused(this.#total), error: true }));
     }
@@ -367,7 +372,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
           ${strings.showCampaign}
         </button>
         ${(['approve', 'reject'] as const).map(
-          (action) => html`<button class="link-button" type="button" @click=${() => this.#actOnCampaign(campaign, action)}>
+          (action) => html`<button class="link-button" type="button" @click=${() => this.#actOnCampaign(campaign, action, [item.id])}>
             ${strings.campaignAction(action, shown)}
           </button>`,
         )}
@@ -381,7 +386,11 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
       <h3 class="form-heading" id="campaign-heading" tabindex="-1">${strings.campaignHeading(this.#campaignSize || this.#total)}</h3>
       <div class="actions">
         ${(['approve', 'reject'] as const).map(
-          (action) => html`<button class="button ${action === 'approve' ? '' : 'secondary'}" type="button" @click=${() => this.#actOnCampaign(campaign, action)}>
+          (action) => html`<button
+            class="button ${action === 'approve' ? '' : 'secondary'}"
+            type="button"
+            @click=${() => this.#actOnCampaign(campaign, action, this.#items.map((item) => item.id))}
+          >
             ${strings.campaignAction(action, this.#total)}
           </button>`,
         )}
