@@ -11,6 +11,8 @@ export interface ServerConfig {
   /** True when the token was made at start, so it must be printed once. */
   tokenGenerated: boolean;
   allowedOrigins: string[];
+  /** `PUBLIC_URL`: the server's address as readers and staff reach it, such as `https://comments.example.gov.uk` behind a proxy. */
+  publicUrl?: string;
   moderation: 'pre' | 'post';
   rateLimit: number;
   /** Readers' reports per minute per client (`REPORT_RATE_LIMIT`); 0 turns the limit off. */
@@ -37,6 +39,8 @@ export interface MailConfig {
   retryMs: number;
   /** Tries before a receipt is given up on, and shown to moderators as failed. */
   attempts: number;
+  /** Receipts one address may be sent in an hour (`RECEIPTS_PER_ADDRESS`); more responses from it are stored without one. */
+  perAddressHourly: number;
 }
 
 export const usage = `Usage: civic-comments-server [options]
@@ -59,7 +63,8 @@ then read from X-Forwarded-For), SHUTDOWN_TIMEOUT (seconds to finish open reques
 answers kept ready, default 64; 0 turns the cache off), SMTP_URL (smtp:// or smtps://user:password@host:port:
 emails each respondent a receipt) with MAIL_FROM (the sender), RECEIPT_RETRY_SECONDS (the first wait before
 a receipt is tried again, doubling each time; default 60) and RECEIPT_ATTEMPTS (tries before it is given up
-on; default 8).`;
+on; default 8), RECEIPTS_PER_ADDRESS (receipts one address may receive an hour, default 5), PUBLIC_URL (the server's
+address as readers reach it, such as https://comments.example.gov.uk behind a proxy: its own pages' origin).`;
 
 /** Thrown for a setting that cannot work; the message names the setting. */
 export class ConfigError extends Error {
@@ -106,6 +111,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     moderatorToken: token || randomBytes(24).toString('base64url'),
     tokenGenerated: !token,
     allowedOrigins,
+    publicUrl: readPublicUrl(env.PUBLIC_URL),
     moderation,
     rateLimit,
     reportRateLimit,
@@ -117,6 +123,26 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     seed: Boolean(values.seed),
     mail: readMail(env),
   };
+}
+
+/**
+ * PUBLIC_URL: an http or https address with no query or fragment, kept without its trailing slash.
+ * Behind a proxy that ends HTTPS, requests reach the server as `http://…`; this is the origin its own
+ * pages post from and the address its links use.
+ */
+function readPublicUrl(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL must be the server's address as readers reach it, such as https://comments.example.gov.uk, not "${value}".`);
+  }
+  return url.href.replace(/\/$/, '');
 }
 
 /** A setting that must be a whole number, 0 or more. */
@@ -143,7 +169,9 @@ function readMail(env: NodeJS.ProcessEnv): MailConfig | undefined {
   }
   const attempts = Number(env.RECEIPT_ATTEMPTS ?? 8);
   if (!Number.isInteger(attempts) || attempts < 1) throw new ConfigError(`RECEIPT_ATTEMPTS must be a whole number, 1 or more, not "${env.RECEIPT_ATTEMPTS}".`);
-  return { smtpUrl, from, retryMs: retrySeconds * 1000, attempts };
+  const perAddressHourly = wholeNumber(env, 'RECEIPTS_PER_ADDRESS', 5, 'receipts an hour');
+  if (perAddressHourly < 1) throw new ConfigError('RECEIPTS_PER_ADDRESS must be 1 or more receipts an hour: with none, leave SMTP_URL unset.');
+  return { smtpUrl, from, retryMs: retrySeconds * 1000, attempts, perAddressHourly };
 }
 
 /**

@@ -49,10 +49,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     answers,
     moderatorToken: config.moderatorToken,
     allowedOrigins: config.allowedOrigins,
+    publicOrigin: config.publicUrl && new URL(config.publicUrl).origin,
     moderation: config.moderation,
     rateLimiter: new RateLimiter(config.rateLimit, { counter: storage.hitCounter }),
     reportLimiter: new RateLimiter(config.reportRateLimit, { counter: storage.hitCounter, name: 'reports' }),
     reportsToHide: config.reportsToHide,
+    receiptLimiter: config.mail && new RateLimiter(config.mail.perAddressHourly, { counter: storage.hitCounter, windowMs: 60 * 60_000, name: 'receipts' }),
     signInLimiter: new RateLimiter(signInFailures, { counter: storage.hitCounter, windowMs: 5 * 60_000, name: 'sign-in' }),
     clientAddress: (request, env) =>
       clientAddress(

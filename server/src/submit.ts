@@ -94,9 +94,24 @@ export async function submitComment(
   );
   if (result.kind !== 'created') return settled(result);
   options.responseStored?.();
-  // What a form filler sends is kept as spam, and mails no one: receipts go only to people.
-  if (options.receiptQueued && status !== 'spam') await queueReceipt(options, result.comment);
+  // Receipts go only to people (not to what a form filler sends, kept as spam), only about a
+  // consultation the department set up (its title is the subject: never a page id anyone can choose),
+  // and only a few an hour to one address, so that nobody can use the department's mail to reach a stranger.
+  if (options.receiptQueued && status !== 'spam' && consultation && (await receiptAllowed(options, data.email))) {
+    await queueReceipt(options, result.comment);
+  }
   return { kind: 'stored', answer: result.answer ?? answer(result.comment), replayed: false };
+}
+
+/** Whether one more receipt may go to this address this hour: counted by the address, whoever sends. */
+async function receiptAllowed(options: AppOptions, email: string): Promise<boolean> {
+  if (!options.receiptLimiter) return true;
+  try {
+    return (await options.receiptLimiter.take(email.trim().toLowerCase())) === 0;
+  } catch (error) {
+    console.error('civic-comments-server: the receipts sent to an address could not be counted, so none is sent:', error);
+    return false;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { CreatedComment, ErrorBody, csvCell } from '../../src/contract/index.js';
 import { clientAddress } from '../src/http/client-address.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
-import { ConfigError, readConfig } from '../src/config.js';
+import { ConfigError, readConfig, type ServerConfig } from '../src/config.js';
 import type { Storage } from '../src/storage/storage.js';
 import { awayFromWindowEdge, drivers, form, formFields, json, moderator, newComment, page, sqliteStorage, testApp, token } from './helpers.js';
 
@@ -38,6 +38,41 @@ describe('settings that cannot be trusted are refused or normalised at start', (
     assert.equal(defaults.shutdownTimeoutMs, 10_000);
     assert.throws(() => readConfig([], { TRUST_PROXY: 'yes' }), /TRUST_PROXY must be/);
     assert.throws(() => readConfig([], { SHUTDOWN_TIMEOUT: '-1' }), /SHUTDOWN_TIMEOUT must be/);
+  });
+});
+
+describe('PUBLIC_URL, the server’s own address behind a proxy that ends HTTPS', () => {
+  it('is read as an http or https address, and refused otherwise', () => {
+    const config = readConfig([], { PUBLIC_URL: 'https://Comments.Example.gov.uk/' });
+    assert.ok(config !== 'help');
+    assert.equal(config.publicUrl, 'https://comments.example.gov.uk');
+    assert.throws(() => readConfig([], { PUBLIC_URL: 'comments.example.gov.uk' }), /PUBLIC_URL must be the server's address/);
+    assert.throws(() => readConfig([], { PUBLIC_URL: 'https://comments.example.gov.uk/?x=1' }), /PUBLIC_URL/);
+    assert.equal((readConfig([], {}) as ServerConfig).publicUrl, undefined);
+  });
+
+  it('takes its own pages’ writes, made over https, though requests reach it as http', async () => {
+    const storage = sqliteStorage();
+    try {
+      const proxied = testApp(storage, { publicOrigin: 'https://comments.example.gov.uk', allowedOrigins: [] });
+      const own = { Origin: 'https://comments.example.gov.uk' };
+      const sent = await proxied.request('http://comments.example.gov.uk/respond', form({ ...formFields, returnTo: '/demo/#comments-intro' }, own));
+      assert.equal(sent.status, 201);
+      assert.ok((await sent.text()).includes('href="https://comments.example.gov.uk/demo/#comments-intro"'), 'a return link to its own page, over https');
+      const posted = await proxied.request('http://comments.example.gov.uk/api/v1/comments', json(newComment({ body: 'From the demonstration.' }), own));
+      assert.equal(posted.status, 201);
+      const { comment } = CreatedComment.parse(await posted.json());
+      const approved = await proxied.request(
+        `http://comments.example.gov.uk/api/v1/moderation/comments/${comment.id}`,
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json', ...own }, body: '{"status":"published"}' }),
+      );
+      assert.equal(approved.status, 200, 'the console on its own page moderates');
+      // Plain http is no longer the server's own origin: a page served that way is another site.
+      const plain = await proxied.request('http://comments.example.gov.uk/respond', form(formFields, { Origin: 'http://comments.example.gov.uk' }));
+      assert.equal(plain.status, 403);
+    } finally {
+      storage.cleanup();
+    }
   });
 });
 
@@ -114,12 +149,21 @@ for (const driver of drivers) {
       assert.equal(tooLong.status, 400);
       assert.equal(((await tooLong.json()) as { fields: Record<string, string> }).fields.body, 'Comment must be 5,000 characters or fewer');
       assert.equal((await post(newComment({ body: emoji.repeat(5000) }))).status, 201);
-      // A page id of 2,048 code points can be posted to, so its counts and thread can be read.
-      const longPage = `/${emoji.repeat(2047)}`;
-      assert.equal((await post(newComment({ page: longPage }))).status, 201);
-      assert.equal((await app.request(`/api/v1/counts?page=${encodeURIComponent(longPage)}`)).status, 200);
-      assert.equal((await app.request(`/api/v1/comments?page=${encodeURIComponent(longPage)}&section=intro`)).status, 200);
+      // A page id of the longest length in characters of four bytes each, with the longest section
+      // id, can be posted to and read on both databases. The characters vary, as real text does, so
+      // that PostgreSQL cannot compress the index entry below its limit.
+      const varied = (length: number, from: number, span = 40000) => Array.from({ length }, (_, i) => String.fromCodePoint(from + ((i * 7919) % span))).join('');
+      const longPage = `/${varied(399, 0x20000)}`;
+      const longSection = varied(200, 0x20000 + 17);
+      for (const [pageId, section] of [[longPage, longSection], [`/${varied(399, 0x4e00, 20000)}`, varied(200, 0x4e00 + 5, 20000)]] as const) {
+        const sent = await post(newComment({ page: pageId, section }));
+        assert.equal(sent.status, 201, await sent.text());
+        assert.equal((await app.request(`/api/v1/counts?page=${encodeURIComponent(pageId)}`)).status, 200);
+        assert.equal((await app.request(`/api/v1/comments?page=${encodeURIComponent(pageId)}&section=${encodeURIComponent(section)}`)).status, 200);
+      }
       assert.equal((await app.request(`/api/v1/counts?page=${encodeURIComponent(`${longPage}x`)}`)).status, 400);
+      const tooLongPage = await post(newComment({ page: `${longPage}x` }));
+      assert.equal(tooLongPage.status, 400, 'one character more is refused alike on both databases, never a 500');
     });
 
     it('sends Access-Control-Allow-Origin on every cacheable public answer, whether or not the request had an Origin', async () => {
@@ -250,8 +294,18 @@ describe('health that looks at the database', () => {
       assert.equal(posted.status, 503);
       assert.ok(Number(posted.headers.get('Retry-After')) > 0);
       assert.equal(ErrorBody.parse(await posted.json()).error, 'unavailable');
+      // The form for readers without JavaScript says so in a page of its own, with everything typed kept.
+      const typed = { ...formFields, body: 'Typed while the database was <away>.' };
+      const refused = await app.request('http://localhost/respond', form(typed));
+      assert.equal(refused.status, 503);
+      assert.match(refused.headers.get('Content-Type') ?? '', /^text\/html/);
+      const shown = await refused.text();
+      assert.match(shown, /Your comment could not be sent just now. Nothing you typed has been lost/);
+      assert.ok(shown.includes('Typed while the database was &lt;away&gt;.'), 'what was typed is in the form again, as text');
+      assert.ok(shown.includes(`value="${typed.idempotency}"`), 'with the same key, so that sending it again stores it once');
       (storage as unknown as { db: { pragma: (p: string) => void } }).db.pragma('query_only = OFF');
       assert.equal((await app.request('/api/v1/health')).status, 200);
+      assert.equal((await app.request('http://localhost/respond', form(typed))).status, 201);
       assert.equal((await app.request('/api/v1/comments', json(newComment()))).status, 201);
     } finally {
       storage.cleanup();

@@ -76,6 +76,10 @@ const queue = async (server: RunningServer, query = '') =>
     comments: { id: string; email: string; reference: string; receipt: string | null }[];
   }).comments;
 
+/** The consultation that receipts are about: without one, no receipt is sent. */
+const consultation = (server: RunningServer, pageId = page) =>
+  request(server, `/api/v1/moderation/consultations/${encodeURIComponent(pageId)}`, { method: 'PUT', headers: moderator, body: JSON.stringify({ title: 'Library opening hours' }) });
+
 async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -150,11 +154,51 @@ for (const database of databases) {
       }
     });
 
+    it('is no mail relay: nothing for a page without a consultation, and a few an hour to any one address', async () => {
+      const smtp = await mailServer();
+      const server = await start(await database.url(), smtp.port, { RECEIPTS_PER_ADDRESS: '3' });
+      try {
+        // A page nobody set up: its id would be the subject, chosen by whoever posts.
+        const prize = 'WIN A PRIZE: claim at http://prize.example';
+        for (let i = 0; i < 5; i++) {
+          const posted = await request(server, '/api/v1/comments', {
+            method: 'POST',
+            body: JSON.stringify(newComment({ page: prize, email: 'stranger@example.com', body: `Claim your prize ${i}` })),
+          });
+          assert.equal(posted.status, 201, 'the response itself is stored');
+        }
+        await consultation(server);
+        for (let i = 0; i < 8; i++) {
+          const posted = await request(server, '/api/v1/comments', {
+            method: 'POST',
+            headers: { 'X-Forwarded-For': `198.51.${i}.1` },
+            body: JSON.stringify(newComment({ email: i % 2 ? 'Stranger@Example.com' : 'stranger@example.com ', body: `Response ${i}` })),
+          });
+          assert.equal(posted.status, 201);
+        }
+        await request(server, '/api/v1/comments', { method: 'POST', body: JSON.stringify(newComment({ email: 'someone-else@example.com' })) });
+        await until(() => smtp.mail, (m) => m.length === 4, 'the receipts never went out');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal(smtp.mail.length, 4, 'three to the one address, one to another');
+        assert.deepEqual(
+          smtp.mail.map((m) => (m.to as { text: string }).text.toLowerCase()).sort(),
+          ['someone-else@example.com', 'stranger@example.com', 'stranger@example.com', 'stranger@example.com'],
+        );
+        assert.ok(smtp.mail.every((m) => m.subject!.startsWith('Your response to Library opening hours: CC-')), 'the subject is the title the department wrote');
+        const stored = (await queue(server)).length;
+        assert.equal(stored, 9, 'every response was stored, with or without its receipt');
+      } finally {
+        await server.close();
+        await smtp.close();
+      }
+    });
+
     it('stores a response at once while the mail server is down, and sends its receipt once it is back', async () => {
       const port = await freePort();
       const server = await start(await database.url(), port);
       let smtp: Awaited<ReturnType<typeof mailServer>> | undefined;
       try {
+        await consultation(server);
         const started = performance.now();
         const posted = await request(server, '/api/v1/comments', { method: 'POST', body: JSON.stringify(newComment()) });
         const took = performance.now() - started;
@@ -178,6 +222,7 @@ for (const database of databases) {
     it('shows moderators the receipts it gave up on, and forgets the queued ones of an erased person', async () => {
       const server = await start(await database.url(), await freePort(), { RECEIPT_RETRY_SECONDS: '0', RECEIPT_ATTEMPTS: '2' });
       try {
+        await consultation(server);
         await request(server, '/api/v1/comments', { method: 'POST', body: JSON.stringify(newComment({ email: 'given-up@example.com' })) });
         const failed = await until(() => queue(server, '&receipt=failed'), (comments) => comments.length === 1, 'the receipt was never given up on');
         assert.equal(failed[0]!.email, 'given-up@example.com');
@@ -198,6 +243,8 @@ describe('mail settings', () => {
     assert.throws(read({ SMTP_URL: 'http://mail.example.gov.uk' }), /SMTP_URL must be smtp:\/\/host:port/);
     assert.throws(read({ SMTP_URL: 'smtp://127.0.0.1:25' }), /MAIL_FROM must be the address receipts are sent from/);
     assert.throws(read({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk', RECEIPT_ATTEMPTS: '0' }), /RECEIPT_ATTEMPTS/);
+    assert.throws(read({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk', RECEIPTS_PER_ADDRESS: '0' }), /RECEIPTS_PER_ADDRESS must be 1 or more/);
+    assert.equal((readConfig([], { MODERATOR_TOKEN: token, SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk' }) as ServerConfig).mail!.perAddressHourly, 5);
     assert.equal((readConfig([], { MODERATOR_TOKEN: token }) as ServerConfig).mail, undefined, 'no SMTP_URL, no receipts');
   });
 });

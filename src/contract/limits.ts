@@ -8,7 +8,12 @@ export const limits = {
   organisationMax: 200,
   emailMax: 254,
   bodyMax: 5000,
-  pageMax: 2048,
+  /**
+   * A page's id. With a section's id it is indexed together, and PostgreSQL indexes at most 2,704
+   * bytes a row: 400 code points of up to 4 bytes each, with a section's 200, always fit, so both
+   * databases take exactly the same ids.
+   */
+  pageMax: 400,
   sectionMax: 200,
   idMax: 100,
   /** A consultation's title, its department's name and a section's title. */

@@ -145,7 +145,27 @@ export const Health = /* @__PURE__ */ z.object({
 });
 
 const text = (max: number) => /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const dateTime = /* @__PURE__ */ z.string().check(z.regex(isoDateTimePattern, 'an ISO 8601 date and time with its offset, such as 2027-03-31T23:59:00+01:00'));
+/**
+ * Whether an ISO 8601 date and time names a moment that exists: a month of the year, a day of that
+ * month (29 February only in a leap year), an hour of the day, and an offset that some place uses
+ * (up to 14 hours). `Date.parse` would quietly turn 30 February into 2 March.
+ */
+export function isRealDateTime(text: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = parts.slice(1).map((part) => Number(part ?? 0)) as number[];
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return (
+    month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
+    hour! <= 23 && minute! <= 59 && second <= 59 &&
+    offsetHours <= 14 && offsetMinutes <= 59 && offsetHours * 60 + offsetMinutes <= 14 * 60
+  );
+}
+
+const dateTime = /* @__PURE__ */ z.string().check(
+  z.regex(isoDateTimePattern, 'an ISO 8601 date and time with its offset, such as 2027-03-31T23:59:00+01:00'),
+  z.refine(isRealDateTime, 'a date and time that exists, such as 2027-03-31T23:59:00+01:00 (not 30 February, nor hour 25)'),
+);
 
 /**
  * Body of `PUT /api/v1/moderation/consultations/{page}`: the whole record, which replaces what was

@@ -84,18 +84,18 @@ const escape = (text: string) =>
  * reference, the section, when it was received (UK time), whom it was sent for, who can see it,
  * the text itself, and how to withdraw it.
  */
-export function receiptMessage(comment: StoredComment, consultation: ConsultationRecord | undefined): ReceiptMessage {
+export function receiptMessage(comment: StoredComment, consultation: ConsultationRecord): ReceiptMessage {
   const w = words[comment.lang === 'cy' ? 'cy' : 'en'];
-  const title = consultation?.title ?? comment.page;
+  const title = consultation.title;
   const reference = comment.reference ?? '';
-  const section = consultation?.sections.find((s) => s.id === comment.section)?.title ?? comment.section;
+  const section = consultation.sections.find((s) => s.id === comment.section)?.title ?? comment.section;
   const visibility = w.visibility[comment.visibility] + (comment.status === 'pending' ? ` ${w.pending}` : '');
   const details: [string, string][] = [
     [w.section, section],
     [w.received, w.formatDateTime(comment.createdAt)],
     ...(comment.respondent ? [[w.sentFor, comment.organisation ? w.organisation(comment.organisation) : w.individual] as [string, string]] : []),
   ];
-  const withdraw = w.withdraw(consultation?.contactEmail ?? null);
+  const withdraw = w.withdraw(consultation.contactEmail ?? null);
   const text = [
     w.thanks(title),
     `${w.reference(reference)} ${w.keep}`,

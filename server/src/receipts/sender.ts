@@ -97,9 +97,14 @@ export class ReceiptSender {
       await this.storage.settleReceipt(receipt.commentId, { state: 'failed', error: 'The response was deleted or erased first.' });
       return;
     }
+    // Mail speaks for the department only about a consultation it set up, under the title it wrote.
     const consultation = await this.storage.getConsultation(comment.page);
+    if (!consultation) {
+      await this.storage.settleReceipt(receipt.commentId, { state: 'failed', error: 'The page has no consultation, so no receipt is sent.' });
+      return;
+    }
     try {
-      await this.mail.send({ ...receiptMessage(comment, consultation), to: receipt.recipient, replyTo: consultation?.contactEmail ?? undefined });
+      await this.mail.send({ ...receiptMessage(comment, consultation), to: receipt.recipient, replyTo: consultation.contactEmail ?? undefined });
       await this.storage.settleReceipt(receipt.commentId, { state: 'sent' });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -84,7 +84,9 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: moderator, action, page, comment, format (json or csv), limit and cursor are allowed.');
     }
     const { cursor, limit = moderationLimitDefault, format = 'json', comment, ...filter } = query.data;
-    const before = cursor ? decodeCursor(cursor)?.id : undefined;
+    // The audit log's cursors are of its own: "audit" and an entry's number, which both databases compare as a number.
+    const decoded = cursor ? decodeCursor(cursor) : undefined;
+    const before = decoded?.createdAt === 'audit' && /^[1-9]\d{0,15}$/.test(decoded.id) ? decoded.id : undefined;
     if (cursor && !before) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     // A reference may come in any case and spacing, like the queue's filter.
     const about = comment === undefined ? {} : { comment: normaliseReference(comment) ?? comment };
@@ -217,7 +219,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
 
   app.put('/api/v1/moderation/consultations/:page', async (c) => {
     const page = c.req.param('page');
-    if (!pageId.safeParse(page).success) return errorResponse(c, 400, 'invalid_page', 'The page in the path must be 1 to 2,048 characters.');
+    if (!pageId.safeParse(page).success) return errorResponse(c, 400, 'invalid_page', `The page in the path must be 1 to ${limits.pageMax} characters.`);
     const input = ConsultationInput.safeParse(await jsonBody(c.req));
     if (!input.success) {
       return errorResponse(c, 400, 'validation', 'Some fields of the consultation need correcting.', { fields: fieldsOf(input.error.issues) });
@@ -274,7 +276,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   app.put('/api/v1/moderation/outcomes/:page/:section', async (c) => {
     const { page, section } = c.req.param();
     if (!pageId.safeParse(page).success || !sectionId.safeParse(section).success) {
-      return errorResponse(c, 400, 'invalid_section', 'The page and section in the path must be 1 to 2,048 and 1 to 200 characters.');
+      return errorResponse(c, 400, 'invalid_section', `The page and section in the path must be 1 to ${limits.pageMax} and 1 to ${limits.sectionMax} characters.`);
     }
     const input = OutcomeInput.safeParse(await jsonBody(c.req));
     if (!input.success) {

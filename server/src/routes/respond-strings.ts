@@ -17,6 +17,10 @@ export interface RespondStrings extends Strings {
   tooMany: string;
   linkBroken: string;
   tooLarge: string;
+  /** The database is out of reach when the form is asked for. */
+  formUnavailable: string;
+  /** The database is out of reach when the form is sent: shown above the form, everything kept. */
+  sendUnavailable: string;
   removed: string;
   /** After a refused post to a closed consultation: what the reader typed, shown back. */
   notSentHeading: string;
@@ -40,6 +44,8 @@ export const respondEn: RespondStrings = {
   tooMany: en.rateLimited,
   linkBroken: 'The link to this form is missing its page or section. Go back and follow the link again.',
   tooLarge: 'What you sent is too long to be received. Go back, shorten your comment and send it again.',
+  formUnavailable: 'The form cannot be shown just now. Try again in a few seconds.',
+  sendUnavailable: 'Your comment could not be sent just now. Nothing you typed has been lost: send it again in a few seconds.',
   removed: 'This comment was received earlier and has since been removed by the moderators. It has not been sent again.',
   notSentHeading: 'Your comment has not been sent',
   notSentHint: 'This is what you typed, so that you can keep a copy.',
@@ -61,6 +67,8 @@ export const respondCy: RespondStrings = {
   tooMany: cy.rateLimited,
   linkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r ffurflen hon. Ewch yn ôl a dilyn y ddolen eto.',
   tooLarge: 'Mae’r hyn a anfonoch yn rhy hir i’w dderbyn. Ewch yn ôl, byrhewch eich sylw a’i anfon eto.',
+  formUnavailable: 'Nid oes modd dangos y ffurflen ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig eiliadau.',
+  sendUnavailable: 'Nid oedd modd anfon eich sylw ar hyn o bryd. Nid oes dim a deipioch wedi’i golli: anfonwch ef eto ymhen ychydig eiliadau.',
   removed: 'Cafodd y sylw hwn ei dderbyn yn gynharach ac mae’r cymedrolwyr wedi’i ddileu ers hynny. Nid yw wedi’i anfon eto.',
   notSentHeading: 'Nid yw eich sylw wedi’i anfon',
   notSentHint: 'Dyma beth wnaethoch chi ei deipio, er mwyn i chi allu cadw copi.',

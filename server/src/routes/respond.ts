@@ -38,6 +38,9 @@ const stringsFor = (lang: string) => (lang.toLowerCase().startsWith('cy') ? resp
 /** Whether the page and section the form was opened for are ones a comment can be stored under. */
 const linkValid = (state: { page: string; section: string }) => pageId.safeParse(state.page).success && sectionId.safeParse(state.section).success;
 
+/** What a reader is told to wait while the database is out of reach. */
+const unavailableRetrySeconds = 5;
+
 /** The page for a form over the body limit, in the language the browser asks for, since the body was never read. */
 export function respondTooLarge(c: Context): Response | Promise<Response> {
   const strings = stringsFor(c.req.header('Accept-Language') ?? '');
@@ -85,7 +88,15 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const strings = stringsFor(state.lang);
       return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
     }
-    const consultation = await options.storage.getConsultation(state.page);
+    let consultation;
+    try {
+      consultation = await options.storage.getConsultation(state.page);
+    } catch (error) {
+      if (!options.storage.isUnavailable(error)) throw error;
+      c.header('Retry-After', String(unavailableRetrySeconds));
+      const strings = stringsFor(state.lang);
+      return page(c, strings, 503, html`<h1>${strings.pageTitle}</h1><p>${strings.formUnavailable}</p>`);
+    }
     const closed = refusal(consultation);
     if (closed) return closedPage(c, state, closed, 200);
     return formPage(c, state, {}, consultation?.askOrganisation ?? false);
@@ -116,23 +127,32 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       return page(c, strings, 403, html`<p>${strings.originRefused}</p>`);
     }
     if (!linkValid(state)) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
-    const result = await submitComment(
-      options,
-      {
-        page: state.page,
-        section: state.section,
-        parentId: state.parentId || undefined,
-        name: state.name,
-        email: state.email,
-        body: state.body,
-        visibility: state.visibility || undefined,
-        respondent: state.respondent || undefined,
-        organisation: state.organisation || undefined,
-        lang: strings.locale === 'cy' ? 'cy' : 'en',
-        website: state.website || undefined,
-      },
-      { address: options.clientAddress(c.req, c.env), idempotencyKey: `form-${state.idempotency}` },
-    );
+    let result;
+    try {
+      result = await submitComment(
+        options,
+        {
+          page: state.page,
+          section: state.section,
+          parentId: state.parentId || undefined,
+          name: state.name,
+          email: state.email,
+          body: state.body,
+          visibility: state.visibility || undefined,
+          respondent: state.respondent || undefined,
+          organisation: state.organisation || undefined,
+          lang: strings.locale === 'cy' ? 'cy' : 'en',
+          website: state.website || undefined,
+        },
+        { address: options.clientAddress(c.req, c.env), idempotencyKey: `form-${state.idempotency}` },
+      );
+    } catch (error) {
+      // The database is out of reach: the form again, with everything typed, and the same key, so
+      // that sending it again later stores it once.
+      if (!options.storage.isUnavailable(error)) throw error;
+      c.header('Retry-After', String(unavailableRetrySeconds));
+      return formPage(c, state, {}, Boolean(state.respondent), 503, strings.sendUnavailable);
+    }
     // Asked again only to show the form again: whether it asks whom a response comes from.
     const asks = async () => (await options.storage.getConsultation(state.page))?.askOrganisation ?? false;
     if (result.kind === 'invalid' || result.kind === 'unstorable') {
@@ -201,7 +221,7 @@ function formPage(
   state: FormState,
   errors: Partial<Record<CommentField, string>>,
   askOrganisation: boolean,
-  status: 200 | 400 | 429 = 200,
+  status: 200 | 400 | 429 | 503 = 200,
   problem = '',
 ) {
   const strings = stringsFor(state.lang);
@@ -288,7 +308,7 @@ function formPage(
   );
 }
 
-function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 409 | 410 | 413 | 429, content: Markup, title = strings.pageTitle) {
+function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 409 | 410 | 413 | 429 | 503, content: Markup, title = strings.pageTitle) {
   c.header('Content-Security-Policy', contentSecurityPolicy);
   c.header('Cache-Control', 'no-store');
   return c.html(
