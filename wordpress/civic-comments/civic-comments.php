@@ -24,6 +24,9 @@
  * - the consultation's window: WordPress's "close comments" settings, refused in the same shape as
  *   the civic-comments server's closed consultation;
  * - a Section column and filter in the Comments screen;
+ * - consultation responses kept out of comment feeds and out of the public's comment searches
+ *   (which look in emails and IP addresses), and a limit on responses per address a minute;
+ * - the plugin's fields in WordPress's personal data export and erasure;
  * - optionally, the script tag itself (Settings → Discussion), so a theme needs no edit.
  */
 
@@ -469,6 +472,40 @@ add_action(
 	}
 );
 
+/** SQL for the ids of consultation posts, to leave their responses out of what WordPress builds by its own SQL. */
+function civic_consultation_posts_sql(): string {
+	global $wpdb;
+	return "SELECT post_id FROM $wpdb->postmeta WHERE meta_key = 'civic_comments' AND meta_value = '1'";
+}
+
+// Comment feeds (RSS and Atom, the site's and each post's) build their own SQL, past
+// `pre_get_comments`: consultation responses, private or anonymous, are never in one. Readers follow
+// a consultation on its page.
+add_filter(
+	'comment_feed_where',
+	function ( string $where ): string {
+		global $wpdb;
+		return $where . $wpdb->prepare( " AND $wpdb->comments.comment_type <> %s", CIVIC_PRIVATE_TYPE )
+			. " AND $wpdb->comments.comment_post_ID NOT IN (" . civic_consultation_posts_sql() . ')';
+	}
+);
+
+// WordPress's comment search looks in the author's email, IP address and name as well as the text,
+// and the REST API lets anyone search: a character at a time, with `include` and the total, it
+// would spell out a respondent's email, or confirm who wrote an anonymous response. The public's
+// searches leave consultation responses out.
+add_action(
+	'pre_get_comments',
+	function ( WP_Comment_Query $query ) {
+		if ( '' === (string) ( $query->query_vars['search'] ?? '' ) || civic_can_moderate() ) {
+			return;
+		}
+		global $wpdb;
+		$consultations                       = array_map( 'intval', $wpdb->get_col( civic_consultation_posts_sql() ) );
+		$query->query_vars['post__not_in'] = array_merge( (array) $query->query_vars['post__not_in'], $consultations ?: array( 0 ) );
+	}
+);
+
 // A post's comment count, which themes show, leaves private responses out.
 add_filter(
 	'pre_wp_update_comment_count_now',
@@ -591,13 +628,14 @@ function civic_counts( WP_REST_Request $request ) {
 	return $response;
 }
 
-// ---- The flood check: one reader, not one address -------------------------------------------------
+// ---- The flood check: by reader, and a roomier limit by address ----------------------------------
 
 /*
  * WordPress refuses a comment sent within 15 seconds of another from the same IP address or email
  * address. Many readers of a consultation share an address (an office, a mobile network), so a
- * consultation response is checked against the same reader's last comment only: by email address,
- * or by account when signed in.
+ * consultation response is checked against the same reader's last comment (by email address, or by
+ * account when signed in), and against a limit per address that an office's readers stay well under
+ * but that one sender inventing an email address per response soon reaches.
  */
 add_filter(
 	'rest_preprocess_comment',
@@ -633,8 +671,101 @@ function civic_reader_flood( $is_flood, string $ip, string $email, string $date 
 			$value
 		)
 	);
-	return $last && apply_filters( 'comment_flood_filter', false, mysql2date( 'U', $last, false ), mysql2date( 'U', $date, false ) );
+	if ( $last && apply_filters( 'comment_flood_filter', false, mysql2date( 'U', $last, false ), mysql2date( 'U', $date, false ) ) ) {
+		return true;
+	}
+	// A new email address for each response must not lift the limit: one address (shared by an
+	// office, at most) may send `civic_comments_responses_per_address` responses a minute (default 10).
+	$per_minute = (int) apply_filters( 'civic_comments_responses_per_address', 10 );
+	if ( $per_minute <= 0 || '' === $ip ) {
+		return false;
+	}
+	$recent = (int) $wpdb->get_var(
+		$wpdb->prepare(
+			"SELECT COUNT(*) FROM $wpdb->comments WHERE comment_author_IP = %s AND comment_date_gmt >= %s",
+			$ip,
+			gmdate( 'Y-m-d H:i:s', time() - MINUTE_IN_SECONDS )
+		)
+	);
+	return $recent >= $per_minute;
 }
+
+// ---- Privacy: Tools → Export and Erase Personal Data ---------------------------------------------
+
+/** Responses handled per call of the exporter or the eraser, as WordPress pages them. */
+const CIVIC_PRIVACY_PAGE = 100;
+
+/** A page of the ids of consultation responses sent with an email address, private ones included, by plain SQL past every query filter. */
+function civic_responses_of( string $email, int $page ): array {
+	global $wpdb;
+	return array_map(
+		'intval',
+		$wpdb->get_col(
+			$wpdb->prepare(
+				"SELECT comment_ID FROM $wpdb->comments WHERE comment_author_email = %s AND comment_post_ID IN (" . civic_consultation_posts_sql() . ') ORDER BY comment_ID LIMIT %d OFFSET %d',
+				$email,
+				CIVIC_PRIVACY_PAGE,
+				( max( 1, $page ) - 1 ) * CIVIC_PRIVACY_PAGE
+			)
+		)
+	);
+}
+
+/**
+ * The plugin's fields of each consultation response sent with the email address: WordPress's own
+ * exporter gives the comment (name, email, address, text); this gives its section, who it was sent
+ * for and how it was to be published.
+ */
+function civic_privacy_export( string $email, int $page = 1 ): array {
+	$items = array();
+	$ids   = civic_responses_of( $email, $page );
+	foreach ( $ids as $id ) {
+		$data = array();
+		foreach ( CIVIC_FIELDS as $field => $rule ) {
+			$value = get_comment_meta( $id, $rule['meta'], true );
+			if ( '' !== $value ) {
+				$data[] = array( 'name' => ucfirst( $field ), 'value' => $value );
+			}
+		}
+		$items[] = array(
+			'group_id'    => 'civic-comments',
+			'group_label' => __( 'Consultation responses', 'civic-comments' ),
+			'item_id'     => "civic-comment-$id",
+			'data'        => $data,
+		);
+	}
+	return array( 'data' => $items, 'done' => count( $ids ) < CIVIC_PRIVACY_PAGE );
+}
+
+/**
+ * Erases what the plugin keeps that names a person: the organisation a response was sent for.
+ * WordPress's own comment eraser then anonymises the name, email and address; this one runs first,
+ * while the email still finds the responses.
+ */
+function civic_privacy_erase( string $email, int $page = 1 ): array {
+	$ids     = civic_responses_of( $email, $page );
+	$removed = false;
+	foreach ( $ids as $id ) {
+		$removed = delete_comment_meta( $id, 'civic_organisation' ) || $removed;
+	}
+	return array( 'items_removed' => $removed, 'items_retained' => false, 'messages' => array(), 'done' => count( $ids ) < CIVIC_PRIVACY_PAGE );
+}
+
+add_filter(
+	'wp_privacy_personal_data_exporters',
+	function ( array $exporters ): array {
+		$exporters['civic-comments'] = array( 'exporter_friendly_name' => __( 'Consultation responses', 'civic-comments' ), 'callback' => 'civic_privacy_export' );
+		return $exporters;
+	}
+);
+// Before WordPress's own comment eraser (priority 10), which empties the email this one looks by.
+add_filter(
+	'wp_privacy_personal_data_erasers',
+	function ( array $erasers ): array {
+		return array( 'civic-comments' => array( 'eraser_friendly_name' => __( 'Consultation responses', 'civic-comments' ), 'callback' => 'civic_privacy_erase' ) ) + $erasers;
+	},
+	1
+);
 
 // ---- The Comments screen: a Section column and a filter -----------------------------------------
 

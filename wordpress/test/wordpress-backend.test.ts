@@ -114,6 +114,86 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     assert.equal(named.author_name, 'Nia Jones');
   });
 
+  it('keeps consultation responses out of every comment feed, RSS and Atom, the site’s and the post’s', async () => {
+    const post = await consultationPost('Feeds');
+    const page = String(post.id);
+    const secret = await backend.postComment(response(page, { body: 'Private: feed-secret-text.', visibility: 'private', name: 'Priya Private' }));
+    await moderateInWordPress(secret.id, 'approved');
+    const anonymous = await backend.postComment(response(page, { body: 'Anonymous: feed-anonymous-text.', visibility: 'anonymous', name: 'Nia Named' }));
+    await moderateInWordPress(anonymous.id, 'approved');
+    const open = await backend.postComment(response(page, { body: 'Public: feed-public-text.' }));
+    await moderateInWordPress(open.id, 'approved');
+    for (const feed of ['?feed=comments-rss2', '?feed=comments-atom', `?p=${page}&feed=rss2`, `?p=${page}&feed=atom`, `?p=${page}&feed=comments-rss2`]) {
+      const answer = await fetch(`${site}${feed}`);
+      const text = await answer.text();
+      assert.ok(answer.status === 200 || answer.status === 404, `${feed}: ${answer.status}`);
+      assert.doesNotMatch(text, /feed-secret-text|Priya Private|feed-anonymous-text|Nia Named|feed-public-text/, feed);
+    }
+  });
+
+  it('keeps consultation responses out of the public’s searches, which would spell out emails, addresses and names', async () => {
+    const post = await consultationPost('Search');
+    const page = String(post.id);
+    const email = `search.${Math.random().toString(36).slice(2)}@example.com`;
+    const anonymous = await backend.postComment(response(page, { body: 'Searched for.', visibility: 'anonymous', name: 'Rhiannon Searchable', email }));
+    await moderateInWordPress(anonymous.id, 'approved');
+    const secret = await backend.postComment(response(page, { body: 'Private and searched for.', visibility: 'private', email }));
+    await moderateInWordPress(secret.id, 'approved');
+    const probes = [
+      `wp/v2/comments?post=${page}&search=${encodeURIComponent(email.slice(0, 8))}`,
+      `wp/v2/comments?post=${page}&include=${anonymous.id}&search=${encodeURIComponent(email)}`,
+      `wp/v2/comments?include=${anonymous.id}&search=127.0.0`,
+      `wp/v2/comments?post=${page}&search=Rhiannon`,
+      `wp/v2/comments?search=${encodeURIComponent('Searched for')}`,
+    ];
+    for (const probe of probes) {
+      const answer = await asPublic(probe);
+      assert.equal(answer.status, 200, probe);
+      assert.deepEqual(await answer.json(), [], probe);
+      assert.equal(answer.headers.get('X-WP-Total'), '0', probe);
+    }
+    // The thread itself still lists the anonymous response, without its name; a moderator still searches.
+    assert.deepEqual((await backend.listComments({ page, section: 'housing' })).comments.map((c) => c.name), [null]);
+    const asModerator = (await (await asAdministrator(`wp/v2/comments?post=${page}&search=${encodeURIComponent(email)}&context=edit`)).json()) as unknown[];
+    assert.equal(asModerator.length, 1, 'a moderator’s search finds the anonymous response (the private one is of its own type)');
+    // Embedded in the post, and counted on it: nothing private, no name of an anonymous response.
+    const embedded = await (await asPublic(`wp/v2/posts/${page}?_embed=replies`)).text();
+    assert.doesNotMatch(embedded, /Private and searched for|Rhiannon|search\./);
+    const counted = (await (await asPublic(`wp/v2/posts/${page}`)).json()) as { id: number };
+    assert.equal(counted.id, post.id);
+    const html = await (await fetch(`${site}?p=${page}`)).text();
+    assert.doesNotMatch(html, /Private and searched for|Rhiannon/);
+    assert.deepEqual((await backend.getCounts(page)).counts, { housing: 1 }, 'the count leaves the private response out');
+  });
+
+  it('hands the plugin’s fields to WordPress’s personal data export, and erases the organisation with the rest', async () => {
+    const post = await consultationPost('Privacy tools', { civic_comments: '1', civic_ask_organisation: '1' });
+    const page = String(post.id);
+    const email = `erase.${Math.random().toString(36).slice(2)}@example.com`;
+    const sent = await backend.postComment(response(page, { email, respondent: 'organisation', organisation: 'Tŷ Unnos Housing Co-operative', body: 'From an organisation.' }));
+    await moderateInWordPress(sent.id, 'approved');
+    await backend.postComment(response(page, { email, visibility: 'private', respondent: 'organisation', organisation: 'Tŷ Unnos Housing Co-operative', body: 'Privately.' }));
+    const privacy = async (action: 'export' | 'erase') => {
+      const answer = await asAdministrator('civic-test/v1/privacy', { method: 'POST', body: JSON.stringify({ action, email }) });
+      assert.equal(answer.status, 200, await answer.clone().text());
+      return answer.json() as Promise<Record<string, { data?: { group_id: string; data: { name: string; value: string }[] }[]; items_removed?: boolean }[]>>;
+    };
+    const exported = await privacy('export');
+    const ours = exported['civic-comments']!.flatMap((pageOf) => pageOf.data ?? []);
+    assert.equal(ours.length, 2, 'both responses, the private one too');
+    assert.ok(ours.every((item) => item.data.some((d) => d.name === 'Organisation' && d.value === 'Tŷ Unnos Housing Co-operative')));
+    assert.ok(ours.every((item) => item.data.some((d) => d.name === 'Section' && d.value === 'housing')));
+
+    const erased = await privacy('erase');
+    assert.deepEqual(Object.keys(erased).slice(0, 1), ['civic-comments'], 'the plugin’s eraser runs before WordPress’s, while the email still finds the responses');
+    assert.equal(erased['civic-comments']![0]!.items_removed, true);
+    assert.deepEqual((await backend.listComments({ page, section: 'housing' })).comments.map((c) => [c.organisation, c.body]), [[null, 'From an organisation.']]);
+    const asAdmin = (await (await asAdministrator(`wp/v2/comments?post=${page}&context=edit&type=comment`)).json()) as { author_email: string; civic: { organisation?: string | null } }[];
+    assert.deepEqual(asAdmin.map((c) => [c.author_email, c.civic.organisation ?? null]), [['', null]]);
+    const again = await privacy('export');
+    assert.deepEqual(again['civic-comments']!.flatMap((pageOf) => pageOf.data ?? []), [], 'nothing left to find by that email');
+  });
+
   it('keeps the organisation of a public response, and not of an anonymous one', async () => {
     const post = await consultationPost('Organisations', { civic_comments: '1', civic_ask_organisation: '1' });
     const page = String(post.id);
@@ -207,11 +287,12 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
   it('holds back one reader who sends twice within 15 seconds, not two readers who share an address', async () => {
     const post = await consultationPost('Shared address');
     const reader = Math.random().toString(36).slice(2);
-    // Every test request comes from 127.0.0.1: an office, or a mobile network, as far as WordPress can tell.
+    // Both readers come from one address: an office, or a mobile network, as far as WordPress can tell.
+    const office = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`;
     const send = (email: string, content: string) =>
       asPublic('wp/v2/comments', {
         method: 'POST',
-        headers: { 'X-Test-Flood-Check': 'on' },
+        headers: { 'X-Test-Flood-Check': 'on', 'X-Test-Client-Address': office },
         body: JSON.stringify({ post: post.id, author_name: 'Reader', author_email: email, content, civic: { section: 'housing', visibility: 'public' } }),
       });
     assert.equal((await send(`one.${reader}@example.com`, 'The first reader.')).status, 201);
@@ -219,6 +300,22 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     const again = await send(`one.${reader}@example.com`, 'The first reader, a moment later.');
     // WordPress answers its flood check with 400, which the backend reads as "too many".
     assert.deepEqual([again.status, ((await again.json()) as { code: string }).code], [400, 'comment_flood']);
+  });
+
+  it('holds back one address that invents an email address for each response, past a limit an office stays under', async () => {
+    const post = await consultationPost('One address, many emails');
+    const sender = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.2`;
+    const send = (i: number) =>
+      asPublic('wp/v2/comments', {
+        method: 'POST',
+        headers: { 'X-Test-Flood-Check': 'on', 'X-Test-Client-Address': sender },
+        body: JSON.stringify({ post: post.id, author_name: 'Reader', author_email: `invented.${i}.${Math.random().toString(36).slice(2)}@example.com`, content: `Response number ${i}.`, civic: { section: 'housing', visibility: 'public' } }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i++) statuses.push((await send(i)).status);
+    const stored = statuses.filter((status) => status === 201).length;
+    assert.ok(stored <= 10, `${stored} of 14 stored from one address in a minute`);
+    assert.ok(statuses.slice(-3).every((status) => status === 400), statuses.join(' '));
   });
 
   it('finds a comment by id for a permalink', async () => {
