@@ -31,8 +31,8 @@ export function referenceServer() {
     async serverStart() {
       await new Promise((resolve) => mail.listen(0, '127.0.0.1', resolve));
       const { moderatorsCommand, readConfig, startServer } = await import('../server/dist/index.js');
-      // A moderator added by name, as a department adds one, for the tests of who did what.
-      const added = await moderatorsCommand(['add', moderatorName, '--db', join(folder, 'comments.db')], {});
+      // An administrator added by name, as a department adds one, for the tests of who did what.
+      const added = await moderatorsCommand(['add', moderatorName, '--role', 'administrator', '--db', join(folder, 'comments.db')], {});
       namedToken = added.out[1];
       const config = readConfig(['--port', '0', '--db', join(folder, 'comments.db')], {
         MODERATOR_TOKEN: moderatorToken,

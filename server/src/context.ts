@@ -21,7 +21,10 @@ export interface AppOptions {
   receiptLimiter?: RateLimiter;
   /** Unreviewed reports that take a comment out of public view until a moderator decides; 0 never does. */
   reportsToHide: number;
-  /** Failed moderator sign-ins per client; while a client is over it, even the right token is refused. */
+  /**
+   * Failed moderator sign-ins per token tried from a client (and ten times as many per client, whatever
+   * the token); while either is over, even the right token is refused.
+   */
   signInLimiter: RateLimiter;
   /** How to tell clients apart for rate limiting: their address. */
   clientAddress: (request: { header: (name: string) => string | undefined; raw: Request }, env: unknown) => string;

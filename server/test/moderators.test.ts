@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { AuditEntry, AuditPage, Moderator } from '../../src/contract/index.js';
+import { AuditEntry, AuditPage, CreatedComment, Moderator } from '../../src/contract/index.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import { moderatorsCommand } from '../src/moderators.js';
 import { PostgresStorage } from '../src/storage/postgres.js';
@@ -30,8 +30,8 @@ for (const driver of drivers) {
     afterEach(() => storage.cleanup());
 
     /** Adds a moderator from the command line and returns the token it printed. */
-    async function add(name: string): Promise<string> {
-      const result = await moderatorsCommand(['add', name, '--db', database], {});
+    async function add(name: string, role?: 'administrator' | 'moderator' | 'analyst'): Promise<string> {
+      const result = await moderatorsCommand(['add', name, '--db', database, ...(role ? ['--role', role] : [])], {});
       assert.equal(result.code, 0, result.errors.join('\n'));
       const token = result.out.find((line) => /^[A-Za-z0-9_-]{32}$/.test(line));
       assert.ok(token, `a token among: ${result.out.join(' | ')}`);
@@ -45,12 +45,12 @@ for (const driver of drivers) {
 
     it('adds a moderator whose token signs them in, keeps only its hash, lists and removes them', async () => {
       const token = await add('Priya Shah');
-      assert.deepEqual(await me(token), { name: 'Priya Shah', administrator: false });
-      assert.deepEqual(await me('test-moderator-token-0123456789'), { name: 'Administrator', administrator: true });
+      assert.deepEqual(await me(token), { name: 'Priya Shah', administrator: false, role: 'moderator' });
+      assert.deepEqual(await me('test-moderator-token-0123456789'), { name: 'Administrator', administrator: true, role: 'administrator' });
       assert.equal(await me(`${token}x`), 401);
 
       const listed = await moderatorsCommand(['list', '--db', database], {});
-      assert.match(listed.out.join('\n'), /^Priya Shah\tadded \d{4}-\d{2}-\d{2}T/m);
+      assert.match(listed.out.join('\n'), /^Priya Shah\tmoderator\tadded \d{4}-\d{2}-\d{2}T/m);
       // Only a hash is stored: no row of the database holds the token itself.
       const stored = await storage.listModerators();
       assert.deepEqual(stored.map((m) => m.name), ['Priya Shah']);
@@ -76,7 +76,7 @@ for (const driver of drivers) {
       try {
         const other = testApp(second);
         const token = await add('Tom Evans');
-        assert.deepEqual(await me(token, other), { name: 'Tom Evans', administrator: false });
+        assert.deepEqual(await me(token, other), { name: 'Tom Evans', administrator: false, role: 'moderator' });
         assert.equal((await other.request('/api/v1/moderation/comments', bearer(token))).status, 200);
         await moderatorsCommand(['remove', 'Tom Evans', '--db', database], {});
         assert.equal(await me(token, other), 401);
@@ -86,19 +86,66 @@ for (const driver of drivers) {
       }
     });
 
-    it('throttles wrong tokens per client, named moderators’ included', async () => {
+    it('throttles a wrong token tried again from one address, and many wrong tokens from it, named moderators’ included', async () => {
       const token = await add('Siân Morgan');
       const signIn = new RateLimiter(3, { counter: storage.hitCounter, windowMs: 300_000, name: 'sign-in' });
-      const guesser = testApp(storage, { signInLimiter: signIn, clientAddress: () => '198.51.100.7' });
-      for (let i = 0; i < 3; i++) assert.equal(await me(`guess-${i}-${token.slice(8)}`, guesser), 401);
-      assert.equal(await me(token, guesser), 429, 'even the right token waits while its client is throttled');
+      const office = testApp(storage, { signInLimiter: signIn, clientAddress: () => '198.51.100.7' });
+      // A colleague's stale token, tried again and again: it is held back, and nobody else is.
+      for (let i = 0; i < 3; i++) assert.equal(await me(`stale-${token.slice(8)}`, office), 401);
+      assert.equal(await me(`stale-${token.slice(8)}`, office), 429, 'the same wrong token waits');
+      assert.deepEqual(await me(token, office), { name: 'Siân Morgan', administrator: false, role: 'moderator' }, 'a colleague behind the same address signs in');
+      // A guesser trying many tokens from one address: ten times the limit, then everyone there waits.
+      for (let i = 0; i < 27; i++) assert.equal(await me(`guess-${i}-${token.slice(8)}`, office), 401);
+      assert.equal(await me(`guess-last-${token.slice(8)}`, office), 429);
+      assert.equal(await me(token, office), 429, 'even the right token waits while its address is throttled');
       const elsewhere = testApp(storage, { signInLimiter: signIn, clientAddress: () => '198.51.100.8' });
-      assert.deepEqual(await me(token, elsewhere), { name: 'Siân Morgan', administrator: false });
+      assert.deepEqual(await me(token, elsewhere), { name: 'Siân Morgan', administrator: false, role: 'moderator' });
+    });
+
+    it('lets each role do what it is for: a moderator neither exports, erases nor changes consultations; an analyst only reads', async () => {
+      const moderatorToken = await add('Tom Evans');
+      const analyst = await add('Ffion Analyst', 'analyst');
+      const administrator = await add('Priya Shah', 'administrator');
+      assert.deepEqual(await me(administrator), { name: 'Priya Shah', administrator: true, role: 'administrator' });
+      const id = CreatedComment.parse(await (await app.request('/api/v1/comments', json(newComment()))).json()).comment.id;
+      const as = (token: string, path: string, init: RequestInit = {}) => app.request(path, bearer(token, init));
+      const routes: [string, string, RequestInit?][] = [
+        ['export', `/api/v1/moderation/export?page=${encoded}`],
+        ['erase', '/api/v1/moderation/erase', json({ email: 'ada@example.com' })],
+        ['consultation', `/api/v1/moderation/consultations/${encoded}`, { ...json({ title: 'Review', department: 'Libraries' }), method: 'PUT' }],
+        ['queue', '/api/v1/moderation/comments'],
+        ['decide', `/api/v1/moderation/comments/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }],
+        ['audit', '/api/v1/moderation/audit'],
+      ];
+      const statuses = async (token: string) => {
+        const seen: Record<string, number> = {};
+        for (const [what, path, init] of routes) seen[what] = (await as(token, path, init)).status;
+        return seen;
+      };
+      assert.deepEqual(await statuses(moderatorToken), { export: 403, erase: 403, consultation: 403, queue: 200, decide: 200, audit: 200 });
+      assert.deepEqual(await statuses(analyst), { export: 200, erase: 403, consultation: 403, queue: 200, decide: 403, audit: 200 });
+      assert.deepEqual(await statuses(administrator), { export: 200, erase: 200, consultation: 200, queue: 200, decide: 200, audit: 200 });
+      const refused = await as(moderatorToken, '/api/v1/moderation/erase', json({ email: 'ada@example.com' }));
+      assert.deepEqual(await refused.json(), { error: 'forbidden_role', message: 'A moderator may not do this: ask an administrator.' });
+      const bad = await moderatorsCommand(['add', 'Someone', '--role', 'owner', '--db', database], {});
+      assert.equal(bad.code, 2);
+      assert.match(bad.errors[0]!, /administrator, moderator or analyst/);
+    });
+
+    it('refuses a name that looks like another’s: mixed alphabets, look-alike letters, the server’s own names', async () => {
+      await add('Priya Shah');
+      for (const lookAlike of ['\u0410dministrator', 'Administrаtor', 'Prіya Shah', 'Priya  Shah\u200b', 'PRIYA SHAH\u0301', 'Priya Sh\u0430h', 'Prlya Shah']) {
+        const result = await moderatorsCommand(['add', lookAlike, '--db', database], {});
+        assert.equal(result.code, 1, `${JSON.stringify(lookAlike)}: ${result.out.join(' ')}`);
+      }
+      assert.equal((await moderatorsCommand(['add', 'Αλέξανδρος', '--db', database], {})).code, 0, 'a name in one alphabet, not like another, is welcome');
+      assert.equal((await moderatorsCommand(['add', 'Siân Morgan', '--db', database], {})).code, 0, 'accents are letters of the alphabet');
+      assert.deepEqual((await storage.listModerators()).map((m) => m.name).sort(), ['Priya Shah', 'Siân Morgan', 'Αλέξανδρος']);
     });
 
     it('records every action with who, when, what, on which response, from and to', async () => {
-      const priya = await add('Priya Shah');
-      const tom = await add('Tom Evans');
+      const priya = await add('Priya Shah', 'administrator');
+      const tom = await add('Tom Evans', 'administrator');
       const as = (token: string, path: string, init: RequestInit) => app.request(path, bearer(token, init));
       const send = (body: object, headers: Record<string, string> = {}) => app.request('/api/v1/comments', json(body, headers));
 
@@ -201,9 +248,9 @@ describe('civic-comments-server moderators, as a command', () => {
       });
     const added = run('moderators', 'add', 'Gwen Jones');
     assert.equal(added.status, 0, added.stderr);
-    assert.match(added.stdout, /^Added Gwen Jones\. Their token, shown this once \(only its hash is kept\):\n[A-Za-z0-9_-]{32}\n/);
+    assert.match(added.stdout, /^Added Gwen Jones as a moderator\. Their token, shown this once \(only its hash is kept\):\n[A-Za-z0-9_-]{32}\n/);
     const listed = run('moderators', 'list');
-    assert.match(listed.stdout, /^Gwen Jones\tadded /);
+    assert.match(listed.stdout, /^Gwen Jones\tmoderator\tadded /);
     assert.doesNotMatch(listed.stdout, /[A-Za-z0-9_-]{32}/, 'the token is never printed again');
     const unknown = run('moderators', 'rename');
     assert.equal(unknown.status, 2);

@@ -8,11 +8,21 @@ import { isoDateTimePattern, pageId, wholeNumber } from './schemas.js';
  * use these shapes.
  */
 
+/**
+ * What a moderator may do: an `administrator` everything; a `moderator` the queue, the department's
+ * responses and outcomes, but not exports (which hold every email), erasure or consultations; an
+ * `analyst` read and export, and change nothing.
+ */
+export const moderatorRoles = ['administrator', 'moderator', 'analyst'] as const;
+export const ModeratorRole = /* @__PURE__ */ z.enum(moderatorRoles);
+export type ModeratorRole = z.infer<typeof ModeratorRole>;
+
 /** `GET /api/v1/moderation/me`: who the token belongs to. */
 export const Moderator = /* @__PURE__ */ z.object({
   name: z.string(),
-  /** The holder of the server's own `MODERATOR_TOKEN`, rather than a moderator added by name. */
+  /** Whether the role is `administrator`: the holder of the server's own `MODERATOR_TOKEN` always is. */
   administrator: z.boolean(),
+  role: ModeratorRole,
 });
 export type Moderator = z.infer<typeof Moderator>;
 

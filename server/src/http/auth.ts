@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Moderator } from '../../../src/contract/index.js';
+import type { Moderator, ModeratorRole } from '../../../src/contract/index.js';
 import type { Storage } from '../storage/storage.js';
 
 declare module 'hono' {
@@ -39,9 +39,28 @@ export const newModeratorToken = () => randomBytes(24).toString('base64url');
  * every instance sharing the database.
  */
 export async function moderatorSignedIn(header: string | undefined, administratorToken: string, storage: Storage): Promise<Moderator | undefined> {
-  if (hasModeratorToken(header, administratorToken)) return { name: administratorName, administrator: true };
+  if (hasModeratorToken(header, administratorToken)) return { name: administratorName, administrator: true, role: 'administrator' };
   const sent = bearer(header);
   if (!sent || sent.length > 200) return undefined;
-  const name = await storage.moderatorWithToken(tokenHash(sent));
-  return name === undefined ? undefined : { name, administrator: false };
+  const found = await storage.moderatorWithToken(tokenHash(sent));
+  return found && { name: found.name, administrator: found.role === 'administrator', role: found.role };
+}
+
+/** Routes only an administrator may use: every email (export, to a moderator), erasure, and consultations. */
+const administratorsOnly: { method: string; path: RegExp }[] = [
+  { method: 'POST', path: /^\/api\/v1\/moderation\/erase$/ },
+  { method: 'PUT', path: /^\/api\/v1\/moderation\/consultations\// },
+];
+
+/**
+ * Whether a role may make a moderation request: an administrator anything; an analyst only reads,
+ * exports included; a moderator decides and answers, but neither exports nor erases nor changes
+ * consultations.
+ */
+export function roleAllows(role: ModeratorRole, method: string, path: string): boolean {
+  if (role === 'administrator') return true;
+  if (administratorsOnly.some((route) => route.method === method && route.path.test(path))) return false;
+  const reading = method === 'GET' || method === 'HEAD';
+  if (role === 'analyst') return reading;
+  return !(reading && path === '/api/v1/moderation/export');
 }

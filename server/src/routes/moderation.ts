@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { createHash } from 'node:crypto';
 import {
   AuditQuery,
   auditCsv,
@@ -29,7 +30,8 @@ import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { moderatorSignedIn } from '../http/auth.js';
+import { moderatorSignedIn, roleAllows } from '../http/auth.js';
+import { RateLimiter } from '../http/rate-limit.js';
 import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
 import { isPublic } from '../storage/schema.js';
@@ -53,23 +55,33 @@ const fileSlug = (page: string | undefined) =>
 
 export function moderationRoutes(app: Hono, options: AppOptions): void {
   const { storage } = options;
+  // Wrong tokens are counted by the token tried from an address, so that one person's stale or
+  // mistyped token holds back only that token, not every colleague behind the office's one address;
+  // and, ten times more loosely, by the address alone, so that guessing many tokens is held back too.
+  const { signInLimiter } = options;
+  const addressLimiter = new RateLimiter(signInLimiter.limit * 10, { counter: signInLimiter.counter, windowMs: signInLimiter.windowMs, name: `${signInLimiter.name}-address` });
 
   app.use('/api/v1/moderation/*', async (c, next) => {
     const address = options.clientAddress(c.req, c.env);
+    const authorization = c.req.header('Authorization') ?? '';
+    const tokenTried = `${address} ${createHash('sha256').update(authorization).digest('base64url').slice(0, 16)}`;
     const throttled = (wait: number) =>
       errorResponse(c, 429, 'too_many_sign_ins', `Too many wrong moderator tokens from this address. Try again in ${wait} seconds.`, {
         headers: { 'Retry-After': String(wait) },
       });
     // Checked before the token, so that a guesser held back learns nothing, even from a right guess.
-    const waiting = await options.signInLimiter.retryAfter(address);
+    const waiting = Math.max(await signInLimiter.retryAfter(tokenTried), await addressLimiter.retryAfter(address));
     if (waiting > 0) return throttled(waiting);
-    const moderator = await moderatorSignedIn(c.req.header('Authorization'), options.moderatorToken, storage);
+    const moderator = await moderatorSignedIn(authorization, options.moderatorToken, storage);
     if (!moderator) {
-      const wait = await options.signInLimiter.take(address);
+      const wait = Math.max(await signInLimiter.take(tokenTried), await addressLimiter.take(address));
       if (wait > 0) return throttled(wait);
       return errorResponse(c, 401, 'unauthorized', 'Moderation needs a moderator’s token: send "Authorization: Bearer <token>".', {
         headers: { 'WWW-Authenticate': 'Bearer' },
       });
+    }
+    if (!roleAllows(moderator.role, c.req.method, c.req.path)) {
+      return errorResponse(c, 403, 'forbidden_role', `A${moderator.role === 'analyst' ? 'n' : ''} ${moderator.role} may not do this: ask an administrator.`);
     }
     c.set('moderator', moderator);
     await next();

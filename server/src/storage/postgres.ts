@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import type { Outcome } from '../../../src/contract/public.js';
 import { campaignChanges } from '../../../src/contract/campaigns.js';
 import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
+import type { ModeratorRole } from '../../../src/contract/audit.js';
 import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
@@ -437,9 +438,9 @@ export class PostgresStorage implements Storage {
     }) as Promise<CampaignDecision>;
   }
 
-  async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {
+  async addModerator(name: string, tokenHash: string, role: ModeratorRole, by: string): Promise<boolean> {
     return this.sql.begin(async (tx) => {
-      const added = await tx.unsafe(dollar(moderatorQueries.add), [name, tokenHash, new Date().toISOString()]);
+      const added = await tx.unsafe(dollar(moderatorQueries.add), [name, tokenHash, new Date().toISOString(), role]);
       if (added.count === 0) return false;
       await this.audit(tx, by, { action: 'moderator-added', to: name });
       return true;
@@ -457,12 +458,12 @@ export class PostgresStorage implements Storage {
 
   async listModerators(): Promise<ModeratorRecord[]> {
     const rows = await this.sql.unsafe(dollar(moderatorQueries.list));
-    return rows.map((row) => ({ name: String(row.name), createdAt: String(row.created_at) }));
+    return rows.map((row) => ({ name: String(row.name), createdAt: String(row.created_at), role: row.role as ModeratorRole }));
   }
 
-  async moderatorWithToken(tokenHash: string): Promise<string | undefined> {
+  async moderatorWithToken(tokenHash: string): Promise<{ name: string; role: ModeratorRole } | undefined> {
     const [row] = await this.sql.unsafe(dollar(moderatorQueries.withToken), [tokenHash], prepared);
-    return row ? String(row.name) : undefined;
+    return row ? { name: String(row.name), role: row.role as ModeratorRole } : undefined;
   }
 
   async listAudit(filter: AuditFilter, limit: number, before?: string) {

@@ -70,11 +70,11 @@ export const sql = {
 };
 
 export const moderatorQueries = {
-  add: `INSERT INTO moderators (name, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+  add: `INSERT INTO moderators (name, token_hash, created_at, role) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   remove: `DELETE FROM moderators WHERE lower(name) = lower(?)`,
   named: `SELECT name FROM moderators WHERE lower(name) = lower(?)`,
-  list: `SELECT name, created_at FROM moderators ORDER BY lower(name)`,
-  withToken: `SELECT name FROM moderators WHERE token_hash = ?`,
+  list: `SELECT name, created_at, role FROM moderators ORDER BY lower(name)`,
+  withToken: `SELECT name, role FROM moderators WHERE token_hash = ?`,
 };
 
 export const auditQueries = {

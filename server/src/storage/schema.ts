@@ -174,6 +174,12 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 10,
+    // Each named moderator's role. Those added before roles were moderators: an administrator gives
+    // a wider role by adding them again with --role.
+    sql: `ALTER TABLE moderators ADD COLUMN role TEXT NOT NULL DEFAULT 'moderator';`,
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */

@@ -12,6 +12,7 @@ import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRo
 import type { Comment, Outcome } from '../../../src/contract/public.js';
 import { campaignChanges } from '../../../src/contract/campaigns.js';
 import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
+import type { ModeratorRole } from '../../../src/contract/audit.js';
 import type { CampaignDecision, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**
@@ -34,6 +35,9 @@ export class SqliteStorage implements Storage {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    // Deleted and overwritten content is overwritten with zeros, so that an erased email leaves no
+    // copy in the file's free space (see `erase`, which also empties the write-ahead log).
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     // Its key is kept in the file, so that a reader's report is known again after a restart.
@@ -195,6 +199,15 @@ export class SqliteStorage implements Storage {
   }
 
   async erase(email: string, by: string): Promise<number> {
+    const erased = this.eraseInTransaction(email, by);
+    // The write-ahead log still holds the pages as they were before: copy it into the file, whose
+    // freed space secure_delete has zeroed, and truncate it, so no copy of the erased data is left.
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) console.error('civic-comments-server: after an erasure, the write-ahead log could not be emptied while other connections read; it will be at the next checkpoint.');
+    return erased;
+  }
+
+  private eraseInTransaction(email: string, by: string): number {
     return this.db.transaction(() => {
       for (const { key, answer } of this.statement(sql.keysToErase).all(email) as { key: string; answer: string }[]) {
         this.statement(sql.eraseKey).run(anonymisedAnswer(answer), key);
@@ -326,10 +339,10 @@ export class SqliteStorage implements Storage {
     }).immediate();
   }
 
-  async addModerator(name: string, tokenHash: string, by: string): Promise<boolean> {
+  async addModerator(name: string, tokenHash: string, role: ModeratorRole, by: string): Promise<boolean> {
     return this.db.transaction(() => {
       if (this.statement(moderatorQueries.named).get(name)) return false;
-      this.statement(moderatorQueries.add).run(name, tokenHash, new Date().toISOString());
+      this.statement(moderatorQueries.add).run(name, tokenHash, new Date().toISOString(), role);
       this.audit(by, { action: 'moderator-added', to: name });
       return true;
     }).immediate();
@@ -346,12 +359,12 @@ export class SqliteStorage implements Storage {
   }
 
   async listModerators(): Promise<ModeratorRecord[]> {
-    const rows = this.statement(moderatorQueries.list).all() as { name: string; created_at: string }[];
-    return rows.map((row) => ({ name: row.name, createdAt: row.created_at }));
+    const rows = this.statement(moderatorQueries.list).all() as { name: string; created_at: string; role: ModeratorRole }[];
+    return rows.map((row) => ({ name: row.name, createdAt: row.created_at, role: row.role }));
   }
 
-  async moderatorWithToken(tokenHash: string): Promise<string | undefined> {
-    return (this.statement(moderatorQueries.withToken).get(tokenHash) as { name: string } | undefined)?.name;
+  async moderatorWithToken(tokenHash: string): Promise<{ name: string; role: ModeratorRole } | undefined> {
+    return this.statement(moderatorQueries.withToken).get(tokenHash) as { name: string; role: ModeratorRole } | undefined;
   }
 
   async listAudit(filter: AuditFilter, limit: number, before?: string) {

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, CampaignStatusUpdate, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
+import type { AuditAction, AuditEntry, CampaignStatusUpdate, ModeratorRole, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
 import type { ReportOutcome } from './schema.js';
 import type { Fingerprinted } from '../campaigns/assign.js';
@@ -120,6 +120,7 @@ export interface AuditFilter {
 export interface ModeratorRecord {
   name: string;
   createdAt: string;
+  role: ModeratorRole;
 }
 
 export interface Page<T> {
@@ -187,12 +188,12 @@ export interface Storage {
   /** Creates or replaces a section's outcome; what the public sees of the page changes with it. */
   putOutcome(page: string, section: string, body: string, by: string): Promise<Outcome>;
   /** Adds a moderator by name with the hash of their token; false when the name is taken, in any case. */
-  addModerator(name: string, tokenHash: string, by: string): Promise<boolean>;
+  addModerator(name: string, tokenHash: string, role: ModeratorRole, by: string): Promise<boolean>;
   /** Removes a moderator, whose token stops working at once; false when there is none by that name. */
   removeModerator(name: string, by: string): Promise<boolean>;
   listModerators(): Promise<ModeratorRecord[]>;
-  /** The name of the moderator whose token has this hash, if any. */
-  moderatorWithToken(tokenHash: string): Promise<string | undefined>;
+  /** The moderator whose token has this hash, if any. */
+  moderatorWithToken(tokenHash: string): Promise<{ name: string; role: ModeratorRole } | undefined>;
   /**
    * Counts a reader's report of a public comment, once per reader (`reporter`, a keyed hash of their
    * address); at `hideAt` unreviewed reports (0: never) the comment goes back to pending until a

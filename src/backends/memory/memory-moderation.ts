@@ -79,7 +79,7 @@ export class MemoryModeration implements ModerationBackend {
 
   async me(): Promise<Moderator> {
     this.#check();
-    return { name: this.moderatorName, administrator: false };
+    return { name: this.moderatorName, administrator: false, role: 'moderator' };
   }
 
   async audit(query: AuditQuery): Promise<AuditPage> {

@@ -37,7 +37,7 @@ describe('<civic-moderation> moderators and the audit log', () => {
     const el = await moderationConsole();
     await signIn(el, named.token);
     await waitUntil(() => shadow(el).querySelector('[part=signed-in]'), 'no name beside Sign out');
-    expect(textOf($(el, '[part=signed-in]'))).to.equal(`Signed in as ${named.name}`);
+    expect(textOf($(el, '[part=signed-in]'))).to.equal(`Signed in as ${named.name} (administrator)`);
     button(shadow(el), 'Sign out').click();
     await el.updateComplete;
     await signIn(el);
@@ -107,7 +107,7 @@ describe('<civic-moderation> moderators and the audit log', () => {
       ['Cadwodd ymgynghoriad', 'Yn cau: 31 Mawrth 2027 am 11:59yh', 'Yn cau: 30 Ebrill 2027 am 11:59yh'],
       ['Cadwodd ymgynghoriad', '', 'Teitl: Cynllun parcio | Yn agor: Heb ei roi | Yn cau: 31 Mawrth 2027 am 11:59yh | Adran: Heb ei roi | Yn holi am sefydliadau: Nac ydy | Cyswllt: Heb ei roi | Adrannau: 0 o adrannau'],
     ]);
-    expect(textOf($(el, '[part=signed-in]'))).to.equal(`Wedi mewngofnodi fel ${named.name}`);
+    expect(textOf($(el, '[part=signed-in]'))).to.equal(`Wedi mewngofnodi fel ${named.name} (gweinyddwr)`);
     // The table scrolls on its own, so the page itself does not scroll sideways.
     expect(el.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();

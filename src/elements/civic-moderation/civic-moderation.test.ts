@@ -277,6 +277,8 @@ describe('<civic-moderation> references and receipts', () => {
   it('finds a response by the reference its respondent reads out, and marks a receipt that could not be sent', async () => {
     const page = uniquePage('reference');
     const { url } = await referenceServer();
+    // Receipts are sent only about a consultation that the department has set up.
+    await moderate(`consultations/${encodeURIComponent(page)}`, { method: 'PUT', body: JSON.stringify({ title: 'References' }) });
     const sent = await fetch(`${url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
