@@ -40,7 +40,14 @@ const query = (name: string, description: string, required = false, extra: objec
   description,
   schema: { type: 'string', ...extra },
 });
-const moderated = { security: [{ moderatorToken: [] }], responses: { 401: error('No or wrong moderator token') } };
+const moderated = {
+  security: [{ moderatorToken: [] }],
+  responses: {
+    401: error('No or wrong moderator token'),
+    403: error('forbidden_role: outside the role of whoever signed in (a moderator neither exports, erases nor changes consultations; an analyst only reads)'),
+    429: error('Too many wrong tokens from this client, or this token tried too often'),
+  },
+};
 
 /** The REST contract as OpenAPI 3.1, generated from the same zod schemas the server validates with. */
 export function openApiDocument() {
@@ -212,13 +219,17 @@ export function openApiDocument() {
       },
       '/api/v1/moderation/campaigns/{campaign}': {
         patch: {
-          summary: "Sets the status of a campaign's responses: all of them, or only those in status `from`; each change is in the audit log",
+          summary:
+            "Decides a campaign's responses (only those in status `from`, when given); approval needs `seen`, the responses whose text the moderator was shown, and publishes only pending public responses with the same text; each change is in the audit log",
           parameters: [{ name: 'campaign', in: 'path', required: true, schema: { type: 'string' } }],
           ...moderated,
           requestBody: { required: true, ...json(CampaignStatusUpdate, 'input') },
           responses: {
-            200: { description: 'How many responses changed', ...json(z.object({ campaign: z.string(), changed: z.number() })) },
-            400: error('A status that is not published, rejected or spam'),
+            200: {
+              description: 'How many responses changed, and how many approval left pending because their text differs from every one seen',
+              ...json(z.object({ campaign: z.string(), changed: z.number(), unseen: z.number() })),
+            },
+            400: error('A status that is not published, rejected or spam, or an approval without seen'),
             404: error('No campaign with this id'),
             ...moderated.responses,
           },
