@@ -2,19 +2,24 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { ConsultationRecord, StoredComment } from './storage/storage.js';
 
 /*
- * A consultation's responses in the input layout of Consult, the UK government's tool for analysing
- * consultation responses (github.com/i-dot-ai/consult, backend/consultations/import_schema/inputs):
+ * A consultation's responses as Consult, the UK government's tool for analysing consultation
+ * responses (github.com/i-dot-ai/consult), imports them: what the pydantic models of its
+ * backend/data_pipeline/models.py accept (every one forbids other fields) and its
+ * backend/data_pipeline/sync/consultation_setup.py reads, under the inputs/ folder it reads from:
  *
- *   respondents.jsonl                    { themefinder_id, demographics }
- *   question_part_<n>/question.json      { question_text, question_number }
- *   question_part_<n>/responses.jsonl    { themefinder_id, text }
+ *   inputs/respondents.jsonl                    { themefinder_id, demographic_data: { field: [values] } }
+ *   inputs/question_part_<n>/question.json      { question_text, question_number, has_free_text, multi_choice_options }
+ *   inputs/question_part_<n>/responses.jsonl    { themefinder_id, text }
  *
  * One question per section, numbered in the consultation's order of sections; one themefinder_id
- * per respondent across sections.
+ * per respondent across sections, each listed in respondents.jsonl.
  */
 
 /** Responses an analyst reads: not the department's own, and not what moderators rejected or marked as spam. */
 const analysed = (comment: StoredComment) => comment.role !== 'official' && comment.status !== 'rejected' && comment.status !== 'spam';
+
+/** Text Consult's importer reads as no answer at all (consultation_setup.py): such a response adds nothing to analyse. */
+const noAnswer = new Set(['', 'Not Provided', '-']);
 
 /** One line of JSON per value, each ended by a line feed. */
 const jsonLines = (values: unknown[]) => values.map((value) => `${JSON.stringify(value)}\n`).join('');
@@ -31,17 +36,17 @@ export function consultZip(comments: StoredComment[], consultation: Consultation
   const sections = [...titles.keys(), ...new Set(responses.map((r) => r.section).filter((section) => !titles.has(section)))];
 
   const idOf = new Map<string, number>();
-  const respondents: { themefinder_id: number; demographics: Record<string, string[]> }[] = [];
+  const respondents: { themefinder_id: number; demographic_data: Record<string, string[]> }[] = [];
   const respondentOf = (comment: StoredComment): number => {
     const key = comment.email ? `email:${comment.email.toLowerCase()}` : `response:${comment.id}`;
     let id = idOf.get(key);
     if (id === undefined) {
       id = respondents.length + 1;
       idOf.set(key, id);
-      respondents.push({ themefinder_id: id, demographics: {} });
+      respondents.push({ themefinder_id: id, demographic_data: {} });
     }
     // What a respondent said last about themselves stands: a later response may name an organisation.
-    const demographics = respondents[id - 1]!.demographics;
+    const demographics = respondents[id - 1]!.demographic_data;
     if (comment.respondent) demographics.respondent_type = [comment.respondent];
     if (comment.organisation) demographics.organisation = [comment.organisation];
     if (comment.lang) demographics.language = [comment.lang];
@@ -52,13 +57,14 @@ export function consultZip(comments: StoredComment[], consultation: Consultation
   sections.forEach((section, index) => {
     const number = index + 1;
     const answers = new Map<number, string[]>();
-    for (const comment of responses.filter((r) => r.section === section)) {
+    for (const comment of responses.filter((r) => r.section === section && !noAnswer.has(r.body))) {
       const id = respondentOf(comment);
       answers.set(id, [...(answers.get(id) ?? []), comment.body]);
     }
-    files[`question_part_${number}/question.json`] = strToU8(`${JSON.stringify({ question_text: titles.get(section) ?? section, question_number: number })}\n`);
-    files[`question_part_${number}/responses.jsonl`] = strToU8(jsonLines([...answers].map(([id, texts]) => ({ themefinder_id: id, text: texts.join('\n\n') }))));
+    const question = { question_text: titles.get(section) ?? section, question_number: number, has_free_text: true, multi_choice_options: [] };
+    files[`inputs/question_part_${number}/question.json`] = strToU8(`${JSON.stringify(question)}\n`);
+    files[`inputs/question_part_${number}/responses.jsonl`] = strToU8(jsonLines([...answers].map(([id, texts]) => ({ themefinder_id: id, text: texts.join('\n\n') }))));
   });
-  files['respondents.jsonl'] = strToU8(jsonLines(respondents));
+  files['inputs/respondents.jsonl'] = strToU8(jsonLines(respondents));
   return zipSync(files, { level: 6 });
 }

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { Ajv } from 'ajv';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Storage } from '../src/storage/storage.js';
-import { questionSchema, respondentSchema, responseSchema } from './fixtures/consult-input-schemas.js';
+import { ImportFailure, importConsultInputs } from './fixtures/consult-importer.js';
 import { drivers, json, moderator, newComment, page, testApp } from './helpers.js';
 
-const ajv = new Ajv({ strict: false });
-const checks = { respondent: ajv.compile(respondentSchema), response: ajv.compile(responseSchema), question: ajv.compile(questionSchema) };
-
-/** Every line of a JSONL file, parsed. */
-const lines = (bytes: Uint8Array | undefined) => strFromU8(bytes!).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
 for (const driver of drivers) {
   describe(`the Consult export on ${driver.name}`, () => {
@@ -55,34 +49,32 @@ for (const driver of drivers) {
       assert.match(response.headers.get('Content-Disposition')!, /attachment; filename="consult-review-\d{4}-\d{2}-\d{2}\.zip"/);
       const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
       assert.deepEqual(Object.keys(files).sort(), [
-        'question_part_1/question.json', 'question_part_1/responses.jsonl',
-        'question_part_2/question.json', 'question_part_2/responses.jsonl',
-        'question_part_3/question.json', 'question_part_3/responses.jsonl',
-        'respondents.jsonl',
+        'inputs/question_part_1/question.json', 'inputs/question_part_1/responses.jsonl',
+        'inputs/question_part_2/question.json', 'inputs/question_part_2/responses.jsonl',
+        'inputs/question_part_3/question.json', 'inputs/question_part_3/responses.jsonl',
+        'inputs/respondents.jsonl',
       ]);
 
-      // Every line fits Consult's own schemas, field by field and type by type.
-      const questions = [1, 2, 3].map((n) => JSON.parse(strFromU8(files[`question_part_${n}/question.json`]!)) as Record<string, unknown>);
-      for (const question of questions) assert.ok(checks.question(question), ajv.errorsText(checks.question.errors));
-      assert.deepEqual(questions, [
-        { question_text: 'What should permits cost?', question_number: 1 },
-        { question_text: 'Introduction', question_number: 2 },
-        { question_text: 'other', question_number: 3 },
-      ]);
-      const respondents = lines(files['respondents.jsonl']);
-      for (const respondent of respondents) assert.ok(checks.respondent(respondent), ajv.errorsText(checks.respondent.errors));
-      const answers = [1, 2, 3].map((n) => lines(files[`question_part_${n}/responses.jsonl`]));
-      for (const response of answers.flat()) assert.ok(checks.response(response), ajv.errorsText(checks.response.errors));
-
+      // Consult's importer, ported, takes every file whole: no field it forbids, nothing it would drop.
+      const imported = importConsultInputs(files);
+      assert.deepEqual(
+        imported.questions.map((q) => [q.number, q.text, q.hasFreeText, q.options]),
+        [
+          [1, 'What should permits cost?', true, []],
+          [2, 'Introduction', true, []],
+          [3, 'other', true, []],
+        ],
+      );
+      const texts = (n: number) => [...imported.questions[n - 1]!.responses.values()].map((answer) => answer.freeText);
       // Ada answered two sections under one id; her two answers to costs are one, in order.
-      const idOf = (text: string) => answers.flat().find((answer) => String(answer.text).includes(text))!.themefinder_id;
+      const idOf = (text: string) =>
+        imported.questions.flatMap((q) => [...q.responses]).find(([, answer]) => answer.freeText!.includes(text))![0];
       assert.equal(idOf('Ada on the introduction.'), idOf('Ada on costs.'));
-      assert.deepEqual(answers[0]!.map((answer) => answer.text), ['Ada on costs.\n\nAda again on costs.', 'Ravi ar ran y clwb.', 'Sent privately, still analysed.']);
-      assert.deepEqual(answers[1]!.map((answer) => answer.text), ['Ada on the introduction.', 'Erase me later.']);
-      assert.deepEqual(answers[2]!.map((answer) => answer.text), ['On a section the consultation does not list.']);
-      assert.equal(new Set(respondents.map((r) => r.themefinder_id)).size, respondents.length);
-      assert.equal(respondents.length, 5, 'Ada, Ravi, Pat, the erased respondent and Lee; not the rejected response nor the department');
-      assert.deepEqual(respondents.find((r) => r.themefinder_id === idOf('Ravi'))!.demographics, {
+      assert.deepEqual(texts(1), ['Ada on costs.\n\nAda again on costs.', 'Ravi ar ran y clwb.', 'Sent privately, still analysed.']);
+      assert.deepEqual(texts(2), ['Ada on the introduction.', 'Erase me later.']);
+      assert.deepEqual(texts(3), ['On a section the consultation does not list.']);
+      assert.equal(imported.respondents.size, 5, 'Ada, Ravi, Pat, the erased respondent and Lee; not the rejected response nor the department');
+      assert.deepEqual(imported.respondents.get(idOf('Ravi')), {
         respondent_type: ['organisation'],
         organisation: ['Riverside Cyclists'],
         language: ['cy'],
@@ -102,3 +94,30 @@ for (const driver of drivers) {
     });
   });
 }
+
+describe('the port of Consult’s importer', () => {
+  const file = (value: unknown) => strToU8(`${JSON.stringify(value)}\n`);
+  const valid = () => ({
+    'inputs/respondents.jsonl': file({ themefinder_id: 1, demographic_data: { respondent_type: ['individual'] } }),
+    'inputs/question_part_1/question.json': file({ question_text: 'Costs', question_number: 1, has_free_text: true, multi_choice_options: ['Agree', 'Disagree'] }),
+    'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 1, text: 'Too dear.' }),
+    'inputs/question_part_1/multi_choice.jsonl': file({ themefinder_id: 1, options: ['Disagree'] }),
+  });
+
+  it('loads what Consult loads, and refuses what it would refuse or quietly drop', () => {
+    const loaded = importConsultInputs(valid());
+    assert.deepEqual(loaded.questions[0]!.responses.get(1), { freeText: 'Too dear.', options: ['Disagree'] });
+    const refusals: [string, Record<string, Uint8Array>][] = [
+      ['the old field name', { ...valid(), 'inputs/respondents.jsonl': file({ themefinder_id: 1, demographics: {} }) }],
+      ['a demographic value that is not a list', { ...valid(), 'inputs/respondents.jsonl': file({ themefinder_id: 1, demographic_data: { language: 'cy' } }) }],
+      ['an id as text', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: '1', text: 'x' }) }],
+      ['a respondent not listed', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 2, text: 'Who?' }) }],
+      ['an undeclared option', { ...valid(), 'inputs/question_part_1/multi_choice.jsonl': file({ themefinder_id: 1, options: ['Maybe'] }) }],
+      ['empty text', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 1, text: '' }) }],
+      ['text Consult reads as none', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 1, text: '-' }) }],
+      ['a field the model forbids', { ...valid(), 'inputs/question_part_1/question.json': file({ question_text: 'Costs', question_number: 1, section: 'costs' }) }],
+      ['files outside inputs/', { ...Object.fromEntries(Object.entries(valid()).map(([path, bytes]) => [path.replace('inputs/', ''), bytes])) }],
+    ];
+    for (const [what, files] of refusals) assert.throws(() => importConsultInputs(files), (error: unknown) => error instanceof ImportFailure || (error as Error).name === 'ZodError', what);
+  });
+});
