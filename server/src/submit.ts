@@ -4,7 +4,7 @@ import { refusal, type ClosedConsultation } from './consultations.js';
 import type { AppOptions } from './context.js';
 import { unstorableText } from './http/storable.js';
 import { newReference } from './reference.js';
-import { isPublic } from './storage/schema.js';
+import { isPublic, statusOfNew, statusToldToSender } from '../../src/contract/rules.js';
 import type { CreateResult, StoredComment } from './storage/storage.js';
 
 export type SubmitResult =
@@ -61,18 +61,11 @@ export async function submitComment(
     return earlier ? settled(earlier) : { kind: 'rate-limited', retryAfter: wait };
   }
 
-  // A filled honeypot is kept as spam, not refused: a person whose browser filled it loses nothing.
-  const status: CommentStatus = data.website
-    ? 'spam'
-    : data.visibility === 'private'
-      ? 'received'
-      : options.moderation === 'post'
-        ? 'published'
-        : 'pending';
+  const status: CommentStatus = statusOfNew(data, options.moderation);
   // What the sender is told of a comment kept as spam is what they would be told of any pending one.
   // The reference is theirs alone: it is in this answer (and its replays), never in a public list.
   const answer = (comment: StoredComment) =>
-    JSON.stringify({ comment: publicComment({ ...comment, status: status === 'spam' ? 'pending' : comment.status }), reference: comment.reference });
+    JSON.stringify({ comment: publicComment({ ...comment, status: statusToldToSender(comment.status) }), reference: comment.reference });
   const result = await storage.create(
     {
       page: data.page,

@@ -8,5 +8,4 @@ export * from './csv.js';
 export * from './reference.js';
 export * from './audit.js';
 export * from './overview.js';
-export * from './reports.js';
-export * from './campaigns.js';
+export * from './rules.js';

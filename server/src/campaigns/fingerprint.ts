@@ -1,4 +1,4 @@
-import { normaliseCampaignText as normalise } from '../../../src/contract/campaigns.js';
+import { normaliseCampaignText as normalise } from '../../../src/contract/rules.js';
 
 export { normalise };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { Outcome } from '../../../src/contract/public.js';
-import { campaignChanges } from '../../../src/contract/campaigns.js';
+import { campaignChanges } from '../../../src/contract/rules.js';
 import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
 import type { ModeratorRole } from '../../../src/contract/audit.js';
 import { BatchedReads } from './batched-reads.js';

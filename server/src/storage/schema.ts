@@ -222,8 +222,7 @@ export function newStoredComment({ at, ...record }: NewRecord): StoredComment & 
 }
 
 /** Whether a comment is seen by the public (with its name or without): published, and not private. */
-export const isPublic = (record: { status: string; visibility: string }) =>
-  record.status === 'published' && record.visibility !== 'private';
+export { isPublic } from '../../../src/contract/rules.js';
 
 /** A row of `comments` as both drivers read it. */
 export interface CommentRow {
@@ -365,7 +364,7 @@ export const readersReports = 'Readers’ reports';
 /** What became of a reader's report. */
 export type ReportOutcome = 'not-found' | 'counted' | 'repeated' | 'hidden';
 
-export { hidesAt } from '../../../src/contract/reports.js';
+export { hidesAt } from '../../../src/contract/rules.js';
 
 /** A row of `receipts` as both drivers read it for sending. */
 export interface ReceiptRow {

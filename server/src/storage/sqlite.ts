@@ -10,7 +10,7 @@ import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted
 import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
 import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
-import { campaignChanges } from '../../../src/contract/campaigns.js';
+import { campaignChanges } from '../../../src/contract/rules.js';
 import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
 import type { ModeratorRole } from '../../../src/contract/audit.js';
 import type { CampaignDecision, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BackendUnavailableError, MemoryBackend, ValidationFailedError } from '../../index.js';
+import { BackendUnavailableError, CivicCommentsError, MemoryBackend, ValidationFailedError } from '../../index.js';
 
 const page = '/review';
 const newComment = (overrides: object = {}) => ({
@@ -79,8 +79,38 @@ describe('MemoryBackend', () => {
     const again = await backend.postComment(newComment(), { idempotencyKey: 'k1' });
     expect(again).to.deep.equal(first);
     expect(backend.all()).to.have.length(1);
+    // The same error the rest backend raises for the server's 422, not a field error no field shows.
     const other = await backend.postComment(newComment({ body: 'different' }), { idempotencyKey: 'k1' }).catch((e: unknown) => e);
-    expect(other).to.be.instanceOf(ValidationFailedError);
+    expect(other).to.be.instanceOf(CivicCommentsError);
+    expect(other).not.to.be.instanceOf(ValidationFailedError);
+    expect((other as Error).message).to.match(/answered 422: This Idempotency-Key was already used for a different comment/);
+  });
+
+  it('erases as the server does: name, email and organisation, and the kept answer forgets the name', async () => {
+    const backend = new MemoryBackend({ page, moderation: 'post' });
+    const sent = await backend.postComment(newComment({ respondent: 'organisation', organisation: 'Riverside Cyclists', email: 'Ravi@Example.com' }), { idempotencyKey: 'e1' });
+    expect(sent.organisation).to.equal('Riverside Cyclists');
+    expect(backend.erase('ravi@example.com')).to.equal(1);
+    expect(backend.all().map((c) => [c.name, c.email, c.organisation, c.body])).to.deep.equal([['', '', null, sent.body]]);
+    const retried = await backend.postComment(newComment({ respondent: 'organisation', organisation: 'Riverside Cyclists', email: 'Ravi@Example.com' }), { idempotencyKey: 'e1' });
+    expect([retried.id, retried.name, retried.organisation]).to.deep.equal([sent.id, null, null]);
+    expect(backend.all()).to.have.length(1);
+  });
+
+  it('keeps a filled honeypot as spam, and tells the sender what any pending comment is told, as the server does', async () => {
+    const backend = new MemoryBackend({ page, moderation: 'post' });
+    const sent = await backend.postComment(newComment({ website: 'https://spam.example' }));
+    expect(sent.status).to.equal('pending');
+    expect(backend.all()[0]!.status).to.equal('spam');
+    expect((await backend.listComments({ page, section: 'intro' })).comments).to.have.length(0);
+  });
+
+  it('counts this page’s reader once per comment, however often they report it, as the server counts a reader', async () => {
+    const backend = new MemoryBackend({ page, moderation: 'post' });
+    const { id } = await backend.postComment(newComment());
+    for (let i = 0; i < 5; i++) await backend.reportComment(id, `Reason ${i}`);
+    expect(backend.all()[0]!.reports).to.deep.equal({ count: 1, unreviewed: 1, reasons: ['Reason 0'] });
+    expect(backend.all()[0]!.status).to.equal('published', 'one reader never hides a comment');
   });
 
   it('fails and waits on request, and stops waiting when aborted', async () => {

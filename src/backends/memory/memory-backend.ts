@@ -15,7 +15,7 @@ import {
   type Visibility,
 } from '../../contract/public.js';
 import { referenceAlphabet } from '../../contract/reference.js';
-import { hidesAt } from '../../contract/reports.js';
+import { erasedRespondent, hidesAt, isPublic, statusOfNew, statusToldToSender } from '../../contract/rules.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { BackendUnavailableError, CivicCommentsError, ConsultationClosedError, ValidationFailedError } from '../errors.js';
 
@@ -94,6 +94,8 @@ export class MemoryBackend implements CommentsBackend {
   outcomes: Record<string, string>;
   private readonly stored: StoredComment[] = [];
   private readonly answered = new Map<string, { body: string; comment: PostedComment }>();
+  /** The comments this page's reader has reported. */
+  private readonly reported = new Set<string>();
   private nextId = 1;
 
   constructor(options: MemoryBackendOptions = {}) {
@@ -146,8 +148,10 @@ export class MemoryBackend implements CommentsBackend {
     const fingerprint = JSON.stringify(input);
     const earlier = key ? this.answered.get(key) : undefined;
     if (earlier) {
-      if (earlier.body !== fingerprint) {
-        throw new ValidationFailedError({ idempotencyKey: 'This key was already used for a different comment' });
+      // An erased answer no longer knows what was sent, so any retry gets it, as on the server.
+      if (earlier.body && earlier.body !== fingerprint) {
+        // The error the rest backend raises for the server's 422 idempotency_conflict.
+        throw new CivicCommentsError('memory backend answered 422: This Idempotency-Key was already used for a different comment.');
       }
       return earlier.comment;
     }
@@ -162,8 +166,7 @@ export class MemoryBackend implements CommentsBackend {
     if (parentId && !this.stored.some((c) => c.id === parentId && c.section === data.section && isPublic(c))) {
       throw new ValidationFailedError(messagesFor({ parentId: 'invalid' }));
     }
-    const status: CommentStatus =
-      data.visibility === 'private' ? 'received' : this.moderation === 'post' ? 'published' : 'pending';
+    const status: CommentStatus = statusOfNew(data, this.moderation);
     const comment: StoredComment = {
       id: this.newId(),
       page: data.page,
@@ -181,7 +184,7 @@ export class MemoryBackend implements CommentsBackend {
       reference: newReference(),
     };
     this.stored.push(comment);
-    const answer: PostedComment = { ...publicComment(comment), reference: comment.reference! };
+    const answer: PostedComment = { ...publicComment({ ...comment, status: statusToldToSender(status) }), reference: comment.reference! };
     if (key) this.answered.set(key, { body: fingerprint, comment: answer });
     return answer;
   }
@@ -244,6 +247,9 @@ export class MemoryBackend implements CommentsBackend {
     await this.answerAfterLatency('post', options.signal);
     const comment = this.stored.find((c) => c.id === id && isPublic(c));
     if (!comment) throw new CivicCommentsError(`memory backend: there is no published comment "${id}"`);
+    // The page is one reader's: a second report of the same comment is answered alike and not counted, as on the server.
+    if (this.reported.has(id)) return;
+    this.reported.add(id);
     const reports = (comment.reports ??= { count: 0, unreviewed: 0, reasons: [] });
     reports.count++;
     reports.unreviewed++;
@@ -271,12 +277,12 @@ export class MemoryBackend implements CommentsBackend {
     this.stored.splice(index, 1);
   }
 
-  /** Removes a person's name and email from all their comments; returns how many. */
+  /** Removes a person's name, email and organisation from all their comments, as the server does; returns how many. */
   erase(email: string): number {
     const matching = this.stored.filter((c) => c.email.toLowerCase() === email.toLowerCase());
-    for (const comment of matching) {
-      comment.name = '';
-      comment.email = '';
+    for (const comment of matching) Object.assign(comment, erasedRespondent);
+    for (const [key, earlier] of this.answered) {
+      if (matching.some((c) => c.id === earlier.comment.id)) this.answered.set(key, { body: '', comment: { ...earlier.comment, name: null, organisation: null } });
     }
     return matching.length;
   }
@@ -303,5 +309,3 @@ export class MemoryBackend implements CommentsBackend {
   }
 }
 
-/** Published, with the name or without it: everything but what was sent privately. */
-const isPublic = (c: StoredComment) => c.status === 'published' && c.visibility !== 'private';
