@@ -75,7 +75,6 @@ export interface ModerationBackend {
   outcome(page: string, section: string): Promise<Outcome | null>;
   /** Publishes or replaces it. */
   saveOutcome(page: string, section: string, body: string): Promise<Outcome>;
-  /** Decides every response of a campaign (only those in status `from`, when given); resolves to how many changed. */
   /**
    * Decides a campaign's responses in bulk (only those in status `from`, when given). Approval
    * publishes only responses whose text is that of one in `seen`; `unseen` counts those it left.

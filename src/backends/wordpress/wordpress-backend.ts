@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Counts, type Comment, type CommentPage, type CommentStatus, type NewCommentInput } from '../../contract/public.js';
 import { validationMessages } from '../../contract/validation-messages.js';
+import { messagesFor, validateNewComment } from '../../contract/validate.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { CivicCommentsError, ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../errors.js';
@@ -156,6 +157,10 @@ export class WordPressBackend implements CommentsBackend {
   }
 
   async postComment(comment: NewCommentInput, options: PostOptions = {}): Promise<PostedComment> {
+    // The contract's checks first, so that every field wrong is named at once, as the reference
+    // server names them: WordPress stops at the first it finds.
+    const checkedComment = validateNewComment(comment);
+    if (!checkedComment.success) throw new ValidationFailedError(messagesFor(checkedComment.codes));
     const post = await this.#postId(comment.page, options.signal);
     const created = await this.#call(
       'wp/v2/comments',

@@ -1,0 +1,53 @@
+// The CommentsBackend contract (test/conformance/) run against the in-page backend and against the
+// reference server through the rest backend, on SQLite and on PostgreSQL.
+import { after } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryBackend } from '../../src/backends/memory/memory-backend.js';
+import { RestBackend } from '../../src/backends/rest/rest-backend.js';
+import { backendConformance } from '../../test/conformance/backend-conformance.js';
+import { readConfig, type ServerConfig } from '../src/config.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { postgresUrl, token } from './helpers.js';
+import { emptyPostgres } from './processes.js';
+
+const memory = new MemoryBackend({ latency: 0 });
+let pages = 0;
+backendConformance({
+  name: 'memory',
+  backend: memory,
+  newPage: async () => `/conformance/${pages++}`,
+  publish: async (id) => memory.moderate(id, 'published'),
+  section: 'intro',
+  refusesReusedKeys: true,
+});
+
+const folder = mkdtempSync(join(tmpdir(), 'civic-comments-conformance-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+const databases = [
+  { name: 'SQLite', url: async () => join(folder, 'comments.db') },
+  ...(postgresUrl ? [{ name: 'PostgreSQL', url: async () => (await emptyPostgres(postgresUrl!), postgresUrl!) }] : []),
+];
+for (const database of databases) {
+  const server: RunningServer = await startServer(
+    readConfig(['--port', '0', '--db', await database.url()], { MODERATOR_TOKEN: token, RATE_LIMIT: '0', CACHE_MB: '0' }) as ServerConfig,
+  );
+  after(() => server.close());
+  backendConformance({
+    name: `rest, the reference server on ${database.name}`,
+    backend: new RestBackend({ endpoint: server.url, retries: 0 }),
+    newPage: async () => `/conformance/${database.name}/${pages++}`,
+    publish: async (id) => {
+      const answer = await fetch(`${server.url}/api/v1/moderation/comments/${id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: '{"status":"published"}',
+      });
+      if (answer.status !== 200) throw new Error(`publishing ${id} answered ${answer.status}`);
+    },
+    section: 'intro',
+    refusesReusedKeys: true,
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The `CommentsBackend` contract as one set of tests, run against every backend: `memory`, `rest`
+ * (the reference server, on SQLite and on PostgreSQL) and `wordpress` (a real WordPress). Each
+ * runner says how to make a page and how a moderator publishes in that backend; what a backend
+ * cannot do it declares, and its cases are skipped for it with the reason. A feature that changes
+ * what a backend promises adds its cases here.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CommentsBackend } from '../../src/backends/backend.js';
+import { CivicCommentsError, ValidationFailedError } from '../../src/backends/errors.js';
+import type { NewCommentInput } from '../../src/contract/public.js';
+
+export interface BackendUnderTest {
+  name: string;
+  backend: CommentsBackend;
+  /** A page no other test uses (for WordPress, a new consultation post's id). */
+  newPage: () => Promise<string>;
+  /** Publishes a stored response, as a moderator does in this backend. */
+  publish: (id: string) => Promise<void>;
+  /** A section the page has. */
+  section: string;
+  /** Whether the backend answers an Idempotency-Key reused for another comment with an error (else it answers with the first). */
+  refusesReusedKeys: boolean;
+}
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+export function backendConformance(underTest: BackendUnderTest): void {
+  const { backend, section } = underTest;
+  const response = (page: string, overrides: Partial<NewCommentInput> = {}): NewCommentInput => ({
+    page,
+    section,
+    name: 'Ada Lovelace',
+    email: `ada.${unique()}@example.com`,
+    body: `A response ${unique()}.`,
+    visibility: 'public',
+    ...overrides,
+  });
+  const failure = (promise: Promise<unknown>) => promise.then(() => assert.fail('it should have failed'), (error: unknown) => error);
+
+  describe(`the CommentsBackend contract: ${underTest.name}`, () => {
+    it('waits for a moderator, then lists a response with its reply, oldest first, and counts them', async () => {
+      const page = await underTest.newPage();
+      const first = await backend.postComment(response(page, { body: 'The station needs step-free access.' }));
+      assert.equal(first.status, 'pending');
+      assert.equal(first.section, section);
+      assert.ok(!('email' in first), 'the answer never carries the email');
+      assert.equal((await backend.listComments({ page, section })).total, 0);
+      assert.deepEqual((await backend.getCounts(page)).counts, {});
+      await underTest.publish(first.id);
+      const reply = await backend.postComment(response(page, { name: 'Grace Hopper', body: 'And lifts that work.', parentId: first.id }));
+      await underTest.publish(reply.id);
+      const thread = await backend.listComments({ page, section });
+      assert.deepEqual(
+        thread.comments.map((c) => [c.name, c.body, c.parentId, c.status]),
+        [
+          ['Ada Lovelace', 'The station needs step-free access.', null, 'published'],
+          ['Grace Hopper', 'And lifts that work.', first.id, 'published'],
+        ],
+      );
+      assert.equal(thread.total, 2);
+      assert.ok(thread.comments.every((c) => !JSON.stringify(c).includes('@example.com')));
+      assert.deepEqual((await backend.getCounts(page)).counts, { [section]: 2 });
+    });
+
+    it('keeps a private response out of every public answer, and publishes an anonymous one without its name', async () => {
+      const page = await underTest.newPage();
+      const secret = await backend.postComment(response(page, { visibility: 'private', body: 'For the department only.' }));
+      assert.equal(secret.status, 'received');
+      const anonymous = await backend.postComment(response(page, { visibility: 'anonymous', name: 'Nia Jones', body: 'Without my name.' }));
+      await underTest.publish(anonymous.id);
+      const thread = await backend.listComments({ page, section });
+      assert.deepEqual(thread.comments.map((c) => [c.name, c.organisation, c.body]), [[null, null, 'Without my name.']]);
+      assert.deepEqual((await backend.getCounts(page)).counts, { [section]: 1 });
+      if (backend.getComment) {
+        assert.ok((await failure(backend.getComment(secret.id))) instanceof CivicCommentsError, 'a private response cannot be fetched by its id');
+        assert.equal((await backend.getComment(anonymous.id)).name, null);
+      }
+    });
+
+    it('stores a response once for one idempotency key', async () => {
+      const page = await underTest.newPage();
+      const sent = response(page);
+      const key = `conformance-${unique()}`;
+      const first = await backend.postComment(sent, { idempotencyKey: key });
+      const again = await backend.postComment(sent, { idempotencyKey: key });
+      assert.equal(again.id, first.id);
+      await underTest.publish(first.id);
+      assert.equal((await backend.listComments({ page, section })).total, 1);
+      if (underTest.refusesReusedKeys) {
+        const reused = await failure(backend.postComment({ ...sent, body: 'Something else.' }, { idempotencyKey: key }));
+        assert.ok(reused instanceof CivicCommentsError && !(reused instanceof ValidationFailedError), `an idempotency conflict is no field's error: ${String(reused)}`);
+      }
+    });
+
+    it('refuses what the contract refuses, field by field, in GOV.UK’s words', async () => {
+      const page = await underTest.newPage();
+      const refused = await failure(backend.postComment(response(page, { name: '', email: 'not an address' })));
+      assert.ok(refused instanceof ValidationFailedError, String(refused));
+      assert.equal(refused.fields.name, 'Enter your name');
+      assert.equal(refused.fields.email, 'Enter an email address in the correct format, like name@example.com');
+    });
+
+    it('pages a long thread with a cursor', async () => {
+      const page = await underTest.newPage();
+      for (let i = 0; i < 3; i++) await underTest.publish((await backend.postComment(response(page, { body: `Response number ${i}.` }))).id);
+      const first = await backend.listComments({ page, section, limit: 2 });
+      assert.deepEqual([first.comments.map((c) => c.body), first.total], [['Response number 0.', 'Response number 1.'], 3]);
+      assert.ok(first.nextCursor);
+      const second = await backend.listComments({ page, section, limit: 2, cursor: first.nextCursor });
+      assert.deepEqual([second.comments.map((c) => c.body), second.nextCursor], [['Response number 2.'], null]);
+    });
+
+    it('takes readers’ reports of published comments, where it takes reports at all', { skip: backend.reportComment ? false : 'this backend takes no reports: the element shows no link' }, async () => {
+      const page = await underTest.newPage();
+      const sent = await backend.postComment(response(page));
+      await underTest.publish(sent.id);
+      await backend.reportComment!(sent.id, 'It names a neighbour.');
+      assert.ok((await failure(backend.reportComment!('no-such-comment'))) instanceof CivicCommentsError);
+    });
+  });
+}
