@@ -4,4 +4,5 @@
  */
 import './elements/civic-moderation/define.js';
 export { CivicModeration } from './elements/civic-moderation/civic-moderation.js';
-export { ModerationClient, UnauthorizedError } from './backends/rest/moderation-client.js';
+export { UnauthorizedError } from './backends/moderation.js';
+export { ModerationClient } from './backends/rest/moderation-client.js';

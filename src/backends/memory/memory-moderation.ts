@@ -22,7 +22,7 @@ import {
   type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
-import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../rest/moderation-client.js';
+import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../moderation.js';
 import { campaignChanges } from '../../contract/rules.js';
 import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';

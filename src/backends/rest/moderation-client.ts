@@ -20,73 +20,17 @@ import {
   type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
-import { CivicCommentsError } from '../errors.js';
+import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../moderation.js';
 import { HTTPError, absoluteEndpoint, apiClient, checked, explain, type ApiClient, type Schema } from './client.js';
-
-/** The moderator token was missing or wrong (401). */
-export class UnauthorizedError extends CivicCommentsError {
-  override name = 'UnauthorizedError';
-}
-
-/** An official response was refused because the consultation names no department to publish it in the name of (409). */
-export class DepartmentMissingError extends CivicCommentsError {
-  override name = 'DepartmentMissingError';
-}
-
-/** What the export can write: spreadsheets' CSV, JSON, or Consult's zip. */
-export type ExportFormat = 'csv' | 'json' | 'consult';
-
-/** A file made by the server's export, ready to save. */
-export interface ExportFile {
-  blob: Blob;
-  fileName: string;
-}
 
 const Updated = z.object({ comment: ModerationComment });
 const SignedIn = z.object({ moderator: Moderator });
-/** What deciding a campaign in bulk did. */
-const CampaignDecided = z.object({ changed: z.number(), unseen: z.number() });
-export type CampaignDecided = z.infer<typeof CampaignDecided>;
+/** The answer to deciding a campaign, as `CampaignDecided` describes it. */
+const CampaignDecidedAnswer = z.object({ changed: z.number(), unseen: z.number() });
 
 /** A query's filled-in parameters, as search parameters. */
 const searchParamsOf = (query: object) =>
   Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''));
-
-/**
- * What the moderation console needs from a server. Throw `UnauthorizedError` for a refused token,
- * and the errors of `../errors.js` otherwise.
- */
-export interface ModerationBackend {
-  /** Who the token belongs to. */
-  me(): Promise<Moderator>;
-  list(query: ModerationQuery): Promise<ModerationPage>;
-  setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment>;
-  remove(id: string): Promise<void>;
-  /** The server's export: CSV, JSON, or (of one page) a zip for Consult. */
-  export(page: string | undefined, format: ExportFormat): Promise<ExportFile>;
-  erase(email: string): Promise<number>;
-  /** Every consultation, most recently changed first, with its responses counted by status. */
-  consultations(): Promise<ModerationConsultation[]>;
-  /** Creates or replaces a page's consultation: `ValidationFailedError` naming the fields it refuses. */
-  saveConsultation(page: string, input: ConsultationInput): Promise<ModerationConsultation>;
-  /** Publishes the department's own response at once, in its name: `DepartmentMissingError` when it has none. */
-  respond(input: OfficialCommentInput): Promise<Comment>;
-  /** What the department has said it did with a section's comments, if anything. */
-  outcome(page: string, section: string): Promise<Outcome | null>;
-  /** Publishes or replaces it. */
-  saveOutcome(page: string, section: string, body: string): Promise<Outcome>;
-  /**
-   * Decides a campaign's responses in bulk (only those in status `from`, when given). Approval
-   * publishes only responses whose text is that of one in `seen`; `unseen` counts those it left.
-   */
-  setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided>;
-  /** A consultation's responses by section, by day, by respondent type and by language. */
-  overview(page: string): Promise<Overview>;
-  /** The audit log, newest first, filtered. */
-  audit(query: AuditQuery): Promise<AuditPage>;
-  /** Every entry matching the filters, as the server's CSV file. */
-  exportAudit(query: AuditQuery): Promise<ExportFile>;
-}
 
 /** The reference server's moderation routes, with the moderator token on every request. */
 export class ModerationClient implements ModerationBackend {
@@ -109,7 +53,7 @@ export class ModerationClient implements ModerationBackend {
 
   setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided> {
     const path = `moderation/campaigns/${encodeURIComponent(campaign)}`;
-    return this.#call(path, CampaignDecided, () => this.#api(path, { method: 'PATCH', json: { status, from, seen } }));
+    return this.#call(path, CampaignDecidedAnswer, () => this.#api(path, { method: 'PATCH', json: { status, from, seen } }));
   }
 
   overview(page: string): Promise<Overview> {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { auditActions, type AuditEntry, type AuditQuery, type CommentStatus } from '../../contract/index.js';
-import { UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { UnauthorizedError } from '../../backends/moderation.js';
 import type { AuditConsoleStrings } from '../../i18n/audit-console.js';
 import type { ConsultationConsoleStrings } from '../../i18n/consultation-console.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Moderator } from '../../contract/index.js';
-import { ModerationClient, UnauthorizedError, type ModerationBackend } from '../../backends/rest/moderation-client.js';
+import { UnauthorizedError, type ModerationBackend } from '../../backends/moderation.js';
+import { ModerationClient } from '../../backends/rest/moderation-client.js';
 import { ConfigurationError } from '../../backends/errors.js';
 import { emit } from '../../events.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';

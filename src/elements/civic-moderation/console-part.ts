@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ModerationBackend } from '../../backends/rest/moderation-client.js';
+import type { ModerationBackend } from '../../backends/moderation.js';
 import type { ModerationStrings } from '../../i18n/moderation.js';
 
 /** The console, as its parts see it. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { emailPattern, limits, type ConsultationInput, type ModerationConsultation } from '../../contract/index.js';
-import { UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { UnauthorizedError } from '../../backends/moderation.js';
 import { ValidationFailedError } from '../../backends/errors.js';
 import type { ConsultationConsoleStrings, DateField } from '../../i18n/consultation-console.js';
 import { dateTimeParts, readDateTime, type DatePart, type DateTimeParts, type DateTimeReading } from './date-time-field.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { UnauthorizedError, type ExportFile, type ExportFormat } from '../../backends/rest/moderation-client.js';
+import { UnauthorizedError, type ExportFile, type ExportFormat } from '../../backends/moderation.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 
 /** What export and erasure need of the console besides its strings and backend. */

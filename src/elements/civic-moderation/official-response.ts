@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ModerationComment } from '../../contract/index.js';
-import { DepartmentMissingError, UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { DepartmentMissingError, UnauthorizedError } from '../../backends/moderation.js';
 import { ConsolePart } from './console-part.js';
 
 /** Where a response goes: under a comment of the queue, or on its own in a page's section. */

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { ModerationConsultation, Overview } from '../../contract/index.js';
-import { UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { UnauthorizedError } from '../../backends/moderation.js';
 import type { ConsultationConsoleStrings } from '../../i18n/consultation-console.js';
 import type { OverviewConsoleStrings } from '../../i18n/overview-console.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';

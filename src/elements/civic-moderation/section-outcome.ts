@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { UnauthorizedError } from '../../backends/rest/moderation-client.js';
+import { UnauthorizedError } from '../../backends/moderation.js';
 import { ConsolePart } from './console-part.js';
 
 /**
