@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../src/contract/errors.js';
 import { consultationState, type Consultation, type ModerationConsultation } from '../../src/contract/index.js';
 import type { Strings } from '../../src/i18n/strings.js';
 import type { ConsultationRecord } from './storage/storage.js';
@@ -57,7 +58,7 @@ export function refusalMessage(closed: ClosedConsultation, strings: Strings): st
 }
 
 /** The error code of a refusal in the API's one error shape. */
-export const refusalCode = (closed: ClosedConsultation) => (closed.state === 'upcoming' ? 'consultation_not_open' : 'consultation_closed');
+export const refusalCode = (closed: ClosedConsultation): ErrorCode => (closed.state === 'upcoming' ? 'consultation_not_open' : 'consultation_closed');
 
 /** Dates as stored: ISO 8601 in UTC, which sorts as time does, whatever offset they were sent with. */
 export const storedDate = (date: string | null | undefined) => (date ? new Date(date).toISOString() : null);

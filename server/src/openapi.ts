@@ -19,6 +19,7 @@ import {
   EraseRequest,
   EraseResult,
   ErrorBody,
+  ErrorCode,
   Health,
   ModerationComment,
   ModerationPage,
@@ -32,7 +33,8 @@ const schema = (type: z.core.$ZodType, io: 'input' | 'output' = 'output') =>
 const json = (type: z.core.$ZodType, io: 'input' | 'output' = 'output') => ({
   content: { 'application/json': { schema: schema(type, io) } },
 });
-const error = (description: string) => ({ description, ...json(ErrorBody) });
+/** An error's body, its `error` one of the codes this server sends (clients should still expect others from a newer server). */
+const error = (description: string) => ({ description, ...json(z.extend(ErrorBody, { error: ErrorCode })) });
 const query = (name: string, description: string, required = false, extra: object = {}) => ({
   name,
   in: 'query',

@@ -9,3 +9,4 @@ export * from './reference.js';
 export * from './audit.js';
 export * from './overview.js';
 export * from './rules.js';
+export * from './errors.js';

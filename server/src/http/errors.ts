@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../../../src/contract/errors.js';
 
 /**
  * Every error the API sends has one shape: `{ error, message, fields? }`. `error` is a stable code
@@ -9,7 +10,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export function errorResponse(
   c: Context,
   status: ContentfulStatusCode,
-  error: string,
+  error: ErrorCode,
   message: string,
   extra: { fields?: Record<string, string>; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
 ): Response {

@@ -1,5 +1,6 @@
 import ky, { HTTPError } from 'ky';
 import { bodyTooLongMessage, ErrorBody } from '../../contract/public.js';
+import type { ErrorCode } from '../../contract/errors.js';
 import {
   BackendUnavailableError,
   CivicCommentsError,
@@ -97,20 +98,40 @@ export async function checked<T>(
   throw new ResponseShapeError(`${where} sent data that breaks the contract (${issue?.path.join('.')}: ${issue?.message})`);
 }
 
-/** Turns what went wrong with a request into the error that tells the reader what to do. */
+const refusalBodies = new WeakMap<HTTPError, Promise<unknown>>();
+
+/**
+ * The JSON body of a refusal, read once however many explanations look at it: ky 2 reads it itself,
+ * into `data`, and leaves the response's body used; ky 1 leaves it to be read here.
+ */
+export function refusalBody(error: HTTPError): Promise<unknown> {
+  let body = refusalBodies.get(error);
+  if (!body) refusalBodies.set(error, (body = 'data' in error ? Promise.resolve(error.data) : error.response.json().catch(() => undefined)));
+  return body;
+}
+
+/** The refusal's code, typed, so that a check of a code the contract does not have fails to compile. */
+export const refusalCode = async (error: HTTPError): Promise<ErrorCode | undefined> =>
+  ErrorBody.safeParse(await refusalBody(error)).data?.error as ErrorCode | undefined;
+
+/** Turns what went wrong with a request into the error that tells the reader what to do; the original is its `cause`. */
 export async function explain(where: string, error: unknown): Promise<unknown> {
-  if (error instanceof SyntaxError) return new ResponseShapeError(`${where} did not answer with JSON`);
+  const cause = { cause: error };
+  if (error instanceof SyntaxError) return new ResponseShapeError(`${where} did not answer with JSON`, cause);
   if (!(error instanceof HTTPError)) {
     // Aborts are the element's own doing and pass through; timeouts and network failures mean "try later".
-    return (error as Error | undefined)?.name === 'AbortError' ? error : new BackendUnavailableError(`${where} could not be reached`);
+    const name = (error as Error | undefined)?.name;
+    if (name === 'AbortError') return error;
+    return new BackendUnavailableError(name === 'TimeoutError' ? `${where} did not answer in time` : `${where} could not be reached`, cause);
   }
   const { status, headers } = error.response;
-  const answer = ErrorBody.safeParse(await error.response.json().catch(() => 0));
+  const answer = ErrorBody.safeParse(await refusalBody(error));
+  const code = answer.data?.error as ErrorCode | undefined;
   if (answer.data?.fields) return new ValidationFailedError(answer.data.fields);
   if (status === 413) return new ValidationFailedError({ body: bodyTooLongMessage });
   if (status === 429) return new RateLimitedError(Number(headers.get('Retry-After')) || undefined);
-  const closed = answer.data?.error === 'consultation_closed' ? 'closed' : answer.data?.error === 'consultation_not_open' ? 'upcoming' : undefined;
+  const closed = code === 'consultation_closed' ? 'closed' : code === 'consultation_not_open' ? 'upcoming' : undefined;
   if (closed) return new ConsultationClosedError(closed, answer.data!.opensAt ?? null, answer.data!.closesAt ?? null, answer.data!.message);
   const message = `${where} answered ${status}${answer.data ? `: ${answer.data.message}` : ''}`;
-  return status >= 500 ? new BackendUnavailableError(message) : new CivicCommentsError(message);
+  return status >= 500 ? new BackendUnavailableError(message, cause) : new CivicCommentsError(message, cause);
 }

@@ -21,7 +21,7 @@ import {
   type StatusUpdate,
 } from '../../contract/index.js';
 import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../moderation.js';
-import { HTTPError, absoluteEndpoint, apiClient, checked, explain, type ApiClient, type Schema } from './client.js';
+import { HTTPError, absoluteEndpoint, apiClient, checked, explain, refusalBody, refusalCode, type ApiClient, type Schema } from './client.js';
 
 const Updated = z.object({ comment: ModerationComment });
 const SignedIn = z.object({ moderator: Moderator });
@@ -144,11 +144,11 @@ export class ModerationClient implements ModerationBackend {
 /** As for readers, but a refused token is an `UnauthorizedError`, which sends the moderator back to sign in. */
 async function explainModeration(where: string, error: unknown): Promise<unknown> {
   if (error instanceof HTTPError && error.response.status === 401) {
-    return new UnauthorizedError('The moderator token was not accepted.');
+    return new UnauthorizedError('The moderator token was not accepted.', { cause: error });
   }
-  if (error instanceof HTTPError && error.response.status === 409) {
-    const body = (await error.response.clone().json().catch(() => null)) as { error?: string; message?: string } | null;
-    if (body?.error === 'department_missing') return new DepartmentMissingError(body.message ?? 'The consultation names no department.');
+  if (error instanceof HTTPError && (await refusalCode(error)) === 'department_missing') {
+    const { message } = (await refusalBody(error)) as { message?: string };
+    return new DepartmentMissingError(message ?? 'The consultation names no department.', { cause: error });
   }
   return explain(where, error);
 }

@@ -83,13 +83,21 @@ describe('RestBackend against the reference server', () => {
 
   it('reports an unreachable server, a slow one and a refusal as errors a reader can be told about', async () => {
     const unreachable = new RestBackend({ endpoint: 'http://127.0.0.1:9', retries: 0 });
-    expect(await failure(unreachable.getCounts('/p'))).to.be.instanceOf(BackendUnavailableError);
+    const down = (await failure(unreachable.getCounts('/p'))) as Error;
+    expect(down).to.be.instanceOf(BackendUnavailableError);
+    // Each keeps what went wrong as its cause, so that a timeout and a refused connection read apart.
+    expect(down.message).to.contain('could not be reached');
+    expect((down.cause as Error).name).to.equal('TypeError');
     const slow = new RestBackend({ endpoint: `${location.origin}/__slow/`, timeout: 200, retries: 0 });
-    expect(await failure(slow.getCounts('/p'))).to.be.instanceOf(BackendUnavailableError);
+    const late = (await failure(slow.getCounts('/p'))) as Error;
+    expect(late).to.be.instanceOf(BackendUnavailableError);
+    expect(late.message).to.contain('did not answer in time');
+    expect((late.cause as Error).name).to.equal('TimeoutError');
     const missing = new RestBackend({ endpoint: `${(await referenceServer()).url}/api/v1/no-such-api/`, retries: 0 });
     const refused = await failure(missing.getCounts('/p'));
     expect(refused).to.be.instanceOf(CivicCommentsError);
     expect((refused as Error).message).to.contain('404');
+    expect(((refused as Error).cause as { response: Response }).response.status).to.equal(404);
   });
 
   it('tries a read again after a passing server error, never a write, and not when asked to wait too long', async () => {

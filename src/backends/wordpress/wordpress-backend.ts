@@ -5,7 +5,7 @@ import { messagesFor, validateNewComment } from '../../contract/validate.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { CivicCommentsError, ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../errors.js';
-import { absoluteEndpoint, apiClient, checked, explain, HTTPError, type ApiClient, type Schema } from '../rest/client.js';
+import { absoluteEndpoint, apiClient, checked, explain, HTTPError, refusalBody, type ApiClient, type Schema } from '../rest/client.js';
 
 /** The `civic` field the companion plugin adds to each comment of a consultation post. */
 const CivicField = /* @__PURE__ */ z.object({
@@ -213,7 +213,7 @@ async function explainWordPress(where: string, error: unknown, input?: NewCommen
   if (!(error instanceof HTTPError)) return explain(where, error);
   // The plugin's own refusals (`consultation_closed`) have our server's shape, without a `code`,
   // and so are explained as the rest backend explains them.
-  const refusal = WordPressError.safeParse(await error.response.clone().json().catch(() => undefined));
+  const refusal = WordPressError.safeParse(await refusalBody(error));
   if (!refusal.success) return explain(where, error);
   const { code, message = '', data } = refusal.data;
   const field = (name: keyof typeof validationMessages, why: string) =>
@@ -248,10 +248,11 @@ async function explainWordPress(where: string, error: unknown, input?: NewCommen
     case 'rest_comment_login_required':
       return new CivicCommentsError(
         `${where} takes comments only from signed-in users: install the civic-comments plugin and tick "Consultation responses" on the post.`,
+        { cause: error },
       );
     case 'rest_post_invalid_id':
     case 'rest_comment_invalid_post_id':
-      return new CivicCommentsError(`${where} has no published post with that id: check the page attribute.`);
+      return new CivicCommentsError(`${where} has no published post with that id: check the page attribute.`, { cause: error });
   }
   return explain(where, error);
 }
