@@ -10,7 +10,7 @@ import { campaignStep, type Candidate } from '../src/campaigns/assign.js';
 import { campaignThreshold, encodeSignature } from '../src/campaigns/fingerprint.js';
 import { CampaignGrouper, fingerprinted } from '../src/campaigns/grouper.js';
 import { PostgresStorage } from '../src/storage/postgres.js';
-import { tables } from '../src/storage/schema.js';
+import { tables } from '../src/storage/migrations.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';
 import type { Storage } from '../src/storage/storage.js';
 import { campaignCorpus, pairwise } from '../test/fixtures/campaign-corpus.js';

@@ -3,7 +3,7 @@ import { ModeratorName, ModeratorRole } from '../../src/contract/index.js';
 import { mixesAlphabets, nameSkeleton } from './names.js';
 import { administratorName, newModeratorToken, tokenHash } from './http/auth.js';
 import { seededBy } from './seed.js';
-import { readersReports } from './storage/schema.js';
+import { readersReports } from './storage/audit-entries.js';
 import { openStorage } from './storage/open.js';
 
 /** How the audit log names changes made from the command line. */

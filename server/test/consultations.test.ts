@@ -11,7 +11,7 @@ import { readConfig, type ServerConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
 import { PostgresStorage } from '../src/storage/postgres.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';
-import { migrations } from '../src/storage/schema.js';
+import { migrations } from '../src/storage/migrations.js';
 import type { Storage } from '../src/storage/storage.js';
 import { drivers, form, formFields, json, moderator, newComment, page, postgresUrl, testApp, token } from './helpers.js';
 import { emptyPostgres } from './processes.js';

@@ -5,7 +5,7 @@ import { createApp, type AppOptions } from '../src/app.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import { PostgresStorage } from '../src/storage/postgres.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';
-import { tables } from '../src/storage/schema.js';
+import { tables } from '../src/storage/migrations.js';
 import type { Storage } from '../src/storage/storage.js';
 
 export const token = 'test-moderator-token-0123456789';

@@ -1,7 +1,7 @@
 /** Real server processes for the tests that start, kill and restart them. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
-import { tables } from '../src/storage/schema.js';
+import { tables } from '../src/storage/migrations.js';
 import { token } from './helpers.js';
 
 /** A real server process, started from the sources as `civic-comments-server` would be. */

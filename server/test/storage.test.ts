@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { SqliteStorage } from '../src/storage/sqlite.js';
-import { migrations } from '../src/storage/schema.js';
+import { migrations } from '../src/storage/migrations.js';
 import type { NewRecord, Storage } from '../src/storage/storage.js';
 import { drivers, page, sqliteStorage } from './helpers.js';
 

@@ -34,7 +34,7 @@ import { moderatorSignedIn, roleAllows } from '../http/auth.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
-import { isPublic } from '../storage/schema.js';
+import { isPublic } from '../../../src/contract/rules.js';
 
 const moderationLimitDefault = 50;
 

@@ -11,7 +11,7 @@ import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
 import { networkOf } from '../http/client-address.js';
 import { originNamed } from '../http/origins.js';
-import { isPublic } from '../storage/schema.js';
+import { isPublic } from '../../../src/contract/rules.js';
 import { submitComment } from '../submit.js';
 
 /** The language an API client asks for: Welsh when its first choice is, English otherwise. */

@@ -8,11 +8,13 @@ import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
-import { campaignQueries, withCampaignSizes } from './schema.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
-import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
-import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow } from './schema.js';
-import type { CampaignDecision, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import { hidesAt, isPublic } from '../../../src/contract/rules.js';
+import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
+import { migrations } from './migrations.js';
+import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
+import { anonymisedAnswer, auditPageOf, auditParams, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow, type ReceiptRow } from './rows.js';
+import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();

@@ -1,9 +1,62 @@
 /**
- * The SQL both drivers run, written once with `?` placeholders (PostgreSQL's driver numbers them).
- * Only what differs, the transactions that store a comment, lives in each driver.
+ * The SQL both drivers run, all of it, written once with `?` placeholders (PostgreSQL's driver
+ * numbers them). Only what differs, the transactions that store a comment and group campaigns,
+ * lives in each driver.
  */
-import { publicColumns } from './schema.js';
-import type { AuditFilter, ModerationFilter } from './storage.js';
+import type { AuditFilter, ModerationFilter, ReceiptOutcome } from './storage.js';
+
+/**
+ * The columns a public list reads: what it cannot read, it cannot leak. In this order, which the
+ * SQLite driver reads them by (as tuples, for speed).
+ */
+export const publicColumns = `id, page, section, parent_id,
+  CASE WHEN visibility = 'anonymous' OR name = '' THEN NULL ELSE name END AS name,
+  body, created_at, status, role,
+  CASE WHEN visibility = 'anonymous' THEN NULL ELSE organisation END AS organisation`;
+
+export const campaignQueries = {
+  ungrouped: `SELECT id, page, body, role FROM comments WHERE fingerprint IS NULL ORDER BY created_at, id LIMIT ?`,
+  // Read again inside the grouping transaction: another run may have grouped some meanwhile.
+  stillUngrouped: (count: number) => `SELECT id FROM comments WHERE fingerprint IS NULL AND id IN (${Array.from({ length: count }, () => '?').join(', ')})`,
+  candidates: (bands: number, limit: number) => `SELECT DISTINCT comments.id, comments.campaign, comments.fingerprint
+    FROM campaign_bands JOIN comments ON comments.id = campaign_bands.comment_id
+    WHERE campaign_bands.band IN (${Array.from({ length: bands }, () => '?').join(', ')}) AND comments.id <> ? LIMIT ${limit}`,
+  grouped: `UPDATE comments SET fingerprint = ?, campaign = ? WHERE id = ?`,
+  leads: `UPDATE comments SET campaign = ? WHERE id = ? AND campaign IS NULL`,
+  band: `INSERT INTO campaign_bands (band, comment_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+  ofComment: `DELETE FROM campaign_bands WHERE comment_id = ?`,
+};
+
+export const reportQueries = {
+  reasons: `SELECT comment_id, reason FROM reports WHERE reason IS NOT NULL AND comment_id IN`,
+  insert: `INSERT INTO reports (comment_id, reporter, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  count: `UPDATE comments SET reports = reports + 1 WHERE id = ?`,
+  // A moderator's decision on a comment reviews every report made so far.
+  reviewed: `UPDATE comments SET reports_reviewed = reports WHERE id = ?`,
+  ofComment: `DELETE FROM reports WHERE comment_id = ?`,
+};
+
+/** A receipt's outcome as the settling query takes its parameters: the query, then its parameters. */
+export function settleReceiptQuery(commentId: string, outcome: ReceiptOutcome, now: string): [string, unknown[]] {
+  if (outcome.state === 'sent') return [receiptQueries.sent, [now, commentId]];
+  if (outcome.state === 'pending') return [receiptQueries.retry, [outcome.retryAt, outcome.error.slice(0, 500), commentId]];
+  return [receiptQueries.failed, [outcome.error.slice(0, 500), commentId]];
+}
+
+export const receiptQueries = {
+  queue: `INSERT INTO receipts (comment_id, recipient, state, attempts, next_attempt_at, queued_at)
+    VALUES (?, ?, 'pending', 0, ?, ?) ON CONFLICT (comment_id) DO NOTHING`,
+  due: `SELECT comment_id, recipient, attempts, next_attempt_at FROM receipts
+    WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, comment_id LIMIT ?`,
+  // Taken only if no other instance took it since it was read: its time moves on as it is taken.
+  claim: `UPDATE receipts SET next_attempt_at = ? WHERE comment_id = ? AND state = 'pending' AND next_attempt_at = ?`,
+  sent: `UPDATE receipts SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE comment_id = ?`,
+  retry: `UPDATE receipts SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE comment_id = ?`,
+  failed: `UPDATE receipts SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE comment_id = ?`,
+  // An erasure takes the address out of every receipt still waiting, and of every record of one.
+  erase: `DELETE FROM receipts WHERE lower(recipient) = lower(?)`,
+  ofComment: `DELETE FROM receipts WHERE comment_id = ?`,
+};
 
 const bumped = `ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 // Published with a name or without one: everything but what was sent privately.

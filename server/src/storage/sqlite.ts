@@ -5,15 +5,17 @@ import { dirname } from 'node:path';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql } from './queries.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
-import { campaignQueries, withCampaignSizes } from './schema.js';
 import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
-import { about, auditPageOf, auditParams, consultationChange, fromReceiptRow, hidesAt, outcomeChange, readersReports, receiptQueries, reportQueries, settleReceiptQuery, statusChange, withReasons, type AuditRow, type ReceiptRow, type ReportOutcome } from './schema.js';
-import { anonymisedAnswer, consultationParams, earlierAnswer, fromConsultationRow, fromRow, isPublic, migrations, newStoredComment, pageOf, statusCountsByPage, type CommentRow, type ConsultationRow, type KeyRow } from './schema.js';
+import { hidesAt, isPublic } from '../../../src/contract/rules.js';
+import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
+import { migrations } from './migrations.js';
+import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
+import { anonymisedAnswer, auditPageOf, auditParams, consultationParams, earlierAnswer, fromConsultationRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type ReceiptRow } from './rows.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
 import { campaignChanges } from '../../../src/contract/rules.js';
 import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
 import type { ModeratorRole } from '../../../src/contract/audit.js';
-import type { CampaignDecision, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a

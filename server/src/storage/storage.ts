@@ -1,6 +1,5 @@
 import type { AuditAction, AuditEntry, CampaignStatusUpdate, ModeratorRole, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
 import type { HitCounter } from './hit-counter.js';
-import type { ReportOutcome } from './schema.js';
 import type { Fingerprinted } from '../campaigns/assign.js';
 
 /** A comment as stored: the moderators' view. */
@@ -134,6 +133,9 @@ export interface Page<T> {
  * Where the server keeps comments. Routes see only this; the drivers (SQLite, PostgreSQL) are
  * chosen at start and passed in.
  */
+/** What became of a reader's report. */
+export type ReportOutcome = 'not-found' | 'counted' | 'repeated' | 'hidden';
+
 /** What deciding a campaign in bulk did. */
 export interface CampaignDecision {
   changed: number;

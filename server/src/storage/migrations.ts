@@ -1,0 +1,185 @@
+/**
+ * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
+ * Dates are ISO 8601 text in UTC, which sorts as time does; `ORDERED` marks the columns that lists
+ * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules, and
+ * `SERIAL_ID` a key the database numbers itself, in the order rows are written.
+ */
+export const migrations: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE comments (
+        id ORDERED PRIMARY KEY,
+        page TEXT NOT NULL,
+        section TEXT NOT NULL,
+        parent_id TEXT,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        body TEXT NOT NULL,
+        visibility TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at ORDERED NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX comments_public ON comments (page, section, status, visibility, created_at, id);
+      CREATE INDEX comments_recent ON comments (created_at, id);
+      CREATE INDEX comments_email ON comments (email);
+      CREATE TABLE idempotency_keys (
+        key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX idempotency_comment ON idempotency_keys (comment_id);
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE idempotency_keys ADD COLUMN removed TEXT;
+      CREATE TABLE rate_limits (
+        key TEXT NOT NULL,
+        window_start BIGINT NOT NULL,
+        window_end BIGINT NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+      );
+      CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 3,
+    // A change counter per page, raised in the same transaction as every write the public can see,
+    // so that each instance can tell in one indexed read whether the answers it keeps still hold.
+    sql: `CREATE TABLE page_versions (page TEXT PRIMARY KEY, version BIGINT NOT NULL);`,
+  },
+  {
+    version: 4,
+    // Consultations with dates, the department's own responses, and what it did with each section's comments.
+    sql: `
+      ALTER TABLE comments ADD COLUMN role TEXT NOT NULL DEFAULT 'reader';
+      CREATE TABLE consultations (
+        page TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        opens_at TEXT,
+        closes_at TEXT,
+        department TEXT,
+        ask_organisation INTEGER NOT NULL,
+        contact_email TEXT,
+        sections TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE outcomes (
+        page TEXT NOT NULL,
+        section TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (page, section)
+      );
+    `,
+  },
+  {
+    version: 5,
+    // Respondents: whom they answer for, the language they wrote in, and the reference they were
+    // given. Rows from before have none of these, and read as an individual's, with no reference.
+    sql: `
+      ALTER TABLE comments ADD COLUMN respondent TEXT;
+      ALTER TABLE comments ADD COLUMN organisation TEXT;
+      ALTER TABLE comments ADD COLUMN lang TEXT;
+      ALTER TABLE comments ADD COLUMN reference TEXT;
+      CREATE UNIQUE INDEX comments_reference ON comments (reference);
+    `,
+  },
+  {
+    version: 6,
+    // Receipts waiting to be mailed, and what became of them: an outbox, so that a mail server that
+    // is down never fails, delays or loses a response.
+    sql: `
+      CREATE TABLE receipts (
+        comment_id TEXT PRIMARY KEY,
+        recipient TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        sent_at TEXT
+      );
+      CREATE INDEX receipts_due ON receipts (state, next_attempt_at);
+    `,
+  },
+  {
+    version: 7,
+    // Moderators by name, each with a token of their own (only its hash is kept), and the log of
+    // what each of them did. The log keeps a response's reference, which outlives its deletion.
+    sql: `
+      CREATE TABLE moderators (
+        name TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX moderators_name ON moderators (lower(name));
+      CREATE TABLE audit_log (
+        id SERIAL_ID,
+        at TEXT NOT NULL,
+        moderator TEXT NOT NULL,
+        action TEXT NOT NULL,
+        comment_id TEXT,
+        reference TEXT,
+        page TEXT,
+        section TEXT,
+        from_value TEXT,
+        to_value TEXT
+      );
+      CREATE INDEX audit_comment ON audit_log (comment_id);
+      CREATE INDEX audit_moderator ON audit_log (moderator, id);
+    `,
+  },
+  {
+    version: 8,
+    // Readers' reports: one row per reader and comment (readers are known by a keyed hash of their
+    // address), and on each comment how many reported it and how many of those a moderator has seen.
+    sql: `
+      ALTER TABLE comments ADD COLUMN reports INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE comments ADD COLUMN reports_reviewed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX comments_reported ON comments (created_at, id) WHERE reports > reports_reviewed;
+      CREATE TABLE reports (
+        comment_id TEXT NOT NULL,
+        reporter TEXT NOT NULL,
+        reason TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (comment_id, reporter)
+      );
+    `,
+  },
+  {
+    version: 9,
+    // Campaigns: each response's MinHash signature once grouped (NULL until then, '' for what is
+    // never grouped), the campaign it belongs to (the id of its first response), and the band keys
+    // through which near-identical responses find each other.
+    sql: `
+      ALTER TABLE comments ADD COLUMN fingerprint TEXT;
+      ALTER TABLE comments ADD COLUMN campaign TEXT;
+      CREATE INDEX comments_campaign ON comments (campaign);
+      CREATE INDEX comments_ungrouped ON comments (created_at, id) WHERE fingerprint IS NULL;
+      CREATE TABLE campaign_bands (
+        band TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        PRIMARY KEY (band, comment_id)
+      );
+    `,
+  },
+  {
+    version: 10,
+    // Each named moderator's role. Those added before roles were moderators: an administrator gives
+    // a wider role by adding them again with --role.
+    sql: `ALTER TABLE moderators ADD COLUMN role TEXT NOT NULL DEFAULT 'moderator';`,
+  },
+];
+
+/** Every table the migrations make, for tests and benchmarks that empty a database. */
+export const tables = [
+  'comments', 'idempotency_keys', 'rate_limits', 'server_secrets', 'page_versions', 'consultations', 'outcomes', 'receipts',
+  'moderators', 'audit_log', 'reports', 'campaign_bands', 'schema_migrations',
+];

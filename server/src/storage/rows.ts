@@ -1,0 +1,243 @@
+/**
+ * Rows as both drivers read them, and what they become: the stored comment, the public one, a
+ * consultation, a receipt, an audit entry, a page of a list; and the parameters writes take.
+ */
+import type { AuditEntry, Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from '../../../src/contract/index.js';
+import { newCommentId } from './ids.js';
+import { reportQueries } from './queries.js';
+import type { ConsultationRecord, CreateResult, NewAuditEntry, NewRecord, QueuedReceipt, StoredComment } from './storage.js';
+
+/** A stored idempotency key as both drivers read it. */
+export interface KeyRow {
+  fingerprint: string;
+  answer: string;
+  /** `deleted` once its comment was deleted, `erased` once its sender's data was erased. */
+  removed: 'deleted' | 'erased' | null;
+}
+
+/** What a key already used answers: its first answer, a removal, or a conflict when the request differs. */
+export function earlierAnswer(row: KeyRow, fingerprint: string): CreateResult {
+  if (row.removed === 'deleted') return { kind: 'removed' };
+  // An erased key no longer knows what was sent, so any retry gets the anonymised answer.
+  if (row.removed === 'erased' || row.fingerprint === fingerprint) return { kind: 'replayed', answer: row.answer };
+  return { kind: 'conflict' };
+}
+
+/** An answer kept for a key, rewritten without the sender's name or organisation. */
+export function anonymisedAnswer(answer: string): string {
+  const parsed = JSON.parse(answer) as { comment?: { name?: unknown; organisation?: unknown } };
+  if (parsed.comment) {
+    parsed.comment.name = null;
+    parsed.comment.organisation = null;
+  }
+  return JSON.stringify(parsed);
+}
+
+/** A new comment as it will be stored: its id and dates made now (or when the record says it was written). */
+export function newStoredComment({ at, ...record }: NewRecord): StoredComment & Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> {
+  const time = at ?? Date.now();
+  const now = new Date(time).toISOString();
+  return { respondent: null, organisation: null, lang: null, reference: null, ...record, id: newCommentId(time), createdAt: now, updatedAt: now };
+}
+
+/** A row of `comments` as both drivers read it. */
+export interface CommentRow {
+  id: string;
+  page: string;
+  section: string;
+  parent_id: string | null;
+  name: string;
+  email: string;
+  body: string;
+  visibility: Visibility;
+  status: 'pending' | 'published' | 'rejected' | 'spam' | 'received';
+  created_at: string;
+  updated_at: string;
+  role: 'reader' | 'official';
+  respondent: Respondent | null;
+  organisation: string | null;
+  lang: ResponseLanguage | null;
+  reference: string | null;
+  /** The state of its receipt, when one was queued (moderation lists only). */
+  receipt?: ReceiptState | null;
+  reports?: number | string;
+  reports_reviewed?: number | string;
+  campaign?: string | null;
+  /** In a moderation list: the responses matching its filters that this one stands for. */
+  group_shown?: number | string;
+  /** In an export: how many responses its campaign holds. */
+  campaign_size?: number | string | null;
+}
+
+/**
+ * A row read with the public columns only, and for a comment published without a name, without
+ * its name or organisation: the query itself leaves them out (see `publicColumns`).
+ */
+export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'body' | 'created_at' | 'status' | 'role'> & {
+  name: string | null;
+  organisation: string | null;
+};
+
+export function fromPublicRow(row: PublicRow): Comment {
+  return {
+    id: row.id,
+    page: row.page,
+    section: row.section,
+    parentId: row.parent_id,
+    name: row.name,
+    organisation: row.organisation,
+    body: row.body,
+    createdAt: row.created_at,
+    status: row.status,
+    role: row.role,
+  };
+}
+
+export function fromRow(row: CommentRow): StoredComment {
+  return {
+    ...fromPublicRow(row),
+    name: row.name,
+    organisation: row.organisation,
+    email: row.email,
+    visibility: row.visibility,
+    updatedAt: row.updated_at,
+    respondent: row.respondent,
+    lang: row.lang,
+    reference: row.reference,
+    receipt: row.receipt ?? null,
+    campaign: row.campaign ?? null,
+    ...(row.campaign_size != null && { campaignSize: Number(row.campaign_size) }),
+    ...(Number(row.group_shown ?? 1) > 1 && { shownTogether: Number(row.group_shown) }),
+    ...(Number(row.reports ?? 0) > 0 && {
+      reports: { count: Number(row.reports), unreviewed: Number(row.reports) - Number(row.reports_reviewed ?? 0), reasons: [] },
+    }),
+  };
+}
+
+/** Gives the responses of a list that belong to a campaign the campaign's size, read in one query. */
+export async function withCampaignSizes(
+  comments: StoredComment[],
+  read: (sql: string, campaigns: string[]) => Promise<{ campaign: string; n: number | string }[]> | { campaign: string; n: number | string }[],
+): Promise<StoredComment[]> {
+  const campaigns = [...new Set(comments.flatMap((comment) => (comment.campaign ? [comment.campaign] : [])))];
+  if (!campaigns.length) return comments;
+  const rows = await read(
+    `SELECT campaign, CAST(count(*) AS INTEGER) AS n FROM comments WHERE campaign IN (${campaigns.map(() => '?').join(', ')}) GROUP BY campaign`,
+    campaigns,
+  );
+  const sizes = new Map(rows.map((row) => [row.campaign, Number(row.n)]));
+  for (const comment of comments) if (comment.campaign) comment.campaignSize = sizes.get(comment.campaign) ?? 1;
+  return comments;
+}
+
+/** Gives the reported comments of a list the reasons readers gave, read in one query. */
+export async function withReasons(
+  comments: StoredComment[],
+  read: (sql: string, ids: string[]) => Promise<{ comment_id: string; reason: string }[]> | { comment_id: string; reason: string }[],
+): Promise<StoredComment[]> {
+  const reported = comments.filter((comment) => comment.reports);
+  if (!reported.length) return comments;
+  const ids = reported.map((comment) => comment.id);
+  const rows = await read(`${reportQueries.reasons} (${ids.map(() => '?').join(', ')}) ORDER BY created_at`, ids);
+  for (const row of rows) comments.find((comment) => comment.id === row.comment_id)?.reports?.reasons.push(row.reason);
+  return comments;
+}
+
+/** A row of `receipts` as both drivers read it for sending. */
+export interface ReceiptRow {
+  comment_id: string;
+  recipient: string;
+  attempts: number | string;
+  next_attempt_at: string;
+}
+
+export const fromReceiptRow = (row: ReceiptRow): QueuedReceipt => ({
+  commentId: row.comment_id,
+  recipient: row.recipient,
+  attempts: Number(row.attempts),
+  nextAttemptAt: row.next_attempt_at,
+});
+
+/** Rows fetched one past the limit tell whether there is a next page. */
+export function pageOf<R, T extends { createdAt: string; id: string }>(rows: R[], limit: number, total: number, map: (row: R) => T) {
+  const items = rows.slice(0, limit).map(map);
+  const last = items.at(-1);
+  return { items, total, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+}
+
+/** A row of `consultations` as both drivers read it. */
+export interface ConsultationRow {
+  page: string;
+  title: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  department: string | null;
+  ask_organisation: number;
+  contact_email: string | null;
+  sections: string;
+  updated_at: string;
+}
+
+export function fromConsultationRow(row: ConsultationRow): ConsultationRecord {
+  return {
+    page: row.page,
+    title: row.title,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    department: row.department,
+    askOrganisation: Boolean(Number(row.ask_organisation)),
+    contactEmail: row.contact_email,
+    sections: JSON.parse(row.sections) as ConsultationRecord['sections'],
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A consultation record as the upsert takes its parameters. */
+export const consultationParams = (c: ConsultationRecord) => [
+  c.page, c.title, c.opensAt, c.closesAt, c.department, c.askOrganisation ? 1 : 0, c.contactEmail, JSON.stringify(c.sections), c.updatedAt,
+];
+
+/** Responses per page and status, as read for the consultations' list. */
+export function statusCountsByPage(rows: { page: string; status: string; n: number | string }[]): Map<string, Record<string, number>> {
+  const byPage = new Map<string, Record<string, number>>();
+  for (const row of rows) byPage.set(row.page, { ...byPage.get(row.page), [row.status]: Number(row.n) });
+  return byPage;
+}
+
+/** An audit entry as the insert takes its parameters. */
+export const auditParams = (by: string, entry: NewAuditEntry, at = new Date().toISOString()) => [
+  at, by, entry.action, entry.commentId ?? null, entry.reference ?? null, entry.page ?? null, entry.section ?? null, entry.from ?? null, entry.to ?? null,
+];
+
+/** A row of `audit_log` as both drivers read it. */
+export interface AuditRow {
+  id: number | string;
+  at: string;
+  moderator: string;
+  action: AuditEntry['action'];
+  comment_id: string | null;
+  reference: string | null;
+  page: string | null;
+  section: string | null;
+  from_value: string | null;
+  to_value: string | null;
+}
+
+export const fromAuditRow = (row: AuditRow): AuditEntry => ({
+  id: String(row.id),
+  at: row.at,
+  moderator: row.moderator,
+  action: row.action,
+  commentId: row.comment_id,
+  reference: row.reference,
+  page: row.page,
+  section: row.section,
+  from: row.from_value,
+  to: row.to_value,
+});
+
+/** A page of the audit log from rows fetched one past the limit. */
+export function auditPageOf(rows: AuditRow[], limit: number, total: number, moderators: string[]) {
+  const items = rows.slice(0, limit).map(fromAuditRow);
+  return { items, total, moderators, next: rows.length > limit ? items.at(-1)!.id : null };
+}
