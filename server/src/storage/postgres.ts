@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { Outcome } from '../../../src/contract/public.js';
-import { campaignChanges } from '../../../src/contract/rules.js';
 import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
 import type { ModeratorRole } from '../../../src/contract/audit.js';
 import { BatchedReads } from './batched-reads.js';
@@ -9,12 +8,12 @@ import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
-import { hidesAt, isPublic } from '../../../src/contract/rules.js';
-import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
+import { isPublic } from '../../../src/contract/rules.js';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
-import { anonymisedAnswer, auditPageOf, auditParams, consultationParams, earlierAnswer, fromConsultationRow, fromPublicRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow, type ReceiptRow } from './rows.js';
-import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import { campaignDecision, consultationSaved, decision, erasure, logged, officialLogged, outcomeSaved, removal, report as reportPlan, type Write } from './transactions.js';
+import { auditPageOf, earlierAnswer, fromConsultationRow, fromPublicRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow, type ReceiptRow } from './rows.js';
+import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -242,9 +241,9 @@ export class PostgresStorage implements Storage {
     return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])) };
   }
 
-  /** Writes an audit entry inside the transaction of what it records. */
-  private async audit(tx: Sql, by: string, entry: NewAuditEntry | undefined): Promise<void> {
-    if (entry) await tx.unsafe(dollar(auditQueries.insert), auditParams(by, entry));
+  /** Runs a transaction's writes, in order, inside the transaction the caller opened. */
+  private async apply(tx: Sql, writes: Write[]): Promise<void> {
+    for (const { sql: text, params } of writes) await tx.unsafe(dollar(text), params as never[]);
   }
 
   /** A comment read and locked until the transaction ends, so that what the log says it was is what it was. */
@@ -257,10 +256,7 @@ export class PostgresStorage implements Storage {
     return this.sql.begin(async (tx) => {
       const before = await this.locked(tx, id);
       if (!before) return undefined;
-      await tx.unsafe(dollar(queries.setStatus), [status, new Date().toISOString(), id]);
-      await tx.unsafe(dollar(reportQueries.reviewed), [id]);
-      await tx.unsafe(dollar(queries.bumpPageOf), [id]);
-      await this.audit(tx, by, statusChange(before, status));
+      await this.apply(tx, decision(before, status, by, new Date().toISOString()));
       const row = await this.one<CommentRow>(queries.findComment, [id], tx);
       return fromRow(row!);
     }) as Promise<StoredComment | undefined>;
@@ -270,13 +266,7 @@ export class PostgresStorage implements Storage {
     return this.sql.begin(async (tx) => {
       const before = await this.locked(tx, id);
       if (!before) return false;
-      await tx.unsafe(dollar(queries.tombstoneKeysOf), [id]);
-      await tx.unsafe(dollar(queries.bumpPageOf), [id]);
-      await tx.unsafe(dollar(receiptQueries.ofComment), [id]);
-      await tx.unsafe(dollar(reportQueries.ofComment), [id]);
-      await tx.unsafe(dollar(campaignQueries.ofComment), [id]);
-      await tx.unsafe(dollar(queries.deleteComment), [id]);
-      await this.audit(tx, by, { action: 'delete', ...about(before), from: before.status });
+      await this.apply(tx, removal(before, by));
       return true;
     }) as Promise<boolean>;
   }
@@ -287,15 +277,10 @@ export class PostgresStorage implements Storage {
 
   async erase(email: string, by: string): Promise<number> {
     return this.sql.begin(async (tx) => {
-      for (const { key, answer } of await tx.unsafe(dollar(queries.keysToErase), [email])) {
-        await tx.unsafe(dollar(queries.eraseKey), [anonymisedAnswer(String(answer)), String(key)]);
-      }
-      const erased = (await tx.unsafe(dollar(`${queries.erasedComments} FOR UPDATE`), [email])) as unknown as Parameters<typeof about>[0][];
-      for (const comment of erased) await this.audit(tx, by, { action: 'erase', ...about(comment) });
-      await tx.unsafe(dollar(queries.bumpPagesOfEmail), [email]);
-      await tx.unsafe(dollar(receiptQueries.erase), [email]);
-      const result = await tx.unsafe(dollar(queries.erase), [new Date().toISOString(), email]);
-      return result.count;
+      const keys = (await tx.unsafe(dollar(queries.keysToErase), [email])).map((row) => ({ key: String(row.key), answer: String(row.answer) }));
+      const responses = (await tx.unsafe(dollar(`${queries.erasedComments} FOR UPDATE`), [email])) as unknown as Parameters<typeof erasure>[2];
+      await this.apply(tx, erasure(email, keys, responses, by, new Date().toISOString()));
+      return responses.length;
     }) as Promise<number>;
   }
 
@@ -303,7 +288,7 @@ export class PostgresStorage implements Storage {
     const statement = storeStatement({ record });
     await this.sql.begin(async (tx) => {
       await tx.unsafe(statement.text, statement.params, prepared);
-      await this.audit(tx, by, { action: 'official-response', ...about(statement.comment), to: statement.comment.body });
+      await this.apply(tx, officialLogged(statement.comment, by));
     });
     return statement.comment;
   }
@@ -338,9 +323,7 @@ export class PostgresStorage implements Storage {
       // Two moderators saving one consultation at once each log the change from what the other saved.
       await tx.unsafe('SELECT pg_advisory_xact_lock(hashtext($1))', [`consultation ${record.page}`]);
       const [row] = await tx.unsafe(dollar(queries.consultation), [record.page]);
-      await tx.unsafe(dollar(queries.putConsultation), consultationParams(record) as never[]);
-      await tx.unsafe(dollar(queries.bumpPage), [record.page]);
-      await this.audit(tx, by, consultationChange(row && fromConsultationRow(row as unknown as ConsultationRow), record));
+      await this.apply(tx, consultationSaved(row && fromConsultationRow(row as unknown as ConsultationRow), record, by));
     });
   }
 
@@ -363,26 +346,19 @@ export class PostgresStorage implements Storage {
     await this.sql.begin(async (tx) => {
       await tx.unsafe('SELECT pg_advisory_xact_lock(hashtext($1))', [`outcome ${page} ${section}`]);
       const [before] = await tx.unsafe(dollar(queries.outcome), [page, section]);
-      await tx.unsafe(dollar(queries.putOutcome), [page, section, body, updatedAt]);
-      await tx.unsafe(dollar(queries.bumpPage), [page]);
-      await this.audit(tx, by, outcomeChange(page, section, before && String(before.body), body));
+      await this.apply(tx, outcomeSaved(page, section, before && String(before.body), body, by, updatedAt));
     });
     return { body, updatedAt };
   }
 
   async report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome> {
     return this.sql.begin(async (tx): Promise<ReportOutcome> => {
+      // The comment locked first: two reports of it at once are counted one after the other.
       const comment = await this.locked(tx, commentId);
-      if (!comment || !isPublic(comment)) return 'not-found';
-      const inserted = await tx.unsafe(dollar(reportQueries.insert), [commentId, reporter, reason, new Date().toISOString()]);
-      if (inserted.count === 0) return 'repeated';
-      await tx.unsafe(dollar(reportQueries.count), [commentId]);
-      const reported = fromRow((await this.one<CommentRow>(queries.findComment, [commentId], tx))!);
-      if (!hidesAt(reported, hideAt)) return 'counted';
-      await tx.unsafe(dollar(queries.setStatus), ['pending', new Date().toISOString(), commentId]);
-      await tx.unsafe(dollar(queries.bumpPageOf), [commentId]);
-      await this.audit(tx, readersReports, statusChange(reported, 'pending'));
-      return 'hidden';
+      const [made] = await tx.unsafe(dollar(reportQueries.made), [commentId, reporter]);
+      const planned = reportPlan(comment, made !== undefined, reporter, reason, hideAt, new Date().toISOString());
+      await this.apply(tx, planned.writes);
+      return planned.outcome;
     }) as Promise<ReportOutcome>;
   }
 
@@ -425,18 +401,12 @@ export class PostgresStorage implements Storage {
     }) as Promise<boolean>;
   }
 
-  async setCampaignStatus(campaign: string, decision: CampaignStatusUpdate, by: string): Promise<CampaignDecision> {
+  async setCampaignStatus(campaign: string, update: CampaignStatusUpdate, by: string): Promise<CampaignDecision> {
     return this.sql.begin(async (tx) => {
       const rows = await this.rows(`${queries.campaignMembers} FOR UPDATE`, [campaign], tx);
-      const { change, unseen } = campaignChanges(rows.map(fromRow), decision);
-      const now = new Date().toISOString();
-      for (const member of change) {
-        await tx.unsafe(dollar(queries.setStatus), [decision.status, now, member.id]);
-        await tx.unsafe(dollar(reportQueries.reviewed), [member.id]);
-        await tx.unsafe(dollar(queries.bumpPageOf), [member.id]);
-        await this.audit(tx, by, statusChange(member, decision.status));
-      }
-      return { changed: change.length, unseen };
+      const planned = campaignDecision(rows.map(fromRow), update, by, new Date().toISOString());
+      await this.apply(tx, planned.writes);
+      return planned.result;
     }) as Promise<CampaignDecision>;
   }
 
@@ -444,7 +414,7 @@ export class PostgresStorage implements Storage {
     return this.sql.begin(async (tx) => {
       const added = await tx.unsafe(dollar(moderatorQueries.add), [name, tokenHash, new Date().toISOString(), role]);
       if (added.count === 0) return false;
-      await this.audit(tx, by, { action: 'moderator-added', to: name });
+      await this.apply(tx, logged(by, { action: 'moderator-added', to: name }));
       return true;
     }) as Promise<boolean>;
   }
@@ -453,7 +423,7 @@ export class PostgresStorage implements Storage {
     return this.sql.begin(async (tx) => {
       const removed = await tx.unsafe(`${dollar(moderatorQueries.remove)} RETURNING name`, [name]);
       if (removed.count === 0) return false;
-      await this.audit(tx, by, { action: 'moderator-removed', from: String(removed[0]!.name) });
+      await this.apply(tx, logged(by, { action: 'moderator-removed', from: String(removed[0]!.name) }));
       return true;
     }) as Promise<boolean>;
   }

@@ -31,6 +31,7 @@ export const reportQueries = {
   reasons: `SELECT comment_id, reason FROM reports WHERE reason IS NOT NULL AND comment_id IN`,
   insert: `INSERT INTO reports (comment_id, reporter, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   count: `UPDATE comments SET reports = reports + 1 WHERE id = ?`,
+  made: `SELECT 1 AS made FROM reports WHERE comment_id = ? AND reporter = ?`,
   // A moderator's decision on a comment reviews every report made so far.
   reviewed: `UPDATE comments SET reports_reviewed = reports WHERE id = ?`,
   ofComment: `DELETE FROM reports WHERE comment_id = ?`,

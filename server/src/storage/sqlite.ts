@@ -6,16 +6,15 @@ import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
 import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
-import { hidesAt, isPublic } from '../../../src/contract/rules.js';
-import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
+import { isPublic } from '../../../src/contract/rules.js';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
-import { anonymisedAnswer, auditPageOf, auditParams, consultationParams, earlierAnswer, fromConsultationRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type ReceiptRow } from './rows.js';
+import { campaignDecision, consultationSaved, decision, erasure, logged, officialLogged, outcomeSaved, removal, report as reportPlan, type Write } from './transactions.js';
+import { auditPageOf, earlierAnswer, fromConsultationRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type ReceiptRow } from './rows.js';
 import type { Comment, Outcome } from '../../../src/contract/public.js';
-import { campaignChanges } from '../../../src/contract/rules.js';
 import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
 import type { ModeratorRole } from '../../../src/contract/audit.js';
-import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewAuditEntry, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -159,9 +158,9 @@ export class SqliteStorage implements Storage {
     return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
   }
 
-  /** Writes an audit entry; called inside the transaction of what it records. */
-  private audit(by: string, entry: NewAuditEntry | undefined): void {
-    if (entry) this.statement(auditQueries.insert).run(...auditParams(by, entry));
+  /** Runs a transaction's writes, in order, inside the transaction the caller opened. */
+  private apply(writes: Write[]): void {
+    for (const { sql: text, params } of writes) this.statement(text).run(...params);
   }
 
   private findRow(id: string): StoredComment | undefined {
@@ -173,10 +172,7 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       const before = this.findRow(id);
       if (!before) return undefined;
-      this.statement(sql.setStatus).run(status, new Date().toISOString(), id);
-      this.statement(reportQueries.reviewed).run(id);
-      this.statement(sql.bumpPageOf).run(id);
-      this.audit(by, statusChange(before, status));
+      this.apply(decision(before, status, by, new Date().toISOString()));
       return this.findRow(id);
     }).immediate();
   }
@@ -185,13 +181,7 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       const before = this.findRow(id);
       if (!before) return false;
-      this.statement(sql.tombstoneKeysOf).run(id);
-      this.statement(sql.bumpPageOf).run(id);
-      this.statement(receiptQueries.ofComment).run(id);
-      this.statement(reportQueries.ofComment).run(id);
-      this.statement(campaignQueries.ofComment).run(id);
-      this.statement(sql.deleteComment).run(id);
-      this.audit(by, { action: 'delete', ...about(before), from: before.status });
+      this.apply(removal(before, by));
       return true;
     }).immediate();
   }
@@ -211,14 +201,10 @@ export class SqliteStorage implements Storage {
 
   private eraseInTransaction(email: string, by: string): number {
     return this.db.transaction(() => {
-      for (const { key, answer } of this.statement(sql.keysToErase).all(email) as { key: string; answer: string }[]) {
-        this.statement(sql.eraseKey).run(anonymisedAnswer(answer), key);
-      }
-      const erased = this.statement(sql.erasedComments).all(email) as Parameters<typeof about>[0][];
-      for (const comment of erased) this.audit(by, { action: 'erase', ...about(comment) });
-      this.statement(sql.bumpPagesOfEmail).run(email);
-      this.statement(receiptQueries.erase).run(email);
-      return this.statement(sql.erase).run(new Date().toISOString(), email).changes;
+      const keys = this.statement(sql.keysToErase).all(email) as { key: string; answer: string }[];
+      const responses = this.statement(sql.erasedComments).all(email) as Parameters<typeof erasure>[2];
+      this.apply(erasure(email, keys, responses, by, new Date().toISOString()));
+      return responses.length;
     }).immediate();
   }
 
@@ -226,7 +212,7 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       const result = this.createInTransaction(record);
       if (result.kind !== 'created') throw new Error('An official response without an idempotency key was not stored.');
-      this.audit(by, { action: 'official-response', ...about(result.comment), to: result.comment.body });
+      this.apply(officialLogged(result.comment, by));
       return result.comment;
     }).immediate();
   }
@@ -257,9 +243,7 @@ export class SqliteStorage implements Storage {
   async putConsultation(record: ConsultationRecord, by: string): Promise<void> {
     this.db.transaction(() => {
       const row = this.statement(sql.consultation).get(record.page) as ConsultationRow | undefined;
-      this.statement(sql.putConsultation).run(...consultationParams(record));
-      this.statement(sql.bumpPage).run(record.page);
-      this.audit(by, consultationChange(row && fromConsultationRow(row), record));
+      this.apply(consultationSaved(row && fromConsultationRow(row), record, by));
     }).immediate();
   }
 
@@ -280,25 +264,17 @@ export class SqliteStorage implements Storage {
     const updatedAt = new Date().toISOString();
     this.db.transaction(() => {
       const before = this.statement(sql.outcome).get(page, section) as { body: string } | undefined;
-      this.statement(sql.putOutcome).run(page, section, body, updatedAt);
-      this.statement(sql.bumpPage).run(page);
-      this.audit(by, outcomeChange(page, section, before?.body, body));
+      this.apply(outcomeSaved(page, section, before?.body, body, by, updatedAt));
     }).immediate();
     return { body, updatedAt };
   }
 
   async report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome> {
     return this.db.transaction((): ReportOutcome => {
-      const comment = this.findRow(commentId);
-      if (!comment || !isPublic(comment)) return 'not-found';
-      if (this.statement(reportQueries.insert).run(commentId, reporter, reason, new Date().toISOString()).changes === 0) return 'repeated';
-      this.statement(reportQueries.count).run(commentId);
-      const reported = this.findRow(commentId)!;
-      if (!hidesAt(reported, hideAt)) return 'counted';
-      this.statement(sql.setStatus).run('pending', new Date().toISOString(), commentId);
-      this.statement(sql.bumpPageOf).run(commentId);
-      this.audit(readersReports, statusChange(reported, 'pending'));
-      return 'hidden';
+      const made = this.statement(reportQueries.made).get(commentId, reporter) !== undefined;
+      const planned = reportPlan(this.findRow(commentId), made, reporter, reason, hideAt, new Date().toISOString());
+      this.apply(planned.writes);
+      return planned.outcome;
     }).immediate();
   }
 
@@ -326,18 +302,12 @@ export class SqliteStorage implements Storage {
     return true;
   }
 
-  async setCampaignStatus(campaign: string, decision: CampaignStatusUpdate, by: string): Promise<CampaignDecision> {
+  async setCampaignStatus(campaign: string, update: CampaignStatusUpdate, by: string): Promise<CampaignDecision> {
     return this.db.transaction(() => {
       const members = (this.statement(sql.campaignMembers).all(campaign) as CommentRow[]).map(fromRow);
-      const { change, unseen } = campaignChanges(members, decision);
-      const now = new Date().toISOString();
-      for (const member of change) {
-        this.statement(sql.setStatus).run(decision.status, now, member.id);
-        this.statement(reportQueries.reviewed).run(member.id);
-        this.statement(sql.bumpPageOf).run(member.id);
-        this.audit(by, statusChange(member, decision.status));
-      }
-      return { changed: change.length, unseen };
+      const planned = campaignDecision(members, update, by, new Date().toISOString());
+      this.apply(planned.writes);
+      return planned.result;
     }).immediate();
   }
 
@@ -345,7 +315,7 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       if (this.statement(moderatorQueries.named).get(name)) return false;
       this.statement(moderatorQueries.add).run(name, tokenHash, new Date().toISOString(), role);
-      this.audit(by, { action: 'moderator-added', to: name });
+      this.apply(logged(by, { action: 'moderator-added', to: name }));
       return true;
     }).immediate();
   }
@@ -355,7 +325,7 @@ export class SqliteStorage implements Storage {
       const named = this.statement(moderatorQueries.named).get(name) as { name: string } | undefined;
       if (!named) return false;
       this.statement(moderatorQueries.remove).run(name);
-      this.audit(by, { action: 'moderator-removed', from: named.name });
+      this.apply(logged(by, { action: 'moderator-removed', from: named.name }));
       return true;
     }).immediate();
   }
