@@ -15,6 +15,7 @@ import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
 import { authorOf } from './thread-view.js';
+import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /**
  * The form's checks, their English messages and sending, fetched once a reader starts to use a
@@ -373,11 +374,7 @@ export class CommentForm implements ReactiveController {
   }
 
   #renderFieldError(field: CommentField): TemplateResult | typeof nothing {
-    const message = this.errors[field];
-    if (!message) return nothing;
-    return html`<p class="error-message" id="${field}-error">
-      <span class="visually-hidden">${this.host.strings.errorPrefix}</span> ${message}
-    </p>`;
+    return errorMessage(`${field}-error`, this.host.strings.errorPrefix, this.errors[field]);
   }
 
   /** A GOV.UK radio; `controls` names the conditional question it reveals. */

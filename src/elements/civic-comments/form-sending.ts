@@ -1,9 +1,10 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
 import type { ResponseLanguage } from '../../contract/public.js';
 import { commentFields, type CommentField, type ValidationMessages } from '../../contract/messages.js';
 import { codeForMessage, messagesFor, validateNewComment } from '../../contract/validate.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
+import { errorSummary as summary } from '../../internal/govuk/error-summary.js';
 import type { CommentForm } from './comment-form.js';
 
 /*
@@ -67,18 +68,12 @@ export async function send(form: CommentForm): Promise<void> {
 /** Refused fields, with their messages. */
 export type FieldErrors = Partial<Record<CommentField, string>>;
 
-/** The GOV.UK error summary: a titled list of the problems, each a link that moves focus to its field. */
+/** The GOV.UK error summary of the form's refused fields, in the form's order. */
 export function errorSummary(title: string, errors: FieldErrors): TemplateResult {
-  return html`<div class="error-summary" part="error-summary" tabindex="-1">
-    <div role="alert">
-      <p class="error-summary-title">${title}</p>
-      <ul>
-        ${commentFields
-          .filter((field) => errors[field])
-          .map((field) => html`<li><a href="#${fieldTarget(field)}" @click=${focusField}>${errors[field]}</a></li>`)}
-      </ul>
-    </div>
-  </div>`;
+  return summary(
+    title,
+    commentFields.filter((field) => errors[field]).map((field) => ({ target: fieldTarget(field), message: errors[field]! })),
+  );
 }
 
 /** Words a server's English field messages in the reader's language, where they are known. */
@@ -96,13 +91,4 @@ export function translateServerMessages(fields: Record<string, string>, messages
 /** Where an error summary link sends focus for each field: a question of radios, to its first. */
 function fieldTarget(field: CommentField): string {
   return field === 'visibility' ? 'visibility-public' : field === 'respondent' ? 'respondent-individual' : field;
-}
-
-/** Error summary links point into the shadow root, where the browser's own jump cannot reach. */
-function focusField(event: Event): void {
-  event.preventDefault();
-  const link = event.currentTarget as HTMLAnchorElement;
-  const field = (link.getRootNode() as ShadowRoot).querySelector<HTMLElement>(link.getAttribute('href')!);
-  field?.focus();
-  field?.closest('.field')?.scrollIntoView();
 }

@@ -1,9 +1,10 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { lengthOf, limits, type Comment } from '../../contract/public.js';
 import type { CommentsBackend } from '../../backends/backend.js';
 import { RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
 import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
+import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /** The element, as the report form sees it. */
 export interface ReportHost {
@@ -176,9 +177,7 @@ export class ReportForm implements ReactiveController {
         <div class="field ${error ? 'has-error' : ''}">
           <label for="report-reason-${id}">${words.reasonLabel}</label>
           <div class="hint" id="report-hint-${id}">${words.reasonHint}</div>
-          ${error
-            ? html`<p class="error-message" id="report-error-${id}"><span class="visually-hidden">${words.errorPrefix}</span> ${error}</p>`
-            : nothing}
+          ${errorMessage(`report-error-${id}`, words.errorPrefix, error)}
           <textarea
             class="input"
             id="report-reason-${id}"

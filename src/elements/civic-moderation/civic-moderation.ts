@@ -15,7 +15,8 @@ import { AuditView } from './audit-view.js';
 import { overviewConsoleCy, overviewConsoleEn } from '../../i18n/overview-console.js';
 import { OverviewView } from './overview-view.js';
 import { ConsultationsView } from './consultations-view.js';
-import { errorSummary } from './error-summary.js';
+import { errorSummary } from '../../internal/govuk/error-summary.js';
+import { errorMessage } from '../../internal/govuk/error-message.js';
 import { ExportAndErase } from './export-and-erase.js';
 import { ModerationQueue } from './moderation-queue.js';
 import { OfficialResponse } from './official-response.js';
@@ -248,11 +249,11 @@ export class CivicModeration extends LitElement {
     return html`
       <form class="form" part="sign-in" novalidate @submit=${this.#signIn}>
         <h2 class="heading">${strings.signInHeading}</h2>
-        ${error ? errorSummary(strings.errorSummaryTitle, [{ field: 'token', message: error }]) : nothing}
+        ${error ? errorSummary(strings.errorSummaryTitle, [{ target: 'token', message: error }]) : nothing}
         <div class="field ${error ? 'has-error' : ''}">
           <label for="token">${strings.tokenLabel}</label>
           <div class="hint" id="token-hint">${strings.tokenHint}</div>
-          ${error ? html`<p class="error-message" id="token-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${error}</p>` : nothing}
+          ${errorMessage('token-error', strings.errorPrefix, error)}
           <input
             class="input"
             id="token"

@@ -4,8 +4,9 @@ import { UnauthorizedError } from '../../backends/moderation.js';
 import { ValidationFailedError } from '../../backends/errors.js';
 import type { ConsultationConsoleStrings, DateField } from '../../i18n/consultation-console.js';
 import { dateTimeParts, readDateTime, type DatePart, type DateTimeParts, type DateTimeReading } from './date-time-field.js';
-import { errorSummary, type Problem } from './error-summary.js';
+import { errorSummary, type Problem } from '../../internal/govuk/error-summary.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
+import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /** What the consultations view needs of the console besides its strings and backend. */
 export interface ConsultationsAccess extends ConsoleAccess {
@@ -224,7 +225,7 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
     const editing = this.#editing;
     const problems: Problem[] = fieldOrder.flatMap((field) => {
       const error = this.#errors.get(field);
-      return error ? [{ field: fieldId(field, error), message: error.message }] : [];
+      return error ? [{ target: fieldId(field, error), message: error.message }] : [];
     });
     const heading = !editing ? strings.createHeading : mode === 'extend' ? strings.extendHeading(editing.title) : strings.changeHeading(editing.title);
     return html`
@@ -321,10 +322,8 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
     </div>`;
   }
 
-  #errorMessage(id: string, message: string): TemplateResult {
-    return html`<p class="error-message" id=${id}>
-      <span class="visually-hidden">${this.console.strings().errorPrefix}</span> ${message}
-    </p>`;
+  #errorMessage(id: string, message: string): TemplateResult | typeof nothing {
+    return errorMessage(id, this.console.strings().errorPrefix, message);
   }
 }
 

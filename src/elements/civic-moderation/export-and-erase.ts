@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { UnauthorizedError, type ExportFile, type ExportFormat } from '../../backends/moderation.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
+import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /** What export and erasure need of the console besides its strings and backend. */
 export interface RecordsAccess extends ConsoleAccess {
@@ -127,9 +128,7 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
               </div>`
             : html`<div class="field ${error ? 'has-error' : ''}">
                   <label for="erase-email">${strings.eraseEmailLabel}</label>
-                  ${error
-                    ? html`<p class="error-message" id="erase-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${error}</p>`
-                    : nothing}
+                  ${errorMessage('erase-error', strings.errorPrefix, error)}
                   <input
                     class="input"
                     id="erase-email"

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ModerationComment } from '../../contract/index.js';
 import { DepartmentMissingError, UnauthorizedError } from '../../backends/moderation.js';
 import { ConsolePart } from './console-part.js';
+import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /** Where a response goes: under a comment of the queue, or on its own in a page's section. */
 type Target = { kind: 'reply'; comment: ModerationComment } | { kind: 'section' };
@@ -81,7 +82,7 @@ export class OfficialResponse extends ConsolePart {
 
   #fieldError(field: string): TemplateResult | typeof nothing {
     if (this.#error?.field !== field) return nothing;
-    return html`<p class="error-message" id="official-${field}-error"><span class="visually-hidden">${this.console.strings().errorPrefix}</span> ${this.#error.message}</p>`;
+    return errorMessage(`official-${field}-error`, this.console.strings().errorPrefix, this.#error.message);
   }
 
   /** The button among a published comment's actions. */

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { UnauthorizedError } from '../../backends/moderation.js';
 import { ConsolePart } from './console-part.js';
+import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /**
  * "You said, we did": the outcome of the section the queue is filtered to, read when the filters
@@ -80,9 +81,7 @@ export class SectionOutcome extends ConsolePart {
           <div class="field ${this.#error ? 'has-error' : ''}">
             <label for="outcome">${strings.outcomeLabel}</label>
             <div class="hint" id="outcome-hint">${strings.outcomeHint}</div>
-            ${this.#error
-              ? html`<p class="error-message" id="outcome-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${this.#error}</p>`
-              : nothing}
+            ${errorMessage('outcome-error', strings.errorPrefix, this.#error)}
             <textarea
               class="input"
               id="outcome"
