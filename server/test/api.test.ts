@@ -258,6 +258,22 @@ for (const driver of drivers) {
         assert.equal((await app.request(`/api/v1/moderation/comments/${comment.id}`, moderator({ method: 'DELETE' }))).status, 404);
       });
 
+      it('never publishes a response sent privately, whatever the route, and says why', async () => {
+        const { comment } = CreatedComment.parse(await (await post(newComment({ visibility: 'private', body: 'For the department only.' }))).json());
+        const refused = await publish(comment.id);
+        assert.equal(refused.status, 409);
+        assert.equal(ErrorBody.parse(await refused.json()).error, 'private_response');
+        assert.equal((await storage.find(comment.id))!.status, 'received');
+        const log = (await (await app.request('/api/v1/moderation/audit?action=status', moderator())).json()) as { total: number };
+        assert.equal(log.total, 0, 'nothing for the log to say');
+        const queue = ModerationPage.parse(await (await app.request('/api/v1/moderation/comments', moderator())).json());
+        assert.deepEqual(queue.statusCounts, { received: 1 });
+        // A moderator may still reject it, or keep it as spam.
+        const rejected = await app.request(`/api/v1/moderation/comments/${comment.id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }));
+        assert.equal(rejected.status, 200);
+        assert.equal((await publish(comment.id)).status, 409, 'nor once rejected');
+      });
+
       it('exports every response as RFC 4180 CSV with formulas defused, or as JSON', async () => {
         await post(newComment({ name: '=HYPERLINK("http://evil.example")', body: 'Line one\nLine "two", with comma' }));
         await post(newComment({ visibility: 'private', body: '@SUM(A1)', email: 'pat@example.com' }));

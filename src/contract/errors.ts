@@ -31,6 +31,8 @@ export const errorCodes = [
   'idempotency_conflict',
   'consultation_not_open',
   'consultation_closed',
+  /** Publishing a response that was sent privately, which is never published. */
+  'private_response',
   /** An official response on a consultation that names no department. */
   'department_missing',
   /** The database is out of reach; `Retry-After` says when to try again. */

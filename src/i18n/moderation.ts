@@ -60,6 +60,8 @@ export interface ModerationStrings {
   actionSelected: (action: ModerationAction, count: number) => string;
   done: (action: ModerationAction, count: number) => string;
   refused: (count: number) => string;
+  /** Private responses selected for approval and left as they are. */
+  privateKept: (count: number) => string;
   privateTag: string;
   sectionOf: (section: string) => string;
   nameRemoved: string;
@@ -168,6 +170,7 @@ export const moderationEn: ModerationStrings = {
   done: (action, n) =>
     `${{ approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam', delete: 'Deleted' }[action]} ${plural(n, 'comment', 'comments')}.`,
   refused: (n) => `${plural(n, 'comment', 'comments')} could not be changed and ${n === 1 ? 'has' : 'have'} been put back.`,
+  privateKept: (n) => `${plural(n, 'private response was', 'private responses were')} left as ${n === 1 ? 'it was' : 'they were'}: a response sent privately is never published.`,
   privateTag: 'Private: not for publication',
   sectionOf: (section) => `Section: ${section}`,
   nameRemoved: 'Name removed',
@@ -275,6 +278,7 @@ export const moderationCy: ModerationStrings = {
   done: (action, n) =>
     `${{ approve: 'Wedi cymeradwyo', reject: 'Wedi gwrthod', spam: 'Wedi nodi fel sbam', delete: 'Wedi dileu' }[action]} ${cyNumber(n)} sylw.`,
   refused: (n) => `Nid oedd modd newid ${cyNumber(n)} sylw, ac maen nhw wedi’u rhoi’n ôl.`,
+  privateKept: (n) => `Cafodd ${cyNumber(n)} ymateb preifat eu gadael fel yr oedden nhw: nid yw ymateb a anfonwyd yn breifat byth yn cael ei gyhoeddi.`,
   privateTag: 'Preifat: nid i’w gyhoeddi',
   sectionOf: (section) => `Adran: ${section}`,
   nameRemoved: 'Enw wedi’i ddileu',

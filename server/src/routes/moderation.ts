@@ -34,7 +34,7 @@ import { moderatorSignedIn, roleAllows } from '../http/auth.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
-import { isPublic } from '../../../src/contract/rules.js';
+import { isPublic, mayTakeStatus } from '../../../src/contract/rules.js';
 
 const moderationLimitDefault = 50;
 
@@ -148,6 +148,10 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 400, 'validation', 'Send { "status": "published" | "rejected" | "spam" }.', {
         fields: { status: 'Choose published, rejected or spam' },
       });
+    }
+    const found = await storage.find(c.req.param('id'));
+    if (found && !mayTakeStatus(found, update.data.status)) {
+      return errorResponse(c, 409, 'private_response', 'This response was sent privately to the department: it is never published. Reject it or keep it as it is.');
     }
     const comment = await storage.setStatus(c.req.param('id'), update.data.status, c.get('moderator').name);
     if (!comment) return errorResponse(c, 404, 'not_found', 'There is no comment with this id.');

@@ -23,8 +23,8 @@ import {
   type StatusUpdate,
 } from '../../contract/index.js';
 import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../moderation.js';
-import { campaignChanges } from '../../contract/rules.js';
-import { BackendUnavailableError, ValidationFailedError } from '../errors.js';
+import { campaignChanges, mayTakeStatus } from '../../contract/rules.js';
+import { BackendUnavailableError, CivicCommentsError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
 
 /** Each memory backend's audit log, newest last: it outlives the console's sign-ins. */
@@ -155,7 +155,10 @@ export class MemoryModeration implements ModerationBackend {
 
   async setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment> {
     this.#check();
-    const before = this.memory.all().find((c) => c.id === id)?.status;
+    const found = this.memory.all().find((c) => c.id === id);
+    // The error the moderation client raises for the server's 409 private_response.
+    if (found && !mayTakeStatus(found, status)) throw new CivicCommentsError('memory backend answered 409: This response was sent privately to the department: it is never published.');
+    const before = found?.status;
     this.memory.moderate(id, status);
     const comment = this.memory.all().find((c) => c.id === id)!;
     if (before !== status) this.#record({ action: 'status', ...about(comment), from: before ?? null, to: status });

@@ -173,6 +173,27 @@ describe('<civic-moderation> queue', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never offers to publish a private response, and leaves one selected with others as it is', async () => {
+    const page = uniquePage('private');
+    const [open] = await post(page, 1);
+    const [secret] = await post(page, 1, { visibility: 'private', name: 'Private Reader', body: 'For the department only.' });
+    const el = await moderationConsole();
+    await signIn(el);
+    await showPage(el, page, '');
+    const privateItem = $$(el, '[part=item]').find((item) => textOf(item).includes('For the department only.'))!;
+    const actions = [...privateItem.querySelectorAll('.actions button')].map(textOf);
+    expect(actions).not.to.include('Approve');
+    expect(actions).to.include('Reject');
+    $(el, '#select-all').click();
+    await el.updateComplete;
+    button(shadow(el), 'Approve selected (2)').click();
+    await waitUntil(() => notice(el).includes('private'), `no notice: ${notice(el)}`);
+    expect(notice(el)).to.equal('Approved 1 comment. 1 private response was left as it was: a response sent privately is never published.');
+    expect(await statusOnServer(page, open!)).to.equal('published');
+    expect(await statusOnServer(page, secret!)).to.equal('received');
+    await expect(el).to.be.accessible();
+  });
+
   it('deletes only after confirmation', async () => {
     const page = uniquePage('delete');
     const [id] = await post(page, 1);

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ModerationComment, ModerationQuery, StatusUpdate } from '../../contract/index.js';
+import { mayTakeStatus, type ModerationComment, type ModerationQuery, type StatusUpdate } from '../../contract/index.js';
 import type { ModerationAction, ModerationStrings } from '../../i18n/moderation.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import type { OfficialResponse } from './official-response.js';
@@ -198,10 +198,12 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
    * was, with a message. Requests go a few at a time.
    */
   async #act(action: ModerationAction, ids: string[]): Promise<void> {
-    const chosen = new Set(ids);
+    const status = action === 'delete' ? undefined : statusOf[action];
+    // A private response selected with others is left as it is: it is never published.
+    const kept = status ? this.#items.filter((item) => ids.includes(item.id) && !mayTakeStatus(item, status)).length : 0;
+    const chosen = new Set(ids.filter((id) => !status || mayTakeStatus(this.#items.find((item) => item.id === id) ?? {}, status)));
     const before = this.#items;
     const targets = before.filter((item) => chosen.has(item.id));
-    const status = action === 'delete' ? undefined : statusOf[action];
     // A comment that no longer matches the status filter leaves the list; otherwise it shows its new status.
     const stays = status && (!this.filters.status || this.filters.status === status);
     this.change(() => {
@@ -243,7 +245,9 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
         this.#recount(refused, status, -1);
       }
       this.#notice = {
-        text: [done ? strings.done(action, done) : '', refused.length ? strings.refused(refused.length) : ''].filter(Boolean).join(' '),
+        text: [done ? strings.done(action, done) : '', refused.length ? strings.refused(refused.length) : '', kept ? strings.privateKept(kept) : '']
+          .filter(Boolean)
+          .join(' '),
         error: refused.length > 0,
       };
     });
@@ -455,16 +459,18 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
             ${item.reports?.unreviewed ? this.#renderReports(item.reports, strings) : nothing}
             ${item.campaign && !this.filters.campaign && (item.campaignSize ?? 1) > 1 ? this.#renderCampaign(item, strings) : nothing}
             <div class="actions">
-              ${(['approve', 'reject', 'spam', 'delete'] as const).map(
-                (action) => html`<button
-                  class="link-button"
-                  type="button"
-                  aria-describedby=${nameId}
-                  @click=${() => this.#ask(action, [item.id])}
-                >
-                  ${strings.actions[action]}
-                </button>`,
-              )}
+              ${(['approve', 'reject', 'spam', 'delete'] as const)
+                .filter((action) => action === 'delete' || mayTakeStatus(item, statusOf[action]))
+                .map(
+                  (action) => html`<button
+                    class="link-button"
+                    type="button"
+                    aria-describedby=${nameId}
+                    @click=${() => this.#ask(action, [item.id])}
+                  >
+                    ${strings.actions[action]}
+                  </button>`,
+                )}
               ${official.renderReplyButton(item, nameId)}
             </div>
             ${official.renderReplyForm(item)}
