@@ -198,7 +198,7 @@ export function openApiDocument() {
       },
       '/api/v1/moderation/export': {
         get: {
-          summary: 'Every response with its reference, section, status, visibility, respondent, organisation, language, dates (receivedAt in UK time), name and email',
+          summary: 'Every response with its reference, section, role (reader or official), status, visibility, respondent, organisation, language, dates (receivedAt in UK time), name and email',
           parameters: [
             query('page', 'Only this page (required for consult)'),
             query('format', 'csv (default), json, or consult: a zip in the input layout of Consult, the UK government’s analysis tool', false, { enum: ['csv', 'json', 'consult'] }),

@@ -107,7 +107,9 @@ export async function seedDemo(storage: Storage): Promise<number> {
     if (Object.keys(await storage.countPublished(page)).length) continue;
     const ids: string[] = [];
     const store = async (section: string, name: string, body: string, parentId: string | null, role: 'reader' | 'official', at?: number) => {
-      const email = role === 'reader' ? 'demo@example.com' : '';
+      // Each person an address of their own, made from their name, so that exports (Consult's groups
+      // a respondent's answers by address) count the demonstration's people as people.
+      const email = role === 'reader' ? `${name.toLowerCase().normalize('NFKD').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com` : '';
       const result = await storage.create({ page, section, parentId, name, email, body, visibility: 'public', status: 'published', role, at });
       if (result.kind !== 'created') throw new Error('Seeding the demonstration failed.');
       added++;

@@ -285,7 +285,7 @@ for (const driver of drivers) {
         const lines = text.split('\r\n');
         assert.equal(
           lines[0],
-          'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
+          'id,reference,page,section,parentId,role,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
         );
         assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"")"`));
         assert.ok(text.includes('"Line one\nLine ""two"", with comma"'));
@@ -293,9 +293,11 @@ for (const driver of drivers) {
         assert.ok(text.includes('pat@example.com'));
         assert.ok(text.endsWith('\r\n'));
         const exported = (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())).json()) as {
-          responses: { visibility: string; email: string }[];
+          responses: { visibility: string; email: string; role: string }[];
         };
         assert.deepEqual(exported.responses.map((r) => r.visibility), ['public', 'private']);
+        assert.deepEqual(exported.responses.map((r) => r.role), ['reader', 'reader'], 'the department’s own responses are told apart by role');
+        assert.equal(lines[1]!.split(',')[5], 'reader');
       });
 
       it("erases a person's name and email from all their responses and says how many", async () => {

@@ -121,3 +121,23 @@ describe('the port of Consult’s importer', () => {
     for (const [what, files] of refusals) assert.throws(() => importConsultInputs(files), (error: unknown) => error instanceof ImportFailure || (error as Error).name === 'ZodError', what);
   });
 });
+
+describe('the demonstration in a Consult export', () => {
+  it('counts each seeded person as a respondent of their own', async () => {
+    const { sqliteStorage } = await import('./helpers.js');
+    const { seedDemo } = await import('../src/seed.js');
+    const { consultZip } = await import('../src/consult-export.js');
+    const storage = sqliteStorage();
+    try {
+      await seedDemo(storage);
+      const page = 'digital-services-review';
+      const responses = await storage.exportAll(page);
+      const people = new Set(responses.filter((r) => r.role === 'reader').map((r) => r.name));
+      const imported = importConsultInputs(unzipSync(consultZip(responses, await storage.getConsultation(page))));
+      assert.ok(people.size > 3);
+      assert.equal(imported.respondents.size, people.size);
+    } finally {
+      storage.cleanup();
+    }
+  });
+});

@@ -11,7 +11,7 @@ export type ExportedResponse = Omit<ModerationComment, 'reports' | 'shownTogethe
 
 /** The columns of an export, in order. */
 export const exportColumns = [
-  'id', 'reference', 'page', 'section', 'parentId', 'status', 'visibility', 'respondent', 'organisation', 'lang',
+  'id', 'reference', 'page', 'section', 'parentId', 'role', 'status', 'visibility', 'respondent', 'organisation', 'lang',
   'receivedAt', 'createdAt', 'updatedAt', 'campaign', 'campaignSize', 'name', 'email', 'body',
 ] as const satisfies readonly (keyof ExportedResponse)[];
 
@@ -22,6 +22,8 @@ export function exportedResponse({ reports: _reports, shownTogether: _shown, ...
   return {
     ...comment,
     reference: comment.reference ?? null,
+    // The department's own responses are `official`: an analyst tells them from readers' by it.
+    role: comment.role ?? 'reader',
     respondent: comment.respondent ?? null,
     organisation: comment.organisation ?? null,
     lang: comment.lang ?? null,

@@ -1,11 +1,13 @@
 import type { CommentStatus, Visibility } from '../contract/public.js';
 import type { ReceiptState } from '../contract/server.js';
-import type { Calendar } from './london-time.js';
+import { calendar as enCalendar } from './en.js';
+import { writeDateTime, type Calendar } from './london-time.js';
 
 /** Every string of the moderation console, in one language. */
 export interface ModerationStrings {
   locale: string;
-  formatDate: (date: Date) => string;
+  /** A moment in UK time, as GOV.UK writes it ("7 December 2026 at 4:20pm"), whatever the browser's own time zone: the one way the console writes dates. */
+  formatDateTime: (moment: string | Date) => string;
   signInHeading: string;
   tokenLabel: string;
   tokenHint: string;
@@ -66,7 +68,8 @@ export interface ModerationStrings {
   sectionOf: (section: string) => string;
   nameRemoved: string;
   showMore: string;
-  confirmDelete: (count: number) => string;
+  /** Asks before deleting: one comment by whose it is (and a few words of it), more by how many. */
+  confirmDelete: (count: number, one?: { name: string; excerpt: string }) => string;
   confirmDeleteYes: string;
   cancel: string;
   exportHeading: string;
@@ -112,14 +115,13 @@ export interface ModerationStrings {
 /** What a moderator can do to a comment. */
 export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
 
-const enDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 /** Welsh counts a noun in the singular after the number: "3 darllenydd". */
 const cyReaders = (n: number) => `${n.toLocaleString('en-GB')} darllenydd`;
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export const moderationEn: ModerationStrings = {
   locale: 'en-GB',
-  formatDate: (d) => enDate.format(d),
+  formatDateTime: (moment) => writeDateTime(moment, enCalendar),
   signInHeading: 'Sign in to moderate comments',
   tokenLabel: 'Moderator token',
   tokenHint: 'It is kept only while this tab is open.',
@@ -175,7 +177,8 @@ export const moderationEn: ModerationStrings = {
   sectionOf: (section) => `Section: ${section}`,
   nameRemoved: 'Name removed',
   showMore: 'Show more comments',
-  confirmDelete: (n) => `Delete ${plural(n, 'comment', 'comments')}? This cannot be undone.`,
+  confirmDelete: (n, one) =>
+    `Delete ${one ? `the comment from ${one.name}, “${one.excerpt}”` : plural(n, 'comment', 'comments')}? This cannot be undone.`,
   confirmDeleteYes: 'Yes, delete',
   cancel: 'Cancel',
   exportHeading: 'Export responses',
@@ -226,7 +229,7 @@ const cyNumber = (n: number) => n.toLocaleString('en-GB');
 
 export const moderationCy: ModerationStrings = {
   locale: 'cy',
-  formatDate: (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}, ${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}`,
+  formatDateTime: (moment) => writeDateTime(moment, cyCalendar),
   signInHeading: 'Mewngofnodi i gymedroli sylwadau',
   tokenLabel: 'Tocyn cymedrolwr',
   tokenHint: 'Dim ond tra bydd y tab hwn ar agor y caiff ei gadw.',
@@ -283,7 +286,7 @@ export const moderationCy: ModerationStrings = {
   sectionOf: (section) => `Adran: ${section}`,
   nameRemoved: 'Enw wedi’i ddileu',
   showMore: 'Dangos rhagor o sylwadau',
-  confirmDelete: (n) => `Dileu ${cyNumber(n)} sylw? Does dim modd dadwneud hyn.`,
+  confirmDelete: (n, one) => `Dileu ${one ? `y sylw gan ${one.name}, “${one.excerpt}”` : `${cyNumber(n)} sylw`}? Does dim modd dadwneud hyn.`,
   confirmDeleteYes: 'Ie, dileu',
   cancel: 'Canslo',
   exportHeading: 'Allforio ymatebion',

@@ -4,6 +4,7 @@ import type { CivicModeration } from '../../moderation.js';
 import { $, $$, shadow, textOf, waitUntil } from '../../../test/helpers.js';
 import { button, moderationConsole, post, signIn } from '../../../test/moderation-console.js';
 import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
+import { consultationConsoleEn } from '../../i18n/consultation-console.js';
 
 async function statusOnServer(page: string, id: string): Promise<string | undefined> {
   const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&limit=500`)).json();
@@ -101,7 +102,11 @@ describe('<civic-moderation> queue', () => {
     expect(names(el)).to.deep.equal(['Reader 1', 'Reader 0']);
     const item = $$(el, '[part=item]')[1]!;
     expect(textOf(item)).to.contain('Section: intro').and.contain('reader0@example.com').and.contain('Comment 0').and.contain('Pending').and.contain('Public');
-    expect(item.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-/);
+    const time = item.querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.match(/^\d{4}-/);
+    // In UK time as GOV.UK writes it, the way the audit log and the consultations write theirs, whatever the browser's clock.
+    expect(textOf(time)).to.equal(consultationConsoleEn.formatDateTime(time.getAttribute('datetime')!));
+    expect(textOf(time)).to.match(/^\d{1,2} [A-Z][a-z]+ \d{4} at (\d{1,2}(:\d\d)?(am|pm)|midday|midnight)$/);
     await expect(el).to.be.accessible();
 
     button(item, 'Approve').click();
@@ -202,7 +207,7 @@ describe('<civic-moderation> queue', () => {
     await showPage(el, page);
     button($(el, '[part=item]'), 'Delete').click();
     await el.updateComplete;
-    expect(textOf($(el, '.confirm'))).to.contain('Delete 1 comment? This cannot be undone.');
+    expect(textOf($(el, '.confirm'))).to.contain('Delete the comment from Reader 0, “Comment 0”? This cannot be undone.');
     expect(shadow(el).activeElement).to.equal($(el, '.confirm'));
     await expect(el).to.be.accessible();
     button($(el, '.confirm'), 'Cancel').click();
@@ -251,7 +256,7 @@ describe('<civic-moderation> export and erasure', () => {
     }
     const text = (ending: string) => new TextDecoder().decode(downloads.find((d) => d.name.endsWith(ending))!.bytes);
     expect(text('.csv').replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal(
-      'id,reference,page,section,parentId,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
+      'id,reference,page,section,parentId,role,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
     );
     expect(text('.csv')).to.contain('reader1@example.com');
     expect(JSON.parse(text('.json')).responses).to.have.length(2);

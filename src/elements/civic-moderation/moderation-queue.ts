@@ -351,9 +351,17 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
     `;
   }
 
+  /** Whose one comment is about to be deleted, and its first words, so that the question names it. */
+  #whose(ids: string[], strings: ModerationStrings): { name: string; excerpt: string } | undefined {
+    const item = ids.length === 1 ? this.#items.find((each) => each.id === ids[0]) : undefined;
+    if (!item) return undefined;
+    const words = item.body.split(/\s+/);
+    return { name: item.name || strings.nameRemoved, excerpt: words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : item.body };
+  }
+
   #renderConfirmDelete(ids: string[], strings: ModerationStrings): TemplateResult {
     return html`<div class="confirm" tabindex="-1" role="alertdialog" aria-labelledby="confirm-text">
-      <p id="confirm-text"><strong>${strings.confirmDelete(ids.length)}</strong></p>
+      <p id="confirm-text"><strong>${strings.confirmDelete(ids.length, this.#whose(ids, strings))}</strong></p>
       <div class="actions">
         <button class="button warning" type="button" @click=${() => this.#act('delete', ids)}>${strings.confirmDeleteYes}</button>
         <button class="button secondary" type="button" @click=${() => this.change(() => (this.#confirmingDelete = null))}>${strings.cancel}</button>
@@ -440,7 +448,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
             <p class="meta">
               <span>${strings.sectionOf(item.section)}</span>
               <span>${item.page}</span>
-              <time datetime=${item.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time>
+              <time datetime=${item.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDateTime(date)}</time>
             </p>
             <p class="meta">
               <strong class="tag ${item.status}">${strings.statuses[item.status]}</strong>
