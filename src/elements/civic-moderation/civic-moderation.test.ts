@@ -72,23 +72,33 @@ describe('<civic-moderation> signing in', () => {
   it('signs in, filters and approves by keyboard alone', async () => {
     // WebKit's WebDriver drops a character typed twice in a row, so the page id has no such pair.
     const page = `keyboard-${Math.random().toString(36).slice(2)}`.replace(/(.)\1+/g, '$1');
-    const [id] = await post(page, 1);
+    const [id, next] = await post(page, 2);
     const el = await moderationConsole();
     $(el, '#token').focus();
     await sendKeys({ type: (await referenceServer()).moderatorToken });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).querySelector('[part=queue]'), 'Enter did not sign in');
+    // Signed in, focus is on the console's heading, not lost to the page.
+    await waitUntil(() => shadow(el).activeElement?.id === 'console-heading', `focus after signing in: ${shadow(el).activeElement?.outerHTML}`);
+    // With nothing selected, the buttons for selected comments are no Tab stops.
+    expect($$(el, '.bulk button').every((bulk) => (bulk as HTMLButtonElement).disabled)).to.equal(true);
     $(el, '#page').focus();
     await sendKeys({ type: page });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => names(el).length === 1 && names(el)[0] === 'Reader 0', `Enter did not filter for ${page}: the field holds ${$<HTMLInputElement>(el, '#page').value}`);
+    await waitUntil(() => names(el).length === 2, `Enter did not filter for ${page}: the field holds ${$<HTMLInputElement>(el, '#page').value}`);
     // From the item's checkbox, the next stop is its Approve button.
-    $(el, '[part=item] input[type=checkbox]').focus();
+    const first = $$(el, '[part=item]').find((item) => textOf(item).includes('Comment 0'))!;
+    first.querySelector<HTMLElement>('input[type=checkbox]')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(textOf(shadow(el).activeElement)).to.equal('Approve');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => notice(el) === 'Approved 1 comment.');
     expect(await statusOnServer(page, id!)).to.equal('published');
+    // Focus is on what was done, so Enter again approves nothing more.
+    await waitUntil(() => shadow(el).activeElement?.closest('[part=notice]') != null, 'focus did not go to the notice');
+    await sendKeys({ press: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await statusOnServer(page, next!)).to.equal('pending');
   });
 });
 
@@ -285,6 +295,7 @@ describe('<civic-moderation> export and erasure', () => {
     button($(el, '[part=erase]'), 'Erase this person’s data').click();
     await waitUntil(() => textOf($(el, '[part=erase] .done')) !== '');
     expect(textOf($(el, '[part=erase] .done'))).to.equal('Removed the name and email address from 2 responses.');
+    await waitUntil(() => shadow(el).activeElement === $(el, '[part=erase] .done'), 'focus did not go to what the erasure did');
     await waitUntil(() => names(el).length === 2 && names(el).every((name) => name === 'Name removed'));
   });
 

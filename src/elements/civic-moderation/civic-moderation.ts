@@ -183,6 +183,11 @@ export class CivicModeration extends LitElement {
     this.token = token;
     this.#client = undefined;
     await this.#queue.load();
+    // Signed in, the console replaces the form: focus goes to its heading rather than falling to the page.
+    if (this.token) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#console-heading')?.focus();
+    }
   }
 
   #signOut(message = ''): void {
@@ -272,7 +277,7 @@ export class CivicModeration extends LitElement {
   #renderConsole(strings: ModerationStrings): TemplateResult {
     return html`
       <div class="bar">
-        <h2 class="heading">${strings.heading}</h2>
+        <h2 class="heading" id="console-heading" tabindex="-1">${strings.heading}</h2>
         <div class="signed-in">
           ${this.moderator ? html`<p class="hint" part="signed-in">${this.#signedInAs(this.moderator)}</p>` : nothing}
           <button class="button secondary" type="button" @click=${() => this.#signOut()}>${strings.signOut}</button>

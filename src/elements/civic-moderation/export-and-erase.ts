@@ -74,6 +74,8 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
         this.#email = '';
       });
       this.console.reload();
+      // The confirmation that had focus is gone: focus goes to what was done.
+      await this.focus('.erased');
     } catch (error) {
       if (error instanceof UnauthorizedError) return this.console.signedOut();
       this.change(() => (this.#eraseError = strings.failed));
@@ -140,7 +142,7 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
                   />
                 </div>
                 <button class="button secondary" type="submit">${strings.eraseContinue}</button>`}
-          <p class="done" role="status">${this.#erased}</p>
+          <p class="done erased" role="status" tabindex="-1">${this.#erased}</p>
         </form>
       </section>
     `;

@@ -251,6 +251,9 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
         error: refused.length > 0,
       };
     });
+    // The button pressed (one comment's, or the confirmation's) has gone with what it acted on: focus
+    // goes to what was done, never to the next comment's same button, where Enter again would act again.
+    if (ids.length === 1 || action === 'delete') await this.focus('.notice-area p');
   }
 
   /** Moves comments between the counts per status, or back again (`direction` -1). */
@@ -303,7 +306,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
       </ul>
 
       <div class="notice-area" part="notice" role="status">
-        ${this.#notice ? html`<p class=${this.#notice.error ? 'error-text' : 'done'}>${this.#notice.text}</p>` : nothing}
+        ${this.#notice ? html`<p class=${this.#notice.error ? 'error-text' : 'done'} tabindex="-1">${this.#notice.text}</p>` : nothing}
       </div>
 
       ${filters.campaign ? this.#renderCampaignHeading(strings) : nothing} ${this.#renderQueue(strings)}
@@ -333,7 +336,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
               (action) => html`<button
                 class="button ${action === 'approve' ? '' : 'secondary'}"
                 type="button"
-                aria-disabled=${ids.length ? 'false' : 'true'}
+                ?disabled=${!ids.length}
                 @click=${() => this.#ask(action, ids)}
               >
                 ${strings.actionSelected(action, ids.length)}
