@@ -10,6 +10,7 @@ import { openApiDocument } from './openapi.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { publicRoutes } from './routes/public.js';
 import { respondRoutes } from './routes/respond.js';
+import { readRoutes } from './routes/read.js';
 import { staticRoutes } from './routes/static.js';
 
 export type { AppOptions } from './context.js';
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions): Hono {
   publicRoutes(app, options);
   moderationRoutes(app, options);
   respondRoutes(app, options);
+  readRoutes(app, options);
   if (options.assetsRoot) staticRoutes(app, options.assetsRoot, Boolean(options.demo));
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `There is nothing at ${c.req.method} ${c.req.path}.`));

@@ -136,9 +136,9 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
     const { page } = await open('/demo/', { javaScript: false });
     assert.equal(await page.$$eval('civic-comments', (threads) => threads.length), 0);
     assert.match(await page.$eval('h2#booking', (heading) => heading.textContent!), /Booking appointments online/);
-    const links = await page.$$eval('noscript a, a[href^="/respond"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
+    const links = await page.$$eval('noscript a[href^="/respond"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
     assert.equal(links.length, 9);
-    await Promise.all([page.waitForNavigation(), page.click('a[href*="section=booking"]')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href^="/respond"][href*="section=booking"]')]);
     assert.match(page.url(), /\/respond\?page=digital-services-review&section=booking/);
 
     await page.type('#body', 'Sent without JavaScript.');
@@ -159,6 +159,39 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
     const sent = stored.find((comment) => comment.body === 'Sent without JavaScript.' && comment.status === 'pending');
     assert.ok(sent);
     assert.equal(await page.$eval('.panel-body', (p) => p.textContent!.trim()), `Your reference is ${sent.reference}`);
+    await page.close();
+  });
+
+  it('lets readers without JavaScript read each section’s comments and what was done with them, at 320 and 1280 pixels', async () => {
+    for (const width of [320, 1280]) {
+      const { page } = await open('/demo/closed.html', { javaScript: false, width });
+      const reads = await page.$$eval('noscript a[href^="/read"]', (anchors) => anchors.map((a) => a.getAttribute('href')));
+      assert.equal(reads.length, 3, 'a link for each section');
+      await Promise.all([page.waitForNavigation(), page.click('a[href*="section=zones"]')]);
+      assert.match(page.url(), /\/read\?page=residents-parking-2026&section=zones/);
+      const text = await page.$eval('main', (main) => main.textContent!.replace(/\s+/g, ' '));
+      assert.match(text, /Comments on 3\. New permit zones/);
+      assert.match(text, /This consultation closed on/);
+      assert.match(text, /What we did with your comments/);
+      assert.ok(!text.includes('@example.com'), 'no email');
+      const comments = await page.$$eval('.read-thread li', (items) => items.length);
+      assert.ok(comments > 0, 'the published comments are there');
+      assert.equal(await page.$eval('html', (root) => root.scrollWidth > root.clientWidth), false, `nothing spills past ${width} pixels`);
+      const back = await page.$eval('main a[href$="#zones"]', (a) => a.getAttribute('href'));
+      assert.equal(new URL(back!, server.url).href, `${server.url}/demo/closed.html#zones`);
+      // axe-core needs a script to run: the same page, which has none of its own, opened with scripts on.
+      const reading = page.url().replace(server.url, '');
+      await page.close();
+      const { page: copy } = await open(reading, { width });
+      assert.deepEqual(await axeViolations(copy), []);
+      await copy.close();
+    }
+    // An open consultation's page links the form from its reading view, and the form back to it.
+    const { page } = await open('/read?page=digital-services-review&section=booking&return=/demo/%23booking', { javaScript: false });
+    assert.match(await page.$eval('main', (main) => main.textContent!), /Priya Shah/);
+    await Promise.all([page.waitForNavigation(), page.click('a[href^="/respond"]')]);
+    assert.match(page.url(), /\/respond\?page=digital-services-review&section=booking/);
+    assert.equal(await page.$eval('a[href^="/read"]', (a) => a.textContent), 'Read the comments on this section');
     await page.close();
   });
 });

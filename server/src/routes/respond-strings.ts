@@ -27,6 +27,15 @@ export interface RespondStrings extends Strings {
   notSentHint: string;
   /** Without a script the organisation's name cannot appear only once asked for, so it says when to fill it in. */
   organisationHint: string;
+  /** The reading view's title: the section's comments. */
+  readTitle: (section: string) => string;
+  /** The links between the reading view and the form. */
+  readLink: string;
+  commentLink: string;
+  /** How far through a long thread this page is. */
+  readShowing: (from: number, to: number, total: number) => string;
+  /** The reading view's link that cannot be followed: a page or section missing. */
+  readLinkBroken: string;
 }
 
 export const respondEn: RespondStrings = {
@@ -50,6 +59,11 @@ export const respondEn: RespondStrings = {
   notSentHeading: 'Your comment has not been sent',
   notSentHint: 'This is what you typed, so that you can keep a copy.',
   organisationHint: 'Only if you are responding on behalf of an organisation.',
+  readTitle: (section) => `Comments on ${section}`,
+  readLink: 'Read the comments on this section',
+  commentLink: 'Comment on this section',
+  readShowing: (from, to, total) => `Comments ${from} to ${to} of ${total}`,
+  readLinkBroken: 'The link to these comments is missing its page or section. Go back and follow the link again.',
 };
 
 export const respondCy: RespondStrings = {
@@ -73,4 +87,9 @@ export const respondCy: RespondStrings = {
   notSentHeading: 'Nid yw eich sylw wedi’i anfon',
   notSentHint: 'Dyma beth wnaethoch chi ei deipio, er mwyn i chi allu cadw copi.',
   organisationHint: 'Dim ond os ydych yn ymateb ar ran sefydliad.',
+  readTitle: (section) => `Sylwadau ar ${section}`,
+  readLink: 'Darllen y sylwadau ar yr adran hon',
+  commentLink: 'Rhowch sylw ar yr adran hon',
+  readShowing: (from, to, total) => `Sylwadau ${from} i ${to} o ${total}`,
+  readLinkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r sylwadau hyn. Ewch yn ôl a dilyn y ddolen eto.',
 };

@@ -10,7 +10,7 @@ import { answered, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
 import { contentSecurityPolicy } from './static.js';
 
-type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
+export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** What the form holds, as typed: kept through a refusal so that nothing is lost. */
 interface FormState {
@@ -34,7 +34,7 @@ interface FormState {
  * and the whole body is already bounded by the server's body limit.
  */
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const stringsFor = (lang: string) => (lang.toLowerCase().startsWith('cy') ? respondCy : respondEn);
+export const stringsFor = (lang: string) => (lang.toLowerCase().startsWith('cy') ? respondCy : respondEn);
 /** Whether the page and section the form was opened for are ones a comment can be stored under. */
 const linkValid = (state: { page: string; section: string }) => pageId.safeParse(state.page).success && sectionId.safeParse(state.section).success;
 
@@ -254,6 +254,7 @@ function formPage(
       ${problem ? html`<p class="error-text" role="alert">${problem}</p>` : ''}
       <h1>${strings.pageTitle}</h1>
       <p class="hint">${strings.sectionLabel(state.section)}</p>
+      <p><a href="/read?${new URLSearchParams({ page: state.page, section: state.section, ...(state.lang && { lang: state.lang }), ...(state.returnTo && { return: state.returnTo }) })}">${strings.readLink}</a></p>
       <form method="post" action="/respond" novalidate>
         ${hidden('page')} ${hidden('section')} ${hidden('parentId')} ${hidden('idempotency')} ${hidden('returnTo')} ${hidden('lang')}
         <div class="field ${errors.name ? 'has-error' : ''}">
@@ -311,8 +312,12 @@ function formPage(
 function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 409 | 410 | 413 | 429 | 503, content: Markup, title = strings.pageTitle) {
   c.header('Content-Security-Policy', contentSecurityPolicy);
   c.header('Cache-Control', 'no-store');
-  return c.html(
-    html`<!doctype html>
+  return c.html(pageHtml(strings, content, title), status);
+}
+
+/** A whole page for readers without JavaScript, in the GOV.UK style of `/respond.css`, with no script and no inline style. */
+export function pageHtml(strings: RespondStrings, content: Markup, title: string) {
+  return html`<!doctype html>
       <html lang="${strings.locale}">
         <head>
           <meta charset="utf-8" />
@@ -324,7 +329,5 @@ function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403
         <body>
           <main class="page">${content}</main>
         </body>
-      </html>`,
-    status,
-  );
+      </html>`;
 }
