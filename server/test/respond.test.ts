@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import type { Storage } from '../src/storage/storage.js';
-import { awayFromWindowEdge, form, formFields as valid, page, sqliteStorage, testApp } from './helpers.js';
+import { awayFromWindowEdge, form, formFields as valid, json, moderator, page, sqliteStorage, testApp } from './helpers.js';
 
 describe('the form for readers without JavaScript', () => {
   let storage: Storage & { cleanup: () => void };
@@ -22,7 +22,16 @@ describe('the form for readers without JavaScript', () => {
     assert.match(text, /<label for="email">Email<\/label>/);
     assert.match(text, /We will not publish your email address/);
     assert.match(text, /name="section" value="intro"/);
+    assert.match(text, /Section: intro/, 'without a consultation listing it, the section is known by its id');
+    assert.match(text, /href="\/read\?page=%2Freview&amp;section=intro">Read the comments on this section/);
     assert.doesNotMatch(text, /<script/);
+  });
+
+  it('names the section by the title its consultation gives it, on the form and when it is shown again', async () => {
+    await app.request(`/api/v1/moderation/consultations/${encodeURIComponent(page)}`, moderator({ ...json({ title: 'Library review', sections: [{ id: 'intro', title: '1. Opening hours' }] }), method: 'PUT' }));
+    assert.match(await (await app.request(`/respond?page=${encodeURIComponent(page)}&section=intro`)).text(), /Section: 1\. Opening hours/);
+    const refused = await app.request('/respond', form({ ...valid, name: '' }));
+    assert.match(await refused.text(), /Section: 1\. Opening hours/);
   });
 
   it('shows GOV.UK errors on the same page, keeps what was typed, and stores nothing', async () => {

@@ -27,6 +27,8 @@ interface FormState {
   idempotency: string;
   returnTo: string;
   lang: string;
+  /** The section's title, when its consultation lists it: what readers know it by. */
+  sectionTitle?: string;
 }
 
 /**
@@ -97,6 +99,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const strings = stringsFor(state.lang);
       return page(c, strings, 503, html`<h1>${strings.pageTitle}</h1><p>${strings.formUnavailable}</p>`);
     }
+    state.sectionTitle = consultation?.sections.find((each) => each.id === state.section)?.title;
     const closed = refusal(consultation);
     if (closed) return closedPage(c, state, closed, 200);
     return formPage(c, state, {}, consultation?.askOrganisation ?? false);
@@ -154,7 +157,11 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       return formPage(c, state, {}, Boolean(state.respondent), 503, strings.sendUnavailable);
     }
     // Asked again only to show the form again: whether it asks whom a response comes from.
-    const asks = async () => (await options.storage.getConsultation(state.page))?.askOrganisation ?? false;
+    const asks = async () => {
+      const consultation = await options.storage.getConsultation(state.page);
+      state.sectionTitle = consultation?.sections.find((each) => each.id === state.section)?.title;
+      return consultation?.askOrganisation ?? false;
+    };
     if (result.kind === 'invalid' || result.kind === 'unstorable') {
       const errors: Partial<Record<CommentField, string>> = {};
       for (const field of commentFields) {
@@ -253,7 +260,7 @@ function formPage(
         : ''}
       ${problem ? html`<p class="error-text" role="alert">${problem}</p>` : ''}
       <h1>${strings.pageTitle}</h1>
-      <p class="hint">${strings.sectionLabel(state.section)}</p>
+      <p class="hint">${strings.sectionLabel(state.sectionTitle || state.section)}</p>
       <p><a href="/read?${new URLSearchParams({ page: state.page, section: state.section, ...(state.lang && { lang: state.lang }), ...(state.returnTo && { return: state.returnTo }) })}">${strings.readLink}</a></p>
       <form method="post" action="/respond" novalidate>
         ${hidden('page')} ${hidden('section')} ${hidden('parentId')} ${hidden('idempotency')} ${hidden('returnTo')} ${hidden('lang')}
