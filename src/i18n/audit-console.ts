@@ -7,6 +7,12 @@ type ConsultationField = 'title' | 'opensAt' | 'closesAt' | 'department' | 'askO
 export interface AuditConsoleStrings {
   signedInAs: (name: string) => string;
   administrator: string;
+  /**
+   * A name as the log shows it: a person's as it is, and the names the server itself acts under
+   * (the holder of MODERATOR_TOKEN, the command line, the demonstration's seeding, readers' reports)
+   * in this language.
+   */
+  nameOf: (name: string) => string;
   auditView: string;
   heading: string;
   intro: string;
@@ -40,6 +46,7 @@ const number = (n: number) => n.toLocaleString('en-GB');
 export const auditConsoleEn: AuditConsoleStrings = {
   signedInAs: (name) => `Signed in as ${name}`,
   administrator: 'administrator',
+  nameOf: (name) => name,
   auditView: 'Audit log',
   heading: 'Audit log',
   intro: 'Every moderation action: who did it, when, to which response, and what it changed. Entries cannot be changed or removed.',
@@ -87,6 +94,8 @@ export const auditConsoleEn: AuditConsoleStrings = {
 export const auditConsoleCy: AuditConsoleStrings = {
   signedInAs: (name) => `Wedi mewngofnodi fel ${name}`,
   administrator: 'gweinyddwr',
+  nameOf: (name) =>
+    ({ Administrator: 'Gweinyddwr', 'Command line': 'Llinell orchymyn', 'Demonstration seed': 'Hadu’r arddangosiad', 'Readers’ reports': 'Adroddiadau darllenwyr' })[name] ?? name,
   auditView: 'Log archwilio',
   heading: 'Log archwilio',
   intro: 'Pob cam cymedroli: pwy a’i gwnaeth, pryd, i ba ymateb, a beth a newidiodd. Nid oes modd newid na dileu cofnodion.',

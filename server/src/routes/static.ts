@@ -57,7 +57,26 @@ export function staticRoutes(app: Hono, root: string, demo: boolean): void {
   const file = (path: string, cacheControl: string) => async (c: Context) => (await send(path, cacheControl)) ?? c.notFound();
   app.get('/civic-comments.js', file('dist/civic-comments.js', 'public, max-age=300'));
   app.get('/civic-moderation.js', file('dist/civic-moderation.js', 'public, max-age=300'));
-  app.get('/moderate', file('server/public/moderate.html', 'no-store'));
+  // The console in the moderator's language: `?lang=cy` or `?lang=en` chooses, and a cookie keeps the
+  // choice for this browser; the page says so in its own `lang`, which the console speaks.
+  app.get('/moderate', async (c) => {
+    const asked = c.req.query('lang');
+    const kept = /(?:^|;\s*)moderate_lang=(en|cy)(?:;|$)/.exec(c.req.header('Cookie') ?? '')?.[1];
+    const lang = asked === 'cy' || asked === 'en' ? asked : kept ?? 'en';
+    const page = await send('server/public/moderate.html', 'no-store');
+    if (!page) return c.notFound();
+    if (asked === 'cy' || asked === 'en') {
+      const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https' ? '; Secure' : '';
+      c.header('Set-Cookie', `moderate_lang=${lang}; Path=/moderate; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}`);
+    }
+    for (const [name, value] of page.headers) c.header(name, value);
+    const other = lang === 'cy' ? { lang: 'en', label: 'English' } : { lang: 'cy', label: 'Cymraeg' };
+    const html = (await page.text())
+      .replace('<html lang="en">', `<html lang="${lang}">`)
+      .replace('<title>Moderate comments – civic-comments</title>', lang === 'cy' ? '<title>Cymedroli sylwadau – civic-comments</title>' : '<title>Moderate comments – civic-comments</title>')
+      .replace('<!-- language -->', `<p class="language"><a href="/moderate?lang=${other.lang}" hreflang="${other.lang}" lang="${other.lang}">${other.label}</a></p>`);
+    return c.html(html);
+  });
   app.get('/moderate.css', file('server/public/moderate.css', 'public, max-age=300'));
   // The form for readers without JavaScript wears the widget's own styles, and the page's few rules.
   app.get('/respond.css', async (c) => {

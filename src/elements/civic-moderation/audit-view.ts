@@ -127,7 +127,7 @@ export class AuditView extends ConsolePart<AuditAccess> {
     const moderators = [...new Set([...this.#moderators, ...(filters.moderator ? [filters.moderator] : [])])];
     return html`<form class="filters" part="audit-filters" @submit=${(event: Event) => this.#apply(event)} aria-labelledby="audit-filters-heading">
       <h4 class="visually-hidden" id="audit-filters-heading">${words.filtersHeading}</h4>
-      ${choose('moderator', words.moderatorLabel, moderators.map((name) => [name, name]))}
+      ${choose('moderator', words.moderatorLabel, moderators.map((name) => [name, words.nameOf(name)]))}
       ${choose('action', words.actionLabel, auditActions.map((action) => [action, words.actions[action]]))}
       ${text('page', strings.pageLabel)} ${text('comment', words.responseLabel, words.responseHint)}
       <button class="button secondary" type="submit">${strings.applyFilters}</button>
@@ -174,7 +174,7 @@ export class AuditView extends ConsolePart<AuditAccess> {
     const [from, to] = this.#values(entry, words);
     return html`<tr>
       <td><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></td>
-      <td>${entry.moderator}</td>
+      <td>${words.nameOf(entry.moderator)}</td>
       <td>${words.actions[entry.action] ?? entry.action}</td>
       <td>
         ${entry.reference || entry.commentId ? html`<span class="reference">${entry.reference ?? entry.commentId}</span><br />` : nothing}

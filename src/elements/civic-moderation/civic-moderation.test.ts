@@ -460,6 +460,9 @@ describe('<civic-moderation> for everyone', () => {
     expect(textOf($(el, 'label[for=token]'))).to.equal('Tocyn cymedrolwr');
     await signIn(el);
     expect(textOf($(el, '.heading'))).to.equal('Cymedroli sylwadau');
+    // The name the server acts under is Welsh too, not left in English.
+    await waitUntil(() => shadow(el).querySelector('[part=signed-in]'), 'no name beside Sign out');
+    expect(textOf($(el, '[part=signed-in]'))).to.equal('Wedi mewngofnodi fel Gweinyddwr (gweinyddwr)');
     await expect(el).to.be.accessible();
   });
 

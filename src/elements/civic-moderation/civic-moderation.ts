@@ -296,7 +296,7 @@ export class CivicModeration extends LitElement {
 
   #signedInAs({ name, administrator }: Moderator): string {
     const words = this.#auditStrings;
-    return words.signedInAs(administrator ? `${name} (${words.administrator})` : name);
+    return words.signedInAs(administrator ? `${words.nameOf(name)} (${words.administrator})` : words.nameOf(name));
   }
 
   /** The console's views, as GOV.UK service navigation: the current one marked for every reader. */
