@@ -259,6 +259,9 @@ describe('<civic-comments> form', () => {
     await el.updateComplete;
     const mine = $$(el, '[part=comment]').at(-1)!;
     expect(textOf(mine)).to.contain('A useful comment.').and.contain('Awaiting moderation');
+    // Its date is no link: nobody else can open a comment that waits for a moderator.
+    expect(mine.querySelector('[part=comment-date]')).to.exist;
+    expect(mine.querySelector('[part=comment-link]')).to.equal(null);
     expect(shadow(el).activeElement).to.equal(mine);
     expect(heading(el)).to.equal('1 comment');
     expect($<HTMLTextAreaElement>(el, '#body').value).to.equal('');

@@ -67,6 +67,10 @@ export function renderComments(view: ThreadView): TemplateResult {
   `;
 }
 
+/** A comment's date, in the reader's language. */
+const dateOf = (comment: Comment, date: Date, strings: Strings) =>
+  html`<time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time>`;
+
 function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
   const { comment, inReplyTo } = node;
   const { strings } = view;
@@ -88,9 +92,10 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
         <p class="meta">
           <span class="author" part="comment-author" id="author-${comment.id}">${author}</span>
           ${official ? html`<strong class="tag official" part="official-badge" id="badge-${comment.id}">${strings.officialBadge}</strong>` : nothing}
-          <a href="#comment-${comment.id}" part="comment-link"
-            ><time part="comment-date" datetime=${comment.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDate(date)}</time></a
-          >
+          ${comment.status === 'published'
+            ? html`<a href="#comment-${comment.id}" part="comment-link">${dateOf(comment, date, strings)}</a>`
+            : // A comment awaiting moderation, or sent privately, is the reader's alone: no link that nobody else could follow.
+              dateOf(comment, date, strings)}
           ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
         </p>
         ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(authorOf(inReplyTo, strings))}</p>` : nothing}
