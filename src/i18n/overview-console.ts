@@ -18,6 +18,8 @@ export interface OverviewConsoleStrings {
   series: { public: string; anonymous: string; private: string; pending: string };
   sectionColumn: string;
   daysHeading: string;
+  /** Under the table of days: why some days are not in it. */
+  daysTableNote: string;
   daysDescription: (first: string, last: string, busiest: string, count: number) => string;
   dateColumn: string;
   responsesColumn: string;
@@ -57,6 +59,7 @@ export const overviewConsoleEn: OverviewConsoleStrings = {
   series: { public: 'Published', anonymous: 'Published without a name', private: 'Private', pending: 'Waiting for a moderator' },
   sectionColumn: 'Section',
   daysHeading: 'Responses each day',
+  daysTableNote: 'Days with no responses are left out of the table.',
   daysDescription: (first, last, busiest, count) => `From ${first} to ${last}. The busiest day was ${busiest}, with ${number(count)}.`,
   dateColumn: 'Date',
   responsesColumn: 'Responses',
@@ -86,6 +89,7 @@ export const overviewConsoleCy: OverviewConsoleStrings = {
   series: { public: 'Wedi’u cyhoeddi', anonymous: 'Wedi’u cyhoeddi heb enw', private: 'Preifat', pending: 'Yn aros am gymedrolwr' },
   sectionColumn: 'Adran',
   daysHeading: 'Ymatebion bob dydd',
+  daysTableNote: 'Nid yw’r dyddiau heb ymatebion yn y tabl.',
   daysDescription: (first, last, busiest, count) => `O ${first} hyd ${last}. Y diwrnod prysuraf oedd ${busiest}, gyda ${number(count)}.`,
   dateColumn: 'Dyddiad',
   responsesColumn: 'Ymatebion',

@@ -165,6 +165,11 @@ export const styles = css`
     font-weight: 700;
     padding-bottom: 0.25em;
   }
+  .chart-table .caption-note {
+    display: block;
+    font-weight: 400;
+    color: #505a5f;
+  }
   .chart-table .number {
     text-align: right;
     font-variant-numeric: tabular-nums;

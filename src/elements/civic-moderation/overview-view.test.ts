@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, shadow, textOf, waitUntil } from '../../../test/helpers.js';
 import { button, moderationConsole, post, signIn } from '../../../test/moderation-console.js';
 import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
+import { MemoryBackend } from '../../index.js';
+import { MemoryModeration } from '../../moderation.js';
 
 /** A consultation with three sections, and responses of every kind on two of them. */
 async function consultationWithResponses(title: string): Promise<string> {
@@ -87,6 +89,28 @@ describe('<civic-moderation> overview', () => {
     expect(textOf($(el, '#sections-caption'))).to.equal('Ymatebion fesul adran');
     expect(tableOf(el, 'languages')[1]).to.deep.equal(['Cymraeg', '1']);
     expect(el.scrollWidth).to.be.at.most(320);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<civic-moderation> overview over weeks', () => {
+  it('draws every day, and lists in its table only the days with responses, saying so', async () => {
+    const day = 24 * 3_600_000;
+    const start = Date.parse('2026-11-02T12:00:00Z');
+    const memory = new MemoryBackend({
+      page: '/weeks',
+      consultation: { title: 'A long consultation', department: 'Libraries' },
+      comments: [0, 0, 9, 20].map((n, i) => ({ id: `w${i}`, section: 'intro', name: `Reader ${i}`, body: `Response ${i}`, createdAt: new Date(start + n * day).toISOString() })),
+    });
+    sessionStorage.setItem('civic-comments:moderator-token', JSON.stringify({ token: 'demo' }));
+    const el = await fixture<HTMLElement>(html`<civic-moderation .backendFor=${(token: string) => new MemoryModeration(memory, token)}></civic-moderation>`);
+    await waitUntil(() => shadow(el).querySelector('[part=views]'), 'the console never signed in');
+    button($(el, '[part=views]'), 'Overview').click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=chart]').length === 4, 'the overview never loaded');
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(tableOf(el, 'days').map((row) => row[1])).to.deep.equal(['2', '1', '1']);
+    expect(textOf($(el, '#days-caption'))).to.contain('Days with no responses are left out of the table.');
+    expect($$(el, '#days-heading ~ .chart-body svg.chart-drawing rect').length).to.be.at.least(21);
     await expect(el).to.be.accessible();
   });
 });

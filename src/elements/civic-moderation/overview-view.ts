@@ -139,6 +139,8 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
         days,
         words.dateColumn,
         'columns',
+        // The drawing shows every day; the table, read row by row, only the days that had responses.
+        { rows: days.filter((day) => day.values[0]), note: words.daysTableNote },
       )}
       ${this.#chart('respondents', words.respondentsHeading, describe(who), single(words.responsesColumn), who, words.respondentColumn, 'bars')}
       ${this.#chart('languages', words.languagesHeading, describe(tongues), single(words.responsesColumn), tongues, words.languageColumn, 'bars')}
@@ -146,7 +148,16 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
   }
 
   /** A chart and its table: the same figures, drawn and written. */
-  #chart(id: string, title: string, description: string, series: Series[], bars: Bar[], firstColumn: string, shape: 'bars' | 'columns'): TemplateResult {
+  #chart(
+    id: string,
+    title: string,
+    description: string,
+    series: Series[],
+    bars: Bar[],
+    firstColumn: string,
+    shape: 'bars' | 'columns',
+    table: { rows: Bar[]; note?: string } = { rows: bars },
+  ): TemplateResult {
     const drawing = shape === 'bars' ? barsOf(bars, series) : columnsOf(bars);
     return html`<figure class="chart" part="chart">
       <h4 class="form-heading" id="${id}-heading">${title}</h4>
@@ -163,7 +174,7 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
           : nothing}
         <div class="table-scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
           <table class="audit-table chart-table">
-            <caption id="${id}-caption">${title}</caption>
+            <caption id="${id}-caption">${title}${table.note ? html`<span class="caption-note">${table.note}</span>` : nothing}</caption>
             <thead>
               <tr>
                 <th scope="col">${firstColumn}</th>
@@ -171,7 +182,7 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
               </tr>
             </thead>
             <tbody>
-              ${bars.map(
+              ${table.rows.map(
                 (bar) => html`<tr>
                   <th scope="row">${bar.label}</th>
                   ${bar.values.map((value) => html`<td class="number">${value.toLocaleString('en-GB')}</td>`)}
