@@ -87,3 +87,28 @@ for (const driver of drivers) {
     });
   });
 }
+
+describe('the reading view while the database is out of reach', () => {
+  it('says so in a page of its own, never a 500 nor JSON', async () => {
+    const { sqliteStorage } = await import('./helpers.js');
+    const storage = sqliteStorage();
+    // The failure a disk that cannot be read gives, on the first read the view makes.
+    const failing = new Proxy(storage, {
+      get: (target, property) =>
+        property === 'getConsultation'
+          ? async () => {
+              throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' });
+            }
+          : Reflect.get(target, property, target),
+    });
+    try {
+      const answer = await testApp(failing).request(`/read?page=${encoded}&section=intro&lang=cy`);
+      assert.equal(answer.status, 503);
+      assert.equal(answer.headers.get('Retry-After'), '5');
+      assert.match(answer.headers.get('Content-Type')!, /^text\/html/);
+      assert.match(await answer.text(), /Nid oes modd dangos y sylwadau ar hyn o bryd/);
+    } finally {
+      storage.cleanup();
+    }
+  });
+});

@@ -13,6 +13,21 @@ export const originAllowed = (c: Context, options: Pick<AppOptions, 'publicOrigi
   origin === ownOrigin(c, options) || options.allowedOrigins.includes('*') || options.allowedOrigins.includes(origin);
 
 /**
+ * A return address as a link the server may give: on the server or an allowed origin, http or https,
+ * made absolute against the address readers see; '' for anything else, so that a page of the server
+ * never sends readers to another site.
+ */
+export function safeReturn(c: Context, options: Pick<AppOptions, 'publicOrigin' | 'allowedOrigins'>, value: string): string {
+  if (!value) return '';
+  try {
+    const url = new URL(value, new URL(new URL(c.req.url).pathname, ownOrigin(c, options)));
+    return (url.protocol === 'https:' || url.protocol === 'http:') && originAllowed(c, options, url.origin) ? url.href : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Whether an origin was chosen by the department, not merely let in by `*`: the server's own, or one
  * `ALLOWED_ORIGINS` names. What a browser does on any page of the web must not count as readers'
  * judgement, so only these count towards hiding a reported comment.

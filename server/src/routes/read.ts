@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { limits, pageId, publicComment, sectionId, type Comment } from '../../../src/contract/index.js';
 import { isPublic } from '../../../src/contract/rules.js';
 import { refusal, refusalMessage } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { originAllowed, ownOrigin } from '../http/origins.js';
+import { safeReturn } from '../http/origins.js';
 import { pageHtml, stringsFor } from './respond.js';
 import { contentSecurityPolicy } from './static.js';
 
@@ -21,17 +21,6 @@ const perPage = limits.listLimitMax;
  */
 export function readRoutes(app: Hono, options: AppOptions): void {
   const { storage } = options;
-  /** A return address on this server or an allowed origin, or none: the page never sends readers elsewhere. */
-  const safeReturn = (c: Context, value: string) => {
-    if (!value) return '';
-    try {
-      const url = new URL(value, new URL(new URL(c.req.url).pathname, ownOrigin(c, options)));
-      return (url.protocol === 'https:' || url.protocol === 'http:') && originAllowed(c, options, url.origin) ? url.href : '';
-    } catch {
-      return '';
-    }
-  };
-
   app.get('/read', async (c) => {
     const query = c.req.query();
     const page = query.page ?? '';
@@ -44,12 +33,17 @@ export function readRoutes(app: Hono, options: AppOptions): void {
       c.header('Cache-Control', 'no-store');
       return c.html(pageHtml(strings, html`<h1>${strings.commentsHeading}</h1><p>${strings.readLinkBroken}</p>`, strings.commentsHeading), 400);
     }
-    const [consultation, list, outcome] = await Promise.all([
-      storage.getConsultation(page),
-      storage.listPublished(page, section, perPage, after),
-      storage.getOutcome(page, section),
-    ]);
-    const returnTo = safeReturn(c, query.return ?? '');
+    let read;
+    try {
+      read = await Promise.all([storage.getConsultation(page), storage.listPublished(page, section, perPage, after), storage.getOutcome(page, section)]);
+    } catch (error) {
+      if (!storage.isUnavailable(error)) throw error;
+      c.header('Cache-Control', 'no-store');
+      c.header('Retry-After', '5');
+      return c.html(pageHtml(strings, html`<h1>${strings.commentsHeading}</h1><p>${strings.readUnavailable}</p>`, strings.commentsHeading), 503);
+    }
+    const [consultation, list, outcome] = read;
+    const returnTo = safeReturn(c, options, query.return ?? '');
     const sectionTitle = consultation?.sections.find((s) => s.id === section)?.title ?? section;
     const title = strings.readTitle(sectionTitle);
     const link = (path: string, extra: Record<string, string> = {}) =>

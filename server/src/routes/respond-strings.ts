@@ -36,6 +36,8 @@ export interface RespondStrings extends Strings {
   readShowing: (from: number, to: number, total: number) => string;
   /** The reading view's link that cannot be followed: a page or section missing. */
   readLinkBroken: string;
+  /** The database is out of reach when the reading view is asked for. */
+  readUnavailable: string;
 }
 
 export const respondEn: RespondStrings = {
@@ -64,6 +66,7 @@ export const respondEn: RespondStrings = {
   commentLink: 'Comment on this section',
   readShowing: (from, to, total) => `Comments ${from} to ${to} of ${total}`,
   readLinkBroken: 'The link to these comments is missing its page or section. Go back and follow the link again.',
+  readUnavailable: 'The comments cannot be shown just now. Try again in a few seconds.',
 };
 
 export const respondCy: RespondStrings = {
@@ -92,4 +95,5 @@ export const respondCy: RespondStrings = {
   commentLink: 'Rhowch sylw ar yr adran hon',
   readShowing: (from, to, total) => `Sylwadau ${from} i ${to} o ${total}`,
   readLinkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r sylwadau hyn. Ewch yn ôl a dilyn y ddolen eto.',
+  readUnavailable: 'Nid oes modd dangos y sylwadau ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig eiliadau.',
 };

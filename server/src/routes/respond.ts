@@ -5,7 +5,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from '../../../src/contract/index.js';
 import { refusal, refusalMessage, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
-import { originAllowed, ownOrigin } from '../http/origins.js';
+import { ownOrigin, safeReturn as safeReturnUrl } from '../http/origins.js';
 import { answered, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
 import { contentSecurityPolicy } from './static.js';
@@ -56,18 +56,7 @@ export function respondTooLarge(c: Context): Response | Promise<Response> {
  * confirmation page with a link back to the section.
  */
 export function respondRoutes(app: Hono, options: AppOptions): void {
-  /** Only a return address on this server or an allowed origin becomes a link, so the page cannot send readers elsewhere. */
-  const safeReturn = (c: Context, value: string) => {
-    if (!value) return '';
-    try {
-      // Relative to the address readers see, which behind a proxy is PUBLIC_URL, not the request's.
-      const url = new URL(value, new URL(new URL(c.req.url).pathname, ownOrigin(c, options)));
-      const allowed = originAllowed(c, options, url.origin);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && allowed ? url.href : '';
-    } catch {
-      return '';
-    }
-  };
+  const safeReturn = (c: Context, value: string) => safeReturnUrl(c, options, value);
 
   app.get('/respond', async (c) => {
     const query = c.req.query();
