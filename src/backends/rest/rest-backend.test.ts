@@ -115,12 +115,12 @@ describe('RestBackend against the reference server', () => {
     expect(await failure(flaky(`patient-${run}`, 1, { wait: 60 }))).to.be.instanceOf(BackendUnavailableError);
     expect(await seen(`patient-${run}`)).to.equal(1);
 
-    const writer = new RestBackend({ endpoint: `${location.origin}/__failing/` });
-    const started = performance.now();
+    // A write that meets a passing server error is sent once: the form's idempotency key makes its own retries safe.
+    const writer = new RestBackend({ endpoint: `${location.origin}/__flaky/write-${run}/5/0/` });
     expect(await failure(writer.postComment({ page: '/p', section: 's', name: 'A', email: 'a@example.com', body: 'x', visibility: 'public' }))).to.be.instanceOf(
       BackendUnavailableError,
     );
-    expect(performance.now() - started).to.be.below(250);
+    expect(await seen(`write-${run}`)).to.equal(1);
   });
 
   it('passes an abort through untouched', async () => {
