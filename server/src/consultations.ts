@@ -61,4 +61,8 @@ export function refusalMessage(closed: ClosedConsultation, strings: Strings): st
 export const refusalCode = (closed: ClosedConsultation): ErrorCode => (closed.state === 'upcoming' ? 'consultation_not_open' : 'consultation_closed');
 
 /** Dates as stored: ISO 8601 in UTC, which sorts as time does, whatever offset they were sent with. */
+/** What readers know a section by: the title its consultation gives it, or else its id. */
+export const sectionTitleOf = (consultation: Pick<ConsultationRecord, 'sections'> | undefined, section: string): string =>
+  consultation?.sections.find((each) => each.id === section)?.title ?? section;
+
 export const storedDate = (date: string | null | undefined) => (date ? new Date(date).toISOString() : null);

@@ -102,6 +102,16 @@ export function backendConformance(underTest: BackendUnderTest): void {
       assert.equal(refused.fields.email, 'Enter an email address in the correct format, like name@example.com');
     });
 
+    it('keeps what a form filler sends out of public view, and tells it what any response that waits is told', async () => {
+      const page = await underTest.newPage();
+      const spam = await backend.postComment(response(page, { website: 'https://spam.example', body: 'Buy cheap permits.' }));
+      assert.equal(spam.status, 'pending', 'the sender cannot tell it was kept as spam');
+      const genuine = await backend.postComment(response(page, { body: 'A genuine response.' }));
+      await underTest.publish(genuine.id);
+      assert.deepEqual((await backend.listComments({ page, section })).comments.map((c) => c.body), ['A genuine response.']);
+      assert.deepEqual((await backend.getCounts(page)).counts, { [section]: 1 });
+    });
+
     it('pages a long thread with a cursor', async () => {
       const page = await underTest.newPage();
       for (let i = 0; i < 3; i++) await underTest.publish((await backend.postComment(response(page, { body: `Response number ${i}.` }))).id);

@@ -1,5 +1,6 @@
 import { cy } from '../../../src/i18n/cy.js';
 import { en } from '../../../src/i18n/en.js';
+import { sectionTitleOf } from '../consultations.js';
 import type { ConsultationRecord, StoredComment } from '../storage/storage.js';
 
 /** A receipt ready to send: plain text, and a simple HTML part holding the same words. */
@@ -88,7 +89,7 @@ export function receiptMessage(comment: StoredComment, consultation: Consultatio
   const w = words[comment.lang === 'cy' ? 'cy' : 'en'];
   const title = consultation.title;
   const reference = comment.reference ?? '';
-  const section = consultation.sections.find((s) => s.id === comment.section)?.title ?? comment.section;
+  const section = sectionTitleOf(consultation, comment.section);
   const visibility = w.visibility[comment.visibility] + (comment.status === 'pending' ? ` ${w.pending}` : '');
   const details: [string, string][] = [
     [w.section, section],

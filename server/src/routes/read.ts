@@ -3,7 +3,8 @@ import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { limits, pageId, publicComment, sectionId, type Comment } from '../../../src/contract/index.js';
 import { isPublic } from '../../../src/contract/rules.js';
-import { refusal, refusalMessage } from '../consultations.js';
+import { authorOf } from '../../../src/i18n/author.js';
+import { refusal, refusalMessage, sectionTitleOf } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { safeReturn } from '../http/origins.js';
@@ -44,7 +45,7 @@ export function readRoutes(app: Hono, options: AppOptions): void {
     }
     const [consultation, list, outcome] = read;
     const returnTo = safeReturn(c, options, query.return ?? '');
-    const sectionTitle = consultation?.sections.find((s) => s.id === section)?.title ?? section;
+    const sectionTitle = sectionTitleOf(consultation, section);
     const title = strings.readTitle(sectionTitle);
     const link = (path: string, extra: Record<string, string> = {}) =>
       `${path}?${new URLSearchParams({ page, section, ...(lang && { lang }), ...(returnTo && { return: returnTo }), ...extra })}`;
@@ -55,10 +56,7 @@ export function readRoutes(app: Hono, options: AppOptions): void {
     for (const found of await Promise.all(missing.map((id) => storage.find(id)))) {
       if (found && isPublic(found)) names.set(found.id, publicComment(found));
     }
-    const author = (comment: Comment) => {
-      const name = comment.name || strings.anonymous;
-      return comment.organisation ? strings.onBehalfOf(name, comment.organisation) : name;
-    };
+    const author = (comment: Comment) => authorOf(comment, strings);
     const content = html`
       ${consultation ? html`<p class="caption">${consultation.title}</p>` : ''}
       <h1>${title}</h1>

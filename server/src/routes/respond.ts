@@ -3,9 +3,9 @@ import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from '../../../src/contract/index.js';
-import { refusal, refusalMessage, type ClosedConsultation } from '../consultations.js';
+import { refusal, refusalMessage, sectionTitleOf, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
-import { ownOrigin, safeReturn as safeReturnUrl } from '../http/origins.js';
+import { ownOrigin, safeReturn } from '../http/origins.js';
 import { answered, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
 import { contentSecurityPolicy } from './static.js';
@@ -27,7 +27,7 @@ interface FormState {
   idempotency: string;
   returnTo: string;
   lang: string;
-  /** The section's title, when its consultation lists it: what readers know it by. */
+  /** What readers know the section by: its title, when its consultation lists it (see `sectionTitleOf`). */
   sectionTitle?: string;
 }
 
@@ -56,8 +56,6 @@ export function respondTooLarge(c: Context): Response | Promise<Response> {
  * confirmation page with a link back to the section.
  */
 export function respondRoutes(app: Hono, options: AppOptions): void {
-  const safeReturn = (c: Context, value: string) => safeReturnUrl(c, options, value);
-
   app.get('/respond', async (c) => {
     const query = c.req.query();
     const state: FormState = {
@@ -72,7 +70,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       organisation: '',
       website: '',
       idempotency: randomBytes(16).toString('hex'),
-      returnTo: safeReturn(c, text(query.return)),
+      returnTo: safeReturn(c, options, text(query.return)),
       lang: text(query.lang),
     };
     if (!linkValid(state)) {
@@ -88,7 +86,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const strings = stringsFor(state.lang);
       return page(c, strings, 503, html`<h1>${strings.pageTitle}</h1><p>${strings.formUnavailable}</p>`);
     }
-    state.sectionTitle = consultation?.sections.find((each) => each.id === state.section)?.title;
+    state.sectionTitle = sectionTitleOf(consultation, state.section);
     const closed = refusal(consultation);
     if (closed) return closedPage(c, state, closed, 200);
     return formPage(c, state, {}, consultation?.askOrganisation ?? false);
@@ -108,7 +106,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       organisation: text(form.organisation),
       website: text(form.website),
       idempotency: /^[\w-]{1,64}$/.test(text(form.idempotency)) ? text(form.idempotency) : randomBytes(16).toString('hex'),
-      returnTo: safeReturn(c, text(form.returnTo)),
+      returnTo: safeReturn(c, options, text(form.returnTo)),
       lang: text(form.lang),
     };
     const strings = stringsFor(state.lang);
@@ -148,7 +146,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
     // Asked again only to show the form again: whether it asks whom a response comes from.
     const asks = async () => {
       const consultation = await options.storage.getConsultation(state.page);
-      state.sectionTitle = consultation?.sections.find((each) => each.id === state.section)?.title;
+      state.sectionTitle = sectionTitleOf(consultation, state.section);
       return consultation?.askOrganisation ?? false;
     };
     if (result.kind === 'invalid' || result.kind === 'unstorable') {
@@ -249,7 +247,7 @@ function formPage(
         : ''}
       ${problem ? html`<p class="error-text" role="alert">${problem}</p>` : ''}
       <h1>${strings.pageTitle}</h1>
-      <p class="hint">${strings.sectionLabel(state.sectionTitle || state.section)}</p>
+      <p class="hint">${strings.sectionLabel(state.sectionTitle ?? state.section)}</p>
       <p><a href="/read?${new URLSearchParams({ page: state.page, section: state.section, ...(state.lang && { lang: state.lang }), ...(state.returnTo && { return: state.returnTo }) })}">${strings.readLink}</a></p>
       <form method="post" action="/respond" novalidate>
         ${hidden('page')} ${hidden('section')} ${hidden('parentId')} ${hidden('idempotency')} ${hidden('returnTo')} ${hidden('lang')}

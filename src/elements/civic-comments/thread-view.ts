@@ -2,12 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Comment, Outcome } from '../../contract/public.js';
 import type { Strings } from '../../i18n/index.js';
 import { buildThread, type ThreadNode } from '../../internal/thread.js';
+import { authorOf } from '../../i18n/author.js';
 
-/** Who wrote a comment, as readers see it: the name, for whom, or that it was sent without one. */
-export function authorOf(comment: Comment, strings: Strings): string {
-  if (!comment.name) return strings.anonymous;
-  return comment.organisation ? strings.onBehalfOf(comment.name, comment.organisation) : comment.name;
-}
+export { authorOf };
 
 /** What the thread's list is drawn from: the element's state, and what its buttons do. */
 export interface ThreadView {

@@ -200,10 +200,12 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
   async #act(action: ModerationAction, ids: string[]): Promise<void> {
     const status = action === 'delete' ? undefined : statusOf[action];
     // A private response selected with others is left as it is: it is never published.
-    const kept = status ? this.#items.filter((item) => ids.includes(item.id) && !mayTakeStatus(item, status)).length : 0;
-    const chosen = new Set(ids.filter((id) => !status || mayTakeStatus(this.#items.find((item) => item.id === id) ?? {}, status)));
+    const asked = new Set(ids);
     const before = this.#items;
-    const targets = before.filter((item) => chosen.has(item.id));
+    const selected = before.filter((item) => asked.has(item.id));
+    const targets = selected.filter((item) => !status || mayTakeStatus(item, status));
+    const kept = selected.length - targets.length;
+    const chosen = new Set(targets.map((item) => item.id));
     // A comment that no longer matches the status filter leaves the list; otherwise it shows its new status.
     const stays = status && (!this.filters.status || this.filters.status === status);
     this.change(() => {
