@@ -67,11 +67,14 @@ export default [
   // The moderators' console, in a file of its own so that readers never download it.
   {
     input: 'src/civic-moderation.ts',
+    preserveEntrySignatures: 'allow-extension',
     output: {
-      file: 'dist/civic-moderation.js',
+      dir: 'dist',
       format: 'es',
+      entryFileNames: 'civic-moderation.js',
+      // The in-page backends, for demonstrations, are fetched only by a console that names one.
+      chunkFileNames: 'chunks/console-[name]-[hash].js',
       sourcemap: 'hidden',
-      inlineDynamicImports: true,
       plugins: [
         terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
         collapseTemplateWhitespace(),

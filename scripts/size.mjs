@@ -84,13 +84,18 @@ for (const file of downloaded) {
 }
 printParts(downloaded, total);
 const chunks = existsSync('dist/chunks') ? readdirSync('dist/chunks').filter((name) => name.endsWith('.js')).map((name) => join('dist/chunks', name)) : [];
-for (const file of chunks.filter((file) => !downloaded.has(file))) {
+// The console's chunks are named `console-…`: they are built apart from the reader's.
+const isConsoleChunk = (file) => file.startsWith(join('dist/chunks', 'console-'));
+for (const file of chunks.filter((file) => !downloaded.has(file) && !isConsoleChunk(file))) {
   console.log(`${file.padEnd(44)} ${String(gzip(readFileSync(file))).padStart(6)} B gzip, only on pages that use it`);
 }
 if (existsSync(moderation)) {
   const size = gzip(readFileSync(moderation));
   console.log(`${moderation.padEnd(44)} ${String(size).padStart(6)} B gzip, moderators only`);
   printParts([moderation], size);
+  for (const file of chunks.filter(isConsoleChunk)) {
+    console.log(`${file.padEnd(44)} ${String(gzip(readFileSync(file))).padStart(6)} B gzip, only in consoles that use it`);
+  }
 }
 console.log(`size: ${total} B gzip (${kb(total)}) for an English page; budget ${kb(budget)}, aim ${kb(aim)}`);
 if (total > budget) {

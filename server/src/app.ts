@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { limits } from '../../src/contract/index.js';
+import { limits } from 'civic-comments/contract';
 import { respondTooLarge } from './routes/respond.js';
 import type { AppOptions } from './context.js';
 import { errorResponse } from './http/errors.js';

@@ -1,6 +1,5 @@
-import type { ErrorCode } from '../../src/contract/errors.js';
-import { consultationState, type Consultation, type ModerationConsultation } from '../../src/contract/index.js';
-import type { Strings } from '../../src/i18n/strings.js';
+import { type ErrorCode, consultationState, type Consultation, type ModerationConsultation } from 'civic-comments/contract';
+import type { Strings } from 'civic-comments/i18n';
 import type { ConsultationRecord } from './storage/storage.js';
 
 /** A consultation as the public sees it, in its state at `now` by the server's clock. */

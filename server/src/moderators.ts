@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ModeratorName, ModeratorRole } from '../../src/contract/index.js';
+import { ModeratorName, ModeratorRole } from 'civic-comments/contract';
 import { mixesAlphabets, nameSkeleton } from './names.js';
 import { administratorName, newModeratorToken, tokenHash } from './http/auth.js';
 import { seededBy } from './seed.js';

@@ -25,7 +25,7 @@ import {
   ModerationPage,
   NewComment,
   StatusUpdate,
-} from '../../src/contract/index.js';
+} from 'civic-comments/contract';
 
 const schema = (type: z.core.$ZodType, io: 'input' | 'output' = 'output') =>
   z.toJSONSchema(type, { io, target: 'draft-2020-12', unrepresentable: 'any' });

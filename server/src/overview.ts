@@ -1,4 +1,4 @@
-import { overviewFigures, type Overview, type OverviewCount } from '../../src/contract/index.js';
+import { overviewFigures, type Overview, type OverviewCount } from 'civic-comments/contract';
 import { moderationConsultation } from './consultations.js';
 import type { ConsultationRecord } from './storage/storage.js';
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { referenceAlphabet } from '../../src/contract/index.js';
+import { referenceAlphabet } from 'civic-comments/contract';
 
 /** A new reference, such as `CC-7K3M-Q9TX`: eight random characters of Crockford's base 32. */
 export function newReference(): string {

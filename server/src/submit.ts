@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { publicComment, validateNewComment, type Comment, type CommentStatus, type FieldCodes } from '../../src/contract/index.js';
+import { publicComment, validateNewComment, type Comment, type CommentStatus, type FieldCodes, isPublic, statusOfNew, statusToldToSender } from 'civic-comments/contract';
 import { refusal, type ClosedConsultation } from './consultations.js';
 import type { AppOptions } from './context.js';
 import { unstorableText } from './http/storable.js';
 import { newReference } from './reference.js';
-import { isPublic, statusOfNew, statusToldToSender } from '../../src/contract/rules.js';
 import type { CreateResult, StoredComment } from './storage/storage.js';
 
 export type SubmitResult =

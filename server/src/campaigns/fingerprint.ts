@@ -1,4 +1,4 @@
-import { normaliseCampaignText as normalise } from '../../../src/contract/rules.js';
+import { normaliseCampaignText as normalise } from 'civic-comments/contract';
 
 export { normalise };
 

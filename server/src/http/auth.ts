@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Moderator, ModeratorRole } from '../../../src/contract/index.js';
+import type { Moderator, ModeratorRole } from 'civic-comments/contract';
 import type { Storage } from '../storage/storage.js';
 
 declare module 'hono' {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode } from '../../../src/contract/errors.js';
+import type { ErrorCode } from 'civic-comments/contract';
 
 /**
  * Every error the API sends has one shape: `{ error, message, fields? }`. `error` is a stable code

@@ -1,5 +1,4 @@
-import { cy } from '../../../src/i18n/cy.js';
-import { en } from '../../../src/i18n/en.js';
+import { cy, en } from 'civic-comments/i18n';
 import { sectionTitleOf } from '../consultations.js';
 import type { ConsultationRecord, StoredComment } from '../storage/storage.js';
 

@@ -1,30 +1,6 @@
 import type { Hono } from 'hono';
 import { createHash } from 'node:crypto';
-import {
-  AuditQuery,
-  auditCsv,
-  CampaignStatusUpdate,
-  ConsultationInput,
-  EraseRequest,
-  OfficialCommentInput,
-  OutcomeInput,
-  pageId,
-  publicComment,
-  sectionId,
-  ExportQuery,
-  exportedResponse,
-  fieldsOf,
-  ModerationComment,
-  normaliseReference,
-  ModerationQuery,
-  StatusUpdate,
-  limits,
-  toCsv,
-  type AuditEntry,
-  type AuditPage,
-  type ModerationPage,
-  type Overview,
-} from '../../../src/contract/index.js';
+import { AuditQuery, auditCsv, CampaignStatusUpdate, ConsultationInput, EraseRequest, OfficialCommentInput, OutcomeInput, pageId, publicComment, sectionId, ExportQuery, exportedResponse, fieldsOf, ModerationComment, normaliseReference, ModerationQuery, StatusUpdate, limits, toCsv, type AuditEntry, type AuditPage, type ModerationPage, type Overview, isPublic, mayTakeStatus } from 'civic-comments/contract';
 import { consultZip } from '../consult-export.js';
 import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
@@ -34,7 +10,6 @@ import { moderatorSignedIn, roleAllows } from '../http/auth.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
-import { isPublic, mayTakeStatus } from '../../../src/contract/rules.js';
 
 const moderationLimitDefault = 50;
 

@@ -1,8 +1,7 @@
 import type { Hono } from 'hono';
 import { createHmac } from 'node:crypto';
-import { Counts, CommentPage, CreatedComment, ListCommentsQuery, ReportInput, id, limits, messagesFor, pageId, publicComment, type Consultation } from '../../../src/contract/index.js';
-import { cy } from '../../../src/i18n/cy.js';
-import { en } from '../../../src/i18n/en.js';
+import { Counts, CommentPage, CreatedComment, ListCommentsQuery, ReportInput, id, limits, messagesFor, pageId, publicComment, type Consultation, isPublic } from 'civic-comments/contract';
+import { cy, en } from 'civic-comments/i18n';
 import { nextChange, publicConsultation, refusalCode, refusalMessage } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
@@ -11,7 +10,6 @@ import { errorResponse } from '../http/errors.js';
 import { holdsUnstorableText } from '../http/storable.js';
 import { networkOf } from '../http/client-address.js';
 import { originNamed } from '../http/origins.js';
-import { isPublic } from '../../../src/contract/rules.js';
 import { submitComment } from '../submit.js';
 
 /** The language an API client asks for: Welsh when its first choice is, English otherwise. */

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import { limits, pageId, publicComment, sectionId, type Comment } from '../../../src/contract/index.js';
-import { isPublic } from '../../../src/contract/rules.js';
-import { authorOf } from '../../../src/i18n/author.js';
+import { limits, pageId, publicComment, sectionId, type Comment, isPublic } from 'civic-comments/contract';
+import { authorOf } from 'civic-comments/i18n';
 import { refusal, refusalMessage, sectionTitleOf } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';

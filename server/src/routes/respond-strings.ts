@@ -1,6 +1,4 @@
-import { cy } from '../../../src/i18n/cy.js';
-import { en } from '../../../src/i18n/en.js';
-import type { Strings } from '../../../src/i18n/strings.js';
+import { cy, en, type Strings } from 'civic-comments/i18n';
 
 /** The words of the pages for readers without JavaScript: the widget's own, and a few of their own. */
 export interface RespondStrings extends Strings {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from '../../../src/contract/index.js';
+import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from 'civic-comments/contract';
 import { refusal, refusalMessage, sectionTitleOf, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import { ownOrigin, safeReturn } from '../http/origins.js';

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Context, Hono } from 'hono';
-import { styles as widgetStyles } from '../../../src/elements/civic-comments/civic-comments.styles.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -80,11 +79,11 @@ export function staticRoutes(app: Hono, root: string, demo: boolean): void {
   app.get('/moderate.css', file('server/public/moderate.css', 'public, max-age=300'));
   // The form for readers without JavaScript wears the widget's own styles, and the page's few rules.
   app.get('/respond.css', async (c) => {
-    const page = await send('server/public/respond.css', 'public, max-age=300');
-    if (!page) return c.notFound();
+    const [widget, page] = await Promise.all([send('dist/civic-comments.css', 'public, max-age=300'), send('server/public/respond.css', 'public, max-age=300')]);
+    if (!widget || !page) return c.notFound();
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Content-Type', 'text/css; charset=utf-8');
-    return c.body(`${widgetStyles.cssText}\n${await page.text()}`);
+    return c.body(`${await widget.text()}\n${await page.text()}`);
   });
   // The bundle's chunks carry a hash of their content in their names, so they can be kept for a year.
   app.get('/chunks/*', async (c) => (await send(`dist${decodeURIComponent(c.req.path)}`, 'public, max-age=31536000, immutable')) ?? c.notFound());

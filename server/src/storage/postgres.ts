@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import type { Outcome } from '../../../src/contract/public.js';
-import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
-import type { ModeratorRole } from '../../../src/contract/audit.js';
+import { type Outcome, type CampaignStatusUpdate, type ModeratorRole, isPublic } from 'civic-comments/contract';
 import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
-import { isPublic } from '../../../src/contract/rules.js';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
 import { campaignDecision, consultationSaved, decision, erasure, logged, officialLogged, outcomeSaved, removal, report as reportPlan, type Write } from './transactions.js';

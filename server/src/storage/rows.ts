@@ -2,7 +2,7 @@
  * Rows as both drivers read them, and what they become: the stored comment, the public one, a
  * consultation, a receipt, an audit entry, a page of a list; and the parameters writes take.
  */
-import type { AuditEntry, Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from '../../../src/contract/index.js';
+import type { AuditEntry, Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from 'civic-comments/contract';
 import { newCommentId } from './ids.js';
 import { reportQueries } from './queries.js';
 import type { ConsultationRecord, CreateResult, NewAuditEntry, NewRecord, QueuedReceipt, StoredComment } from './storage.js';

@@ -6,14 +6,11 @@ import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
 import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
-import { isPublic } from '../../../src/contract/rules.js';
+import { isPublic, type Comment, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
 import { campaignDecision, consultationSaved, decision, erasure, logged, officialLogged, outcomeSaved, removal, report as reportPlan, type Write } from './transactions.js';
 import { auditPageOf, earlierAnswer, fromConsultationRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type ReceiptRow } from './rows.js';
-import type { Comment, Outcome } from '../../../src/contract/public.js';
-import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
-import type { ModeratorRole } from '../../../src/contract/audit.js';
 import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, CampaignStatusUpdate, ModeratorRole, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from '../../../src/contract/index.js';
+import type { AuditAction, AuditEntry, CampaignStatusUpdate, ModeratorRole, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from 'civic-comments/contract';
 import type { HitCounter } from './hit-counter.js';
 import type { Fingerprinted } from '../campaigns/assign.js';
 

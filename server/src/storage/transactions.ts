@@ -4,8 +4,7 @@
  * driver runs the writes in order in that same transaction, so a change and its record in the log
  * are stored together or not at all.
  */
-import { campaignChanges, hidesAt, isPublic } from '../../../src/contract/rules.js';
-import type { CampaignStatusUpdate } from '../../../src/contract/server.js';
+import { campaignChanges, hidesAt, isPublic, type CampaignStatusUpdate } from 'civic-comments/contract';
 import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
 import { auditQueries, campaignQueries, receiptQueries, reportQueries, sql } from './queries.js';
 import { anonymisedAnswer, auditParams, consultationParams } from './rows.js';

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CivicModeration } from '../../moderation.js';
-import { $, $$, shadow, textOf, waitUntil } from '../../../test/helpers.js';
+import { $, $$, fillValid, settled, shadow, submit, textOf, waitUntil } from '../../../test/helpers.js';
+import type { CivicComments } from '../../index.js';
 import { button, moderationConsole, post, signIn } from '../../../test/moderation-console.js';
 import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
 import { consultationConsoleEn } from '../../i18n/consultation-console.js';
@@ -584,5 +585,49 @@ describe('<civic-moderation> what we did with a section’s comments', () => {
     const { url } = await referenceServer();
     const thread = await (await fetch(`${url}/api/v1/comments?page=${encodeURIComponent(page)}&section=intro`)).json();
     expect(thread.outcome.body).to.equal('We changed the plan.');
+  });
+});
+
+describe('<civic-moderation backend="memory">', () => {
+  it('moderates the page’s own memory elements: a comment sent below waits in the queue, and once approved is read in the thread', async () => {
+    const wrapper = await fixture<HTMLElement>(html`
+      <div>
+        <civic-comments backend="memory" section="fees"></civic-comments>
+        <civic-moderation backend="memory"></civic-moderation>
+      </div>
+    `);
+    const thread = wrapper.querySelector<CivicComments>('civic-comments')!;
+    const el = wrapper.querySelector<CivicModeration>('civic-moderation')!;
+    await settled(thread);
+    const words = `Sent below the console ${Math.random()}`;
+    await fillValid(thread, 'public', words);
+    submit(thread);
+    await waitUntil(() => textOf(shadow(thread)).includes('Your comment has been sent'), 'the comment was never sent');
+
+    await signIn(el, 'wrong');
+    expect(textOf($(el, '.error-summary'))).to.contain('not accepted');
+    await signIn(el, 'demo');
+    await showPage(el, location.pathname);
+    const item = $$(el, '[part=item]').find((row) => textOf(row).includes(words))!;
+    expect(item, 'the comment is in the queue').to.exist;
+    button(item, 'Approve').click();
+    await waitUntil(() => notice(el) === 'Approved 1 comment.', 'the comment was never approved');
+    expect($$(el, '[part=item]').some((row) => textOf(row).includes(words)), 'it has left the pending queue').to.equal(false);
+    await expect(el).to.be.accessible();
+
+    thread.remove();
+    wrapper.prepend(thread);
+    await settled(thread);
+    await waitUntil(() => textOf(shadow(thread)).includes(words), 'the approved comment never reached the thread');
+  });
+
+  it('names the attribute when the backend is not one it knows', async () => {
+    const el = await fixture<CivicModeration>(html`<civic-moderation backend="wordpress"></civic-moderation>`);
+    const errors: Error[] = [];
+    el.addEventListener('civic-error', (event) => errors.push((event as CustomEvent<{ error: Error }>).detail.error));
+    await signIn(el, 'demo').catch(() => undefined);
+    await waitUntil(() => errors.length > 0, 'no civic-error was raised');
+    expect(errors[0]!.name).to.equal('ConfigurationError');
+    expect(errors[0]!.message).to.equal('<civic-moderation>: the "backend" attribute must be "rest" or "memory", not "wordpress".');
   });
 });

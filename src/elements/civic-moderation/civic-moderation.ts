@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Moderator } from '../../contract/index.js';
 import { UnauthorizedError, type ModerationBackend } from '../../backends/moderation.js';
-import { ModerationClient } from '../../backends/rest/moderation-client.js';
+import { namedModerationBackend } from '../../backends/moderation-registry.js';
 import { ConfigurationError } from '../../backends/errors.js';
 import { emit } from '../../events.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
@@ -69,6 +69,7 @@ export class CivicModeration extends LitElement {
 
   static override properties = {
     endpoint: { type: String },
+    backend: { type: String },
     lang: { type: String },
     backendFor: { attribute: false },
     token: state,
@@ -77,8 +78,14 @@ export class CivicModeration extends LitElement {
     signInError: state,
   };
 
-  /** The comment server's base URL, such as `https://comments.example.gov.uk`, or `/` on the server's own page. Required. */
+  /** The comment server's base URL, such as `https://comments.example.gov.uk`, or `/` on the server's own page. Required with the `rest` backend. */
   declare endpoint: string;
+  /**
+   * Where the console's data lives: `rest` (the default), the reference server's routes at
+   * `endpoint`; or `memory`, the in-page store that the page's `backend="memory"` elements share,
+   * for demonstrations, which accepts the token `demo`.
+   */
+  declare backend: 'rest' | 'memory';
   /** Language of the console, `en` or `cy`. Default: the nearest `lang` attribute. */
   declare lang: string;
   /** Makes the backend for a token, instead of the server's REST routes at `endpoint`: for stories, tests and other servers. */
@@ -157,15 +164,19 @@ export class CivicModeration extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('endpoint') || changed.has('backendFor')) this.#client = undefined;
+    if (changed.has('endpoint') || changed.has('backend') || changed.has('backendFor')) this.#client = undefined;
   }
 
   get #api(): ModerationBackend {
     if (this.backendFor) return (this.#client ??= this.backendFor(this.token ?? ''));
-    if (!this.endpoint) {
+    const backend = this.backend ?? 'rest';
+    if (backend !== 'rest' && backend !== 'memory') {
+      throw new ConfigurationError(`<civic-moderation>: the "backend" attribute must be "rest" or "memory", not "${backend}".`);
+    }
+    if (backend === 'rest' && !this.endpoint) {
       throw new ConfigurationError('<civic-moderation>: the "endpoint" attribute is required: the comment server\'s base URL, or "/" on its own page.');
     }
-    return (this.#client ??= new ModerationClient({ endpoint: this.endpoint, token: this.token ?? '' }));
+    return (this.#client ??= namedModerationBackend(backend, this.endpoint ?? '', this.token ?? ''));
   }
 
   // ---- Signing in ----------------------------------------------------------------------------
