@@ -16,7 +16,9 @@ export default {
               (declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name),
             );
             declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !hidden.has(attribute.fieldName));
-            declaration.members = (declaration.members ?? []).filter((member) => member.privacy !== 'private' && !member.name.startsWith('#'));
+            declaration.members = (declaration.members ?? []).filter(
+              (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+            );
           }
         }
       },

@@ -54,15 +54,16 @@ export default [
       // Not linked from the files; read by `npm run size` to weigh Lit, zod, ky and our code apart.
       sourcemap: 'hidden',
       plugins: [
-        terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
+        terser({
+          ecma: 2022,
+          module: true,
+          compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+          format: { comments: false },
+        }),
         collapseTemplateWhitespace(),
       ],
     },
-    plugins: [
-      nodeResolve({ exportConditions: ['production'] }),
-      minifyLitCss(),
-      esbuild({ target, tsconfig: 'tsconfig.json' }),
-    ],
+    plugins: [nodeResolve({ exportConditions: ['production'] }), minifyLitCss(), esbuild({ target, tsconfig: 'tsconfig.json' })],
   },
   // The moderators' console, in a file of its own so that readers never download it.
   {
@@ -76,7 +77,12 @@ export default [
       chunkFileNames: 'chunks/console-[name]-[hash].js',
       sourcemap: 'hidden',
       plugins: [
-        terser({ ecma: 2022, module: true, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
+        terser({
+          ecma: 2022,
+          module: true,
+          compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+          format: { comments: false },
+        }),
         collapseTemplateWhitespace(),
       ],
     },

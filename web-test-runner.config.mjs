@@ -10,9 +10,7 @@ import { referenceServer } from './test/reference-server-plugin.mjs';
 // Chromium always; Firefox and WebKit wherever they are installed (CI installs all three).
 const chrome = findChrome();
 if (!chrome) {
-  console.error(
-    'No Chrome or Chromium found: install one (Debian: apt-get install chromium) or set CHROME_PATH to its executable.',
-  );
+  console.error('No Chrome or Chromium found: install one (Debian: apt-get install chromium) or set CHROME_PATH to its executable.');
   process.exit(1);
 }
 const firefox = findFirefox();

@@ -10,26 +10,62 @@ const readme = readFileSync(readmePath, 'utf8');
 
 const cell = (text = '') => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const table = (head, rows) =>
-  rows.length ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') : '';
+  rows.length
+    ? [
+        `| ${head.join(' | ')} |`,
+        `| ${head.map(() => '---').join(' | ')} |`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+      ].join('\n')
+    : '';
 
 function tables(element) {
   const attributes = new Map((element.attributes ?? []).map((attribute) => [attribute.fieldName, attribute]));
   const properties = (element.members ?? []).filter((member) => member.kind === 'field' && !member.static);
   const rows = properties.map((member) => {
     const attribute = attributes.get(member.name);
-    return [attribute ? `\`${attribute.name}\`` : '', `\`${member.name}\``, member.type ? `\`${member.type.text}\`` : '', member.description ?? attribute?.description];
+    return [
+      attribute ? `\`${attribute.name}\`` : '',
+      `\`${member.name}\``,
+      member.type ? `\`${member.type.text}\`` : '',
+      member.description ?? attribute?.description,
+    ];
   });
   // Attributes read straight from the element, with no property of their own.
   for (const attribute of element.attributes ?? []) {
-    if (!attribute.fieldName) rows.push([`\`${attribute.name}\``, '', attribute.type ? `\`${attribute.type.text}\`` : '', attribute.description]);
+    if (!attribute.fieldName)
+      rows.push([`\`${attribute.name}\``, '', attribute.type ? `\`${attribute.type.text}\`` : '', attribute.description]);
   }
   const methods = (element.members ?? []).filter((member) => member.kind === 'method' && !member.static && member.privacy !== 'protected');
   const sections = [
     ['Attributes and properties', table(['Attribute', 'Property', 'Type', 'Description'], rows)],
-    ['Methods', table(['Method', 'Description'], methods.map((method) => [`\`${method.name}(${(method.parameters ?? []).map((p) => p.name).join(', ')})\``, method.description]))],
-    ['Events', table(['Event', 'Description'], (element.events ?? []).map((event) => [`\`${event.name}\``, event.description]))],
-    ['CSS parts', table(['Part', 'Description'], (element.cssParts ?? []).map((part) => [`\`${part.name}\``, part.description]))],
-    ['CSS custom properties', table(['Property', 'Description'], (element.cssProperties ?? []).map((property) => [`\`${property.name}\``, property.description]))],
+    [
+      'Methods',
+      table(
+        ['Method', 'Description'],
+        methods.map((method) => [`\`${method.name}(${(method.parameters ?? []).map((p) => p.name).join(', ')})\``, method.description]),
+      ),
+    ],
+    [
+      'Events',
+      table(
+        ['Event', 'Description'],
+        (element.events ?? []).map((event) => [`\`${event.name}\``, event.description]),
+      ),
+    ],
+    [
+      'CSS parts',
+      table(
+        ['Part', 'Description'],
+        (element.cssParts ?? []).map((part) => [`\`${part.name}\``, part.description]),
+      ),
+    ],
+    [
+      'CSS custom properties',
+      table(
+        ['Property', 'Description'],
+        (element.cssProperties ?? []).map((property) => [`\`${property.name}\``, property.description]),
+      ),
+    ],
   ];
   return sections
     .filter(([, rows]) => rows)
@@ -38,7 +74,9 @@ function tables(element) {
 }
 
 let updated = readme;
-const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
+const elements = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .filter((declaration) => declaration.customElement && declaration.tagName);
 for (const element of elements) {
   const start = `<!-- api:${element.tagName} -->`;
   const end = `<!-- /api:${element.tagName} -->`;

@@ -20,7 +20,9 @@ if (!chrome) {
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'civic-comments-bench-'));
-const server = await startServer(readConfig(['--port', '0', '--db', join(folder, 'bench.db')], { MODERATOR_TOKEN: 'bench-moderator-token-0123456789', RATE_LIMIT: '0' }));
+const server = await startServer(
+  readConfig(['--port', '0', '--db', join(folder, 'bench.db')], { MODERATOR_TOKEN: 'bench-moderator-token-0123456789', RATE_LIMIT: '0' }),
+);
 const browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: chromeArgs });
 
 /** A fresh page on the server's origin, holding nothing but the built widget. */
@@ -65,7 +67,8 @@ async function renderThousand() {
     thread.backend = backend;
     document.body.append(thread);
     await new Promise((resolve) => {
-      const check = () => (thread.shadowRoot?.querySelectorAll('[part=comment]').length === 1000 ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        thread.shadowRoot?.querySelectorAll('[part=comment]').length === 1000 ? resolve() : requestAnimationFrame(check);
       check();
     });
     void document.body.offsetHeight; // includes the layout
@@ -78,9 +81,17 @@ async function renderThousand() {
     const host = document.createElement('div');
     const root = host.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = thread.shadowRoot.adoptedStyleSheets;
-    const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
+    const dateFormat = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'Europe/London',
+    });
     const repliesOf = new Map();
-    for (const comment of comments) if (comment.parentId) repliesOf.set(comment.parentId, [...(repliesOf.get(comment.parentId) ?? []), comment]);
+    for (const comment of comments)
+      if (comment.parentId) repliesOf.set(comment.parentId, [...(repliesOf.get(comment.parentId) ?? []), comment]);
     const make = (tag, attributes, ...children) => {
       const node = document.createElement(tag);
       for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -99,10 +110,19 @@ async function renderThousand() {
             'p',
             { class: 'meta' },
             make('span', { class: 'author', part: 'comment-author', id: `author-${comment.id}` }, comment.name),
-            make('a', { href: `#comment-${comment.id}`, part: 'comment-link' }, make('time', { part: 'comment-date', datetime: comment.createdAt }, dateFormat.format(new Date(comment.createdAt)))),
+            make(
+              'a',
+              { href: `#comment-${comment.id}`, part: 'comment-link' },
+              make('time', { part: 'comment-date', datetime: comment.createdAt }, dateFormat.format(new Date(comment.createdAt))),
+            ),
           ),
           make('p', { class: 'body', part: 'comment-body' }, comment.body),
-          make('button', { type: 'button', class: 'link-button', part: 'reply-button', 'data-reply-to': comment.id, 'aria-expanded': 'false' }, 'Reply', make('span', { class: 'visually-hidden' }, ` to ${comment.name}`)),
+          make(
+            'button',
+            { type: 'button', class: 'link-button', part: 'reply-button', 'data-reply-to': comment.id, 'aria-expanded': 'false' },
+            'Reply',
+            make('span', { class: 'visually-hidden' }, ` to ${comment.name}`),
+          ),
         ),
         ...(replies ? [make('ol', { class: 'replies' }, ...replies.map(item))] : []),
       );
@@ -136,7 +156,8 @@ async function enhanceFifty() {
     embedSections({ sections: 'article h2', endpoint, page: `bench-fifty-${Math.random()}` }, article);
     const counts = [...article.querySelectorAll('civic-comment-count')];
     await new Promise((resolve) => {
-      const check = () => (counts.every((count) => /section/.test(count.shadowRoot?.textContent ?? '')) ? resolve() : requestAnimationFrame(check));
+      const check = () =>
+        counts.every((count) => /section/.test(count.shadowRoot?.textContent ?? '')) ? resolve() : requestAnimationFrame(check);
       check();
     });
     void document.body.offsetHeight;
@@ -148,14 +169,24 @@ async function enhanceFifty() {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const line = (name, times) =>
-  console.log(`${name.padEnd(52)} median ${median(times).toFixed(0).padStart(5)} ms  (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${runs} runs, Chromium)`);
+  console.log(
+    `${name.padEnd(52)} median ${median(times).toFixed(0).padStart(5)} ms  (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${runs} runs, Chromium)`,
+  );
 try {
   const thousand = [];
   for (let run = 0; run < runs; run++) thousand.push(await renderThousand());
-  line('render a thread of 1,000 comments: <civic-comments>', thousand.map((r) => r.element));
-  line('the same thread built by hand with the DOM API', thousand.map((r) => r.byHand));
+  line(
+    'render a thread of 1,000 comments: <civic-comments>',
+    thousand.map((r) => r.element),
+  );
+  line(
+    'the same thread built by hand with the DOM API',
+    thousand.map((r) => r.byHand),
+  );
   const ratio = median(thousand.map((r) => r.element)) / median(thousand.map((r) => r.byHand));
-  console.log(`the element takes ${ratio.toFixed(2)}× the hand-built DOM's time (${thousand[0].elementNodes} elements in its list, ${thousand[0].byHandNodes} by hand)`);
+  console.log(
+    `the element takes ${ratio.toFixed(2)}× the hand-built DOM's time (${thousand[0].elementNodes} elements in its list, ${thousand[0].byHandNodes} by hand)`,
+  );
   const fifty = [];
   for (let run = 0; run < runs; run++) fifty.push(await enhanceFifty());
   line('enhance a page of 50 sections (counts shown)', fifty);

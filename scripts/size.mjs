@@ -64,7 +64,9 @@ function printParts(files, total) {
   const alone = parts.map(([part, text]) => [part, text.length, gzip(text)]);
   const sum = alone.reduce((all, [, , size]) => all + size, 0);
   for (const [part, minified, size] of alone.sort((a, b) => b[2] - a[2])) {
-    console.log(`  ${part.padEnd(42)} ${String(Math.round((total * size) / sum)).padStart(6)} B gzip  (${String(minified).padStart(6)} B minified)`);
+    console.log(
+      `  ${part.padEnd(42)} ${String(Math.round((total * size) / sum)).padStart(6)} B gzip  (${String(minified).padStart(6)} B minified)`,
+    );
   }
 }
 
@@ -83,7 +85,11 @@ for (const file of downloaded) {
   console.log(`${file.padEnd(44)} ${String(size).padStart(6)} B gzip`);
 }
 printParts(downloaded, total);
-const chunks = existsSync('dist/chunks') ? readdirSync('dist/chunks').filter((name) => name.endsWith('.js')).map((name) => join('dist/chunks', name)) : [];
+const chunks = existsSync('dist/chunks')
+  ? readdirSync('dist/chunks')
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => join('dist/chunks', name))
+  : [];
 // The console's chunks are named `console-…`: they are built apart from the reader's.
 const isConsoleChunk = (file) => file.startsWith(join('dist/chunks', 'console-'));
 for (const file of chunks.filter((file) => !downloaded.has(file) && !isConsoleChunk(file))) {

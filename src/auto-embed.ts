@@ -52,7 +52,9 @@ export function embedSections(settings: EmbedSettings, root: ParentNode = docume
     let section = base;
     for (let n = 2; taken.has(section); n++) section = `${base}-${n}`;
     if (section !== base) {
-      console.warn(`civic-comments: two sections are called "${base}"; the one headed "${heading.textContent!.trim()}" is "${section}". Give its heading an id to choose.`);
+      console.warn(
+        `civic-comments: two sections are called "${base}"; the one headed "${heading.textContent!.trim()}" is "${section}". Give its heading an id to choose.`,
+      );
     }
     taken.add(section);
 

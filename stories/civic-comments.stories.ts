@@ -56,7 +56,9 @@ export const ReportingAComment: Story = {
     await settle(canvasElement);
     shadow(canvasElement).querySelector<HTMLButtonElement>('[part=report-button]')!.click();
     await waitFor(() => expect(shadow(canvasElement).querySelector('[part=report-form] textarea')).toBeTruthy());
-    await expect(shadow(canvasElement).querySelector('[part=report-form] label')?.textContent?.trim()).toBe('Why are you reporting this comment? (optional)');
+    await expect(shadow(canvasElement).querySelector('[part=report-form] label')?.textContent?.trim()).toBe(
+      'Why are you reporting this comment? (optional)',
+    );
   },
 };
 
@@ -130,7 +132,12 @@ export const Submitting: Story = {
 export const AwaitingModeration: Story = {
   play: async ({ canvasElement }) => {
     await settle(canvasElement);
-    fill(ready(canvasElement), { name: 'Ada Lovelace', email: 'ada@example.com', body: 'Please keep Saturday afternoons.', visibility: 'public' });
+    fill(ready(canvasElement), {
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      body: 'Please keep Saturday afternoons.',
+      visibility: 'public',
+    });
     shadow(canvasElement).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await waitFor(() => expect(shadow(canvasElement).querySelector('[part=comment-status]')?.textContent).toBe('Awaiting moderation'));
   },
@@ -204,7 +211,14 @@ export const OfficialReply: Story = {
   args: {
     comments: [
       ...conversation,
-      { id: 'o1', section: 'opening-hours', parentId: 'c5', name: department, body: 'The mobile library stays: it will visit every village fortnightly.', role: 'official' },
+      {
+        id: 'o1',
+        section: 'opening-hours',
+        parentId: 'c5',
+        name: department,
+        body: 'The mobile library stays: it will visit every village fortnightly.',
+        role: 'official',
+      },
     ],
   },
   play: async ({ canvasElement }) => {
@@ -218,20 +232,28 @@ export const Closed: Story = {
   args: {
     backend: {
       consultation: { title: 'Library opening hours', closesAt: fromNow(-2 * day), department },
-      outcomes: { 'opening-hours': 'You said evenings and Saturdays matter most.\nFrom April every branch opens until 7pm on Thursdays and all Saturday morning.' },
+      outcomes: {
+        'opening-hours':
+          'You said evenings and Saturdays matter most.\nFrom April every branch opens until 7pm on Thursdays and all Saturday morning.',
+      },
     },
   },
   play: async ({ canvasElement }) => {
     await settle(canvasElement);
     await expect(shadow(canvasElement).querySelector('[part=consultation-notice]')?.textContent).toContain('This consultation closed on');
     await expect(shadow(canvasElement).querySelector('form')).toBeNull();
-    await expect(shadow(canvasElement).querySelector('[part=outcome] [role=heading]')?.textContent?.trim()).toBe('What we did with your comments');
+    await expect(shadow(canvasElement).querySelector('[part=outcome] [role=heading]')?.textContent?.trim()).toBe(
+      'What we did with your comments',
+    );
   },
 };
 
 /** Before it opens: when it will, and no form yet. */
 export const Upcoming: Story = {
-  args: { comments: [], backend: { consultation: { title: 'Library opening hours', opensAt: fromNow(5 * day), closesAt: fromNow(40 * day) } } },
+  args: {
+    comments: [],
+    backend: { consultation: { title: 'Library opening hours', opensAt: fromNow(5 * day), closesAt: fromNow(40 * day) } },
+  },
   play: async ({ canvasElement }) => {
     await settle(canvasElement);
     await expect(shadow(canvasElement).querySelector('[part=consultation-notice]')?.textContent).toContain('This consultation opens on');

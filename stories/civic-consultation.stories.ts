@@ -34,7 +34,9 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const counts = (canvasElement: HTMLElement) =>
-  [...canvasElement.querySelectorAll('civic-comment-count')].map((el) => el.shadowRoot!.querySelector('[part=count]')!.textContent!.replace(/\s+/g, ' ').trim());
+  [...canvasElement.querySelectorAll('civic-comment-count')].map((el) =>
+    el.shadowRoot!.querySelector('[part=count]')!.textContent!.replace(/\s+/g, ' ').trim(),
+  );
 
 /** Two sections under one `<civic-consultation>`, each with its count, its thread and its form. */
 export const TwoSections: Story = {

@@ -69,7 +69,9 @@ export const Campaign: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadow(canvasElement).querySelector('[part=campaign] [data-campaign]')).toBeTruthy());
     shadow(canvasElement).querySelector<HTMLButtonElement>('[part=campaign] [data-campaign]')!.click();
-    await waitFor(() => expect(shadow(canvasElement).querySelector('#campaign-heading')?.textContent).toContain('One campaign: 3 responses share this text'));
+    await waitFor(() =>
+      expect(shadow(canvasElement).querySelector('#campaign-heading')?.textContent).toContain('One campaign: 3 responses share this text'),
+    );
     await expect(shadow(canvasElement).querySelectorAll('[part=item]').length).toBe(3);
   },
 };
@@ -80,7 +82,9 @@ export const EverythingWithPrivate: Story = {
     await waitFor(() => expect(shadow(canvasElement).querySelector('#status')).toBeTruthy());
     shadow(canvasElement).querySelector<HTMLSelectElement>('#status')!.value = '';
     shadow(canvasElement).querySelector<HTMLButtonElement>('[part=filters] button[type=submit]')!.click();
-    await waitFor(() => expect(shadow(canvasElement).querySelector('.item.private')?.textContent).toContain('Private: not for publication'));
+    await waitFor(() =>
+      expect(shadow(canvasElement).querySelector('.item.private')?.textContent).toContain('Private: not for publication'),
+    );
   },
 };
 
@@ -106,7 +110,9 @@ export const WithErrors: Story = {
 const consultationsView = async (canvasElement: HTMLElement, lang = 'en') => {
   await waitFor(() => expect(shadow(canvasElement).querySelector('[part=views]')).toBeTruthy());
   const label = lang === 'cy' ? 'Ymgynghoriadau' : 'Consultations';
-  [...shadow(canvasElement).querySelectorAll<HTMLButtonElement>('[part=views] button')].find((b) => b.textContent?.trim() === label)!.click();
+  [...shadow(canvasElement).querySelectorAll<HTMLButtonElement>('[part=views] button')]
+    .find((b) => b.textContent?.trim() === label)!
+    .click();
   await waitFor(() => expect(shadow(canvasElement).querySelector('[part=consultation]')).toBeTruthy());
 };
 
@@ -127,7 +133,9 @@ export const ConsultationFormErrors: Story = {
     shadow(canvasElement).querySelector<HTMLInputElement>('#closes-month')!.value = '';
     shadow(canvasElement).querySelector<HTMLInputElement>('#consultation-title')!.value = '';
     shadow(canvasElement).querySelector<HTMLButtonElement>('[part=consultation-form] button[type=submit]')!.click();
-    await waitFor(() => expect(shadow(canvasElement).querySelector('.error-summary')?.textContent).toContain('Closing date must include a month'));
+    await waitFor(() =>
+      expect(shadow(canvasElement).querySelector('.error-summary')?.textContent).toContain('Closing date must include a month'),
+    );
   },
 };
 
@@ -144,7 +152,8 @@ export const WelshConsultations: Story = {
 export const AuditLog: Story = {
   play: async ({ canvasElement }) => {
     const root = shadow(canvasElement);
-    const button = (scope: ParentNode, text: string) => [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text)!;
+    const button = (scope: ParentNode, text: string) =>
+      [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text)!;
     await waitFor(() => expect(root.querySelectorAll('[part=item]').length).toBe(3));
     button(root.querySelector('[part=item]')!, 'Approve').click();
     await waitFor(() => expect(root.querySelector('[part=notice]')?.textContent).toContain('Approved 1 comment'));

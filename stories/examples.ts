@@ -7,10 +7,37 @@ const at = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour)
 
 /** A conversation with replies three levels deep, one deeper still, and a second thread. */
 export const conversation: SeedComment[] = [
-  { id: 'c1', section: 'opening-hours', name: 'Priya Shah', body: 'Evening opening would let me bring my children after school.\nSaturday mornings matter too.', createdAt: at(20, 9) },
-  { id: 'c2', section: 'opening-hours', parentId: 'c1', name: 'Gareth Evans', body: 'Agreed. Closing on Monday mornings seems a fair trade.', createdAt: at(20, 11) },
-  { id: 'c3', section: 'opening-hours', parentId: 'c2', name: 'Library user', body: 'The job club meets on Monday mornings at our branch.', createdAt: at(21, 10) },
-  { id: 'c4', section: 'opening-hours', parentId: 'c3', name: 'Gareth Evans', body: 'Then one branch could stay open for it.', createdAt: at(21, 15) },
+  {
+    id: 'c1',
+    section: 'opening-hours',
+    name: 'Priya Shah',
+    body: 'Evening opening would let me bring my children after school.\nSaturday mornings matter too.',
+    createdAt: at(20, 9),
+  },
+  {
+    id: 'c2',
+    section: 'opening-hours',
+    parentId: 'c1',
+    name: 'Gareth Evans',
+    body: 'Agreed. Closing on Monday mornings seems a fair trade.',
+    createdAt: at(20, 11),
+  },
+  {
+    id: 'c3',
+    section: 'opening-hours',
+    parentId: 'c2',
+    name: 'Library user',
+    body: 'The job club meets on Monday mornings at our branch.',
+    createdAt: at(21, 10),
+  },
+  {
+    id: 'c4',
+    section: 'opening-hours',
+    parentId: 'c3',
+    name: 'Gareth Evans',
+    body: 'Then one branch could stay open for it.',
+    createdAt: at(21, 15),
+  },
   { id: 'c5', section: 'opening-hours', name: 'Tom Okafor', body: 'Please keep the mobile library too.', createdAt: at(22, 8) },
 ];
 
@@ -27,9 +54,31 @@ export const longThread: SeedComment[] = [
 
 /** Comments waiting for a moderator, and one sent privately. */
 export const queue: SeedComment[] = [
-  { section: 'opening-hours', name: 'Alex Green', email: 'alex@example.com', body: 'Please open earlier on Saturdays.', status: 'pending', createdAt: at(24, 9) },
-  { section: 'digital-lending', name: 'Sam Patel', email: 'sam@example.com', body: 'More audiobooks, please.', status: 'pending', createdAt: at(24, 10) },
-  { section: 'digital-lending', name: 'Pat Jones', email: 'pat@example.com', body: 'I would rather not say this in public: the branch near me is often closed.', visibility: 'private', status: 'received', createdAt: at(24, 12) },
+  {
+    section: 'opening-hours',
+    name: 'Alex Green',
+    email: 'alex@example.com',
+    body: 'Please open earlier on Saturdays.',
+    status: 'pending',
+    createdAt: at(24, 9),
+  },
+  {
+    section: 'digital-lending',
+    name: 'Sam Patel',
+    email: 'sam@example.com',
+    body: 'More audiobooks, please.',
+    status: 'pending',
+    createdAt: at(24, 10),
+  },
+  {
+    section: 'digital-lending',
+    name: 'Pat Jones',
+    email: 'pat@example.com',
+    body: 'I would rather not say this in public: the branch near me is often closed.',
+    visibility: 'private',
+    status: 'received',
+    createdAt: at(24, 12),
+  },
   { section: 'opening-hours', name: 'Priya Shah', email: 'priya@example.com', body: 'Evening opening would help.', createdAt: at(20, 9) },
   {
     section: 'digital-lending',
@@ -55,7 +104,14 @@ export const queue: SeedComment[] = [
 /** Fills the thread's form as a reader would. */
 export function fill(
   thread: HTMLElement,
-  values: { name?: string; email?: string; body?: string; visibility?: 'public' | 'anonymous' | 'private'; respondent?: 'individual' | 'organisation'; organisation?: string },
+  values: {
+    name?: string;
+    email?: string;
+    body?: string;
+    visibility?: 'public' | 'anonymous' | 'private';
+    respondent?: 'individual' | 'organisation';
+    organisation?: string;
+  },
 ): void {
   const root = thread.shadowRoot!;
   for (const [field, value] of Object.entries(values)) {

@@ -52,7 +52,9 @@ describe('dist/civic-comments.js', () => {
     await waitUntil(() => console.querySelector('#page'), 'the console never signed in');
     console.querySelector<HTMLInputElement>('#page')!.value = '/shared';
     console.querySelector<HTMLButtonElement>('[part=filters] button[type=submit]')!.click();
-    await waitUntil(() => [...console.querySelectorAll('[part=item]')].some((item) => item.textContent!.includes(words)), 'the console never listed the comment');
+    await waitUntil(
+      () => [...console.querySelectorAll('[part=item]')].some((item) => item.textContent!.includes(words)),
+      'the console never listed the comment',
+    );
   });
 });
-

@@ -20,7 +20,10 @@ async function publish(page: string, section: string, body: string, parentId?: s
 
 /** The API requests the page has made since `since`, by route. */
 function apiRequests(url: string) {
-  const names = performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.startsWith(`${url}/api/v1/`));
+  const names = performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(`${url}/api/v1/`));
   return {
     counts: names.filter((name) => name.includes('/api/v1/counts')).length,
     threads: names.filter((name) => name.includes('/api/v1/comments?')).map((name) => new URL(name).searchParams.get('section')),
@@ -42,7 +45,8 @@ async function longDocument(n: number): Promise<HTMLElement> {
 }
 
 const threadOf = (root: ParentNode, section: string) => root.querySelector<CivicComments>(`civic-comments[section="${section}"]`)!;
-const loaded = (thread: Element) => Boolean(thread.shadowRoot?.querySelector('[part=heading]')) && !/Loading comments/.test(textOf(shadow(thread)));
+const loaded = (thread: Element) =>
+  Boolean(thread.shadowRoot?.querySelector('[part=heading]')) && !/Loading comments/.test(textOf(shadow(thread)));
 const clearFragment = () => history.replaceState(null, '', location.pathname + location.search);
 
 afterEach(clearFragment);
@@ -77,18 +81,35 @@ describe('auto-embed', () => {
     } finally {
       console.warn = original;
     }
-    const outline = [...doc.children].map((el) => (el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName));
+    const outline = [...doc.children].map((el) =>
+      el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName,
+    );
     expect(outline).to.deep.equal([
-      'h2', 'civic-comment-count:intro', 'p', 'civic-comments:intro',
-      'h2', 'civic-comment-count:costs-benefits', 'p', 'p', 'civic-comments:costs-benefits',
-      'h2', 'civic-comment-count:costs-benefits-2', 'p', 'civic-comments:costs-benefits-2',
-      'h2', 'civic-comment-count:by-hand', 'civic-comments:by-hand', 'p',
+      'h2',
+      'civic-comment-count:intro',
+      'p',
+      'civic-comments:intro',
+      'h2',
+      'civic-comment-count:costs-benefits',
+      'p',
+      'p',
+      'civic-comments:costs-benefits',
+      'h2',
+      'civic-comment-count:costs-benefits-2',
+      'p',
+      'civic-comments:costs-benefits-2',
+      'h2',
+      'civic-comment-count:by-hand',
+      'civic-comments:by-hand',
+      'p',
     ]);
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('"Costs & Benefits"').and.contain('costs-benefits-2');
     // Embedding again, as a single-page application may after each change, adds nothing.
     embedSections({ sections: 'h2', backend: 'memory', page: 'embed-structure', lang: 'en' }, doc);
-    expect([...doc.children].map((el) => (el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName))).to.deep.equal(outline);
+    expect(
+      [...doc.children].map((el) => (el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName)),
+    ).to.deep.equal(outline);
     const thread = threadOf(doc, 'intro');
     expect(thread.getAttribute('page')).to.equal('embed-structure');
     expect(thread.getAttribute('backend')).to.equal('memory');
@@ -157,7 +178,9 @@ describe('a consultation page of fifty sections on the reference server', () => 
     const far = threadOf(wrapper, 'far');
     expect(loaded(far)).to.equal(false);
     location.hash = `#comment-${third}`;
-    await waitUntil(() => shadow(far).activeElement?.id === `comment-${third}`, 'the permalink never reached its comment', { timeout: 5000 });
+    await waitUntil(() => shadow(far).activeElement?.id === `comment-${third}`, 'the permalink never reached its comment', {
+      timeout: 5000,
+    });
     const comment = $(far, `#comment-${third}`);
     expect(comment.classList.contains('highlighted')).to.equal(true);
     expect($$(far, '[part=comment-body]').map(textOf)).to.deep.equal(['First.', 'Second.', 'Third, on the second page.']);
@@ -167,7 +190,9 @@ describe('a consultation page of fifty sections on the reference server', () => 
     const near = threadOf(wrapper, 'near');
     const latest = await publish(page, 'near', 'Published after the thread loaded.');
     location.hash = `#comment-${latest}`;
-    await waitUntil(() => shadow(near).activeElement?.id === `comment-${latest}`, 'the second permalink never reached its comment', { timeout: 5000 });
+    await waitUntil(() => shadow(near).activeElement?.id === `comment-${latest}`, 'the second permalink never reached its comment', {
+      timeout: 5000,
+    });
     expect($(near, `#comment-${latest}`).classList.contains('highlighted')).to.equal(true);
     expect($(far, `#comment-${third}`).classList.contains('highlighted')).to.equal(false);
   });

@@ -35,9 +35,7 @@ export const $ = <E extends Element = HTMLElement>(el: Element, selector: string
   if (!found) throw new Error(`nothing matches ${selector}`);
   return found;
 };
-export const $$ = <E extends Element = HTMLElement>(el: Element, selector: string): E[] => [
-  ...shadow(el).querySelectorAll<E>(selector),
-];
+export const $$ = <E extends Element = HTMLElement>(el: Element, selector: string): E[] => [...shadow(el).querySelectorAll<E>(selector)];
 /** Visible text, with runs of white space made one space. */
 export const textOf = (node: Node | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 

@@ -9,7 +9,8 @@ import { $$, settled, shadow, textOf, waitUntil } from './helpers.js';
 // sent, and nothing spills past a 320 pixel column.
 const page = '/hostile';
 /** Tags our templates never use: any of them in a shadow root came from reader text. */
-const foreign = 'img, script, iframe, svg, video, audio, object, embed, math, marquee, details, a[href^="javascript"], b, i, table, style, link, meta, base, civic-comments, slot, template, noscript';
+const foreign =
+  'img, script, iframe, svg, video, audio, object, embed, math, marquee, details, a[href^="javascript"], b, i, table, style, link, meta, base, civic-comments, slot, template, noscript';
 
 async function corpus(): Promise<SeedComment[]> {
   const strings = (await (await fetch('/test/fixtures/hostile-strings.json')).json()) as { text: string }[];
@@ -18,7 +19,11 @@ async function corpus(): Promise<SeedComment[]> {
   strings.forEach(({ text }, i) => {
     const checked = validateNewComment({ page, section: 'x', name: text, email: 'a@example.com', body: text, visibility: 'public' });
     const fits = (field: 'name' | 'body') => checked.success || !(checked as { codes: Record<string, string> }).codes[field];
-    seeds.push({ section: `part-${Math.floor(i / 100)}`, name: fits('name') ? text.trim() : 'Hostile Tester', body: fits('body') ? text.trim() : 'A comment.' });
+    seeds.push({
+      section: `part-${Math.floor(i / 100)}`,
+      name: fits('name') ? text.trim() : 'Hostile Tester',
+      body: fits('body') ? text.trim() : 'A comment.',
+    });
   });
   return seeds;
 }
@@ -44,7 +49,8 @@ describe('the hostile-input corpus in the browser', () => {
       $$(thread, '[part=comment]').map((comment) => ({
         name: comment.querySelector('[part=comment-author]')!.textContent,
         body: comment.querySelector('[part=comment-body]')!.textContent,
-        elements: comment.querySelector('[part=comment-body]')!.children.length + comment.querySelector('[part=comment-author]')!.children.length,
+        elements:
+          comment.querySelector('[part=comment-body]')!.children.length + comment.querySelector('[part=comment-author]')!.children.length,
       })),
     );
     expect(shown).to.have.length(seeds.length);
@@ -88,15 +94,23 @@ describe('the hostile-input corpus in the browser', () => {
     consultation.backend = backend;
     await waitUntil(
       () => counts.every((count) => textOf(shadow(count)) === '1 comment on this section Jump to comments'),
-      `the counts never showed: ${JSON.stringify(counts.map((count) => textOf(shadow(count))).filter((t) => t !== '1 comment on this section Jump to comments').slice(0, 3))}`,
+      `the counts never showed: ${JSON.stringify(
+        counts
+          .map((count) => textOf(shadow(count)))
+          .filter((t) => t !== '1 comment on this section Jump to comments')
+          .slice(0, 3),
+      )}`,
       { timeout: 10_000 },
     );
-    expect(counts.every((count, i) => shadow(count).querySelector('a')!.getAttribute('href') === `#comments-${sections[i]}`)).to.equal(true);
+    expect(counts.every((count, i) => shadow(count).querySelector('a')!.getAttribute('href') === `#comments-${sections[i]}`)).to.equal(
+      true,
+    );
     for (const thread of [...consultation.querySelectorAll('civic-comments')].slice(0, 5)) await settled(thread);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(hacked()).to.equal(undefined);
     expect(consultation.querySelector(`article > :not(h2, p, civic-comment-count, civic-comments)`)).to.equal(null);
-    for (const element of [...counts, ...consultation.querySelectorAll('civic-comments')]) expect(shadow(element).querySelector(foreign)).to.equal(null);
+    for (const element of [...counts, ...consultation.querySelectorAll('civic-comments')])
+      expect(shadow(element).querySelector(foreign)).to.equal(null);
     const right = consultation.querySelector('article')!.getBoundingClientRect().right + 0.5;
     expect(counts.every((count) => count.getBoundingClientRect().right <= right)).to.equal(true);
   });

@@ -38,7 +38,9 @@ export async function signIn(el: CivicModeration, token?: string): Promise<void>
   $(el, '[part=sign-in] button[type=submit]').click();
   await el.updateComplete;
   await waitUntil(
-    () => !textOf(shadow(el)).includes('Loading comments') && (shadow(el).querySelector('[part=queue]') || shadow(el).querySelector('.error-summary')),
+    () =>
+      !textOf(shadow(el)).includes('Loading comments') &&
+      (shadow(el).querySelector('[part=queue]') || shadow(el).querySelector('.error-summary')),
     'signing in never finished',
   );
   await el.updateComplete;

@@ -10,11 +10,19 @@ for (const target of [window, document] as EventTarget[]) {
   const add = target.addEventListener.bind(target);
   const remove = target.removeEventListener.bind(target);
   // A set holds a listener once, as the browser ignores the same one added twice.
-  target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+  target.addEventListener = (
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) => {
     byType.set(type, (byType.get(type) ?? new Set()).add(listener));
     add(type, listener, options);
   };
-  target.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+  target.removeEventListener = (
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) => {
     byType.get(type)?.delete(listener);
     remove(type, listener, options);
   };
@@ -74,7 +82,8 @@ describe('pages that change', () => {
       const consultation = document.createElement('civic-consultation');
       consultation.setAttribute('page', `cycle-${cycle}`);
       consultation.backend = backend;
-      consultation.innerHTML = '<h2>Section</h2><civic-comment-count section="s"></civic-comment-count><civic-comments section="s"></civic-comments>';
+      consultation.innerHTML =
+        '<h2>Section</h2><civic-comment-count section="s"></civic-comment-count><civic-comments section="s"></civic-comments>';
       document.body.append(consultation);
       // Some are removed at once, some while their requests are on their way.
       await aTimeout(cycle % 2 ? 20 : 0);

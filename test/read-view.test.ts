@@ -14,15 +14,33 @@ describe('the reading view for readers without JavaScript', () => {
       const page = uniquePage('read-view');
       await moderate(`consultations/${encodeURIComponent(page)}`, {
         method: 'PUT',
-        body: JSON.stringify({ title: 'Parking review', department: 'Transport', closesAt: '2030-01-31T23:59:00Z', sections: [{ id: 'intro', title: '1. Permits' }] }),
+        body: JSON.stringify({
+          title: 'Parking review',
+          department: 'Transport',
+          closesAt: '2030-01-31T23:59:00Z',
+          sections: [{ id: 'intro', title: '1. Permits' }],
+        }),
       });
       const [first] = await post(page, 2);
-      for (const id of (await (await moderate(`comments?page=${encodeURIComponent(page)}`)).json()).comments.map((c: { id: string }) => c.id)) {
+      for (const id of (await (await moderate(`comments?page=${encodeURIComponent(page)}`)).json()).comments.map(
+        (c: { id: string }) => c.id,
+      )) {
         await moderate(`comments/${id}`, { method: 'PATCH', body: '{"status":"published"}' });
       }
-      await moderate('comments', { method: 'POST', body: JSON.stringify({ page, section: 'intro', parentId: first, body: 'The department’s answer.' }) });
+      await moderate('comments', {
+        method: 'POST',
+        body: JSON.stringify({ page, section: 'intro', parentId: first, body: 'The department’s answer.' }),
+      });
       await moderate(`outcomes/${encodeURIComponent(page)}/intro`, { method: 'PUT', body: JSON.stringify({ body: 'What we did.' }) });
-      await moderate(`consultations/${encodeURIComponent(page)}`, { method: 'PUT', body: JSON.stringify({ title: 'Parking review', department: 'Transport', closesAt: '2026-01-31T23:59:00Z', sections: [{ id: 'intro', title: '1. Permits' }] }) });
+      await moderate(`consultations/${encodeURIComponent(page)}`, {
+        method: 'PUT',
+        body: JSON.stringify({
+          title: 'Parking review',
+          department: 'Transport',
+          closesAt: '2026-01-31T23:59:00Z',
+          sections: [{ id: 'intro', title: '1. Permits' }],
+        }),
+      });
 
       const answer = await fetch(`${url}/read?page=${encodeURIComponent(page)}&section=intro&lang=${lang}`);
       const parsed = new DOMParser().parseFromString(await answer.text(), 'text/html');

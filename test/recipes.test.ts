@@ -25,7 +25,14 @@ describe('CMS page recipe', () => {
     const sent = await fetch(`${url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({ page, section: 'garden-waste', name: 'Resident', email: 'resident@example.com', body: 'Keep the discount.', visibility: 'public' }),
+      body: JSON.stringify({
+        page,
+        section: 'garden-waste',
+        name: 'Resident',
+        email: 'resident@example.com',
+        body: 'Keep the discount.',
+        visibility: 'public',
+      }),
     });
     const { comment } = await sent.json();
     await moderate(`comments/${comment.id}`, { method: 'PATCH', body: '{"status":"published"}' });
@@ -37,17 +44,36 @@ describe('CMS page recipe', () => {
       srcdoc=${recipe.replaceAll('https://comments.example.gov.uk', url).replace('waste-strategy-2027', page)}
     ></iframe>`);
     const doc = () => frame.contentDocument!;
-    await waitUntil(() => doc().querySelectorAll('civic-comment-count').length === 3, 'the script tag never embedded the elements', { timeout: 5000 });
-    const outline = [...doc().querySelector('.entry-content')!.children].map((el) => el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName);
+    await waitUntil(() => doc().querySelectorAll('civic-comment-count').length === 3, 'the script tag never embedded the elements', {
+      timeout: 5000,
+    });
+    const outline = [...doc().querySelector('.entry-content')!.children].map((el) =>
+      el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName,
+    );
     expect(outline).to.deep.equal([
       'p',
-      'h2', 'civic-comment-count:weekly-food-waste-collections', 'p', 'noscript', 'civic-comments:weekly-food-waste-collections',
-      'h2', 'civic-comment-count:garden-waste', 'p', 'p', 'noscript', 'civic-comments:garden-waste',
-      'h2', 'civic-comment-count:recycling-centres', 'p', 'noscript', 'civic-comments:recycling-centres',
+      'h2',
+      'civic-comment-count:weekly-food-waste-collections',
+      'p',
+      'noscript',
+      'civic-comments:weekly-food-waste-collections',
+      'h2',
+      'civic-comment-count:garden-waste',
+      'p',
+      'p',
+      'noscript',
+      'civic-comments:garden-waste',
+      'h2',
+      'civic-comment-count:recycling-centres',
+      'p',
+      'noscript',
+      'civic-comments:recycling-centres',
     ]);
     expect(doc().querySelector('aside civic-comment-count, aside civic-comments')).to.equal(null);
     const count = doc().querySelector('civic-comment-count[section=garden-waste]')!;
-    await waitUntil(() => count.shadowRoot?.textContent?.includes('1 comment on this section'), 'the count never arrived', { timeout: 5000 });
+    await waitUntil(() => count.shadowRoot?.textContent?.includes('1 comment on this section'), 'the count never arrived', {
+      timeout: 5000,
+    });
     const thread = doc().querySelector('civic-comments[section=garden-waste]')!;
     thread.scrollIntoView();
     await waitUntil(() => thread.shadowRoot?.textContent?.includes('Keep the discount.'), 'the thread never loaded', { timeout: 5000 });

@@ -19,7 +19,9 @@ export function referenceServer() {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      callback(address.address.endsWith('@refused.example') ? Object.assign(new Error('No such mailbox'), { responseCode: 550 }) : undefined);
+      callback(
+        address.address.endsWith('@refused.example') ? Object.assign(new Error('No such mailbox'), { responseCode: 550 }) : undefined,
+      );
     },
     onData(stream, _session, callback) {
       stream.resume();
@@ -53,7 +55,10 @@ export function referenceServer() {
       if (context.path === '/__reference-server.json') {
         // The real WordPress of scripts/start-wordpress.sh, when one is running, for the wordpress backend.
         const wordpress = process.env.TEST_WORDPRESS_URL ?? null;
-        return { body: JSON.stringify({ url: running.url, moderatorToken, named: { name: moderatorName, token: namedToken }, wordpress }), type: 'json' };
+        return {
+          body: JSON.stringify({ url: running.url, moderatorToken, named: { name: moderatorName, token: namedToken }, wordpress }),
+          type: 'json',
+        };
       }
       // A server that breaks the contract, and one that is too slow, for the rest backend's error tests.
       if (context.path.startsWith('/__wrong-shape/api/v1/')) {

@@ -26,7 +26,11 @@ test('React 19: the backend goes in as a property and the submitted event reache
   expect((thread as unknown as { backend: unknown }).backend).toBe(backend);
   const root = thread.shadowRoot!;
   await until(() => root.querySelector('[part=heading]')?.textContent?.trim() === '1 comment', 'the thread');
-  for (const [field, value] of [['name', 'Ada'], ['email', 'ada@example.com'], ['body', 'From React.']]) {
+  for (const [field, value] of [
+    ['name', 'Ada'],
+    ['email', 'ada@example.com'],
+    ['body', 'From React.'],
+  ]) {
     const input = root.querySelector<HTMLInputElement>(`#${field}`)!;
     input.value = value!;
     input.dispatchEvent(new Event('input'));

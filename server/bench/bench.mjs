@@ -14,7 +14,11 @@ import { parseArgs } from 'node:util';
 import { tables } from '../src/storage/migrations.ts';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '10' } },
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+  },
 });
 const duration = Number(values.seconds);
 const rounds = Number(values.rounds);
@@ -32,7 +36,14 @@ const post = (url, body, key) =>
   });
 
 /** A post's body; the load generator writes `%d` as the comment's number. */
-const postTemplate = JSON.stringify({ page, section: 'posts-%d', name: 'Bench Reader', email: 'bench@example.com', body: 'Durable comment %d', visibility: 'public' });
+const postTemplate = JSON.stringify({
+  page,
+  section: 'posts-%d',
+  name: 'Bench Reader',
+  email: 'bench@example.com',
+  body: 'Durable comment %d',
+  visibility: 'public',
+});
 const postBody = (n) => postTemplate.replace('%d', String(n % 50)).replace('%d', String(n));
 
 const folder = mkdtempSync(join(tmpdir(), 'civic-comments-bench-'));
@@ -50,7 +61,9 @@ function run({ url, method = 'GET', headers = {}, posts = false }) {
   writeFileSync(
     script,
     `local headers = {}
-${Object.entries(headers).map(([name, value]) => `headers[${lua(name)}] = ${lua(value)}`).join('\n')}
+${Object.entries(headers)
+  .map(([name, value]) => `headers[${lua(name)}] = ${lua(value)}`)
+  .join('\n')}
 local n = 0
 request = function()
   ${
@@ -99,7 +112,10 @@ function listen(args, env = {}) {
     });
     child.on('exit', (code) => reject(new Error(`${args[0]} stopped (${code}): ${output}`)));
   });
-  return url.then((address) => ({ url: address, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) }));
+  return url.then((address) => ({
+    url: address,
+    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+  }));
 }
 
 /**
@@ -138,7 +154,6 @@ async function measure(database, name, options, sample) {
     errors: ours.reduce((all, r) => all + r.errors, 0),
   };
 }
-
 
 async function sampleOf(url, init) {
   const response = await fetch(url, init);
@@ -196,5 +211,7 @@ try {
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
-console.log(`\n${duration} s each, ours and the ceiling in turns, median of ${rounds} rounds, ${connections} connections, on ${(await import("node:os")).cpus().length} cores:`);
+console.log(
+  `\n${duration} s each, ours and the ceiling in turns, median of ${rounds} rounds, ${connections} connections, on ${(await import('node:os')).cpus().length} cores:`,
+);
 console.table(results);

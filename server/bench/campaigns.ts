@@ -35,18 +35,24 @@ function groupCorpus(threshold: number): Map<string, string> {
       campaignOf.set(item.id, step.campaign);
       if (step.leader && !campaignOf.has(step.leader)) campaignOf.set(step.leader, step.campaign);
     }
-    if (step.keepBands) for (const band of item.bands) byBand.set(band, [...(byBand.get(band) ?? []), { id: item.id, campaign: null, fingerprint: item.fingerprint }]);
+    if (step.keepBands)
+      for (const band of item.bands)
+        byBand.set(band, [...(byBand.get(band) ?? []), { id: item.id, campaign: null, fingerprint: item.fingerprint }]);
   }
   return campaignOf;
 }
 
 const campaigns = new Set(campaignCorpus.map((text) => text.truth)).size;
-console.log(`Campaign corpus: ${campaignCorpus.length} texts, ${campaigns} truths (6 campaigns of 10 edited copies, and responses written on their own)`);
+console.log(
+  `Campaign corpus: ${campaignCorpus.length} texts, ${campaigns} truths (6 campaigns of 10 edited copies, and responses written on their own)`,
+);
 console.log('threshold  precision  recall');
 for (const threshold of [0.2, 0.25, 0.3, campaignThreshold, 0.4, 0.5, 0.6, 0.7, 0.8].sort()) {
   const grouped = groupCorpus(threshold);
   const { precision, recall } = pairwise(campaignCorpus, (text) => grouped.get(text.id) ?? text.id);
-  console.log(`${threshold.toFixed(2).padStart(9)}  ${precision.toFixed(3).padStart(9)}  ${recall.toFixed(3).padStart(6)}${threshold === campaignThreshold ? '   <- chosen' : ''}`);
+  console.log(
+    `${threshold.toFixed(2).padStart(9)}  ${precision.toFixed(3).padStart(9)}  ${recall.toFixed(3).padStart(6)}${threshold === campaignThreshold ? '   <- chosen' : ''}`,
+  );
 }
 
 // ---- Grouping with many responses stored ------------------------------------------------------
@@ -83,7 +89,13 @@ async function openStorage(kind: 'sqlite' | 'postgres'): Promise<{ storage: Stor
   if (kind === 'sqlite') {
     const folder = mkdtempSync(join(tmpdir(), 'civic-campaigns-'));
     const storage = new SqliteStorage(join(folder, 'comments.db'));
-    return { storage, cleanup: async () => { await storage.close(); rmSync(folder, { recursive: true, force: true }); } };
+    return {
+      storage,
+      cleanup: async () => {
+        await storage.close();
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('--postgres needs TEST_DATABASE_URL.');
@@ -98,7 +110,17 @@ async function storeMany(storage: Storage, count: number): Promise<void> {
   for (let done = 0; done < count; done += inFlight) {
     await Promise.all(
       Array.from({ length: Math.min(inFlight, count - done) }, (_, i) =>
-        storage.create({ page: '/bench', section: `s${(done + i) % 9}`, parentId: null, name: 'Reader', email: `r${done + i}@example.com`, body: response(), visibility: 'public', status: 'pending', role: 'reader' }),
+        storage.create({
+          page: '/bench',
+          section: `s${(done + i) % 9}`,
+          parentId: null,
+          name: 'Reader',
+          email: `r${done + i}@example.com`,
+          body: response(),
+          visibility: 'public',
+          status: 'pending',
+          role: 'reader',
+        }),
       ),
     );
   }
@@ -123,10 +145,18 @@ async function measure(kind: 'sqlite' | 'postgres'): Promise<void> {
     const page = await storage.listForModeration({ page: '/bench', status: 'pending' }, 50);
     const listing = performance.now() - started;
     const members = page.items.filter((item) => item.campaign).reduce((sum, item) => sum + (item.shownTogether ?? 1), 0);
-    console.log(`\n${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${stored.toLocaleString('en-GB')} responses (two in five copies of 20 campaign letters):`);
-    console.log(`  stored in ${(storing / 1000).toFixed(1)} s; grouped, all of them, in ${(grouping / 1000).toFixed(1)} s (${Math.round(stored / (grouping / 1000)).toLocaleString('en-GB')} a second)`);
-    console.log(`  ${arrivals.toLocaleString('en-GB')} more arriving with ${stored.toLocaleString('en-GB')} stored: grouped in ${late.toFixed(0)} ms, ${(late / arrivals).toFixed(2)} ms each`);
-    console.log(`  the queue's first page, each campaign once: ${listing.toFixed(0)} ms (${page.items.length} items standing for ${page.items.reduce((sum, item) => sum + (item.shownTogether ?? 1), 0).toLocaleString('en-GB')} responses, ${members.toLocaleString('en-GB')} of them in campaigns)`);
+    console.log(
+      `\n${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${stored.toLocaleString('en-GB')} responses (two in five copies of 20 campaign letters):`,
+    );
+    console.log(
+      `  stored in ${(storing / 1000).toFixed(1)} s; grouped, all of them, in ${(grouping / 1000).toFixed(1)} s (${Math.round(stored / (grouping / 1000)).toLocaleString('en-GB')} a second)`,
+    );
+    console.log(
+      `  ${arrivals.toLocaleString('en-GB')} more arriving with ${stored.toLocaleString('en-GB')} stored: grouped in ${late.toFixed(0)} ms, ${(late / arrivals).toFixed(2)} ms each`,
+    );
+    console.log(
+      `  the queue's first page, each campaign once: ${listing.toFixed(0)} ms (${page.items.length} items standing for ${page.items.reduce((sum, item) => sum + (item.shownTogether ?? 1), 0).toLocaleString('en-GB')} responses, ${members.toLocaleString('en-GB')} of them in campaigns)`,
+    );
     console.log(`  fingerprint size: ${encodeSignature(new Uint32Array(64)).length} characters a response`);
   } finally {
     await grouper.stop();

@@ -88,14 +88,20 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   if (values.help) return 'help';
 
   const port = Number(values.port ?? env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port / PORT must be a port number, not "${values.port ?? env.PORT}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`--port / PORT must be a port number, not "${values.port ?? env.PORT}".`);
   const moderation = env.MODERATION ?? 'pre';
   if (moderation !== 'pre' && moderation !== 'post') throw new ConfigError(`MODERATION must be "pre" or "post", not "${moderation}".`);
   const rateLimit = Number(env.RATE_LIMIT ?? 5);
-  if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new ConfigError(`RATE_LIMIT must be a whole number of posts per minute, not "${env.RATE_LIMIT}".`);
+  if (!Number.isInteger(rateLimit) || rateLimit < 0)
+    throw new ConfigError(`RATE_LIMIT must be a whole number of posts per minute, not "${env.RATE_LIMIT}".`);
   const reportRateLimit = wholeNumber(env, 'REPORT_RATE_LIMIT', 10, 'reports per minute');
   const reportsToHide = wholeNumber(env, 'REPORTS_TO_HIDE', 3, 'reports');
-  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(normaliseOrigin);
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map(normaliseOrigin);
   const token = env.MODERATOR_TOKEN?.trim();
   if (token !== undefined && token !== '') checkToken(token);
   const shutdownSeconds = Number(env.SHUTDOWN_TIMEOUT ?? 10);
@@ -140,7 +146,9 @@ function readPublicUrl(value: string | undefined): string | undefined {
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
-    throw new ConfigError(`PUBLIC_URL must be the server's address as readers reach it, such as https://comments.example.gov.uk, not "${value}".`);
+    throw new ConfigError(
+      `PUBLIC_URL must be the server's address as readers reach it, such as https://comments.example.gov.uk, not "${value}".`,
+    );
   }
   return url.href.replace(/\/$/, '');
 }
@@ -168,9 +176,11 @@ function readMail(env: NodeJS.ProcessEnv): MailConfig | undefined {
     throw new ConfigError(`RECEIPT_RETRY_SECONDS must be a number of seconds, not "${env.RECEIPT_RETRY_SECONDS}".`);
   }
   const attempts = Number(env.RECEIPT_ATTEMPTS ?? 8);
-  if (!Number.isInteger(attempts) || attempts < 1) throw new ConfigError(`RECEIPT_ATTEMPTS must be a whole number, 1 or more, not "${env.RECEIPT_ATTEMPTS}".`);
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new ConfigError(`RECEIPT_ATTEMPTS must be a whole number, 1 or more, not "${env.RECEIPT_ATTEMPTS}".`);
   const perAddressHourly = wholeNumber(env, 'RECEIPTS_PER_ADDRESS', 5, 'receipts an hour');
-  if (perAddressHourly < 1) throw new ConfigError('RECEIPTS_PER_ADDRESS must be 1 or more receipts an hour: with none, leave SMTP_URL unset.');
+  if (perAddressHourly < 1)
+    throw new ConfigError('RECEIPTS_PER_ADDRESS must be 1 or more receipts an hour: with none, leave SMTP_URL unset.');
   return { smtpUrl, from, retryMs: retrySeconds * 1000, attempts, perAddressHourly };
 }
 
@@ -181,14 +191,23 @@ function readMail(env: NodeJS.ProcessEnv): MailConfig | undefined {
 function normaliseOrigin(written: string): string {
   if (written === '*') return written;
   const refuse = () =>
-    new ConfigError(`ALLOWED_ORIGINS holds "${written}", which is not an origin such as https://www.example.gov.uk (scheme and host, no path).`);
+    new ConfigError(
+      `ALLOWED_ORIGINS holds "${written}", which is not an origin such as https://www.example.gov.uk (scheme and host, no path).`,
+    );
   let url: URL;
   try {
     url = new URL(written);
   } catch {
     throw refuse();
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    url.pathname !== '/'
+  ) {
     throw refuse();
   }
   return url.origin;
@@ -214,7 +233,10 @@ function readTrustProxy(value: string | undefined): TrustProxy {
   const text = value?.trim() ?? '';
   if (text === '') return { hops: 0, addresses: [] };
   if (/^\d+$/.test(text)) return { hops: Number(text), addresses: [] };
-  const addresses = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const addresses = text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   for (const address of addresses) {
     const [ip, bits, ...rest] = address.split('/');
     const family = isIP(ip ?? '');

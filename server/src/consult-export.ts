@@ -61,9 +61,16 @@ export function consultZip(comments: StoredComment[], consultation: Consultation
       const id = respondentOf(comment);
       answers.set(id, [...(answers.get(id) ?? []), comment.body]);
     }
-    const question = { question_text: titles.get(section) ?? section, question_number: number, has_free_text: true, multi_choice_options: [] };
+    const question = {
+      question_text: titles.get(section) ?? section,
+      question_number: number,
+      has_free_text: true,
+      multi_choice_options: [],
+    };
     files[`inputs/question_part_${number}/question.json`] = strToU8(`${JSON.stringify(question)}\n`);
-    files[`inputs/question_part_${number}/responses.jsonl`] = strToU8(jsonLines([...answers].map(([id, texts]) => ({ themefinder_id: id, text: texts.join('\n\n') }))));
+    files[`inputs/question_part_${number}/responses.jsonl`] = strToU8(
+      jsonLines([...answers].map(([id, texts]) => ({ themefinder_id: id, text: texts.join('\n\n') }))),
+    );
   });
   files['inputs/respondents.jsonl'] = strToU8(jsonLines(respondents));
   return zipSync(files, { level: 6 });

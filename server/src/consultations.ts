@@ -57,7 +57,8 @@ export function refusalMessage(closed: ClosedConsultation, strings: Strings): st
 }
 
 /** The error code of a refusal in the API's one error shape. */
-export const refusalCode = (closed: ClosedConsultation): ErrorCode => (closed.state === 'upcoming' ? 'consultation_not_open' : 'consultation_closed');
+export const refusalCode = (closed: ClosedConsultation): ErrorCode =>
+  closed.state === 'upcoming' ? 'consultation_not_open' : 'consultation_closed';
 
 /** Dates as stored: ISO 8601 in UTC, which sorts as time does, whatever offset they were sent with. */
 /** What readers know a section by: the title its consultation gives it, or else its id. */

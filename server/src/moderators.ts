@@ -37,7 +37,12 @@ export interface CommandResult {
 export async function moderatorsCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { db: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     return { code: 2, out: [], errors: [(error as Error).message], usage: true };
   }
@@ -45,40 +50,75 @@ export async function moderatorsCommand(argv: string[], env: NodeJS.ProcessEnv):
   if (parsed.values.help || !command) return { code: command ? 0 : 2, out: [moderatorsUsage], errors: [] };
   const needsName = command === 'add' || command === 'remove';
   if (!['add', 'list', 'remove'].includes(command) || (needsName ? names.length !== 1 : names.length !== 0)) {
-    return { code: 2, out: [], errors: [needsName ? `moderators ${command} takes one name, in quotes if it has spaces.` : `There is no moderators command "${command}".`], usage: true };
+    return {
+      code: 2,
+      out: [],
+      errors: [
+        needsName ? `moderators ${command} takes one name, in quotes if it has spaces.` : `There is no moderators command "${command}".`,
+      ],
+      usage: true,
+    };
   }
   const name = needsName ? ModeratorName.safeParse(names[0]) : undefined;
   if (name && !name.success) return { code: 2, out: [], errors: ['A moderator’s name must be 1 to 100 characters.'] };
   const role = ModeratorRole.safeParse(parsed.values.role ?? 'moderator');
   if (!role.success || (parsed.values.role !== undefined && command !== 'add')) {
-    return { code: 2, out: [], errors: [`--role is given to moderators add, as administrator, moderator or analyst, not "${parsed.values.role}".`], usage: true };
+    return {
+      code: 2,
+      out: [],
+      errors: [`--role is given to moderators add, as administrator, moderator or analyst, not "${parsed.values.role}".`],
+      usage: true,
+    };
   }
   if (command === 'add' && mixesAlphabets(name!.data!)) {
-    return { code: 1, out: [], errors: [`"${name!.data}" mixes letters of different alphabets, which can pass for another name: write it in one.`] };
+    return {
+      code: 1,
+      out: [],
+      errors: [`"${name!.data}" mixes letters of different alphabets, which can pass for another name: write it in one.`],
+    };
   }
   if (command === 'add' && reservedNames.some((reserved) => nameSkeleton(reserved) === nameSkeleton(name!.data!))) {
-    return { code: 1, out: [], errors: [`"${name!.data}" is, or looks like, how the audit log names the server itself: choose a person’s name.`] };
+    return {
+      code: 1,
+      out: [],
+      errors: [`"${name!.data}" is, or looks like, how the audit log names the server itself: choose a person’s name.`],
+    };
   }
 
   const storage = await openStorage(parsed.values.db ?? env.DATABASE_URL ?? './data/comments.db');
   try {
     if (command === 'list') {
       const moderators = await storage.listModerators();
-      if (!moderators.length) return { code: 0, out: ['No moderators have been added. The holder of MODERATOR_TOKEN is the administrator.'], errors: [] };
+      if (!moderators.length)
+        return { code: 0, out: ['No moderators have been added. The holder of MODERATOR_TOKEN is the administrator.'], errors: [] };
       return { code: 0, out: moderators.map((m) => `${m.name}\t${m.role}\tadded ${m.createdAt}`), errors: [] };
     }
     if (command === 'add') {
       const alike = (await storage.listModerators()).find((m) => nameSkeleton(m.name) === nameSkeleton(name!.data!));
       if (alike && alike.name.toLowerCase() !== name!.data!.toLowerCase()) {
-        return { code: 1, out: [], errors: [`"${name!.data}" looks like the name of "${alike.name}", and the audit log could not tell them apart: choose a name that reads differently.`] };
+        return {
+          code: 1,
+          out: [],
+          errors: [
+            `"${name!.data}" looks like the name of "${alike.name}", and the audit log could not tell them apart: choose a name that reads differently.`,
+          ],
+        };
       }
       const token = newModeratorToken();
       if (!(await storage.addModerator(name!.data!, tokenHash(token), role.data, commandLine))) {
-        return { code: 1, out: [], errors: [`There is already a moderator called "${name!.data}". Remove them first, or choose another name.`] };
+        return {
+          code: 1,
+          out: [],
+          errors: [`There is already a moderator called "${name!.data}". Remove them first, or choose another name.`],
+        };
       }
       return {
         code: 0,
-        out: [`Added ${name!.data} as ${role.data === 'moderator' ? 'a' : 'an'} ${role.data}. Their token, shown this once (only its hash is kept):`, token, 'They sign in to the moderation console with it.'],
+        out: [
+          `Added ${name!.data} as ${role.data === 'moderator' ? 'a' : 'an'} ${role.data}. Their token, shown this once (only its hash is kept):`,
+          token,
+          'They sign in to the moderation console with it.',
+        ],
         errors: [],
       };
     }

@@ -46,7 +46,9 @@ const moderated = {
   security: [{ moderatorToken: [] }],
   responses: {
     401: error('No or wrong moderator token'),
-    403: error('forbidden_role: outside the role of whoever signed in (a moderator neither exports, erases nor changes consultations; an analyst only reads)'),
+    403: error(
+      'forbidden_role: outside the role of whoever signed in (a moderator neither exports, erases nor changes consultations; an analyst only reads)',
+    ),
     429: error('Too many wrong tokens from this client, or this token tried too often'),
   },
 };
@@ -64,7 +66,15 @@ export function openApiDocument() {
       securitySchemes: { moderatorToken: { type: 'http', scheme: 'bearer' } },
     },
     paths: {
-      '/api/v1/health': { get: { summary: 'Health', responses: { 200: { description: 'Running, the database answering', ...json(Health) }, 503: { description: 'The database is unreachable or read-only; see Retry-After', ...json(Health) } } } },
+      '/api/v1/health': {
+        get: {
+          summary: 'Health',
+          responses: {
+            200: { description: 'Running, the database answering', ...json(Health) },
+            503: { description: 'The database is unreachable or read-only; see Retry-After', ...json(Health) },
+          },
+        },
+      },
       '/api/v1/counts': {
         get: {
           summary: 'Published public comments per section of a page',
@@ -81,18 +91,36 @@ export function openApiDocument() {
             query('limit', 'At most this many (1–100, default 20)', false, { pattern: '^[0-9]+$' }),
             query('cursor', 'The nextCursor of the page before'),
           ],
-          responses: { 200: { description: 'Comments', ...json(CommentPage) }, 304: { description: 'Not modified' }, 400: error('Bad query') },
+          responses: {
+            200: { description: 'Comments', ...json(CommentPage) },
+            304: { description: 'Not modified' },
+            400: error('Bad query'),
+          },
         },
         post: {
-          summary: 'Send a comment: published with the name, published without it (anonymous), or private; as an individual or for an organisation (required when the consultation has askOrganisation)',
-          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'The same key with the same body is stored once' }],
+          summary:
+            'Send a comment: published with the name, published without it (anonymous), or private; as an individual or for an organisation (required when the consultation has askOrganisation)',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: 200 },
+              description: 'The same key with the same body is stored once',
+            },
+          ],
           requestBody: { required: true, ...json(NewComment, 'input') },
           responses: {
-            201: { description: 'Stored: pending, published or received, with the reference the respondent keeps (a retry gets the same one)', ...json(CreatedComment) },
+            201: {
+              description: 'Stored: pending, published or received, with the reference the respondent keeps (a retry gets the same one)',
+              ...json(CreatedComment),
+            },
             400: error('Fields need correcting: `fields` maps each to a message'),
             403: error('Origin not allowed'),
             413: error('Body over 64 KiB'),
-            409: error('The consultation is not open: `consultation_not_open` (before opensAt) or `consultation_closed` (after closesAt), with both dates and a message in the language of Accept-Language'),
+            409: error(
+              'The consultation is not open: `consultation_not_open` (before opensAt) or `consultation_closed` (after closesAt), with both dates and a message in the language of Accept-Language',
+            ),
             410: error('The comment this Idempotency-Key stored has since been deleted; not stored again'),
             422: error('Idempotency-Key reused with another body'),
             429: error('Too many comments; see Retry-After'),
@@ -104,14 +132,22 @@ export function openApiDocument() {
         get: {
           summary: "A page's consultation, in its state by the server's clock",
           parameters: [{ name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' }],
-          responses: { 200: { description: 'The consultation', ...json(PublicConsultation) }, 304: { description: 'Not modified' }, 404: error('The page has no consultation: it is always open') },
+          responses: {
+            200: { description: 'The consultation', ...json(PublicConsultation) },
+            304: { description: 'Not modified' },
+            404: error('The page has no consultation: it is always open'),
+          },
         },
       },
       '/api/v1/comments/{id}': {
         get: {
           summary: 'One published public comment, for permalinks',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: { description: 'The comment', ...json(CreatedComment) }, 304: { description: 'Not modified' }, 404: error('No published comment with this id') },
+          responses: {
+            200: { description: 'The comment', ...json(CreatedComment) },
+            304: { description: 'Not modified' },
+            404: error('No published comment with this id'),
+          },
         },
       },
       '/api/v1/comments/{id}/reports': {
@@ -135,15 +171,21 @@ export function openApiDocument() {
           parameters: [
             ...['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
             query('reference', 'The response with this reference, such as CC-7K3M-Q9TX; case, spaces and look-alike letters do not matter'),
-            query('reported', 'true: only comments readers have reported since a moderator last decided on them', false, { enum: ['true'] }),
-            query('campaign', "Only this campaign's responses, one by one; without it, each campaign is listed once as its newest response, with shownTogether and campaignSize"),
+            query('reported', 'true: only comments readers have reported since a moderator last decided on them', false, {
+              enum: ['true'],
+            }),
+            query(
+              'campaign',
+              "Only this campaign's responses, one by one; without it, each campaign is listed once as its newest response, with shownTogether and campaignSize",
+            ),
             query('receipt', 'Responses whose emailed receipt is pending, sent or failed', false, { enum: ['pending', 'sent', 'failed'] }),
           ],
           ...moderated,
           responses: { 200: { description: 'The queue', ...json(ModerationPage) }, ...moderated.responses },
         },
         post: {
-          summary: "Publish the department's own response (a reply or a top-level comment), at once and in its name, whatever the consultation's state",
+          summary:
+            "Publish the department's own response (a reply or a top-level comment), at once and in its name, whatever the consultation's state",
           ...moderated,
           requestBody: { required: true, ...json(OfficialCommentInput, 'input') },
           responses: {
@@ -167,7 +209,11 @@ export function openApiDocument() {
           parameters: [{ name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' }],
           ...moderated,
           requestBody: { required: true, ...json(ConsultationInput, 'input') },
-          responses: { 200: { description: 'Saved', ...json(SavedConsultation) }, 400: error('Fields need correcting'), ...moderated.responses },
+          responses: {
+            200: { description: 'Saved', ...json(SavedConsultation) },
+            400: error('Fields need correcting'),
+            ...moderated.responses,
+          },
         },
       },
       '/api/v1/moderation/outcomes/{page}/{section}': {
@@ -188,7 +234,11 @@ export function openApiDocument() {
           summary: 'Publish, reject or mark as spam',
           ...moderated,
           requestBody: { required: true, ...json(StatusUpdate, 'input') },
-          responses: { 200: { description: 'Updated', ...json(z.object({ comment: ModerationComment })) }, 404: error('No such comment'), ...moderated.responses },
+          responses: {
+            200: { description: 'Updated', ...json(z.object({ comment: ModerationComment })) },
+            404: error('No such comment'),
+            ...moderated.responses,
+          },
         },
         delete: {
           summary: 'Delete a comment',
@@ -198,14 +248,23 @@ export function openApiDocument() {
       },
       '/api/v1/moderation/export': {
         get: {
-          summary: 'Every response with its reference, section, role (reader or official), status, visibility, respondent, organisation, language, dates (receivedAt in UK time), name and email',
+          summary:
+            'Every response with its reference, section, role (reader or official), status, visibility, respondent, organisation, language, dates (receivedAt in UK time), name and email',
           parameters: [
             query('page', 'Only this page (required for consult)'),
-            query('format', 'csv (default), json, or consult: a zip in the input layout of Consult, the UK government’s analysis tool', false, { enum: ['csv', 'json', 'consult'] }),
+            query(
+              'format',
+              'csv (default), json, or consult: a zip in the input layout of Consult, the UK government’s analysis tool',
+              false,
+              { enum: ['csv', 'json', 'consult'] },
+            ),
           ],
           ...moderated,
           responses: {
-            200: { description: 'A CSV (RFC 4180, formulas defused) or JSON file, or a zip of respondents.jsonl and question_part_<n>/question.json and responses.jsonl' },
+            200: {
+              description:
+                'A CSV (RFC 4180, formulas defused) or JSON file, or a zip of respondents.jsonl and question_part_<n>/question.json and responses.jsonl',
+            },
             400: error('A format it does not know, or consult without a page'),
             ...moderated.responses,
           },
@@ -239,7 +298,8 @@ export function openApiDocument() {
       },
       '/api/v1/moderation/overview': {
         get: {
-          summary: "A consultation's shape: its state and dates, and its responses by section (public, anonymous, private, pending), by day (UK dates), by respondent type and by language",
+          summary:
+            "A consultation's shape: its state and dates, and its responses by section (public, anonymous, private, pending), by day (UK dates), by respondent type and by language",
           parameters: [query('page', 'The consultation’s page', true)],
           ...moderated,
           responses: { 200: { description: 'The overview', ...json(Overview) }, 400: error('No page'), ...moderated.responses },
@@ -249,7 +309,10 @@ export function openApiDocument() {
         get: {
           summary: 'Who the token belongs to: the administrator (MODERATOR_TOKEN) or a moderator added by name',
           ...moderated,
-          responses: { 200: { description: 'The moderator signed in', ...json(z.object({ moderator: Moderator })) }, ...moderated.responses },
+          responses: {
+            200: { description: 'The moderator signed in', ...json(z.object({ moderator: Moderator })) },
+            ...moderated.responses,
+          },
         },
       },
       '/api/v1/moderation/audit': {

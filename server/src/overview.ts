@@ -3,6 +3,10 @@ import { moderationConsultation } from './consultations.js';
 import type { ConsultationRecord } from './storage/storage.js';
 
 /** A consultation's overview from its counted responses. */
-export function overviewOf(page: string, record: (ConsultationRecord & { statusCounts: Record<string, number> }) | undefined, counts: OverviewCount[]): Overview {
+export function overviewOf(
+  page: string,
+  record: (ConsultationRecord & { statusCounts: Record<string, number> }) | undefined,
+  counts: OverviewCount[],
+): Overview {
   return { page, consultation: record ? moderationConsultation(record) : null, ...overviewFigures(counts, record?.sections ?? []) };
 }

@@ -47,8 +47,17 @@ const demoPages: Record<string, DemoConsultation> = {
       ],
     },
     comments: [
-      ['booking', 'Priya Shah', 'Being able to cancel from the confirmation email would save me a phone call every time.\nPlease keep text reminders too: I do not always see emails.'],
-      ['booking', 'Gareth Evans', 'Agreed. The recycling centre booking is the worst: it asks me to make an account for a one-off visit.', 0],
+      [
+        'booking',
+        'Priya Shah',
+        'Being able to cancel from the confirmation email would save me a phone call every time.\nPlease keep text reminders too: I do not always see emails.',
+      ],
+      [
+        'booking',
+        'Gareth Evans',
+        'Agreed. The recycling centre booking is the worst: it asks me to make an account for a one-off visit.',
+        0,
+      ],
       ['paying', 'Tom Okafor', 'Please keep paying in person at the library. Not everyone has a bank card.'],
       ['contacting-us', 'Aisha Rahman', 'I am glad there is no chatbot. Showing progress online would stop most of my calls.'],
       ['contacting-us', 'Dafydd Jones', 'A call back would be much better than 40 minutes on hold.', 3],
@@ -104,9 +113,12 @@ const demoPages: Record<string, DemoConsultation> = {
     official: [[2, 'Thank you. Carers will not need visitor permits: their vehicles will have a permit of their own.']],
     written: { from: '2026-06-08T10:15:00.000Z', replied: '2026-10-14T11:00:00.000Z' },
     outcomes: {
-      prices: 'You said a flat price was unfair, and that pricing by emissions would hit carers and tradespeople.\nWe will price the first permit of each household by emissions, with carers’ and work vehicles exempt.',
-      visitors: 'You told us carers and home visits use up visitor permits.\nWe are adding a free carer’s permit and raising the visitor allowance from 40 to 60 days a year.',
-      zones: 'You said zone C would move parking into the streets by the station.\nWe have dropped zone C and will look at it again with the station’s car park in 2027.',
+      prices:
+        'You said a flat price was unfair, and that pricing by emissions would hit carers and tradespeople.\nWe will price the first permit of each household by emissions, with carers’ and work vehicles exempt.',
+      visitors:
+        'You told us carers and home visits use up visitor permits.\nWe are adding a free carer’s permit and raising the visitor allowance from 40 to 60 days a year.',
+      zones:
+        'You said zone C would move parking into the streets by the station.\nWe have dropped zone C and will look at it again with the station’s car park in 2027.',
     },
   },
 };
@@ -122,24 +134,60 @@ export const seededBy = 'Demonstration seed';
 export async function seedDemo(storage: Storage): Promise<number> {
   let added = 0;
   for (const [page, demo] of Object.entries(demoPages)) {
-    if (!(await storage.getConsultation(page))) await storage.putConsultation({ ...demo.record, page, updatedAt: new Date().toISOString() }, seededBy);
+    if (!(await storage.getConsultation(page)))
+      await storage.putConsultation({ ...demo.record, page, updatedAt: new Date().toISOString() }, seededBy);
     if (Object.keys(await storage.countPublished(page)).length) continue;
     const ids: string[] = [];
-    const store = async (section: string, name: string, body: string, parentId: string | null, role: 'reader' | 'official', at?: number) => {
+    const store = async (
+      section: string,
+      name: string,
+      body: string,
+      parentId: string | null,
+      role: 'reader' | 'official',
+      at?: number,
+    ) => {
       // Each person an address of their own, made from their name, so that exports (Consult's groups
       // a respondent's answers by address) count the demonstration's people as people.
-      const email = role === 'reader' ? `${name.toLowerCase().normalize('NFKD').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com` : '';
-      const result = await storage.create({ page, section, parentId, name, email, body, visibility: 'public', status: 'published', role, at });
+      const email =
+        role === 'reader'
+          ? `${name
+              .toLowerCase()
+              .normalize('NFKD')
+              .replace(/[^a-z]+/g, '.')
+              .replace(/^\.|\.$/g, '')}@example.com`
+          : '';
+      const result = await storage.create({
+        page,
+        section,
+        parentId,
+        name,
+        email,
+        body,
+        visibility: 'public',
+        status: 'published',
+        role,
+        at,
+      });
       if (result.kind !== 'created') throw new Error('Seeding the demonstration failed.');
       added++;
       return result.comment.id;
     };
     const written = demo.written && Date.parse(demo.written.from);
     for (const [index, [section, name, body, replyTo]] of demo.comments.entries()) {
-      ids.push(await store(section, name, body, replyTo === undefined ? null : ids[replyTo]!, 'reader', written ? written + index * daysApart : undefined));
+      ids.push(
+        await store(
+          section,
+          name,
+          body,
+          replyTo === undefined ? null : ids[replyTo]!,
+          'reader',
+          written ? written + index * daysApart : undefined,
+        ),
+      );
     }
     const replied = demo.written && Date.parse(demo.written.replied);
-    for (const [replyTo, body] of demo.official ?? []) await store(demo.comments[replyTo]![0], demo.record.department!, body, ids[replyTo]!, 'official', replied || undefined);
+    for (const [replyTo, body] of demo.official ?? [])
+      await store(demo.comments[replyTo]![0], demo.record.department!, body, ids[replyTo]!, 'official', replied || undefined);
     for (const [section, body] of Object.entries(demo.outcomes ?? {})) await storage.putOutcome(page, section, body, seededBy);
   }
   return added;

@@ -41,7 +41,9 @@ const signInFailures = 10;
 /** Opens the database and listens; `close` stops both. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const storage = await openStorage(config.databaseUrl);
-  const receipts = config.mail && new ReceiptSender(storage, smtpTransport(config.mail.smtpUrl, config.mail.from), { ...config.mail, pollMs: receiptPollMs });
+  const receipts =
+    config.mail &&
+    new ReceiptSender(storage, smtpTransport(config.mail.smtpUrl, config.mail.from), { ...config.mail, pollMs: receiptPollMs });
   const campaigns = new CampaignGrouper(storage);
   const answers = config.cacheBytes > 0 ? new AnswerCache(config.cacheBytes, (page) => storage.pageVersion(page)) : undefined;
   const app = createApp({
@@ -54,7 +56,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     rateLimiter: new RateLimiter(config.rateLimit, { counter: storage.hitCounter }),
     reportLimiter: new RateLimiter(config.reportRateLimit, { counter: storage.hitCounter, name: 'reports' }),
     reportsToHide: config.reportsToHide,
-    receiptLimiter: config.mail && new RateLimiter(config.mail.perAddressHourly, { counter: storage.hitCounter, windowMs: 60 * 60_000, name: 'receipts' }),
+    receiptLimiter:
+      config.mail &&
+      new RateLimiter(config.mail.perAddressHourly, { counter: storage.hitCounter, windowMs: 60 * 60_000, name: 'receipts' }),
     signInLimiter: new RateLimiter(signInFailures, { counter: storage.hitCounter, windowMs: 5 * 60_000, name: 'sign-in' }),
     clientAddress: (request, env) =>
       clientAddress(

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { publicComment, validateNewComment, type Comment, type CommentStatus, type FieldCodes, isPublic, statusOfNew, statusToldToSender } from 'civic-comments/contract';
+import {
+  publicComment,
+  validateNewComment,
+  type Comment,
+  type CommentStatus,
+  type FieldCodes,
+  isPublic,
+  statusOfNew,
+  statusToldToSender,
+} from 'civic-comments/contract';
 import { refusal, type ClosedConsultation } from './consultations.js';
 import type { AppOptions } from './context.js';
 import { unstorableText } from './http/storable.js';
@@ -39,8 +48,7 @@ export async function submitComment(
   const data = checked.data;
   if (data.parentId) {
     const parent = await storage.find(data.parentId);
-    const answerable =
-      parent && parent.page === data.page && parent.section === data.section && isPublic(parent);
+    const answerable = parent && parent.page === data.page && parent.section === data.section && isPublic(parent);
     if (!answerable) return { kind: 'invalid', codes: { parentId: 'invalid' } };
   }
 
@@ -133,7 +141,8 @@ function unstorableFields(input: unknown): Record<string, string> | undefined {
   if (!input || typeof input !== 'object') return undefined;
   const fields: Record<string, string> = {};
   for (const [field, value] of Object.entries(input)) {
-    if (typeof value === 'string' && unstorableText.test(value)) fields[field] = unstorableMessage[field] ?? `${field} includes a character that cannot be saved`;
+    if (typeof value === 'string' && unstorableText.test(value))
+      fields[field] = unstorableMessage[field] ?? `${field} includes a character that cannot be saved`;
   }
   return Object.keys(fields).length ? fields : undefined;
 }

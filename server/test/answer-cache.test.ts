@@ -107,23 +107,42 @@ for (const database of databases) {
         assert.deepEqual(await bodies(server), []);
         assert.deepEqual(await countsOf(server), {});
 
-        assert.equal((await moderate(server, `comments/${pending}`, { method: 'PATCH', body: JSON.stringify({ status: 'published' }) })).status, 200);
-        assert.deepEqual((await bodies(server)).map((c) => c.body), ['Waiting for a moderator.']);
+        assert.equal(
+          (await moderate(server, `comments/${pending}`, { method: 'PATCH', body: JSON.stringify({ status: 'published' }) })).status,
+          200,
+        );
+        assert.deepEqual(
+          (await bodies(server)).map((c) => c.body),
+          ['Waiting for a moderator.'],
+        );
         assert.deepEqual(await countsOf(server), { intro: 1 });
         assert.equal((await single(pending)).status, 200);
         assert.equal((await single(pending)).status, 200, 'kept');
 
-        assert.equal((await moderate(server, `comments/${pending}`, { method: 'PATCH', body: JSON.stringify({ status: 'rejected' }) })).status, 200);
+        assert.equal(
+          (await moderate(server, `comments/${pending}`, { method: 'PATCH', body: JSON.stringify({ status: 'rejected' }) })).status,
+          200,
+        );
         assert.deepEqual(await bodies(server), []);
         assert.deepEqual(await countsOf(server), {});
         assert.equal((await single(pending)).status, 404);
 
         const other = await post(server, { body: 'Published, then deleted.', email: 'grace@example.com', name: 'Grace Hopper' });
         await moderate(server, `comments/${other}`, { method: 'PATCH', body: JSON.stringify({ status: 'published' }) });
-        assert.deepEqual((await bodies(server)).map((c) => c.name), ['Grace Hopper']);
+        assert.deepEqual(
+          (await bodies(server)).map((c) => c.name),
+          ['Grace Hopper'],
+        );
         assert.equal((await single(other)).status, 200);
-        assert.equal((await moderate(server, 'erase', { method: 'POST', body: JSON.stringify({ email: 'grace@example.com' }) })).status, 200);
-        assert.deepEqual((await bodies(server)).map((c) => c.name), [null], 'the name goes from the kept list at once');
+        assert.equal(
+          (await moderate(server, 'erase', { method: 'POST', body: JSON.stringify({ email: 'grace@example.com' }) })).status,
+          200,
+        );
+        assert.deepEqual(
+          (await bodies(server)).map((c) => c.name),
+          [null],
+          'the name goes from the kept list at once',
+        );
         assert.equal(((await (await single(other)).json()) as { comment: { name: string | null } }).comment.name, null);
 
         assert.equal((await moderate(server, `comments/${other}`, { method: 'DELETE' })).status, 204);
@@ -164,10 +183,16 @@ describe('two instances sharing PostgreSQL', { skip: postgresUrl ? false : 'TEST
       assert.deepEqual(await bodies(b), []);
       assert.deepEqual(await bodies(b), [], 'B keeps the empty list');
       await moderate(a, `comments/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'published' }) });
-      assert.deepEqual((await bodies(b)).map((c) => c.body), ['Through A.']);
+      assert.deepEqual(
+        (await bodies(b)).map((c) => c.body),
+        ['Through A.'],
+      );
       assert.deepEqual(await countsOf(b), { intro: 1 });
       await moderate(a, 'erase', { method: 'POST', body: JSON.stringify({ email: 'ada@example.com' }) });
-      assert.deepEqual((await bodies(b)).map((c) => c.name), [null]);
+      assert.deepEqual(
+        (await bodies(b)).map((c) => c.name),
+        [null],
+      );
       await moderate(b, `comments/${id}`, { method: 'DELETE' });
       assert.deepEqual(await bodies(a), []);
       assert.deepEqual(await countsOf(a), {});

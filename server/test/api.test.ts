@@ -18,7 +18,10 @@ for (const driver of drivers) {
 
     const post = async (body: object, headers: Record<string, string> = {}) => app.request('/api/v1/comments', json(body, headers));
     const publish = async (id: string) =>
-      app.request(`/api/v1/moderation/comments/${id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }));
+      app.request(
+        `/api/v1/moderation/comments/${id}`,
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }),
+      );
     const list = async (section = 'intro', query = '') =>
       CommentPage.parse(await (await app.request(`/api/v1/comments?page=${page}&section=${section}${query}`)).json());
 
@@ -26,7 +29,10 @@ for (const driver of drivers) {
       assert.deepEqual(await (await app.request('/api/v1/health')).json(), { status: 'ok', database: 'ok', storage: storage.kind });
       const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
         openapi: string;
-        paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { maxLength?: number }> } }> } }>>;
+        paths: Record<
+          string,
+          Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, { maxLength?: number }> } }> } }>
+        >;
       };
       assert.equal(doc.openapi, '3.1.0');
       assert.ok(doc.paths['/api/v1/moderation/erase']);
@@ -76,7 +82,10 @@ for (const driver of drivers) {
       const secret = CreatedComment.parse(await (await post(newComment({ visibility: 'private', body: 'For the team' }))).json()).comment;
       assert.equal(secret.status, 'received');
       const listed = await list();
-      assert.deepEqual(listed.comments.map((c) => c.body), ['A comment on the introduction.', 'A reply']);
+      assert.deepEqual(
+        listed.comments.map((c) => c.body),
+        ['A comment on the introduction.', 'A reply'],
+      );
       assert.equal(listed.total, 2);
       assert.deepEqual(Counts.parse(await (await app.request(`/api/v1/counts?page=${page}`)).json()).counts, { intro: 2 });
     });
@@ -98,12 +107,21 @@ for (const driver of drivers) {
       app = testApp(storage, { moderation: 'post' });
       for (let i = 0; i < 5; i++) await post(newComment({ body: `Comment ${i}` }));
       const first = await list('intro', '&limit=2');
-      assert.deepEqual(first.comments.map((c) => c.body), ['Comment 0', 'Comment 1']);
+      assert.deepEqual(
+        first.comments.map((c) => c.body),
+        ['Comment 0', 'Comment 1'],
+      );
       assert.equal(first.total, 5);
       const second = await list('intro', `&limit=2&cursor=${first.nextCursor}`);
-      assert.deepEqual(second.comments.map((c) => c.body), ['Comment 2', 'Comment 3']);
+      assert.deepEqual(
+        second.comments.map((c) => c.body),
+        ['Comment 2', 'Comment 3'],
+      );
       const third = await list('intro', `&limit=2&cursor=${second.nextCursor}`);
-      assert.deepEqual(third.comments.map((c) => c.body), ['Comment 4']);
+      assert.deepEqual(
+        third.comments.map((c) => c.body),
+        ['Comment 4'],
+      );
       assert.equal(third.nextCursor, null);
       const bad = await app.request(`/api/v1/comments?page=${page}&section=intro&cursor=nonsense`);
       assert.equal(bad.status, 400);
@@ -124,8 +142,12 @@ for (const driver of drivers) {
         },
       });
       const orphan = await post(newComment({ parentId: 'no-such-comment' }));
-      assert.deepEqual((ErrorBody.parse(await orphan.json())).fields, { parentId: 'The comment you are replying to is no longer available' });
-      const notJson = await app.request('/api/v1/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
+      assert.deepEqual(ErrorBody.parse(await orphan.json()).fields, { parentId: 'The comment you are replying to is no longer available' });
+      const notJson = await app.request('/api/v1/comments', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{oops',
+      });
       assert.equal(notJson.status, 400);
       assert.equal(ErrorBody.parse(await notJson.json()).error, 'invalid_json');
       assert.equal((await app.request('/api/v1/comments?page=/x')).status, 400);
@@ -174,7 +196,10 @@ for (const driver of drivers) {
       assert.equal(changed.status, 422);
       assert.equal((await storage.exportAll()).length, 1);
       const racing = await Promise.all([1, 2, 3].map(() => post(newComment({ body: 'Raced' }), { 'Idempotency-Key': 'key-2' })));
-      assert.deepEqual(racing.map((r) => r.status), [201, 201, 201]);
+      assert.deepEqual(
+        racing.map((r) => r.status),
+        [201, 201, 201],
+      );
       assert.equal((await storage.exportAll()).filter((c) => c.body === 'Raced').length, 1);
     });
 
@@ -231,23 +256,44 @@ for (const driver of drivers) {
         await post(newComment({ body: 'two', visibility: 'private', email: 'pat@example.com' }));
         await post(newComment({ body: 'three', section: 'costs' }));
         const all = ModerationPage.parse(await (await app.request('/api/v1/moderation/comments', moderator())).json());
-        assert.deepEqual(all.comments.map((c) => c.body), ['three', 'two', 'one']);
+        assert.deepEqual(
+          all.comments.map((c) => c.body),
+          ['three', 'two', 'one'],
+        );
         assert.equal(all.comments[1]!.email, 'pat@example.com');
         assert.deepEqual(all.statusCounts, { pending: 2, received: 1 });
-        const privateOnly = ModerationPage.parse(await (await app.request('/api/v1/moderation/comments?visibility=private', moderator())).json());
-        assert.deepEqual(privateOnly.comments.map((c) => c.body), ['two']);
-        const pendingIntro = ModerationPage.parse(await (await app.request('/api/v1/moderation/comments?status=pending&section=intro', moderator())).json());
-        assert.deepEqual(pendingIntro.comments.map((c) => c.body), ['one']);
+        const privateOnly = ModerationPage.parse(
+          await (await app.request('/api/v1/moderation/comments?visibility=private', moderator())).json(),
+        );
+        assert.deepEqual(
+          privateOnly.comments.map((c) => c.body),
+          ['two'],
+        );
+        const pendingIntro = ModerationPage.parse(
+          await (await app.request('/api/v1/moderation/comments?status=pending&section=intro', moderator())).json(),
+        );
+        assert.deepEqual(
+          pendingIntro.comments.map((c) => c.body),
+          ['one'],
+        );
         const paged = ModerationPage.parse(await (await app.request('/api/v1/moderation/comments?limit=2', moderator())).json());
-        const rest = ModerationPage.parse(await (await app.request(`/api/v1/moderation/comments?limit=2&cursor=${paged.nextCursor}`, moderator())).json());
-        assert.deepEqual([...paged.comments, ...rest.comments].map((c) => c.body), ['three', 'two', 'one']);
+        const rest = ModerationPage.parse(
+          await (await app.request(`/api/v1/moderation/comments?limit=2&cursor=${paged.nextCursor}`, moderator())).json(),
+        );
+        assert.deepEqual(
+          [...paged.comments, ...rest.comments].map((c) => c.body),
+          ['three', 'two', 'one'],
+        );
         assert.equal((await app.request('/api/v1/moderation/comments?status=lost', moderator())).status, 400);
       });
 
       it('rejects, marks as spam, deletes, and answers 404 for an unknown id', async () => {
         const { comment } = CreatedComment.parse(await (await post(newComment())).json());
         const patch = (status: string, id = comment.id) =>
-          app.request(`/api/v1/moderation/comments/${id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }));
+          app.request(
+            `/api/v1/moderation/comments/${id}`,
+            moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }),
+          );
         assert.equal((await patch('rejected')).status, 200);
         assert.equal((await storage.find(comment.id))!.status, 'rejected');
         assert.equal((await patch('spam')).status, 200);
@@ -259,7 +305,9 @@ for (const driver of drivers) {
       });
 
       it('never publishes a response sent privately, whatever the route, and says why', async () => {
-        const { comment } = CreatedComment.parse(await (await post(newComment({ visibility: 'private', body: 'For the department only.' }))).json());
+        const { comment } = CreatedComment.parse(
+          await (await post(newComment({ visibility: 'private', body: 'For the department only.' }))).json(),
+        );
         const refused = await publish(comment.id);
         assert.equal(refused.status, 409);
         assert.equal(ErrorBody.parse(await refused.json()).error, 'private_response');
@@ -269,7 +317,10 @@ for (const driver of drivers) {
         const queue = ModerationPage.parse(await (await app.request('/api/v1/moderation/comments', moderator())).json());
         assert.deepEqual(queue.statusCounts, { received: 1 });
         // A moderator may still reject it, or keep it as spam.
-        const rejected = await app.request(`/api/v1/moderation/comments/${comment.id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }));
+        const rejected = await app.request(
+          `/api/v1/moderation/comments/${comment.id}`,
+          moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }),
+        );
         assert.equal(rejected.status, 200);
         assert.equal((await publish(comment.id)).status, 409, 'nor once rejected');
       });
@@ -292,11 +343,20 @@ for (const driver of drivers) {
         assert.ok(text.includes(`"'@SUM(A1)"`));
         assert.ok(text.includes('pat@example.com'));
         assert.ok(text.endsWith('\r\n'));
-        const exported = (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())).json()) as {
+        const exported = (await (
+          await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())
+        ).json()) as {
           responses: { visibility: string; email: string; role: string }[];
         };
-        assert.deepEqual(exported.responses.map((r) => r.visibility), ['public', 'private']);
-        assert.deepEqual(exported.responses.map((r) => r.role), ['reader', 'reader'], 'the department’s own responses are told apart by role');
+        assert.deepEqual(
+          exported.responses.map((r) => r.visibility),
+          ['public', 'private'],
+        );
+        assert.deepEqual(
+          exported.responses.map((r) => r.role),
+          ['reader', 'reader'],
+          'the department’s own responses are told apart by role',
+        );
         assert.equal(lines[1]!.split(',')[5], 'reader');
       });
 
@@ -308,7 +368,14 @@ for (const driver of drivers) {
         const response = await app.request('/api/v1/moderation/erase', moderator(json({ email: 'ada@example.com' })));
         assert.deepEqual(await response.json(), { erased: 2 });
         const stored = await storage.exportAll();
-        assert.deepEqual(stored.map((c) => [c.name, c.email]), [['', ''], ['', ''], ['Someone', 'someone.else@example.com']]);
+        assert.deepEqual(
+          stored.map((c) => [c.name, c.email]),
+          [
+            ['', ''],
+            ['', ''],
+            ['Someone', 'someone.else@example.com'],
+          ],
+        );
         const bad = await app.request('/api/v1/moderation/erase', moderator(json({})));
         assert.equal(bad.status, 400);
       });

@@ -33,7 +33,8 @@ for (const driver of drivers) {
     });
 
     const send = (overrides: object) => app.request('/api/v1/comments', json(newComment(overrides)));
-    const queue = async (query: string) => ModerationPage.parse(await (await app.request(`/api/v1/moderation/comments?${query}`, moderator())).json());
+    const queue = async (query: string) =>
+      ModerationPage.parse(await (await app.request(`/api/v1/moderation/comments?${query}`, moderator())).json());
 
     it('groups the corpus’s campaigns and keeps its independent responses apart', async () => {
       for (const [i, text] of campaignCorpus.entries()) {
@@ -78,26 +79,49 @@ for (const driver of drivers) {
 
       // One rejected by hand first: "from": "pending" leaves it as it is.
       const one = members.comments[0]!.id;
-      await app.request(`/api/v1/moderation/comments/${one}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }));
-      const decided = await app.request(`/api/v1/moderation/campaigns/${group.campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'published', from: 'pending', seen: [group.id] }) }));
+      await app.request(
+        `/api/v1/moderation/comments/${one}`,
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }),
+      );
+      const decided = await app.request(
+        `/api/v1/moderation/campaigns/${group.campaign}`,
+        moderator({
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status: 'published', from: 'pending', seen: [group.id] }),
+        }),
+      );
       assert.equal(decided.status, 200);
       assert.deepEqual(await decided.json(), { campaign: group.campaign, changed: 11, unseen: 0 });
       const statuses = (await queue(`campaign=${group.campaign}&limit=50`)).statusCounts;
       assert.deepEqual(statuses, { published: 11, rejected: 1 });
       const log = AuditPage.parse(await (await app.request('/api/v1/moderation/audit?action=status&limit=100', moderator())).json());
       assert.equal(log.total, 12, 'each response decided has its entry');
-      const listed = (await (await app.request(`/api/v1/comments?page=${encodeURIComponent(page)}&section=intro&limit=100`)).json()) as { comments: unknown[] };
+      const listed = (await (await app.request(`/api/v1/comments?page=${encodeURIComponent(page)}&section=intro&limit=100`)).json()) as {
+        comments: unknown[];
+      };
       assert.equal(listed.comments.length, 11);
 
-      const bad = await app.request(`/api/v1/moderation/campaigns/${group.campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"pending"}' }));
+      const bad = await app.request(
+        `/api/v1/moderation/campaigns/${group.campaign}`,
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"pending"}' }),
+      );
       assert.equal(bad.status, 400);
-      const blind = await app.request(`/api/v1/moderation/campaigns/${group.campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }));
+      const blind = await app.request(
+        `/api/v1/moderation/campaigns/${group.campaign}`,
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }),
+      );
       assert.equal(blind.status, 400, 'approval names the text it was shown');
       assert.deepEqual(((await blind.json()) as { fields: object }).fields, { seen: 'Read the responses before approving them' });
-      const missing = await app.request('/api/v1/moderation/campaigns/no-such-campaign', moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }));
+      const missing = await app.request(
+        '/api/v1/moderation/campaigns/no-such-campaign',
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }),
+      );
       assert.equal(missing.status, 404);
 
-      const csv = (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}`, moderator())).text()).replace(/^\uFEFF/, '').split('\r\n');
+      const csv = (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}`, moderator())).text())
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
       const header = csv[0]!.split(',');
       const campaignColumn = header.indexOf('campaign');
       const sizeColumn = header.indexOf('campaignSize');
@@ -105,7 +129,9 @@ for (const driver of drivers) {
       const rows = csv.slice(1, -1).map((line) => line.split(','));
       assert.equal(rows.filter((row) => row[campaignColumn] === group.campaign && row[sizeColumn] === '12').length, 12);
       assert.equal(rows.filter((row) => row[campaignColumn] === '' && row[sizeColumn] === '').length, 1);
-      const exported = (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())).json()) as { responses: { campaign: string | null; campaignSize: number | null }[] };
+      const exported = (await (
+        await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())
+      ).json()) as { responses: { campaign: string | null; campaignSize: number | null }[] };
       assert.equal(exported.responses.filter((r) => r.campaign === group.campaign && r.campaignSize === 12).length, 12);
     });
 
@@ -122,38 +148,55 @@ for (const driver of drivers) {
       assert.equal(members.total, 8, 'the extra text joined the campaign: grouping is for reading, not for publishing');
       const byEmail = new Map((await storage.exportAll(page)).map((c) => [c.email, c]));
       const decide = (id: string, status: string) =>
-        app.request(`/api/v1/moderation/comments/${id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }));
+        app.request(
+          `/api/v1/moderation/comments/${id}`,
+          moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }),
+        );
       await decide(byEmail.get('rejected@example.com')!.id, 'rejected');
       await decide(byEmail.get('spam@example.com')!.id, 'spam');
 
       const campaign = byEmail.get('bus0@example.com')!.campaign!;
       const approve = (body: object) =>
-        app.request(`/api/v1/moderation/campaigns/${campaign}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+        app.request(
+          `/api/v1/moderation/campaigns/${campaign}`,
+          moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+        );
       // The status filter at "any": no `from`.
       const decided = await approve({ status: 'published', seen: [byEmail.get('bus1@example.com')!.id] });
       assert.deepEqual(await decided.json(), { campaign, changed: 4, unseen: 1 });
       const after = new Map((await storage.exportAll(page)).map((c) => [c.email, c.status]));
-      assert.deepEqual(
-        Object.fromEntries(after),
-        {
-          'bus0@example.com': 'published',
-          'bus1@example.com': 'published',
-          'bus2@example.com': 'published',
-          'bus3@example.com': 'published',
-          'smuggler@example.com': 'pending',
-          'rejected@example.com': 'rejected',
-          'spam@example.com': 'spam',
-          'private@example.com': 'received',
-        },
-      );
-      const listed = (await (await app.request(`/api/v1/comments?page=${encodeURIComponent(page)}&section=intro&limit=100`)).json()) as { comments: { body: string }[] };
+      assert.deepEqual(Object.fromEntries(after), {
+        'bus0@example.com': 'published',
+        'bus1@example.com': 'published',
+        'bus2@example.com': 'published',
+        'bus3@example.com': 'published',
+        'smuggler@example.com': 'pending',
+        'rejected@example.com': 'rejected',
+        'spam@example.com': 'spam',
+        'private@example.com': 'received',
+      });
+      const listed = (await (await app.request(`/api/v1/comments?page=${encodeURIComponent(page)}&section=intro&limit=100`)).json()) as {
+        comments: { body: string }[];
+      };
       assert.ok(!listed.comments.some((c) => c.body.includes('bribes')), 'the unseen paragraph is not public');
 
       // Shown it, a moderator may approve it in bulk too; an id from outside the campaign shows nothing.
-      assert.deepEqual(await (await approve({ status: 'published', seen: ['no-such-response'] })).json(), { campaign, changed: 0, unseen: 1 });
-      assert.deepEqual(await (await approve({ status: 'published', seen: [byEmail.get('smuggler@example.com')!.id] })).json(), { campaign, changed: 1, unseen: 0 });
+      assert.deepEqual(await (await approve({ status: 'published', seen: ['no-such-response'] })).json(), {
+        campaign,
+        changed: 0,
+        unseen: 1,
+      });
+      assert.deepEqual(await (await approve({ status: 'published', seen: [byEmail.get('smuggler@example.com')!.id] })).json(), {
+        campaign,
+        changed: 1,
+        unseen: 0,
+      });
       const rejectAll = await approve({ status: 'rejected' });
-      assert.deepEqual(await rejectAll.json(), { campaign, changed: 5, unseen: 0 }, 'rejecting changes the published ones, never spam or private');
+      assert.deepEqual(
+        await rejectAll.json(),
+        { campaign, changed: 5, unseen: 0 },
+        'rejecting changes the published ones, never spam or private',
+      );
       assert.equal((await storage.exportAll(page)).find((c) => c.email === 'private@example.com')!.status, 'received');
     });
 
@@ -162,7 +205,10 @@ for (const driver of drivers) {
       await grouper.groupNow();
       const stored = await storage.exportAll(page);
       assert.equal(stored.length, 6);
-      assert.ok(stored.every((comment) => comment.campaign === null), JSON.stringify(stored.map((c) => [c.body, c.campaign])));
+      assert.ok(
+        stored.every((comment) => comment.campaign === null),
+        JSON.stringify(stored.map((c) => [c.body, c.campaign])),
+      );
     });
 
     it('groups on a second instance too, and never twice, when both group at once', async () => {
@@ -170,7 +216,8 @@ for (const driver of drivers) {
       const other = new CampaignGrouper(second);
       try {
         const letter = 'Stop the sale of Millfield Park for housing: build on the brownfield sites by the station first.';
-        for (let i = 0; i < 40; i++) await send({ body: `${letter} ${i % 4 === 0 ? 'Signed, a resident.' : ''}`, email: `park${i}@example.com` });
+        for (let i = 0; i < 40; i++)
+          await send({ body: `${letter} ${i % 4 === 0 ? 'Signed, a resident.' : ''}`, email: `park${i}@example.com` });
         await Promise.all([grouper.groupNow(), other.groupNow()]);
         // Whatever one instance left to the other is grouped on its next run.
         await grouper.groupNow();
@@ -185,7 +232,14 @@ for (const driver of drivers) {
     });
 
     it('never puts the department’s own responses in a campaign', async () => {
-      await app.request(`/api/v1/moderation/consultations/${encodeURIComponent(page)}`, moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Review', department: 'Libraries' }) }));
+      await app.request(
+        `/api/v1/moderation/consultations/${encodeURIComponent(page)}`,
+        moderator({
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title: 'Review', department: 'Libraries' }),
+        }),
+      );
       const official = (body: string) => app.request('/api/v1/moderation/comments', moderator(json({ page, section: 'intro', body })));
       await official('Thank you for your comments. We will publish our response in May.');
       await official('Thank you for your comments. We will publish our response in May.');

@@ -5,7 +5,6 @@ import type { Storage } from '../src/storage/storage.js';
 import { ImportFailure, importConsultInputs } from './fixtures/consult-importer.js';
 import { drivers, json, moderator, newComment, page, testApp } from './helpers.js';
 
-
 for (const driver of drivers) {
   describe(`the Consult export on ${driver.name}`, () => {
     let storage: Storage & { cleanup: () => unknown };
@@ -27,20 +26,62 @@ for (const driver of drivers) {
         title: 'Parking review',
         department: 'Transport Department',
         askOrganisation: true,
-        sections: [{ id: 'costs', title: 'What should permits cost?' }, { id: 'intro', title: 'Introduction' }],
+        sections: [
+          { id: 'costs', title: 'What should permits cost?' },
+          { id: 'intro', title: 'Introduction' },
+        ],
       };
-      const put = await app.request(`/api/v1/moderation/consultations/${encodeURIComponent(page)}`, moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(consultation) }));
+      const put = await app.request(
+        `/api/v1/moderation/consultations/${encodeURIComponent(page)}`,
+        moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(consultation) }),
+      );
       assert.equal(put.status, 200);
       await send({ section: 'intro', respondent: 'individual', body: 'Ada on the introduction.' });
       await send({ section: 'costs', respondent: 'individual', email: 'ADA@example.com', body: 'Ada on costs.' });
       await send({ section: 'costs', respondent: 'individual', body: 'Ada again on costs.' });
-      await send({ section: 'costs', respondent: 'organisation', organisation: 'Riverside Cyclists', name: 'Ravi', email: 'ravi@example.com', lang: 'cy', body: 'Ravi ar ran y clwb.' });
-      await send({ section: 'costs', respondent: 'individual', visibility: 'private', name: 'Pat', email: 'pat@example.com', body: 'Sent privately, still analysed.' });
-      const rejected = await send({ section: 'costs', respondent: 'individual', name: 'Sam', email: 'sam@example.com', body: 'Off topic.' });
-      await app.request(`/api/v1/moderation/comments/${rejected}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }));
-      const erased = await send({ section: 'intro', respondent: 'individual', name: 'Gwen', email: 'gwen@example.com', body: 'Erase me later.' });
+      await send({
+        section: 'costs',
+        respondent: 'organisation',
+        organisation: 'Riverside Cyclists',
+        name: 'Ravi',
+        email: 'ravi@example.com',
+        lang: 'cy',
+        body: 'Ravi ar ran y clwb.',
+      });
+      await send({
+        section: 'costs',
+        respondent: 'individual',
+        visibility: 'private',
+        name: 'Pat',
+        email: 'pat@example.com',
+        body: 'Sent privately, still analysed.',
+      });
+      const rejected = await send({
+        section: 'costs',
+        respondent: 'individual',
+        name: 'Sam',
+        email: 'sam@example.com',
+        body: 'Off topic.',
+      });
+      await app.request(
+        `/api/v1/moderation/comments/${rejected}`,
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"rejected"}' }),
+      );
+      const erased = await send({
+        section: 'intro',
+        respondent: 'individual',
+        name: 'Gwen',
+        email: 'gwen@example.com',
+        body: 'Erase me later.',
+      });
       await app.request('/api/v1/moderation/erase', moderator(json({ email: 'gwen@example.com' })));
-      await send({ section: 'other', respondent: 'individual', name: 'Lee', email: 'lee@example.com', body: 'On a section the consultation does not list.' });
+      await send({
+        section: 'other',
+        respondent: 'individual',
+        name: 'Lee',
+        email: 'lee@example.com',
+        body: 'On a section the consultation does not list.',
+      });
       await app.request('/api/v1/moderation/comments', moderator(json({ page, section: 'intro', body: 'The department’s own answer.' })));
 
       const response = await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=consult`, moderator());
@@ -49,9 +90,12 @@ for (const driver of drivers) {
       assert.match(response.headers.get('Content-Disposition')!, /attachment; filename="consult-review-\d{4}-\d{2}-\d{2}\.zip"/);
       const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
       assert.deepEqual(Object.keys(files).sort(), [
-        'inputs/question_part_1/question.json', 'inputs/question_part_1/responses.jsonl',
-        'inputs/question_part_2/question.json', 'inputs/question_part_2/responses.jsonl',
-        'inputs/question_part_3/question.json', 'inputs/question_part_3/responses.jsonl',
+        'inputs/question_part_1/question.json',
+        'inputs/question_part_1/responses.jsonl',
+        'inputs/question_part_2/question.json',
+        'inputs/question_part_2/responses.jsonl',
+        'inputs/question_part_3/question.json',
+        'inputs/question_part_3/responses.jsonl',
         'inputs/respondents.jsonl',
       ]);
 
@@ -73,7 +117,11 @@ for (const driver of drivers) {
       assert.deepEqual(texts(1), ['Ada on costs.\n\nAda again on costs.', 'Ravi ar ran y clwb.', 'Sent privately, still analysed.']);
       assert.deepEqual(texts(2), ['Ada on the introduction.', 'Erase me later.']);
       assert.deepEqual(texts(3), ['On a section the consultation does not list.']);
-      assert.equal(imported.respondents.size, 5, 'Ada, Ravi, Pat, the erased respondent and Lee; not the rejected response nor the department');
+      assert.equal(
+        imported.respondents.size,
+        5,
+        'Ada, Ravi, Pat, the erased respondent and Lee; not the rejected response nor the department',
+      );
       assert.deepEqual(imported.respondents.get(idOf('Ravi')), {
         respondent_type: ['organisation'],
         organisation: ['Riverside Cyclists'],
@@ -81,7 +129,9 @@ for (const driver of drivers) {
       });
 
       // Nothing that names a person leaves in a Consult export.
-      const everything = Object.values(files).map((bytes) => strFromU8(bytes)).join('\n');
+      const everything = Object.values(files)
+        .map((bytes) => strFromU8(bytes))
+        .join('\n');
       for (const personal of ['@example.com', 'Ada Lovelace', 'Ravi"', 'Gwen', erased]) assert.ok(!everything.includes(personal), personal);
     });
 
@@ -99,7 +149,12 @@ describe('the port of Consult’s importer', () => {
   const file = (value: unknown) => strToU8(`${JSON.stringify(value)}\n`);
   const valid = () => ({
     'inputs/respondents.jsonl': file({ themefinder_id: 1, demographic_data: { respondent_type: ['individual'] } }),
-    'inputs/question_part_1/question.json': file({ question_text: 'Costs', question_number: 1, has_free_text: true, multi_choice_options: ['Agree', 'Disagree'] }),
+    'inputs/question_part_1/question.json': file({
+      question_text: 'Costs',
+      question_number: 1,
+      has_free_text: true,
+      multi_choice_options: ['Agree', 'Disagree'],
+    }),
     'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 1, text: 'Too dear.' }),
     'inputs/question_part_1/multi_choice.jsonl': file({ themefinder_id: 1, options: ['Disagree'] }),
   });
@@ -109,16 +164,33 @@ describe('the port of Consult’s importer', () => {
     assert.deepEqual(loaded.questions[0]!.responses.get(1), { freeText: 'Too dear.', options: ['Disagree'] });
     const refusals: [string, Record<string, Uint8Array>][] = [
       ['the old field name', { ...valid(), 'inputs/respondents.jsonl': file({ themefinder_id: 1, demographics: {} }) }],
-      ['a demographic value that is not a list', { ...valid(), 'inputs/respondents.jsonl': file({ themefinder_id: 1, demographic_data: { language: 'cy' } }) }],
+      [
+        'a demographic value that is not a list',
+        { ...valid(), 'inputs/respondents.jsonl': file({ themefinder_id: 1, demographic_data: { language: 'cy' } }) },
+      ],
       ['an id as text', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: '1', text: 'x' }) }],
       ['a respondent not listed', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 2, text: 'Who?' }) }],
-      ['an undeclared option', { ...valid(), 'inputs/question_part_1/multi_choice.jsonl': file({ themefinder_id: 1, options: ['Maybe'] }) }],
+      [
+        'an undeclared option',
+        { ...valid(), 'inputs/question_part_1/multi_choice.jsonl': file({ themefinder_id: 1, options: ['Maybe'] }) },
+      ],
       ['empty text', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 1, text: '' }) }],
       ['text Consult reads as none', { ...valid(), 'inputs/question_part_1/responses.jsonl': file({ themefinder_id: 1, text: '-' }) }],
-      ['a field the model forbids', { ...valid(), 'inputs/question_part_1/question.json': file({ question_text: 'Costs', question_number: 1, section: 'costs' }) }],
-      ['files outside inputs/', { ...Object.fromEntries(Object.entries(valid()).map(([path, bytes]) => [path.replace('inputs/', ''), bytes])) }],
+      [
+        'a field the model forbids',
+        { ...valid(), 'inputs/question_part_1/question.json': file({ question_text: 'Costs', question_number: 1, section: 'costs' }) },
+      ],
+      [
+        'files outside inputs/',
+        { ...Object.fromEntries(Object.entries(valid()).map(([path, bytes]) => [path.replace('inputs/', ''), bytes])) },
+      ],
     ];
-    for (const [what, files] of refusals) assert.throws(() => importConsultInputs(files), (error: unknown) => error instanceof ImportFailure || (error as Error).name === 'ZodError', what);
+    for (const [what, files] of refusals)
+      assert.throws(
+        () => importConsultInputs(files),
+        (error: unknown) => error instanceof ImportFailure || (error as Error).name === 'ZodError',
+        what,
+      );
   });
 });
 

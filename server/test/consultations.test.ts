@@ -43,9 +43,14 @@ for (const driver of drivers) {
     afterEach(async () => storage.cleanup());
 
     const put = (body: object, path = encoded) =>
-      app.request(`/api/v1/moderation/consultations/${path}`, moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
-    const counts = async () => (await (await app.request(`/api/v1/counts?page=${encoded}`)).json()) as { consultation: Record<string, unknown> | null };
-    const post = (body: object = newComment(), headers: Record<string, string> = {}) => app.request('/api/v1/comments', json(body, headers));
+      app.request(
+        `/api/v1/moderation/consultations/${path}`,
+        moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      );
+    const counts = async () =>
+      (await (await app.request(`/api/v1/counts?page=${encoded}`)).json()) as { consultation: Record<string, unknown> | null };
+    const post = (body: object = newComment(), headers: Record<string, string> = {}) =>
+      app.request('/api/v1/comments', json(body, headers));
 
     it('behaves as before on a page with no consultation: always open, and the counts say so with null', async () => {
       assert.equal((await counts()).consultation, null);
@@ -90,7 +95,10 @@ for (const driver of drivers) {
       const listed = (await (await app.request('/api/v1/moderation/consultations', moderator())).json()) as {
         consultations: { page: string; statusCounts: Record<string, number> }[];
       };
-      assert.deepEqual(listed.consultations.map((c) => [c.page, c.statusCounts]), [[page, { pending: 1 }]]);
+      assert.deepEqual(
+        listed.consultations.map((c) => [c.page, c.statusCounts]),
+        [[page, { pending: 1 }]],
+      );
     });
 
     it('refuses a consultation that cannot be, field by field', async () => {
@@ -101,7 +109,15 @@ for (const driver of drivers) {
       assert.deepEqual(Object.keys(fields).sort(), ['closesAt', 'contactEmail', 'title']);
       assert.equal((await put({ title: 'Dates', closesAt: 'next Tuesday' })).status, 400);
       // Dates the pattern lets through but the calendar has no room for: a 400 naming the field, never a 500 nor another day.
-      for (const impossible of ['2027-13-45T12:00:00Z', '2027-03-31T25:00:00Z', '2027-03-31T12:00:00+99:99', '2027-02-30T12:00:00Z', '2027-02-29T09:00:00Z', '2027-03-31T23:60:00Z', '2027-00-10T12:00:00Z']) {
+      for (const impossible of [
+        '2027-13-45T12:00:00Z',
+        '2027-03-31T25:00:00Z',
+        '2027-03-31T12:00:00+99:99',
+        '2027-02-30T12:00:00Z',
+        '2027-02-29T09:00:00Z',
+        '2027-03-31T23:60:00Z',
+        '2027-00-10T12:00:00Z',
+      ]) {
         const refusedDate = await put({ title: 'Dates', closesAt: impossible });
         assert.equal(refusedDate.status, 400, impossible);
         assert.deepEqual(Object.keys(((await refusedDate.json()) as { fields: object }).fields), ['closesAt'], impossible);
@@ -150,7 +166,10 @@ for (const driver of drivers) {
 
     it('publishes the department’s own responses at once, in its name, closed or not', async () => {
       const official = (body: object) =>
-        app.request('/api/v1/moderation/comments', moderator({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+        app.request(
+          '/api/v1/moderation/comments',
+          moderator({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+        );
       assert.equal((await app.request('/api/v1/moderation/comments', json({ page, section: 'intro', body: 'x' }))).status, 401);
       assert.equal((await official({ page, section: 'intro', body: 'Without a department.' })).status, 409);
 
@@ -166,8 +185,16 @@ for (const driver of drivers) {
       assert.equal(comment.name, 'Department for Digital Services');
       assert.equal(comment.status, 'published');
 
-      const list = (await (await app.request(`/api/v1/comments?page=${encoded}&section=intro`)).json()) as { comments: Record<string, unknown>[] };
-      assert.deepEqual(list.comments.map((c) => [c.role, c.parentId]), [['reader', null], ['official', reader.comment.id]]);
+      const list = (await (await app.request(`/api/v1/comments?page=${encoded}&section=intro`)).json()) as {
+        comments: Record<string, unknown>[];
+      };
+      assert.deepEqual(
+        list.comments.map((c) => [c.role, c.parentId]),
+        [
+          ['reader', null],
+          ['official', reader.comment.id],
+        ],
+      );
       assert.ok(list.comments.every((c) => !('email' in c)));
     });
 
@@ -175,7 +202,10 @@ for (const driver of drivers) {
       const section = (name: string) => app.request(`/api/v1/comments?page=${encoded}&section=${name}`);
       assert.equal(((await (await section('intro')).json()) as { outcome: unknown }).outcome, null);
       const putOutcome = (name: string, body: unknown) =>
-        app.request(`/api/v1/moderation/outcomes/${encoded}/${name}`, moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+        app.request(
+          `/api/v1/moderation/outcomes/${encoded}/${name}`,
+          moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+        );
       assert.equal((await putOutcome('intro', { body: '   ' })).status, 400);
       const saved = await putOutcome('intro', { body: 'You said the form was too long.\nWe cut it to one page.' });
       assert.equal(saved.status, 200);
@@ -211,7 +241,9 @@ describe('a consultation that closes while its answers are kept', () => {
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   it('shows the new state on the first read after the closing time, with no write in between', async () => {
-    const server = await startServer(readConfig(['--port', '0', '--db', join(folder, 'closing.db')], { MODERATOR_TOKEN: token }) as ServerConfig);
+    const server = await startServer(
+      readConfig(['--port', '0', '--db', join(folder, 'closing.db')], { MODERATOR_TOKEN: token }) as ServerConfig,
+    );
     try {
       const closesAt = Date.now() + 1500;
       await fetch(`${server.url}/api/v1/moderation/consultations/${encoded}`, {
@@ -219,7 +251,9 @@ describe('a consultation that closes while its answers are kept', () => {
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ title: 'Closing soon', closesAt: new Date(closesAt).toISOString() }),
       });
-      const state = async () => ((await (await fetch(`${server.url}/api/v1/counts?page=${encoded}`)).json()) as { consultation: { state: string } }).consultation.state;
+      const state = async () =>
+        ((await (await fetch(`${server.url}/api/v1/counts?page=${encoded}`)).json()) as { consultation: { state: string } }).consultation
+          .state;
       assert.equal(await state(), 'open');
       assert.equal(await state(), 'open', 'kept');
       await new Promise((resolve) => setTimeout(resolve, closesAt - Date.now() + 50));
@@ -241,15 +275,16 @@ describe('the schema as it was before consultations', () => {
         old.exec(migration.sql.replaceAll('ORDERED', 'TEXT'));
         old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, new Date().toISOString());
       }
-      old.prepare(`INSERT INTO comments VALUES ('c1', ?, 'intro', NULL, 'Ada', 'ada@example.com', 'Kept.', 'public', 'published', ?, ?)`).run(
-        page,
-        '2026-01-01T00:00:00.000Z',
-        '2026-01-01T00:00:00.000Z',
-      );
+      old
+        .prepare(`INSERT INTO comments VALUES ('c1', ?, 'intro', NULL, 'Ada', 'ada@example.com', 'Kept.', 'public', 'published', ?, ?)`)
+        .run(page, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
       old.close();
       const storage = new SqliteStorage(file);
       const listed = await storage.listPublished(page, 'intro', 10);
-      assert.deepEqual(listed.items.map((c) => [c.body, c.role]), [['Kept.', 'reader']]);
+      assert.deepEqual(
+        listed.items.map((c) => [c.body, c.role]),
+        [['Kept.', 'reader']],
+      );
       assert.equal(await storage.getConsultation(page), undefined);
       await storage.close();
     } finally {
@@ -267,15 +302,18 @@ describe('the PostgreSQL schema as it was before consultations', { skip: postgre
       await old.unsafe(migration.sql.replaceAll('ORDERED', 'TEXT COLLATE "C"'));
       await old.unsafe('INSERT INTO schema_migrations VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
     }
-    await old.unsafe(`INSERT INTO comments VALUES ('c1', $1, 'intro', NULL, 'Ada', 'ada@example.com', 'Kept.', 'public', 'published', $2, $2)`, [
-      page,
-      '2026-01-01T00:00:00.000Z',
-    ]);
+    await old.unsafe(
+      `INSERT INTO comments VALUES ('c1', $1, 'intro', NULL, 'Ada', 'ada@example.com', 'Kept.', 'public', 'published', $2, $2)`,
+      [page, '2026-01-01T00:00:00.000Z'],
+    );
     await old.end();
     const storage = await PostgresStorage.open(postgresUrl!);
     try {
       const listed = await storage.listPublished(page, 'intro', 10);
-      assert.deepEqual(listed.items.map((c) => [c.body, c.role]), [['Kept.', 'reader']]);
+      assert.deepEqual(
+        listed.items.map((c) => [c.body, c.role]),
+        [['Kept.', 'reader']],
+      );
       assert.equal(await storage.getConsultation(page), undefined);
     } finally {
       await storage.close();
@@ -286,7 +324,8 @@ describe('the PostgreSQL schema as it was before consultations', { skip: postgre
 describe('two instances sharing PostgreSQL', { skip: postgresUrl ? false : 'TEST_DATABASE_URL is not set' }, () => {
   it('each refuses or takes posts by dates the other has just changed', async () => {
     await emptyPostgres(postgresUrl!);
-    const start = () => startServer(readConfig(['--port', '0', '--db', postgresUrl!], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig);
+    const start = () =>
+      startServer(readConfig(['--port', '0', '--db', postgresUrl!], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig);
     const a = await start();
     const b = await start();
     try {
@@ -296,7 +335,8 @@ describe('two instances sharing PostgreSQL', { skip: postgresUrl ? false : 'TEST
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
           body: JSON.stringify({ title: 'Shared', closesAt }),
         });
-      const state = async () => ((await (await fetch(`${b.url}/api/v1/counts?page=${encoded}`)).json()) as { consultation: { state: string } }).consultation.state;
+      const state = async () =>
+        ((await (await fetch(`${b.url}/api/v1/counts?page=${encoded}`)).json()) as { consultation: { state: string } }).consultation.state;
       const postToB = () => fetch(`${b.url}/api/v1/comments`, json(newComment()));
       await put(iso(hour));
       assert.equal(await state(), 'open');

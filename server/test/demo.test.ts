@@ -21,13 +21,18 @@ const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js',
  * real SQLite file: what loading it costs, what axe-core finds, and the form for readers without
  * JavaScript.
  */
-describe('the demonstration consultation in Chromium', { skip: !built ? 'run `npm run build` first' : !chrome ? 'no Chromium' : false }, () => {
+describe('the demonstration consultation in Chromium', {
+  skip: !built ? 'run `npm run build` first' : !chrome ? 'no Chromium' : false,
+}, () => {
   const folder = mkdtempSync(join(tmpdir(), 'civic-comments-demo-'));
   let server: RunningServer;
   let browser: Browser;
 
   before(async () => {
-    const config = readConfig(['--port', '0', '--db', join(folder, 'c.db'), '--demo'], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig;
+    const config = readConfig(['--port', '0', '--db', join(folder, 'c.db'), '--demo'], {
+      MODERATOR_TOKEN: token,
+      RATE_LIMIT: '0',
+    }) as ServerConfig;
     server = await startServer(config);
     await seedDemo(server.storage);
     browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: chromeArgs });
@@ -66,7 +71,9 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
     await page.setBypassCSP(true);
     await page.evaluate(axeSource);
     return page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        globalThis as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+      ).axe;
       return (await axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.length}`);
     });
   }
@@ -75,11 +82,19 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
     const { page, requests } = await open('/demo/');
     const sections = await page.$$eval('civic-comments', (threads) => threads.map((thread) => thread.getAttribute('section')));
     assert.equal(sections.length, 9);
-    assert.deepEqual(requests.filter((url) => url.endsWith('.js')), ['/civic-comments.js']);
-    assert.deepEqual(requests.filter((url) => url.startsWith('/api/v1/counts')), ['/api/v1/counts?page=digital-services-review']);
+    assert.deepEqual(
+      requests.filter((url) => url.endsWith('.js')),
+      ['/civic-comments.js'],
+    );
+    assert.deepEqual(
+      requests.filter((url) => url.startsWith('/api/v1/counts')),
+      ['/api/v1/counts?page=digital-services-review'],
+    );
     const threads = requests.filter((url) => url.startsWith('/api/v1/comments'));
     assert.ok(threads.length >= 1 && threads.length < sections.length, `thread requests at load: ${threads.join(', ')}`);
-    const booking = await page.$eval('civic-comment-count[section=booking]', (count) => count.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim());
+    const booking = await page.$eval('civic-comment-count[section=booking]', (count) =>
+      count.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     assert.equal(booking, '3 comments on this section Jump to comments');
     await page.close();
   });
@@ -89,7 +104,9 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
       const { page } = await open('/demo/', { width });
       await scrollThrough(page);
       await page.waitForFunction(() =>
-        [...document.querySelectorAll('civic-comments')].every((thread) => thread.shadowRoot?.querySelector('form') && !/Loading comments/.test(thread.shadowRoot.textContent!)),
+        [...document.querySelectorAll('civic-comments')].every(
+          (thread) => thread.shadowRoot?.querySelector('form') && !/Loading comments/.test(thread.shadowRoot.textContent!),
+        ),
       );
       assert.deepEqual(await axeViolations(page), []);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
@@ -122,10 +139,14 @@ describe('the demonstration consultation in Chromium', { skip: !built ? 'run `np
         assert.equal(thread.notice, 'This consultation closed on 30 September 2026 at 11:59pm. You can still read the comments.');
         assert.equal(thread.outcome, 'What we did with your comments');
         assert.equal(thread.forms, 0);
-        for (const written of thread.written) assert.ok(written < '2026-09-30T22:59:00.000Z', `a comment written ${written}, after the close`);
+        for (const written of thread.written)
+          assert.ok(written < '2026-09-30T22:59:00.000Z', `a comment written ${written}, after the close`);
       }
       assert.equal(threads.flatMap((thread) => thread.written).length, 4);
-      assert.deepEqual(threads.map((thread) => thread.badges), [0, 1, 0]);
+      assert.deepEqual(
+        threads.map((thread) => thread.badges),
+        [0, 1, 0],
+      );
       assert.deepEqual(await axeViolations(page), [], `${width} pixels`);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth), false);
       await page.close();

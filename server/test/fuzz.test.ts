@@ -14,27 +14,72 @@ const routes: { name: string; request: fc.Arbitrary<[string, RequestInit?]> }[] 
   {
     name: 'GET /api/v1/comments',
     request: fc
-      .record({ page: fc.oneof(fc.constant(page), fc.string()), section: fc.oneof(fc.constant('intro'), fc.string()), limit: fc.string(), cursor: fc.string() })
+      .record({
+        page: fc.oneof(fc.constant(page), fc.string()),
+        section: fc.oneof(fc.constant('intro'), fc.string()),
+        limit: fc.string(),
+        cursor: fc.string(),
+      })
       .map((q) => [`/api/v1/comments?${new URLSearchParams(q)}`]),
   },
   { name: 'GET /api/v1/comments/{id}', request: fc.string({ minLength: 1 }).map((id) => [`/api/v1/comments/${encodeURIComponent(id)}`]) },
-  { name: 'GET /api/v1/comments/{id} (raw path)', request: fc.string({ minLength: 1, unit: 'binary' }).map((id) => [`/api/v1/comments/${id.replace(/[/?#\s]/g, '')}x`]) },
+  {
+    name: 'GET /api/v1/comments/{id} (raw path)',
+    request: fc.string({ minLength: 1, unit: 'binary' }).map((id) => [`/api/v1/comments/${id.replace(/[/?#\s]/g, '')}x`]),
+  },
   {
     name: 'POST /api/v1/comments (JSON)',
-    request: fc.oneof(
-      fc.jsonValue(),
-      fc.record({ page: fc.string(), section: fc.string(), name: fc.string(), email: fc.string(), body: fc.string(), visibility: fc.string(), parentId: fc.option(fc.string()) }, { requiredKeys: [] }),
-    ).map((body) => ['/api/v1/comments', json(body, { 'Idempotency-Key': 'fuzz' })]),
+    request: fc
+      .oneof(
+        fc.jsonValue(),
+        fc.record(
+          {
+            page: fc.string(),
+            section: fc.string(),
+            name: fc.string(),
+            email: fc.string(),
+            body: fc.string(),
+            visibility: fc.string(),
+            parentId: fc.option(fc.string()),
+          },
+          { requiredKeys: [] },
+        ),
+      )
+      .map((body) => ['/api/v1/comments', json(body, { 'Idempotency-Key': 'fuzz' })]),
   },
   {
     name: 'POST /api/v1/comments (any text)',
-    request: fc.string({ unit: 'binary' }).map((body) => ['/api/v1/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }]),
+    request: fc
+      .string({ unit: 'binary' })
+      .map((body) => ['/api/v1/comments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }]),
   },
-  { name: 'GET /respond', request: fc.record({ page: fc.string(), section: fc.string(), parent: fc.string(), return: fc.string(), lang: fc.string() }, { requiredKeys: [] }).map((q) => [`/respond?${new URLSearchParams(q)}`]) },
+  {
+    name: 'GET /respond',
+    request: fc
+      .record(
+        { page: fc.string(), section: fc.string(), parent: fc.string(), return: fc.string(), lang: fc.string() },
+        { requiredKeys: [] },
+      )
+      .map((q) => [`/respond?${new URLSearchParams(q)}`]),
+  },
   {
     name: 'POST /respond',
     request: fc
-      .record({ page: fc.string(), section: fc.string(), name: fc.string(), email: fc.string(), body: fc.string(), visibility: fc.string(), parentId: fc.string(), idempotency: fc.string(), returnTo: fc.string(), lang: fc.string() }, { requiredKeys: [] })
+      .record(
+        {
+          page: fc.string(),
+          section: fc.string(),
+          name: fc.string(),
+          email: fc.string(),
+          body: fc.string(),
+          visibility: fc.string(),
+          parentId: fc.string(),
+          idempotency: fc.string(),
+          returnTo: fc.string(),
+          lang: fc.string(),
+        },
+        { requiredKeys: [] },
+      )
       .map((fields) => ['/respond', form(fields)]),
   },
   { name: 'GET any path', request: fc.webPath().map((path) => [path || '/']) },
@@ -52,8 +97,14 @@ for (const driver of drivers) {
       app = testApp(storage, { moderation: 'pre' });
       // A published comment, a pending one and a private one: the answers may show the first only.
       const published = CreatedComment.parse(await (await app.request('/api/v1/comments', json(newComment()))).json()).comment;
-      await app.request(`/api/v1/moderation/comments/${published.id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }));
-      await app.request('/api/v1/comments', json(newComment({ email: 'private.person@example.com', body: 'Only for the department', visibility: 'private' })));
+      await app.request(
+        `/api/v1/moderation/comments/${published.id}`,
+        moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }),
+      );
+      await app.request(
+        '/api/v1/comments',
+        json(newComment({ email: 'private.person@example.com', body: 'Only for the department', visibility: 'private' })),
+      );
     });
     after(async () => storage.cleanup());
 

@@ -78,7 +78,14 @@ describe('a hostile client cannot exhaust the server', () => {
         const response = await fetch(`${server.url}/api/v1/comments`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i}, 198.51.100.7` },
-          body: JSON.stringify({ page: '/proxy', section: 'intro', name: 'Reader', email: 'reader@example.com', body: `Rotated ${i}`, visibility: 'public' }),
+          body: JSON.stringify({
+            page: '/proxy',
+            section: 'intro',
+            name: 'Reader',
+            email: 'reader@example.com',
+            body: `Rotated ${i}`,
+            visibility: 'public',
+          }),
         });
         statuses.push(response.status);
       }
@@ -92,9 +99,11 @@ describe('a hostile client cannot exhaust the server', () => {
     const database = join(folder, 'shutdown.db');
     const server = await startProcess(database, { SHUTDOWN_TIMEOUT: '2' });
     const acknowledged = new Set<string>();
-    await Promise.all(Array.from({ length: 20 }, async (_, i) => {
-      if ((await post(server.url, `Before ${i}`, `before-${i}`)).status === 201) acknowledged.add(`Before ${i}`);
-    }));
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        if ((await post(server.url, `Before ${i}`, `before-${i}`)).status === 201) acknowledged.add(`Before ${i}`);
+      }),
+    );
     // A client that sends its request a byte at a time, and would take a minute to finish.
     const { port } = new URL(server.url);
     const slow = connect(Number(port), '127.0.0.1');
@@ -167,7 +176,8 @@ describe('PostgreSQL going away and coming back', { skip: pg ? false : 'needs a 
   it('answers 503 with Retry-After and database "unreachable" while it is down, and recovers without a restart', async () => {
     await emptyPostgres(postgresUrl!);
     const server = await startProcess(postgresUrl!);
-    const control = (action: 'stop' | 'start') => execFileSync('pg_ctlcluster', [pg![0], pg![1], action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { stdio: 'ignore' });
+    const control = (action: 'stop' | 'start') =>
+      execFileSync('pg_ctlcluster', [pg![0], pg![1], action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { stdio: 'ignore' });
     try {
       assert.equal((await fetch(`${server.url}/api/v1/health`)).status, 200);
       control('stop');

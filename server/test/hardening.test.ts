@@ -5,14 +5,31 @@ import { clientAddress } from '../src/http/client-address.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import { ConfigError, readConfig, type ServerConfig } from '../src/config.js';
 import type { Storage } from '../src/storage/storage.js';
-import { awayFromWindowEdge, drivers, form, formFields, json, moderator, newComment, page, sqliteStorage, testApp, token } from './helpers.js';
+import {
+  awayFromWindowEdge,
+  drivers,
+  form,
+  formFields,
+  json,
+  moderator,
+  newComment,
+  page,
+  sqliteStorage,
+  testApp,
+  token,
+} from './helpers.js';
 
 describe('settings that cannot be trusted are refused or normalised at start', () => {
   it('normalises allowed origins written with capitals or a default port, and refuses one that is not an origin', () => {
-    const config = readConfig([], { ALLOWED_ORIGINS: 'HTTPS://WWW.Example.GOV.uk:443, http://localhost:80/,https://consult.example.gov.uk:8443' });
+    const config = readConfig([], {
+      ALLOWED_ORIGINS: 'HTTPS://WWW.Example.GOV.uk:443, http://localhost:80/,https://consult.example.gov.uk:8443',
+    });
     assert.ok(config !== 'help');
     assert.deepEqual(config.allowedOrigins, ['https://www.example.gov.uk', 'http://localhost', 'https://consult.example.gov.uk:8443']);
-    assert.throws(() => readConfig([], { ALLOWED_ORIGINS: 'https://www.example.gov.uk/consultations' }), /ALLOWED_ORIGINS holds "https:\/\/www.example.gov.uk\/consultations"/);
+    assert.throws(
+      () => readConfig([], { ALLOWED_ORIGINS: 'https://www.example.gov.uk/consultations' }),
+      /ALLOWED_ORIGINS holds "https:\/\/www.example.gov.uk\/consultations"/,
+    );
     assert.throws(() => readConfig([], { ALLOWED_ORIGINS: 'www.example.gov.uk' }), ConfigError);
   });
 
@@ -56,10 +73,19 @@ describe('PUBLIC_URL, the server’s own address behind a proxy that ends HTTPS'
     try {
       const proxied = testApp(storage, { publicOrigin: 'https://comments.example.gov.uk', allowedOrigins: [] });
       const own = { Origin: 'https://comments.example.gov.uk' };
-      const sent = await proxied.request('http://comments.example.gov.uk/respond', form({ ...formFields, returnTo: '/demo/#comments-intro' }, own));
+      const sent = await proxied.request(
+        'http://comments.example.gov.uk/respond',
+        form({ ...formFields, returnTo: '/demo/#comments-intro' }, own),
+      );
       assert.equal(sent.status, 201);
-      assert.ok((await sent.text()).includes('href="https://comments.example.gov.uk/demo/#comments-intro"'), 'a return link to its own page, over https');
-      const posted = await proxied.request('http://comments.example.gov.uk/api/v1/comments', json(newComment({ body: 'From the demonstration.' }), own));
+      assert.ok(
+        (await sent.text()).includes('href="https://comments.example.gov.uk/demo/#comments-intro"'),
+        'a return link to its own page, over https',
+      );
+      const posted = await proxied.request(
+        'http://comments.example.gov.uk/api/v1/comments',
+        json(newComment({ body: 'From the demonstration.' }), own),
+      );
       assert.equal(posted.status, 201);
       const { comment } = CreatedComment.parse(await posted.json());
       const approved = await proxied.request(
@@ -68,7 +94,10 @@ describe('PUBLIC_URL, the server’s own address behind a proxy that ends HTTPS'
       );
       assert.equal(approved.status, 200, 'the console on its own page moderates');
       // Plain http is no longer the server's own origin: a page served that way is another site.
-      const plain = await proxied.request('http://comments.example.gov.uk/respond', form(formFields, { Origin: 'http://comments.example.gov.uk' }));
+      const plain = await proxied.request(
+        'http://comments.example.gov.uk/respond',
+        form(formFields, { Origin: 'http://comments.example.gov.uk' }),
+      );
       assert.equal(plain.status, 403);
     } finally {
       storage.cleanup();
@@ -87,7 +116,11 @@ describe('the client address behind proxies', () => {
     assert.equal(clientAddress(listed, '203.0.113.9, 198.51.100.7, 10.1.4.4', '10.0.0.1'), '198.51.100.7');
     assert.equal(clientAddress(listed, '203.0.113.9', '192.0.2.44'), '192.0.2.44', 'a connection not from a listed proxy is the client');
     assert.equal(clientAddress(one, undefined, '192.0.2.44'), '192.0.2.44');
-    assert.equal(clientAddress({ hops: 5, addresses: [] }, '198.51.100.7', '10.0.0.1'), '198.51.100.7', 'fewer hops than proxies: the furthest one seen');
+    assert.equal(
+      clientAddress({ hops: 5, addresses: [] }, '198.51.100.7', '10.0.0.1'),
+      '198.51.100.7',
+      'fewer hops than proxies: the furthest one seen',
+    );
   });
 });
 
@@ -95,7 +128,7 @@ describe('CSV for every spreadsheet', () => {
   it('quotes cells holding a semicolon or a tab, so a semicolon-separated import cannot start a cell with a formula', () => {
     assert.equal(csvCell('harmless;=HYPERLINK("https://evil.example")'), '"harmless;=HYPERLINK(""https://evil.example"")"');
     assert.equal(csvCell('a\tb'), '"a\tb"');
-    assert.equal(csvCell('=1+1'), "\"'=1+1\"");
+    assert.equal(csvCell('=1+1'), '"\'=1+1"');
   });
 });
 
@@ -123,7 +156,10 @@ for (const driver of drivers) {
         ['/api/v1/moderation/comments?page=%00', moderator()],
         ['/api/v1/moderation/comments?section=%00', moderator()],
         ['/api/v1/moderation/export?page=%00', moderator()],
-        ['/api/v1/moderation/comments/abc%00', moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' })],
+        [
+          '/api/v1/moderation/comments/abc%00',
+          moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }),
+        ],
         ['/api/v1/moderation/erase', moderator(json({ email: 'ada\u0000@example.com' }))],
         ['/respond?page=%00&section=intro'],
         ['/respond', form({ ...formFields, body: 'nul\u0000here' })],
@@ -152,14 +188,21 @@ for (const driver of drivers) {
       // A page id of the longest length in characters of four bytes each, with the longest section
       // id, can be posted to and read on both databases. The characters vary, as real text does, so
       // that PostgreSQL cannot compress the index entry below its limit.
-      const varied = (length: number, from: number, span = 40000) => Array.from({ length }, (_, i) => String.fromCodePoint(from + ((i * 7919) % span))).join('');
+      const varied = (length: number, from: number, span = 40000) =>
+        Array.from({ length }, (_, i) => String.fromCodePoint(from + ((i * 7919) % span))).join('');
       const longPage = `/${varied(399, 0x20000)}`;
       const longSection = varied(200, 0x20000 + 17);
-      for (const [pageId, section] of [[longPage, longSection], [`/${varied(399, 0x4e00, 20000)}`, varied(200, 0x4e00 + 5, 20000)]] as const) {
+      for (const [pageId, section] of [
+        [longPage, longSection],
+        [`/${varied(399, 0x4e00, 20000)}`, varied(200, 0x4e00 + 5, 20000)],
+      ] as const) {
         const sent = await post(newComment({ page: pageId, section }));
         assert.equal(sent.status, 201, await sent.text());
         assert.equal((await app.request(`/api/v1/counts?page=${encodeURIComponent(pageId)}`)).status, 200);
-        assert.equal((await app.request(`/api/v1/comments?page=${encodeURIComponent(pageId)}&section=${encodeURIComponent(section)}`)).status, 200);
+        assert.equal(
+          (await app.request(`/api/v1/comments?page=${encodeURIComponent(pageId)}&section=${encodeURIComponent(section)}`)).status,
+          200,
+        );
       }
       assert.equal((await app.request(`/api/v1/counts?page=${encodeURIComponent(`${longPage}x`)}`)).status, 400);
       const tooLongPage = await post(newComment({ page: `${longPage}x` }));
@@ -181,7 +224,13 @@ for (const driver of drivers) {
     });
 
     it('sends Referrer-Policy and X-Content-Type-Options on HTML, JSON and error answers alike', async () => {
-      for (const url of ['/api/v1/health', `/api/v1/counts?page=${page}`, '/api/v1/nothing', `/respond?page=${page}&section=intro`, '/api/v1/moderation/comments']) {
+      for (const url of [
+        '/api/v1/health',
+        `/api/v1/counts?page=${page}`,
+        '/api/v1/nothing',
+        `/respond?page=${page}&section=intro`,
+        '/api/v1/moderation/comments',
+      ]) {
         const response = await app.request(url);
         assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff', url);
         assert.equal(response.headers.get('Referrer-Policy'), 'same-origin', url);
@@ -202,7 +251,9 @@ for (const driver of drivers) {
     it('holds the rate limit under 200 simultaneous posts', async () => {
       app = testApp(storage, { rateLimiter: new RateLimiter(5, { counter: storage.hitCounter }) });
       await awayFromWindowEdge();
-      const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => post(newComment({ body: `Burst ${i}` })).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => post(newComment({ body: `Burst ${i}` })).then((r) => r.status)),
+      );
       assert.equal(statuses.filter((s) => s === 201).length, 5);
       assert.equal(statuses.filter((s) => s === 429).length, 195);
       assert.equal((await storage.exportAll()).length, 5);
@@ -236,13 +287,25 @@ for (const driver of drivers) {
       const signIn = new RateLimiter(10, { counter: storage.hitCounter, windowMs: 300_000, name: 'sign-in' });
       app = testApp(storage, { signInLimiter: signIn });
       const tries = await Promise.all(
-        Array.from({ length: 40 }, async () => (await app.request('/api/v1/moderation/comments', { headers: { Authorization: 'Bearer wrong-token-wrong-token' } })).status),
+        Array.from(
+          { length: 40 },
+          async () =>
+            (await app.request('/api/v1/moderation/comments', { headers: { Authorization: 'Bearer wrong-token-wrong-token' } })).status,
+        ),
       );
       assert.ok(tries.filter((s) => s === 401).length <= 10, `${tries.filter((s) => s === 401).length} wrong tokens were checked`);
       assert.ok(tries.filter((s) => s === 429).length >= 30);
-      assert.equal((await app.request('/api/v1/moderation/comments', moderator())).status, 200, 'one stale token does not lock out the right one');
+      assert.equal(
+        (await app.request('/api/v1/moderation/comments', moderator())).status,
+        200,
+        'one stale token does not lock out the right one',
+      );
       const guesses = await Promise.all(
-        Array.from({ length: 120 }, async (_, i) => (await app.request('/api/v1/moderation/comments', { headers: { Authorization: `Bearer guess-${i}-guess-guess` } })).status),
+        Array.from(
+          { length: 120 },
+          async (_, i) =>
+            (await app.request('/api/v1/moderation/comments', { headers: { Authorization: `Bearer guess-${i}-guess-guess` } })).status,
+        ),
       );
       assert.ok(guesses.filter((s) => s === 401).length <= 100, `${guesses.filter((s) => s === 401).length} guesses were checked`);
       const right = await app.request('/api/v1/moderation/comments', moderator());
@@ -277,9 +340,15 @@ for (const driver of drivers) {
         await app.request('/respond', form({ ...formFields, body: big })),
         await post({ ...newComment(), body: big }),
         await app.request('/api/v1/moderation/erase', moderator(json({ email: big }))),
-        await app.request('/api/v1/moderation/comments/x', moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: big })),
+        await app.request(
+          '/api/v1/moderation/comments/x',
+          moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: big }),
+        ),
       ];
-      assert.deepEqual(responses.map((r) => r.status), [413, 413, 413, 413]);
+      assert.deepEqual(
+        responses.map((r) => r.status),
+        [413, 413, 413, 413],
+      );
     });
   });
 }
@@ -294,21 +363,33 @@ describe('erasure on disk', () => {
     const name = 'Gwenllian Erasable';
     const organisation = 'Erasable Residents Association';
     try {
-      await app.request(`/api/v1/moderation/consultations/${encodeURIComponent(page)}`, moderator({ ...json({ title: 'Erasure', askOrganisation: true }), method: 'PUT' }));
+      await app.request(
+        `/api/v1/moderation/consultations/${encodeURIComponent(page)}`,
+        moderator({ ...json({ title: 'Erasure', askOrganisation: true }), method: 'PUT' }),
+      );
       for (let i = 0; i < 5; i++) {
         const posted = await app.request(
           '/api/v1/comments',
-          json(newComment({ email, name, respondent: 'organisation', organisation, body: `Response ${i} to be erased.` }), { 'Idempotency-Key': `erase-key-${i}` }),
+          json(newComment({ email, name, respondent: 'organisation', organisation, body: `Response ${i} to be erased.` }), {
+            'Idempotency-Key': `erase-key-${i}`,
+          }),
         );
         assert.equal(posted.status, 201);
         const { comment } = CreatedComment.parse(await posted.json());
         await storage.queueReceipt(comment.id, email);
         // Decided and decided again, so that the rows are written several times over.
         for (const status of ['published', 'rejected', 'published']) {
-          await app.request(`/api/v1/moderation/comments/${comment.id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }));
+          await app.request(
+            `/api/v1/moderation/comments/${comment.id}`,
+            moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }),
+          );
         }
       }
-      const onDisk = () => [file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path).toString('latin1')).join('');
+      const onDisk = () =>
+        [file, `${file}-wal`]
+          .filter(existsSync)
+          .map((path) => readFileSync(path).toString('latin1'))
+          .join('');
       assert.ok(onDisk().includes(email), 'the test would see the email on disk');
       const erased = await app.request('/api/v1/moderation/erase', moderator(json({ email })));
       assert.deepEqual(await erased.json(), { erased: 5 });

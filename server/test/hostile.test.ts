@@ -6,7 +6,10 @@ import type { Storage } from '../src/storage/storage.js';
 import { drivers, json, moderator, testApp } from './helpers.js';
 
 /** The hostile-input corpus: XSS vectors, URLs, broken markup, templates, bidi and invisible characters, emoji, long text, formulas. */
-const corpus = JSON.parse(readFileSync(new URL('../../test/fixtures/hostile-strings.json', import.meta.url), 'utf8')) as { category: string; text: string }[];
+const corpus = JSON.parse(readFileSync(new URL('../../test/fixtures/hostile-strings.json', import.meta.url), 'utf8')) as {
+  category: string;
+  text: string;
+}[];
 const page = '/hostile';
 const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -46,7 +49,15 @@ for (const driver of drivers) {
       let refused = 0;
       for (const [i, { text }] of corpus.entries()) {
         for (const field of ['name', 'body'] as const) {
-          const sent = { page, section: `s${i}`, name: 'Hostile Tester', email: 'hostile@example.com', body: 'A comment.', visibility: 'public', [field]: text };
+          const sent = {
+            page,
+            section: `s${i}`,
+            name: 'Hostile Tester',
+            email: 'hostile@example.com',
+            body: 'A comment.',
+            visibility: 'public',
+            [field]: text,
+          };
           const response = await app.request('/api/v1/comments', json(sent));
           const trimmed = text.trim();
           const max = field === 'name' ? limits.nameMax : limits.bodyMax;
@@ -70,19 +81,31 @@ for (const driver of drivers) {
 
     it('lists them, once approved, exactly as sent, and exports them in CSV (formulas defused) and JSON', async () => {
       for (const id of accepted.keys()) {
-        const response = await app.request(`/api/v1/moderation/comments/${id}`, moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }));
+        const response = await app.request(
+          `/api/v1/moderation/comments/${id}`,
+          moderator({ method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }),
+        );
         assert.equal(response.status, 200);
       }
       for (const [i] of corpus.entries()) {
-        const listed = CommentPage.parse(await (await app.request(`/api/v1/comments?page=${encodeURIComponent(page)}&section=s${i}`)).json());
+        const listed = CommentPage.parse(
+          await (await app.request(`/api/v1/comments?page=${encodeURIComponent(page)}&section=s${i}`)).json(),
+        );
         for (const comment of listed.comments) assert.deepEqual({ name: comment.name, body: comment.body }, accepted.get(comment.id));
       }
-      const exported = (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())).json()) as {
+      const exported = (await (
+        await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=json`, moderator())
+      ).json()) as {
         responses: { id: string; name: string; body: string }[];
       };
       for (const response of exported.responses) assert.deepEqual({ name: response.name, body: response.body }, accepted.get(response.id));
 
-      const csv = parseCsv((await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=csv`, moderator())).text()).replace(/^\uFEFF/, ''));
+      const csv = parseCsv(
+        (await (await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=csv`, moderator())).text()).replace(
+          /^\uFEFF/,
+          '',
+        ),
+      );
       const [header, ...rows] = csv;
       const column = (name: string) => header!.indexOf(name);
       const defused = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
@@ -104,12 +127,29 @@ describe('the hostile-input corpus in the form for readers without JavaScript', 
     try {
       for (const { text } of corpus) {
         // No email, so the form comes back with what was typed.
-        const body = new URLSearchParams({ page, section: 'intro', name: text, email: '', body: text, visibility: 'public', idempotency: 'x' });
-        const response = await app.request('/respond', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+        const body = new URLSearchParams({
+          page,
+          section: 'intro',
+          name: text,
+          email: '',
+          body: text,
+          visibility: 'public',
+          idempotency: 'x',
+        });
+        const response = await app.request('/respond', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: body.toString(),
+        });
         assert.equal(response.status, 400);
         const html = await response.text();
         const kept = text.slice(0, limits.bodyMax * 2);
-        const escaped = kept.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+        const escaped = kept
+          .replaceAll('&', '&amp;')
+          .replaceAll('<', '&lt;')
+          .replaceAll('>', '&gt;')
+          .replaceAll('"', '&quot;')
+          .replaceAll("'", '&#39;');
         if (!lone.test(text)) assert.ok(html.includes(escaped), 'the text comes back, escaped');
         // Anything that looks like a tag never appears raw: only its escaped form does.
         if (/<[a-z!?/]/i.test(kept)) assert.ok(!html.includes(kept), `the text never appears as markup: ${JSON.stringify(kept)}`);

@@ -53,7 +53,10 @@ for (const driver of drivers) {
       assert.match(listed.out.join('\n'), /^Priya Shah\tmoderator\tadded \d{4}-\d{2}-\d{2}T/m);
       // Only a hash is stored: no row of the database holds the token itself.
       const stored = await storage.listModerators();
-      assert.deepEqual(stored.map((m) => m.name), ['Priya Shah']);
+      assert.deepEqual(
+        stored.map((m) => m.name),
+        ['Priya Shah'],
+      );
       assert.equal(await storage.moderatorWithToken(token), undefined, 'looked up by the token itself, nothing is found');
 
       const again = await moderatorsCommand(['add', 'PRIYA SHAH', '--db', database], {});
@@ -93,7 +96,11 @@ for (const driver of drivers) {
       // A colleague's stale token, tried again and again: it is held back, and nobody else is.
       for (let i = 0; i < 3; i++) assert.equal(await me(`stale-${token.slice(8)}`, office), 401);
       assert.equal(await me(`stale-${token.slice(8)}`, office), 429, 'the same wrong token waits');
-      assert.deepEqual(await me(token, office), { name: 'Siân Morgan', administrator: false, role: 'moderator' }, 'a colleague behind the same address signs in');
+      assert.deepEqual(
+        await me(token, office),
+        { name: 'Siân Morgan', administrator: false, role: 'moderator' },
+        'a colleague behind the same address signs in',
+      );
       // A guesser trying many tokens from one address: ten times the limit, then everyone there waits.
       for (let i = 0; i < 27; i++) assert.equal(await me(`guess-${i}-${token.slice(8)}`, office), 401);
       assert.equal(await me(`guess-last-${token.slice(8)}`, office), 429);
@@ -112,9 +119,17 @@ for (const driver of drivers) {
       const routes: [string, string, RequestInit?][] = [
         ['export', `/api/v1/moderation/export?page=${encoded}`],
         ['erase', '/api/v1/moderation/erase', json({ email: 'ada@example.com' })],
-        ['consultation', `/api/v1/moderation/consultations/${encoded}`, { ...json({ title: 'Review', department: 'Libraries' }), method: 'PUT' }],
+        [
+          'consultation',
+          `/api/v1/moderation/consultations/${encoded}`,
+          { ...json({ title: 'Review', department: 'Libraries' }), method: 'PUT' },
+        ],
         ['queue', '/api/v1/moderation/comments'],
-        ['decide', `/api/v1/moderation/comments/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' }],
+        [
+          'decide',
+          `/api/v1/moderation/comments/${id}`,
+          { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"published"}' },
+        ],
         ['audit', '/api/v1/moderation/audit'],
       ];
       const statuses = async (token: string) => {
@@ -134,11 +149,23 @@ for (const driver of drivers) {
 
     it('refuses a name that looks like another’s: mixed alphabets, look-alike letters, the server’s own names', async () => {
       await add('Priya Shah');
-      for (const lookAlike of ['\u0410dministrator', 'Administrаtor', 'Prіya Shah', 'Priya  Shah\u200b', 'PRIYA SHAH\u0301', 'Priya Sh\u0430h', 'Prlya Shah']) {
+      for (const lookAlike of [
+        '\u0410dministrator',
+        'Administrаtor',
+        'Prіya Shah',
+        'Priya  Shah\u200b',
+        'PRIYA SHAH\u0301',
+        'Priya Sh\u0430h',
+        'Prlya Shah',
+      ]) {
         const result = await moderatorsCommand(['add', lookAlike, '--db', database], {});
         assert.equal(result.code, 1, `${JSON.stringify(lookAlike)}: ${result.out.join(' ')}`);
       }
-      assert.equal((await moderatorsCommand(['add', 'Αλέξανδρος', '--db', database], {})).code, 0, 'a name in one alphabet, not like another, is welcome');
+      assert.equal(
+        (await moderatorsCommand(['add', 'Αλέξανδρος', '--db', database], {})).code,
+        0,
+        'a name in one alphabet, not like another, is welcome',
+      );
       assert.equal((await moderatorsCommand(['add', 'Siân Morgan', '--db', database], {})).code, 0, 'accents are letters of the alphabet');
       assert.deepEqual((await storage.listModerators()).map((m) => m.name).sort(), ['Priya Shah', 'Siân Morgan', 'Αλέξανδρος']);
     });
@@ -150,23 +177,41 @@ for (const driver of drivers) {
       const send = (body: object, headers: Record<string, string> = {}) => app.request('/api/v1/comments', json(body, headers));
 
       const consultation = { title: 'Parking review', department: 'Transport Department', closesAt: '2027-03-31T22:59:00Z' };
-      const put = (token: string, body: object) => as(token, `/api/v1/moderation/consultations/${encoded}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const put = (token: string, body: object) =>
+        as(token, `/api/v1/moderation/consultations/${encoded}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       assert.equal((await put(priya, consultation)).status, 200);
       assert.equal((await put(tom, { ...consultation, closesAt: '2027-04-30T22:59:00Z' })).status, 200);
       assert.equal((await put(tom, { ...consultation, closesAt: '2027-04-30T22:59:00Z' })).status, 200, 'saved unchanged: no entry');
 
-      const posted = (await (await send(newComment({ email: 'ravi@example.com', name: 'Ravi Kumar' }))).json()) as { comment: { id: string }; reference: string };
+      const posted = (await (await send(newComment({ email: 'ravi@example.com', name: 'Ravi Kumar' }))).json()) as {
+        comment: { id: string };
+        reference: string;
+      };
       const id = posted.comment.id;
       const patch = (token: string, status: string) =>
-        as(token, `/api/v1/moderation/comments/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) });
+        as(token, `/api/v1/moderation/comments/${id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status }),
+        });
       assert.equal((await patch(priya, 'published')).status, 200);
       assert.equal((await patch(tom, 'published')).status, 200, 'unchanged: no entry');
       const official = await as(priya, '/api/v1/moderation/comments', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ page, section: 'intro', parentId: id, body: 'Thank you.' }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page, section: 'intro', parentId: id, body: 'Thank you.' }),
       });
       const officialId = ((await official.json()) as { comment: { id: string } }).comment.id;
       const outcome = (token: string, body: string) =>
-        as(token, `/api/v1/moderation/outcomes/${encoded}/intro`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ body }) });
+        as(token, `/api/v1/moderation/outcomes/${encoded}/intro`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ body }),
+        });
       await outcome(tom, 'We changed the plan.');
       await outcome(priya, 'We changed the plan again.');
       assert.equal((await as(tom, '/api/v1/moderation/erase', json({ email: 'RAVI@example.com' }))).status, 200);
@@ -177,37 +222,128 @@ for (const driver of drivers) {
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('Cache-Control'), 'no-store');
       const log = AuditPage.parse(await response.json());
-      const seen = log.entries.map(({ moderator: who, action, commentId, reference, page: where, section, from, to }) => ({ who, action, commentId, reference, where, section, from, to }));
+      const seen = log.entries.map(({ moderator: who, action, commentId, reference, page: where, section, from, to }) => ({
+        who,
+        action,
+        commentId,
+        reference,
+        where,
+        section,
+        from,
+        to,
+      }));
       const response1 = { commentId: id, reference: posted.reference, where: page, section: 'intro' };
       assert.deepEqual(seen.reverse(), [
-        { who: 'Command line', action: 'moderator-added', commentId: null, reference: null, where: null, section: null, from: null, to: 'Priya Shah' },
-        { who: 'Command line', action: 'moderator-added', commentId: null, reference: null, where: null, section: null, from: null, to: 'Tom Evans' },
         {
-          who: 'Priya Shah', action: 'consultation', commentId: null, reference: null, where: page, section: null, from: null,
-          to: JSON.stringify({ title: 'Parking review', opensAt: null, closesAt: '2027-03-31T22:59:00.000Z', department: 'Transport Department', askOrganisation: false, contactEmail: null, sections: [] }),
+          who: 'Command line',
+          action: 'moderator-added',
+          commentId: null,
+          reference: null,
+          where: null,
+          section: null,
+          from: null,
+          to: 'Priya Shah',
         },
         {
-          who: 'Tom Evans', action: 'consultation', commentId: null, reference: null, where: page, section: null,
-          from: JSON.stringify({ closesAt: '2027-03-31T22:59:00.000Z' }), to: JSON.stringify({ closesAt: '2027-04-30T22:59:00.000Z' }),
+          who: 'Command line',
+          action: 'moderator-added',
+          commentId: null,
+          reference: null,
+          where: null,
+          section: null,
+          from: null,
+          to: 'Tom Evans',
+        },
+        {
+          who: 'Priya Shah',
+          action: 'consultation',
+          commentId: null,
+          reference: null,
+          where: page,
+          section: null,
+          from: null,
+          to: JSON.stringify({
+            title: 'Parking review',
+            opensAt: null,
+            closesAt: '2027-03-31T22:59:00.000Z',
+            department: 'Transport Department',
+            askOrganisation: false,
+            contactEmail: null,
+            sections: [],
+          }),
+        },
+        {
+          who: 'Tom Evans',
+          action: 'consultation',
+          commentId: null,
+          reference: null,
+          where: page,
+          section: null,
+          from: JSON.stringify({ closesAt: '2027-03-31T22:59:00.000Z' }),
+          to: JSON.stringify({ closesAt: '2027-04-30T22:59:00.000Z' }),
         },
         { who: 'Priya Shah', action: 'status', ...response1, from: 'pending', to: 'published' },
-        { who: 'Priya Shah', action: 'official-response', commentId: officialId, reference: null, where: page, section: 'intro', from: null, to: 'Thank you.' },
-        { who: 'Tom Evans', action: 'outcome', commentId: null, reference: null, where: page, section: 'intro', from: null, to: 'We changed the plan.' },
-        { who: 'Priya Shah', action: 'outcome', commentId: null, reference: null, where: page, section: 'intro', from: 'We changed the plan.', to: 'We changed the plan again.' },
+        {
+          who: 'Priya Shah',
+          action: 'official-response',
+          commentId: officialId,
+          reference: null,
+          where: page,
+          section: 'intro',
+          from: null,
+          to: 'Thank you.',
+        },
+        {
+          who: 'Tom Evans',
+          action: 'outcome',
+          commentId: null,
+          reference: null,
+          where: page,
+          section: 'intro',
+          from: null,
+          to: 'We changed the plan.',
+        },
+        {
+          who: 'Priya Shah',
+          action: 'outcome',
+          commentId: null,
+          reference: null,
+          where: page,
+          section: 'intro',
+          from: 'We changed the plan.',
+          to: 'We changed the plan again.',
+        },
         { who: 'Tom Evans', action: 'erase', ...response1, from: null, to: null },
         { who: 'Priya Shah', action: 'delete', ...response1, from: 'published', to: null },
-        { who: 'Command line', action: 'moderator-removed', commentId: null, reference: null, where: null, section: null, from: 'Tom Evans', to: null },
+        {
+          who: 'Command line',
+          action: 'moderator-removed',
+          commentId: null,
+          reference: null,
+          where: null,
+          section: null,
+          from: 'Tom Evans',
+          to: null,
+        },
       ]);
       assert.ok(log.entries.every((entry) => Date.now() - Date.parse(entry.at) < 60_000));
       assert.deepEqual(log.moderators, ['Command line', 'Priya Shah', 'Tom Evans']);
       // An erasure leaves no trace of whom it erased.
       assert.doesNotMatch(JSON.stringify(log), /ravi|Ravi Kumar/i);
 
-      const filtered = async (query: string) => AuditPage.parse(await (await app.request(`/api/v1/moderation/audit?${query}`, moderator())).json());
+      const filtered = async (query: string) =>
+        AuditPage.parse(await (await app.request(`/api/v1/moderation/audit?${query}`, moderator())).json());
       assert.equal((await filtered('moderator=tom%20evans')).total, 3, 'by moderator, in any case');
-      assert.deepEqual((await filtered('action=outcome')).entries.map((e) => e.to), ['We changed the plan again.', 'We changed the plan.']);
+      assert.deepEqual(
+        (await filtered('action=outcome')).entries.map((e) => e.to),
+        ['We changed the plan again.', 'We changed the plan.'],
+      );
       const spoken = posted.reference.toLowerCase().replace('cc-', '').replace('-', ' ');
-      assert.deepEqual((await filtered(`comment=${encodeURIComponent(spoken)}`)).entries.map((e) => e.action), ['delete', 'erase', 'status'], 'by reference, as read aloud');
+      assert.deepEqual(
+        (await filtered(`comment=${encodeURIComponent(spoken)}`)).entries.map((e) => e.action),
+        ['delete', 'erase', 'status'],
+        'by reference, as read aloud',
+      );
       assert.equal((await filtered(`comment=${officialId}`)).total, 1);
       const first = await filtered('limit=4');
       assert.equal(first.entries.length, 4);
@@ -219,14 +355,25 @@ for (const driver of drivers) {
       const csv = await app.request('/api/v1/moderation/audit?format=csv&action=status', moderator());
       assert.match(csv.headers.get('Content-Type')!, /^text\/csv/);
       assert.match(csv.headers.get('Content-Disposition')!, /attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"/);
-      const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      const lines = (await csv.text())
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
       assert.equal(lines[0], 'id,at,moderator,action,commentId,reference,page,section,from,to');
       assert.equal(lines.length, 2);
       assert.match(lines[1]!, new RegExp(`,Priya Shah,status,${id},${posted.reference},/review,intro,pending,published$`));
 
       // Cursors that decode but are not the audit log's: a 400 on both databases, never a 500 nor ignored.
       const forged = (text: string) => Buffer.from(text).toString('base64url');
-      for (const bad of ['action=approve', 'limit=0', 'cursor=nonsense', 'format=xml', `cursor=${forged('audit|abc')}`, `cursor=${forged('audit|99999999999999999999')}`, `cursor=${forged('2027-01-01|1')}`]) {
+      for (const bad of [
+        'action=approve',
+        'limit=0',
+        'cursor=nonsense',
+        'format=xml',
+        `cursor=${forged('audit|abc')}`,
+        `cursor=${forged('audit|99999999999999999999')}`,
+        `cursor=${forged('2027-01-01|1')}`,
+      ]) {
         const refused = await app.request(`/api/v1/moderation/audit?${bad}`, moderator());
         assert.equal(refused.status, 400, bad);
         assert.match(((await refused.json()) as { error: string }).error, /^invalid_/);
@@ -241,14 +388,21 @@ describe('civic-comments-server moderators, as a command', () => {
   it('prints the new token once, and says how to use it', () => {
     const folder = `${process.env.TMPDIR ?? '/tmp'}/civic-moderators-${process.pid}`;
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "import('./src/cli.ts').then((cli) => cli.main(process.argv.slice(1)))", ...args], {
-        cwd: new URL('..', import.meta.url),
-        encoding: 'utf8',
-        env: { ...process.env, DATABASE_URL: `${folder}/comments.db` },
-      });
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', "import('./src/cli.ts').then((cli) => cli.main(process.argv.slice(1)))", ...args],
+        {
+          cwd: new URL('..', import.meta.url),
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: `${folder}/comments.db` },
+        },
+      );
     const added = run('moderators', 'add', 'Gwen Jones');
     assert.equal(added.status, 0, added.stderr);
-    assert.match(added.stdout, /^Added Gwen Jones as a moderator\. Their token, shown this once \(only its hash is kept\):\n[A-Za-z0-9_-]{32}\n/);
+    assert.match(
+      added.stdout,
+      /^Added Gwen Jones as a moderator\. Their token, shown this once \(only its hash is kept\):\n[A-Za-z0-9_-]{32}\n/,
+    );
     const listed = run('moderators', 'list');
     assert.match(listed.stdout, /^Gwen Jones\tmoderator\tadded /);
     assert.doesNotMatch(listed.stdout, /[A-Za-z0-9_-]{32}/, 'the token is never printed again');

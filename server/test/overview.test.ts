@@ -17,20 +17,52 @@ for (const driver of drivers) {
     /** A response as stored at a moment, as a reader's would be. */
     const store = (at: string, record: Partial<Parameters<Storage['create']>[0]>) =>
       storage.create({
-        page, section: 'intro', parentId: null, name: 'Reader', email: 'reader@example.com', body: 'A response.',
-        visibility: 'public', status: 'published', role: 'reader', at: Date.parse(at), ...record,
+        page,
+        section: 'intro',
+        parentId: null,
+        name: 'Reader',
+        email: 'reader@example.com',
+        body: 'A response.',
+        visibility: 'public',
+        status: 'published',
+        role: 'reader',
+        at: Date.parse(at),
+        ...record,
       });
 
     it('counts the stored responses by section, by UK day, by respondent type and by language', async () => {
-      await app.request(`/api/v1/moderation/consultations/${encodeURIComponent(page)}`, moderator({
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: 'Parking review', opensAt: '2027-03-27T00:00:00Z', closesAt: '2027-04-30T22:59:00Z', sections: [{ id: 'intro', title: 'Introduction' }, { id: 'costs', title: 'Costs' }, { id: 'zones', title: 'Zones' }] }),
-      }));
+      await app.request(
+        `/api/v1/moderation/consultations/${encodeURIComponent(page)}`,
+        moderator({
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            title: 'Parking review',
+            opensAt: '2027-03-27T00:00:00Z',
+            closesAt: '2027-04-30T22:59:00Z',
+            sections: [
+              { id: 'intro', title: 'Introduction' },
+              { id: 'costs', title: 'Costs' },
+              { id: 'zones', title: 'Zones' },
+            ],
+          }),
+        }),
+      );
       // 23:30 UTC on 28 March 2027 is 00:30 on the 29th in London: summer time began that night.
       await store('2027-03-27T10:00:00Z', { respondent: 'individual', lang: 'en' });
-      await store('2027-03-27T11:00:00Z', { visibility: 'anonymous', respondent: 'organisation', organisation: 'Riverside Cyclists', lang: 'cy' });
-      await store('2027-03-28T23:30:00Z', { section: 'costs', visibility: 'private', status: 'received', respondent: 'individual', lang: 'en' });
+      await store('2027-03-27T11:00:00Z', {
+        visibility: 'anonymous',
+        respondent: 'organisation',
+        organisation: 'Riverside Cyclists',
+        lang: 'cy',
+      });
+      await store('2027-03-28T23:30:00Z', {
+        section: 'costs',
+        visibility: 'private',
+        status: 'received',
+        respondent: 'individual',
+        lang: 'en',
+      });
       await store('2027-03-30T09:00:00Z', { section: 'costs', status: 'pending', lang: 'en' });
       await store('2027-03-30T09:30:00Z', { section: 'costs', status: 'rejected', respondent: 'individual' });
       await store('2027-03-30T10:00:00Z', { section: 'costs', status: 'spam' });

@@ -54,7 +54,9 @@ for (const database of databases) {
         const after = await bodies(second.url);
         assert.equal(after.length, total);
         assert.equal(new Set(after).size, total);
-        console.log(`# ${database.name}: ${acknowledged.size} of ${total} acknowledged before SIGKILL; all kept once; the rest stored once on retry`);
+        console.log(
+          `# ${database.name}: ${acknowledged.size} of ${total} acknowledged before SIGKILL; all kept once; the rest stored once on retry`,
+        );
       } finally {
         await stopped(second.child, 'SIGTERM');
       }
@@ -69,15 +71,23 @@ describe('two server instances on one PostgreSQL', { skip: postgresUrl ? false :
     const b = await startProcess(postgresUrl!);
     try {
       assert.equal((await post(a.url, 'Posted through A', 'instances-1')).status, 201);
-      const listed = (await (await fetch(`${b.url}/api/v1/comments?page=%2Fdurability&section=intro`)).json()) as { comments: { body: string }[] };
-      assert.deepEqual(listed.comments.map((c) => c.body), ['Posted through A']);
+      const listed = (await (await fetch(`${b.url}/api/v1/comments?page=%2Fdurability&section=intro`)).json()) as {
+        comments: { body: string }[];
+      };
+      assert.deepEqual(
+        listed.comments.map((c) => c.body),
+        ['Posted through A'],
+      );
       const raced = await Promise.all([
         post(a.url, 'Sent to both at once', 'instances-2'),
         post(b.url, 'Sent to both at once', 'instances-2'),
         post(a.url, 'Sent to both at once', 'instances-2'),
         post(b.url, 'Sent to both at once', 'instances-2'),
       ]);
-      assert.deepEqual(raced.map((r) => r.status), [201, 201, 201, 201]);
+      assert.deepEqual(
+        raced.map((r) => r.status),
+        [201, 201, 201, 201],
+      );
       const ids = new Set(await Promise.all(raced.map(async (r) => ((await r.json()) as { comment: { id: string } }).comment.id)));
       assert.equal(ids.size, 1);
       assert.equal((await bodies(a.url)).filter((body) => body === 'Sent to both at once').length, 1);

@@ -5,7 +5,10 @@ import { tables } from '../src/storage/migrations.js';
 import { token } from './helpers.js';
 
 /** A real server process, started from the sources as `civic-comments-server` would be. */
-export async function startProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+export async function startProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const script = "import('./src/cli.ts').then((cli) => cli.main(['--port', '0', '--db', process.env.TEST_DB]))";
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: new URL('..', import.meta.url),
@@ -39,16 +42,26 @@ export const post = (url: string, body: string, key: string) =>
   fetch(`${url}/api/v1/comments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
-    body: JSON.stringify({ page: '/durability', section: 'intro', name: 'Reader', email: 'reader@example.com', body, visibility: 'public' }),
+    body: JSON.stringify({
+      page: '/durability',
+      section: 'intro',
+      name: 'Reader',
+      email: 'reader@example.com',
+      body,
+      visibility: 'public',
+    }),
   });
 
 export async function bodies(url: string): Promise<string[]> {
   const all: string[] = [];
   let cursor: string | null = null;
   do {
-    const response: Response = await fetch(`${url}/api/v1/moderation/comments?page=%2Fdurability&limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const response: Response = await fetch(
+      `${url}/api/v1/moderation/comments?page=%2Fdurability&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     const page = (await response.json()) as { comments: { body: string }[]; nextCursor: string | null };
     all.push(...page.comments.map((c) => c.body));
     cursor = page.nextCursor;
@@ -61,4 +74,3 @@ export async function emptyPostgres(url: string): Promise<void> {
   await sql.unsafe(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
   await sql.end();
 }
-

@@ -16,18 +16,35 @@ for (const driver of drivers) {
     });
     afterEach(() => storage.cleanup());
 
-    const send = async (overrides: object) => CreatedComment.parse(await (await app.request('/api/v1/comments', json(newComment(overrides)))).json()).comment;
+    const send = async (overrides: object) =>
+      CreatedComment.parse(await (await app.request('/api/v1/comments', json(newComment(overrides)))).json()).comment;
     const put = (body: object) => app.request(`/api/v1/moderation/consultations/${encoded}`, moderator({ ...json(body), method: 'PUT' }));
-    const read = (query = '', headers: Record<string, string> = {}) => app.request(`/read?page=${encoded}&section=intro${query}`, { headers });
+    const read = (query = '', headers: Record<string, string> = {}) =>
+      app.request(`/read?page=${encoded}&section=intro${query}`, { headers });
 
     it('shows a section’s published comments oldest first, as text, with the outcome, replies and the department’s answers', async () => {
-      assert.equal((await put({ title: 'Library review', department: 'Libraries', sections: [{ id: 'intro', title: '1. Opening hours' }] })).status, 200);
+      assert.equal(
+        (await put({ title: 'Library review', department: 'Libraries', sections: [{ id: 'intro', title: '1. Opening hours' }] })).status,
+        200,
+      );
       const first = await send({ name: 'Ada Lovelace', body: 'Open on Sundays, <script>alert(1)</script> please.\nA second line.' });
-      await send({ name: 'Ravi', respondent: 'organisation', organisation: 'Riverside Readers', visibility: 'anonymous', body: 'Published without a name.' });
+      await send({
+        name: 'Ravi',
+        respondent: 'organisation',
+        organisation: 'Riverside Readers',
+        visibility: 'anonymous',
+        body: 'Published without a name.',
+      });
       await send({ name: 'Pat', email: 'pat@example.com', visibility: 'private', body: 'Sent privately.' });
       await send({ name: 'Grace Hopper', parentId: first.id, body: 'And evenings.' });
-      await app.request('/api/v1/moderation/comments', moderator(json({ page, section: 'intro', parentId: first.id, body: 'We will open on Sundays.' })));
-      await app.request(`/api/v1/moderation/outcomes/${encoded}/intro`, moderator({ ...json({ body: 'Sunday opening starts in May.' }), method: 'PUT' }));
+      await app.request(
+        '/api/v1/moderation/comments',
+        moderator(json({ page, section: 'intro', parentId: first.id, body: 'We will open on Sundays.' })),
+      );
+      await app.request(
+        `/api/v1/moderation/outcomes/${encoded}/intro`,
+        moderator({ ...json({ body: 'Sunday opening starts in May.' }), method: 'PUT' }),
+      );
 
       const answer = await read('&return=/demo/%23intro');
       assert.equal(answer.status, 200);
@@ -39,8 +56,14 @@ for (const driver of drivers) {
       assert.match(text, /Library review/);
       assert.match(text, /What we did with your comments<\/h2><p class="outcome">Sunday opening starts in May\.<\/p>/);
       assert.match(text, /4 comments/);
-      const order = ['Open on Sundays', 'Published without a name.', 'And evenings.', 'We will open on Sundays.'].map((body) => text.indexOf(body));
-      assert.deepEqual([...order].sort((a, b) => a - b), order, 'oldest first');
+      const order = ['Open on Sundays', 'Published without a name.', 'And evenings.', 'We will open on Sundays.'].map((body) =>
+        text.indexOf(body),
+      );
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        order,
+        'oldest first',
+      );
       assert.ok(order.every((at) => at > 0));
       assert.ok(text.includes('&lt;script&gt;alert(1)&lt;/script&gt;') && !text.includes('<script'), 'reader text is only text');
       assert.match(text, /Anonymous respondent, on behalf of Riverside Readers|Anonymous respondent/);
@@ -48,7 +71,10 @@ for (const driver of drivers) {
       assert.match(text, /In reply to Ada Lovelace/);
       assert.match(text, /Official response/);
       assert.ok(!text.includes('Sent privately') && !text.includes('@example.com'), 'no private response, no email');
-      assert.match(text, /href="\/respond\?page=%2Freview&amp;section=intro&amp;return=http%3A%2F%2Flocalhost%2Fdemo%2F%23intro">Comment on this section/);
+      assert.match(
+        text,
+        /href="\/respond\?page=%2Freview&amp;section=intro&amp;return=http%3A%2F%2Flocalhost%2Fdemo%2F%23intro">Comment on this section/,
+      );
       assert.match(text, /href="http:\/\/localhost\/demo\/#intro">Back to the section/);
 
       // Cacheable: the same answer is not sent twice to a browser that has it.
@@ -79,7 +105,12 @@ for (const driver of drivers) {
       assert.match(second, /Comment number 100\./);
       assert.match(second, /Comment number 101\./);
       assert.ok(!second.includes('Comment number 99.'));
-      for (const broken of ['/read?page=%2Freview', '/read?section=intro', `/read?page=${encoded}&section=intro&cursor=nonsense`, `/read?page=${'p'.repeat(401)}&section=intro`]) {
+      for (const broken of [
+        '/read?page=%2Freview',
+        '/read?section=intro',
+        `/read?page=${encoded}&section=intro&cursor=nonsense`,
+        `/read?page=${'p'.repeat(401)}&section=intro`,
+      ]) {
         const refused = await app.request(broken);
         assert.equal(refused.status, 400, broken);
         assert.match(await refused.text(), /missing its page or section/);

@@ -28,7 +28,11 @@ async function mailServer(port = 0): Promise<{ port: number; mail: ParsedMail[];
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
-  return { port: (server.server.address() as AddressInfo).port, mail, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    mail,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A port that nothing listens on, for a mail server that is down. */
@@ -72,13 +76,21 @@ const request = (server: RunningServer, path: string, init: RequestInit = {}) =>
   fetch(`${server.url}${path}`, { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
 const moderator = { Authorization: `Bearer ${token}` };
 const queue = async (server: RunningServer, query = '') =>
-  ((await (await request(server, `/api/v1/moderation/comments?page=${encodeURIComponent(page)}${query}`, { headers: moderator })).json()) as {
-    comments: { id: string; email: string; reference: string; receipt: string | null }[];
-  }).comments;
+  (
+    (await (
+      await request(server, `/api/v1/moderation/comments?page=${encodeURIComponent(page)}${query}`, { headers: moderator })
+    ).json()) as {
+      comments: { id: string; email: string; reference: string; receipt: string | null }[];
+    }
+  ).comments;
 
 /** The consultation that receipts are about: without one, no receipt is sent. */
 const consultation = (server: RunningServer, pageId = page) =>
-  request(server, `/api/v1/moderation/consultations/${encodeURIComponent(pageId)}`, { method: 'PUT', headers: moderator, body: JSON.stringify({ title: 'Library opening hours' }) });
+  request(server, `/api/v1/moderation/consultations/${encodeURIComponent(pageId)}`, {
+    method: 'PUT',
+    headers: moderator,
+    body: JSON.stringify({ title: 'Library opening hours' }),
+  });
 
 async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -109,11 +121,17 @@ for (const database of databases) {
         const body = 'Line one <b>not bold</b> & <script>alert(1)</script>\nLine two.';
         const posted = await request(server, '/api/v1/comments', {
           method: 'POST',
-          body: JSON.stringify(newComment({ body, respondent: 'organisation', organisation: 'Riverside Cyclists', visibility: 'anonymous' })),
+          body: JSON.stringify(
+            newComment({ body, respondent: 'organisation', organisation: 'Riverside Cyclists', visibility: 'anonymous' }),
+          ),
         });
         assert.equal(posted.status, 201);
         const { reference } = (await posted.json()) as { reference: string };
-        const [mail] = await until(() => smtp.mail, (m) => m.length === 1, 'no receipt arrived');
+        const [mail] = await until(
+          () => smtp.mail,
+          (m) => m.length === 1,
+          'no receipt arrived',
+        );
         assert.equal(mail!.subject, `Your response to Cycle lanes: ${reference}`);
         assert.equal((mail!.to as { text: string }).text, 'ada@example.com');
         assert.equal(mail!.replyTo?.text, 'cycle-lanes@example.gov.uk');
@@ -134,17 +152,32 @@ for (const database of databases) {
         const html = String(mail!.html);
         assert.ok(html.includes('&lt;b&gt;not bold&lt;/b&gt; &amp; &lt;script&gt;'), html);
         assert.ok(!html.includes('<script') && !html.includes('<b>'), 'the respondent’s text is never markup');
-        assert.deepEqual((await queue(server)).map((c) => c.receipt), ['sent']);
+        assert.deepEqual(
+          (await queue(server)).map((c) => c.receipt),
+          ['sent'],
+        );
 
         // A form filler's post is kept as spam, and no receipt goes to the address it gave.
-        await request(server, '/api/v1/comments', { method: 'POST', body: JSON.stringify(newComment({ email: 'victim@example.com', website: 'https://spam.example', respondent: 'individual' })) });
-        assert.deepEqual((await queue(server, '&status=spam')).map((c) => [c.email, c.receipt]), [['victim@example.com', null]]);
+        await request(server, '/api/v1/comments', {
+          method: 'POST',
+          body: JSON.stringify(newComment({ email: 'victim@example.com', website: 'https://spam.example', respondent: 'individual' })),
+        });
+        assert.deepEqual(
+          (await queue(server, '&status=spam')).map((c) => [c.email, c.receipt]),
+          [['victim@example.com', null]],
+        );
 
         await request(server, '/api/v1/comments', {
           method: 'POST',
           body: JSON.stringify(newComment({ body: 'Yn Gymraeg.', respondent: 'individual', lang: 'cy', visibility: 'private' })),
         });
-        const welsh = (await until(() => smtp.mail, (m) => m.length === 2, 'no Welsh receipt arrived'))[1]!;
+        const welsh = (
+          await until(
+            () => smtp.mail,
+            (m) => m.length === 2,
+            'no Welsh receipt arrived',
+          )
+        )[1]!;
         assert.match(welsh.subject!, /^Eich ymateb i Cycle lanes: CC-/);
         assert.ok(welsh.text!.includes('Wedi’i anfon yn breifat at y tîm.'), welsh.text);
         assert.ok(welsh.text!.includes('Wedi’i anfon: Fel unigolyn'), welsh.text);
@@ -177,15 +210,27 @@ for (const database of databases) {
           });
           assert.equal(posted.status, 201);
         }
-        await request(server, '/api/v1/comments', { method: 'POST', body: JSON.stringify(newComment({ email: 'someone-else@example.com' })) });
-        await until(() => smtp.mail, (m) => m.length === 4, 'the receipts never went out');
+        await request(server, '/api/v1/comments', {
+          method: 'POST',
+          body: JSON.stringify(newComment({ email: 'someone-else@example.com' })),
+        });
+        await until(
+          () => smtp.mail,
+          (m) => m.length === 4,
+          'the receipts never went out',
+        );
         await new Promise((resolve) => setTimeout(resolve, 500));
         assert.equal(smtp.mail.length, 4, 'three to the one address, one to another');
-        assert.deepEqual(
-          smtp.mail.map((m) => (m.to as { text: string }).text.toLowerCase()).sort(),
-          ['someone-else@example.com', 'stranger@example.com', 'stranger@example.com', 'stranger@example.com'],
+        assert.deepEqual(smtp.mail.map((m) => (m.to as { text: string }).text.toLowerCase()).sort(), [
+          'someone-else@example.com',
+          'stranger@example.com',
+          'stranger@example.com',
+          'stranger@example.com',
+        ]);
+        assert.ok(
+          smtp.mail.every((m) => m.subject!.startsWith('Your response to Library opening hours: CC-')),
+          'the subject is the title the department wrote',
         );
-        assert.ok(smtp.mail.every((m) => m.subject!.startsWith('Your response to Library opening hours: CC-')), 'the subject is the title the department wrote');
         const stored = (await queue(server)).length;
         assert.equal(stored, 9, 'every response was stored, with or without its receipt');
       } finally {
@@ -207,13 +252,25 @@ for (const database of databases) {
         console.log(`# stored in ${took.toFixed(0)} ms with the mail server down`);
         assert.ok(took < 1000, `the post waited for the mail server: ${took} ms`);
         const { reference } = (await posted.json()) as { reference: string };
-        assert.deepEqual((await queue(server)).map((c) => c.receipt), ['pending']);
+        assert.deepEqual(
+          (await queue(server)).map((c) => c.receipt),
+          ['pending'],
+        );
         // Tries fail meanwhile, and are tried again with growing waits.
         await new Promise((resolve) => setTimeout(resolve, 500));
         smtp = await mailServer(port);
-        const [mail] = await until(() => smtp!.mail, (m) => m.length === 1, 'the receipt never went out', 15_000);
+        const [mail] = await until(
+          () => smtp!.mail,
+          (m) => m.length === 1,
+          'the receipt never went out',
+          15_000,
+        );
         assert.ok(mail!.text!.includes(`Your reference is ${reference}.`));
-        await until(() => queue(server), (comments) => comments[0]?.receipt === 'sent', 'the receipt was not marked sent');
+        await until(
+          () => queue(server),
+          (comments) => comments[0]?.receipt === 'sent',
+          'the receipt was not marked sent',
+        );
       } finally {
         await server.close();
         await smtp?.close();
@@ -225,12 +282,24 @@ for (const database of databases) {
       try {
         await consultation(server);
         await request(server, '/api/v1/comments', { method: 'POST', body: JSON.stringify(newComment({ email: 'given-up@example.com' })) });
-        const failed = await until(() => queue(server, '&receipt=failed'), (comments) => comments.length === 1, 'the receipt was never given up on');
+        const failed = await until(
+          () => queue(server, '&receipt=failed'),
+          (comments) => comments.length === 1,
+          'the receipt was never given up on',
+        );
         assert.equal(failed[0]!.email, 'given-up@example.com');
         assert.deepEqual(await queue(server, '&receipt=sent'), []);
 
-        await request(server, '/api/v1/moderation/erase', { method: 'POST', headers: moderator, body: JSON.stringify({ email: 'given-up@example.com' }) });
-        assert.deepEqual((await queue(server)).map((c) => [c.email, c.receipt]), [['', null]], 'no copy of the address is left in the outbox');
+        await request(server, '/api/v1/moderation/erase', {
+          method: 'POST',
+          headers: moderator,
+          body: JSON.stringify({ email: 'given-up@example.com' }),
+        });
+        assert.deepEqual(
+          (await queue(server)).map((c) => [c.email, c.receipt]),
+          [['', null]],
+          'no copy of the address is left in the outbox',
+        );
       } finally {
         await server.close();
       }
@@ -244,8 +313,15 @@ describe('mail settings', () => {
     assert.throws(read({ SMTP_URL: 'http://mail.example.gov.uk' }), /SMTP_URL must be smtp:\/\/host:port/);
     assert.throws(read({ SMTP_URL: 'smtp://127.0.0.1:25' }), /MAIL_FROM must be the address receipts are sent from/);
     assert.throws(read({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk', RECEIPT_ATTEMPTS: '0' }), /RECEIPT_ATTEMPTS/);
-    assert.throws(read({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk', RECEIPTS_PER_ADDRESS: '0' }), /RECEIPTS_PER_ADDRESS must be 1 or more/);
-    assert.equal((readConfig([], { MODERATOR_TOKEN: token, SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk' }) as ServerConfig).mail!.perAddressHourly, 5);
+    assert.throws(
+      read({ SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk', RECEIPTS_PER_ADDRESS: '0' }),
+      /RECEIPTS_PER_ADDRESS must be 1 or more/,
+    );
+    assert.equal(
+      (readConfig([], { MODERATOR_TOKEN: token, SMTP_URL: 'smtp://127.0.0.1:25', MAIL_FROM: 'a@b.uk' }) as ServerConfig).mail!
+        .perAddressHourly,
+      5,
+    );
     assert.equal((readConfig([], { MODERATOR_TOKEN: token }) as ServerConfig).mail, undefined, 'no SMTP_URL, no receipts');
   });
 });

@@ -28,7 +28,10 @@ describe('the form for readers without JavaScript', () => {
   });
 
   it('names the section by the title its consultation gives it, on the form and when it is shown again', async () => {
-    await app.request(`/api/v1/moderation/consultations/${encodeURIComponent(page)}`, moderator({ ...json({ title: 'Library review', sections: [{ id: 'intro', title: '1. Opening hours' }] }), method: 'PUT' }));
+    await app.request(
+      `/api/v1/moderation/consultations/${encodeURIComponent(page)}`,
+      moderator({ ...json({ title: 'Library review', sections: [{ id: 'intro', title: '1. Opening hours' }] }), method: 'PUT' }),
+    );
     assert.match(await (await app.request(`/respond?page=${encodeURIComponent(page)}&section=intro`)).text(), /Section: 1\. Opening hours/);
     const refused = await app.request('/respond', form({ ...valid, name: '' }));
     assert.match(await refused.text(), /Section: 1\. Opening hours/);
@@ -83,7 +86,10 @@ describe('the form for readers without JavaScript', () => {
   it('keeps a filled honeypot as spam, refuses other websites, and limits the rate', async () => {
     await app.request('/respond', form({ ...valid, website: 'https://spam.example', idempotency: 'bot' }));
     assert.equal((await storage.exportAll())[0]!.status, 'spam');
-    const foreign = await app.request('http://localhost/respond', form({ ...valid, idempotency: 'x' }, { Origin: 'https://attacker.example' }));
+    const foreign = await app.request(
+      'http://localhost/respond',
+      form({ ...valid, idempotency: 'x' }, { Origin: 'https://attacker.example' }),
+    );
     assert.equal(foreign.status, 403);
     app = testApp(storage, { rateLimiter: new RateLimiter(1) });
     await awayFromWindowEdge();

@@ -19,9 +19,14 @@ for (const driver of drivers) {
     const asking = () =>
       app.request(
         `/api/v1/moderation/consultations/${encoded}`,
-        moderator({ method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Review', askOrganisation: true }) }),
+        moderator({
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title: 'Review', askOrganisation: true }),
+        }),
       );
-    const post = (overrides: object, headers: Record<string, string> = {}) => app.request('/api/v1/comments', json(newComment(overrides), headers));
+    const post = (overrides: object, headers: Record<string, string> = {}) =>
+      app.request('/api/v1/comments', json(newComment(overrides), headers));
     const publicTexts = async () => [
       await (await app.request(`/api/v1/comments?page=${encoded}&section=intro`)).text(),
       await (await app.request(`/api/v1/counts?page=${encoded}`)).text(),
@@ -36,9 +41,14 @@ for (const driver of drivers) {
       });
       // Every problem at once, however they combine.
       const noName = await post({ respondent: 'organisation', organisation: '  ', name: '' });
-      assert.deepEqual(((await noName.json()) as { fields: object }).fields, { name: 'Enter your name', organisation: 'Enter the name of your organisation' });
+      assert.deepEqual(((await noName.json()) as { fields: object }).fields, {
+        name: 'Enter your name',
+        organisation: 'Enter the name of your organisation',
+      });
       const tooLong = await post({ respondent: 'organisation', organisation: 'x'.repeat(201) });
-      assert.deepEqual(((await tooLong.json()) as { fields: object }).fields, { organisation: 'Organisation name must be 200 characters or fewer' });
+      assert.deepEqual(((await tooLong.json()) as { fields: object }).fields, {
+        organisation: 'Organisation name must be 200 characters or fewer',
+      });
       assert.equal((await storage.exportAll()).length, 0, 'nothing refused was stored');
 
       assert.equal((await post({ respondent: 'organisation', organisation: ' Riverside Cyclists ', lang: 'cy' })).status, 201);
@@ -56,15 +66,23 @@ for (const driver of drivers) {
     it('keeps taking responses from clients that know only public and private, where nothing is asked', async () => {
       assert.equal((await post({ visibility: 'public' })).status, 201);
       assert.equal((await post({ visibility: 'private' })).status, 201);
-      assert.deepEqual((await storage.exportAll()).map((c) => [c.visibility, c.respondent]), [
-        ['public', null],
-        ['private', null],
-      ]);
+      assert.deepEqual(
+        (await storage.exportAll()).map((c) => [c.visibility, c.respondent]),
+        [
+          ['public', null],
+          ['private', null],
+        ],
+      );
     });
 
     it('publishes a comment without a name: no public answer holds the name or the organisation, not even in its bytes', async () => {
       await asking();
-      const sent = await post({ visibility: 'anonymous', name: 'Zora Quince', respondent: 'organisation', organisation: 'Quince Holdings' });
+      const sent = await post({
+        visibility: 'anonymous',
+        name: 'Zora Quince',
+        respondent: 'organisation',
+        organisation: 'Quince Holdings',
+      });
       assert.equal(sent.status, 201);
       const answer = await sent.text();
       const { comment } = JSON.parse(answer) as { comment: { id: string; name: unknown; organisation: unknown; status: string } };
@@ -77,7 +95,11 @@ for (const driver of drivers) {
       assert.match(texts[2]!, /"intro":1/, 'counted as published');
       const queue = await (await app.request(`/api/v1/moderation/comments?page=${encoded}`, moderator())).json();
       assert.deepEqual(
-        (queue as { comments: { name: string; organisation: string; visibility: string }[] }).comments.map((c) => [c.name, c.organisation, c.visibility]),
+        (queue as { comments: { name: string; organisation: string; visibility: string }[] }).comments.map((c) => [
+          c.name,
+          c.organisation,
+          c.visibility,
+        ]),
         [['Zora Quince', 'Quince Holdings', 'anonymous']],
         'moderators see who sent it',
       );
@@ -91,11 +113,17 @@ for (const driver of drivers) {
         (JSON.parse(list!) as { comments: { name: string; organisation: string }[] }).comments.map((c) => [c.name, c.organisation]),
         [['Ada Lovelace', 'Riverside Cyclists']],
       );
-      const erased = await app.request('/api/v1/moderation/erase', moderator({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email":"chair@cyclists.example"}' }));
+      const erased = await app.request(
+        '/api/v1/moderation/erase',
+        moderator({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"email":"chair@cyclists.example"}' }),
+      );
       assert.equal(((await erased.json()) as { erased: number }).erased, 1);
       const [after] = await publicTexts();
       assert.ok(!after!.includes('Riverside') && !after!.includes('Ada'), after);
-      assert.deepEqual((await storage.exportAll()).map((c) => [c.name, c.email, c.organisation]), [['', '', null]]);
+      assert.deepEqual(
+        (await storage.exportAll()).map((c) => [c.name, c.email, c.organisation]),
+        [['', '', null]],
+      );
     });
 
     it('gives each response its own reference, in the answer to the post only; a retry gets the same one', async () => {
@@ -113,17 +141,26 @@ for (const driver of drivers) {
       // Moderators find it however it is read out: lower case, spaces, an O for a zero.
       const typed = reference.toLowerCase().replace('cc-', '').replace(/-/g, ' ').replace(/0/g, 'o');
       assert.equal(normaliseReference(typed), reference);
-      const found = (await (await app.request(`/api/v1/moderation/comments?reference=${encodeURIComponent(typed)}`, moderator())).json()) as {
+      const found = (await (
+        await app.request(`/api/v1/moderation/comments?reference=${encodeURIComponent(typed)}`, moderator())
+      ).json()) as {
         comments: { id: string; reference: string }[];
       };
-      assert.deepEqual(found.comments.map((c) => [c.id, c.reference]), [[comment.id, reference]]);
-      const none = (await (await app.request('/api/v1/moderation/comments?reference=CC-0000-0000', moderator())).json()) as { comments: unknown[] };
+      assert.deepEqual(
+        found.comments.map((c) => [c.id, c.reference]),
+        [[comment.id, reference]],
+      );
+      const none = (await (await app.request('/api/v1/moderation/comments?reference=CC-0000-0000', moderator())).json()) as {
+        comments: unknown[];
+      };
       assert.equal(none.comments.length, 0);
     });
 
     it('exports the reference, whom it came from, the organisation, the language and when it was received in UK time', async () => {
       await asking();
-      const { reference } = (await (await post({ respondent: 'organisation', organisation: 'Riverside Cyclists', lang: 'cy' })).json()) as { reference: string };
+      const { reference } = (await (await post({ respondent: 'organisation', organisation: 'Riverside Cyclists', lang: 'cy' })).json()) as {
+        reference: string;
+      };
       const csv = await (await app.request(`/api/v1/moderation/export?page=${encoded}&format=csv`, moderator())).text();
       const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
       const cells = Object.fromEntries(header!.split(',').map((column, i) => [column, row!.split(',')[i]]));
@@ -155,7 +192,10 @@ for (const driver of drivers) {
       assert.match(welsh, /<a href="#respondent-individual">Dewiswch a ydych yn ymateb fel unigolyn neu ar ran sefydliad<\/a>/);
       assert.match(welsh, /Ydych chi’n ymateb fel unigolyn neu ar ran sefydliad\?/);
 
-      const sent = await app.request('/respond', form({ ...formFields, respondent: 'organisation', organisation: 'Riverside Cyclists', visibility: 'anonymous', lang: 'cy' }));
+      const sent = await app.request(
+        '/respond',
+        form({ ...formFields, respondent: 'organisation', organisation: 'Riverside Cyclists', visibility: 'anonymous', lang: 'cy' }),
+      );
       assert.equal(sent.status, 201);
       const confirmation = await sent.text();
       const [stored] = await storage.exportAll();

@@ -24,10 +24,17 @@ describe('a listening server', () => {
   });
 
   const post = (body: object, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/v1/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('stores a comment sent over HTTP once, even when the same key arrives twice at the same moment', async () => {
-    const [a, b] = await Promise.all([post(newComment(), { 'Idempotency-Key': 'same' }), post(newComment(), { 'Idempotency-Key': 'same' })]);
+    const [a, b] = await Promise.all([
+      post(newComment(), { 'Idempotency-Key': 'same' }),
+      post(newComment(), { 'Idempotency-Key': 'same' }),
+    ]);
     assert.deepEqual([a.status, b.status], [201, 201]);
     assert.deepEqual(CreatedComment.parse(await a.json()), CreatedComment.parse(await b.json()));
     assert.equal((await server.storage.exportAll()).length, 1);
@@ -36,7 +43,11 @@ describe('a listening server', () => {
   it('answers a cross-origin preflight from an allowed origin with the headers a widget needs', async () => {
     const response = await fetch(`${server.url}/api/v1/comments`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://www.example.gov.uk', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+      headers: {
+        Origin: 'https://www.example.gov.uk',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, idempotency-key',
+      },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('Access-Control-Allow-Origin'), 'https://www.example.gov.uk');

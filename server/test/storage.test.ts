@@ -51,9 +51,23 @@ for (const driver of drivers) {
       assert.equal(first.total, 30);
       const second = await storage.listPublished(page, 'intro', 20, first.next!);
       assert.equal(second.next, null);
-      assert.deepEqual([...first.items, ...second.items].map((c) => c.id), ids);
+      assert.deepEqual(
+        [...first.items, ...second.items].map((c) => c.id),
+        ids,
+      );
       // A public list holds the public fields and nothing else.
-      assert.deepEqual(Object.keys(first.items[0]!).sort(), ['body', 'createdAt', 'id', 'name', 'organisation', 'page', 'parentId', 'role', 'section', 'status']);
+      assert.deepEqual(Object.keys(first.items[0]!).sort(), [
+        'body',
+        'createdAt',
+        'id',
+        'name',
+        'organisation',
+        'page',
+        'parentId',
+        'role',
+        'section',
+        'status',
+      ]);
     });
 
     it('counts published public comments per section', async () => {
@@ -73,7 +87,9 @@ for (const driver of drivers) {
       const again = await storage.create(record(), idempotency);
       assert.deepEqual(again, { kind: 'replayed', answer: (first as { answer: string }).answer });
       assert.deepEqual(await storage.create(record(), { ...idempotency, fingerprint: 'f2' }), { kind: 'conflict' });
-      const raced = await Promise.all(Array.from({ length: 8 }, () => storage.create(record({ body: 'raced' }), { ...idempotency, key: 'race' })));
+      const raced = await Promise.all(
+        Array.from({ length: 8 }, () => storage.create(record({ body: 'raced' }), { ...idempotency, key: 'race' })),
+      );
       assert.equal(raced.filter((r) => r.kind === 'created').length, 1);
       assert.equal((await storage.exportAll()).filter((c) => c.body === 'raced').length, 1);
     });
@@ -85,7 +101,10 @@ for (const driver of drivers) {
         storage.create(record({ body: 'First' }), { key: 'together', fingerprint: 'a', answer }),
         storage.create(record({ body: 'Second' }), { key: 'together', fingerprint: 'b', answer }),
       ]);
-      assert.deepEqual(results.map((r) => r.kind), [...Array(21).fill('created'), 'conflict']);
+      assert.deepEqual(
+        results.map((r) => r.kind),
+        [...Array(21).fill('created'), 'conflict'],
+      );
       const stored = (await storage.exportAll(page)).map((c) => c.body);
       assert.equal(stored.length, 21);
       assert.ok(stored.includes('First') && !stored.includes('Second'));
@@ -116,10 +135,16 @@ for (const driver of drivers) {
       await create(storage, { status: 'received', visibility: 'private', body: 'b' });
       await create(storage, { status: 'pending', section: 'costs', body: 'c' });
       const all = await storage.listForModeration({}, 10);
-      assert.deepEqual(all.items.map((c) => c.body), ['c', 'b', 'a']);
+      assert.deepEqual(
+        all.items.map((c) => c.body),
+        ['c', 'b', 'a'],
+      );
       assert.deepEqual(all.statusCounts, { pending: 2, received: 1 });
       const filtered = await storage.listForModeration({ status: 'pending', section: 'intro' }, 10);
-      assert.deepEqual(filtered.items.map((c) => c.body), ['a']);
+      assert.deepEqual(
+        filtered.items.map((c) => c.body),
+        ['a'],
+      );
       assert.deepEqual(filtered.statusCounts, { pending: 1, received: 1 });
       const updated = await storage.setStatus(a.id, 'published', 'Test');
       assert.equal(updated?.status, 'published');
@@ -135,7 +160,14 @@ for (const driver of drivers) {
       await create(storage, { email: 'bob@example.com', name: 'Bob' });
       assert.equal(await storage.erase('ada@example.com', 'Test'), 2);
       const rows = await storage.exportAll(page);
-      assert.deepEqual(rows.map((c) => [c.name, c.email]), [['', ''], ['', ''], ['Bob', 'bob@example.com']]);
+      assert.deepEqual(
+        rows.map((c) => [c.name, c.email]),
+        [
+          ['', ''],
+          ['', ''],
+          ['Bob', 'bob@example.com'],
+        ],
+      );
       assert.equal(await storage.erase('nobody@example.com', 'Test'), 0);
     });
   });
@@ -152,7 +184,10 @@ describe('SQLite file', () => {
     await reopened.close();
     const raw = new Database(file, { readonly: true });
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(raw.prepare('SELECT version FROM schema_migrations').pluck().all(), migrations.map((m) => m.version));
+    assert.deepEqual(
+      raw.prepare('SELECT version FROM schema_migrations').pluck().all(),
+      migrations.map((m) => m.version),
+    );
     raw.close();
     const check = new SqliteStorage(file);
     assert.equal((check as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true }), 2);

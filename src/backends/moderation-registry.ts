@@ -13,12 +13,14 @@ export type ModerationBackendName = 'rest' | 'memory';
  */
 export function namedModerationBackend(name: ModerationBackendName, endpoint: string, token: string): ModerationBackend {
   if (name !== 'memory') return new ModerationClient({ endpoint, token });
-  const loading = Promise.all([import('./registry.js').then((registry) => registry.namedBackend('memory', '')), import('./memory/memory-moderation.js')]).then(
-    ([memory, module]) => new module.MemoryModeration(memory as MemoryBackend, token),
-  );
+  const loading = Promise.all([
+    import('./registry.js').then((registry) => registry.namedBackend('memory', '')),
+    import('./memory/memory-moderation.js'),
+  ]).then(([memory, module]) => new module.MemoryModeration(memory as MemoryBackend, token));
   // Every method of a ModerationBackend returns a promise, so each can wait for the module first.
   return new Proxy({} as ModerationBackend, {
-    get: (_, method: keyof ModerationBackend) =>
+    get:
+      (_, method: keyof ModerationBackend) =>
       async (...args: unknown[]) => {
         const backend = await loading;
         return (backend[method] as (...a: unknown[]) => Promise<unknown>).apply(backend, args);

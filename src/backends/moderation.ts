@@ -72,7 +72,12 @@ export interface ModerationBackend {
    * Decides a campaign's responses in bulk (only those in status `from`, when given). Approval
    * publishes only responses whose text is that of one in `seen`; `unseen` counts those it left.
    */
-  setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided>;
+  setCampaignStatus(
+    campaign: string,
+    status: StatusUpdate['status'],
+    from: ModerationComment['status'] | undefined,
+    seen: string[],
+  ): Promise<CampaignDecided>;
   /** A consultation's responses by section, by day, by respondent type and by language. */
   overview(page: string): Promise<Overview>;
   /** The audit log, newest first, filtered. */
@@ -80,4 +85,3 @@ export interface ModerationBackend {
   /** Every entry matching the filters, as the server's CSV file. */
   exportAudit(query: AuditQuery): Promise<ExportFile>;
 }
-

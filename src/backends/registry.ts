@@ -5,7 +5,9 @@ import { RestBackend } from './rest/rest-backend.js';
 export type BackendName = 'rest' | 'memory' | 'wordpress';
 
 // Kept on the page's global object, so that the reader's script and the console's, built apart, share one `memory` store.
-const backends: Map<string, Promise<CommentsBackend> | CommentsBackend> = ((globalThis as Record<symbol, unknown>)[Symbol.for('civic-comments.backends')] ??= new Map()) as Map<string, Promise<CommentsBackend> | CommentsBackend>;
+const backends: Map<string, Promise<CommentsBackend> | CommentsBackend> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('civic-comments.backends')
+] ??= new Map()) as Map<string, Promise<CommentsBackend> | CommentsBackend>;
 
 /**
  * The backend a name stands for. Every element that names `memory` shares one in-page store, so a

@@ -50,15 +50,30 @@ describe('contract: a new comment', () => {
     expect(validateNewComment(valid).success, 'nothing asked, nothing needed').to.equal(true);
     expect(validateNewComment(valid, { askOrganisation: true })).to.deep.equal({ success: false, codes: { respondent: 'missing' } });
     expect(validateNewComment({ ...valid, respondent: 'individual' }, { askOrganisation: true }).success).to.equal(true);
-    expect(validateNewComment({ ...valid, respondent: 'organisation', organisation: ' ' })).to.deep.equal({ success: false, codes: { organisation: 'missing' } });
-    expect(validateNewComment({ ...valid, respondent: 'organisation', organisation: 'o'.repeat(limits.organisationMax + 1) })).to.deep.equal({
+    expect(validateNewComment({ ...valid, respondent: 'organisation', organisation: ' ' })).to.deep.equal({
+      success: false,
+      codes: { organisation: 'missing' },
+    });
+    expect(
+      validateNewComment({ ...valid, respondent: 'organisation', organisation: 'o'.repeat(limits.organisationMax + 1) }),
+    ).to.deep.equal({
       success: false,
       codes: { organisation: 'tooLong' },
     });
     const both = validateNewComment({ ...valid, name: '', respondent: 'organisation' }, { askOrganisation: true });
     expect(both, 'every problem at once').to.deep.equal({ success: false, codes: { name: 'missing', organisation: 'missing' } });
-    const result = validateNewComment({ ...valid, respondent: 'organisation', organisation: ' Riverside Cyclists ', visibility: 'anonymous', lang: 'cy' });
-    expect(result.success && [result.data.organisation, result.data.visibility, result.data.lang]).to.deep.equal(['Riverside Cyclists', 'anonymous', 'cy']);
+    const result = validateNewComment({
+      ...valid,
+      respondent: 'organisation',
+      organisation: ' Riverside Cyclists ',
+      visibility: 'anonymous',
+      lang: 'cy',
+    });
+    expect(result.success && [result.data.organisation, result.data.visibility, result.data.lang]).to.deep.equal([
+      'Riverside Cyclists',
+      'anonymous',
+      'cy',
+    ]);
     expect(validateNewComment({ ...valid, lang: 'fr' }).success, 'English or Welsh').to.equal(false);
   });
 
@@ -73,7 +88,9 @@ describe('contract: a new comment', () => {
       respondent: 'Dewiswch a ydych yn ymateb fel unigolyn neu ar ran sefydliad',
       organisation: 'Rhowch enw eich sefydliad',
     });
-    expect(messagesFor({ organisation: 'tooLong' }, cy.validation)).to.deep.equal({ organisation: 'Rhaid i enw’r sefydliad fod yn 200 nod neu lai' });
+    expect(messagesFor({ organisation: 'tooLong' }, cy.validation)).to.deep.equal({
+      organisation: 'Rhaid i enw’r sefydliad fod yn 200 nod neu lai',
+    });
   });
 
   it('has an English message for every code', () => {

@@ -11,8 +11,25 @@ export type ExportedResponse = Omit<ModerationComment, 'reports' | 'shownTogethe
 
 /** The columns of an export, in order. */
 export const exportColumns = [
-  'id', 'reference', 'page', 'section', 'parentId', 'role', 'status', 'visibility', 'respondent', 'organisation', 'lang',
-  'receivedAt', 'createdAt', 'updatedAt', 'campaign', 'campaignSize', 'name', 'email', 'body',
+  'id',
+  'reference',
+  'page',
+  'section',
+  'parentId',
+  'role',
+  'status',
+  'visibility',
+  'respondent',
+  'organisation',
+  'lang',
+  'receivedAt',
+  'createdAt',
+  'updatedAt',
+  'campaign',
+  'campaignSize',
+  'name',
+  'email',
+  'body',
 ] as const satisfies readonly (keyof ExportedResponse)[];
 
 /** A response as the exports write it, with every column present (null where it has none). */

@@ -26,7 +26,8 @@ function ukDate(hour: string): string {
 /** Every date from one to another, both included. */
 function datesBetween(first: string, last: string): string[] {
   const dates: string[] = [];
-  for (let at = Date.parse(`${first}T12:00:00Z`); at <= Date.parse(`${last}T12:00:00Z`); at += dayMs) dates.push(new Date(at).toISOString().slice(0, 10));
+  for (let at = Date.parse(`${first}T12:00:00Z`); at <= Date.parse(`${last}T12:00:00Z`); at += dayMs)
+    dates.push(new Date(at).toISOString().slice(0, 10));
   return dates;
 }
 
@@ -39,7 +40,11 @@ export function overviewFigures(counts: OverviewCount[], listed: { id: string; t
   const sections = new Map<string, SectionFigures>();
   const figuresOf = (section: string) => {
     let figures = sections.get(section);
-    if (!figures) sections.set(section, (figures = { section, title: titles.get(section) ?? section, public: 0, anonymous: 0, private: 0, pending: 0 }));
+    if (!figures)
+      sections.set(
+        section,
+        (figures = { section, title: titles.get(section) ?? section, public: 0, anonymous: 0, private: 0, pending: 0 }),
+      );
     return figures;
   };
   for (const id of titles.keys()) figuresOf(id);

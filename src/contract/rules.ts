@@ -23,7 +23,8 @@ export const statusOfNew = (response: { website?: string; visibility: Visibility
  * privately, by whatever route (one at a time, selected together, a campaign, the API), so that no
  * count, overview, export or log ever calls a private response published.
  */
-export const mayTakeStatus = (response: { visibility?: string }, status: string): boolean => !(status === 'published' && response.visibility === 'private');
+export const mayTakeStatus = (response: { visibility?: string }, status: string): boolean =>
+  !(status === 'published' && response.visibility === 'private');
 
 /** The status a sender is told their new response has: one kept as spam is told what any pending one is. */
 export const statusToldToSender = (status: CommentStatus): CommentStatus => (status === 'spam' ? 'pending' : status);

@@ -75,22 +75,16 @@ export const NewComment = /* @__PURE__ */ z.object({
   website: z.optional(z.string().check(z.maxLength(2048))),
   section: sectionId,
   parentId: z.optional(z.nullable(z.string().check(z.minLength(1, 'invalid'), z.maxLength(limits.idMax, 'invalid')))),
-  name: z.string('missing').check(
-    z.trim(),
-    z.minLength(1, { error: 'missing', abort: true }),
-    z.maxLength(limits.nameMax, 'tooLong'),
-  ),
-  email: z.string('missing').check(
-    z.trim(),
-    z.minLength(1, { error: 'missing', abort: true }),
-    z.maxLength(limits.emailMax, { error: 'tooLong', abort: true }),
-    z.regex(emailPattern, 'invalid'),
-  ),
-  body: z.string('missing').check(
-    z.trim(),
-    z.minLength(1, { error: 'missing', abort: true }),
-    z.maxLength(limits.bodyMax, 'tooLong'),
-  ),
+  name: z.string('missing').check(z.trim(), z.minLength(1, { error: 'missing', abort: true }), z.maxLength(limits.nameMax, 'tooLong')),
+  email: z
+    .string('missing')
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'missing', abort: true }),
+      z.maxLength(limits.emailMax, { error: 'tooLong', abort: true }),
+      z.regex(emailPattern, 'invalid'),
+    ),
+  body: z.string('missing').check(z.trim(), z.minLength(1, { error: 'missing', abort: true }), z.maxLength(limits.bodyMax, 'tooLong')),
   visibility: z.enum(visibilities, 'missing'),
   /** Required when the consultation asks whether a response comes from an organisation (see `validateNewComment`). */
   respondent: z.optional(z.enum(respondents, 'missing')),

@@ -153,39 +153,54 @@ const text = (max: number) => /* @__PURE__ */ z.string().check(z.trim(), z.minLe
 export function isRealDateTime(text: string): boolean {
   const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
   if (!parts) return false;
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = parts.slice(1).map((part) => Number(part ?? 0)) as number[];
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = parts
+    .slice(1)
+    .map((part) => Number(part ?? 0)) as number[];
   const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
   return (
-    month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth &&
-    hour! <= 23 && minute! <= 59 && second <= 59 &&
-    offsetHours <= 14 && offsetMinutes <= 59 && offsetHours * 60 + offsetMinutes <= 14 * 60
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second <= 59 &&
+    offsetHours <= 14 &&
+    offsetMinutes <= 59 &&
+    offsetHours * 60 + offsetMinutes <= 14 * 60
   );
 }
 
-const dateTime = /* @__PURE__ */ z.string().check(
-  z.regex(isoDateTimePattern, 'an ISO 8601 date and time with its offset, such as 2027-03-31T23:59:00+01:00'),
-  z.refine(isRealDateTime, 'a date and time that exists, such as 2027-03-31T23:59:00+01:00 (not 30 February, nor hour 25)'),
-);
+const dateTime = /* @__PURE__ */ z
+  .string()
+  .check(
+    z.regex(isoDateTimePattern, 'an ISO 8601 date and time with its offset, such as 2027-03-31T23:59:00+01:00'),
+    z.refine(isRealDateTime, 'a date and time that exists, such as 2027-03-31T23:59:00+01:00 (not 30 February, nor hour 25)'),
+  );
 
 /**
  * Body of `PUT /api/v1/moderation/consultations/{page}`: the whole record, which replaces what was
  * there. Leaving out `closesAt` (or sending null) keeps it open; moving it extends or reopens it.
  */
-export const ConsultationInput = /* @__PURE__ */ z.object({
-  title: text(limits.titleMax),
-  opensAt: z.optional(z.nullable(dateTime)),
-  closesAt: z.optional(z.nullable(dateTime)),
-  department: z.optional(z.nullable(text(limits.titleMax))),
-  askOrganisation: z.optional(z.boolean()),
-  /** Where respondents write to withdraw a response; never shown in a public answer. */
-  contactEmail: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(limits.emailMax), z.regex(emailPattern, 'an email address')))),
-  sections: z.optional(z.array(z.object({ id: sectionId, title: text(limits.titleMax) })).check(z.maxLength(limits.sectionsMax))),
-}).check(
-  z.refine((input) => !input.opensAt || !input.closesAt || Date.parse(input.opensAt) < Date.parse(input.closesAt), {
-    message: 'closesAt must be after opensAt',
-    path: ['closesAt'],
-  }),
-);
+export const ConsultationInput = /* @__PURE__ */ z
+  .object({
+    title: text(limits.titleMax),
+    opensAt: z.optional(z.nullable(dateTime)),
+    closesAt: z.optional(z.nullable(dateTime)),
+    department: z.optional(z.nullable(text(limits.titleMax))),
+    askOrganisation: z.optional(z.boolean()),
+    /** Where respondents write to withdraw a response; never shown in a public answer. */
+    contactEmail: z.optional(
+      z.nullable(z.string().check(z.trim(), z.maxLength(limits.emailMax), z.regex(emailPattern, 'an email address'))),
+    ),
+    sections: z.optional(z.array(z.object({ id: sectionId, title: text(limits.titleMax) })).check(z.maxLength(limits.sectionsMax))),
+  })
+  .check(
+    z.refine((input) => !input.opensAt || !input.closesAt || Date.parse(input.opensAt) < Date.parse(input.closesAt), {
+      message: 'closesAt must be after opensAt',
+      path: ['closesAt'],
+    }),
+  );
 export type ConsultationInput = z.input<typeof ConsultationInput>;
 
 /** A consultation as moderators see it: with its contact, its sections and its responses by status. */

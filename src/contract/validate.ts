@@ -5,9 +5,7 @@ import { validationMessages } from './validation-messages.js';
 /** The first refusal code for each field that was refused. */
 export type FieldCodes = Partial<Record<CommentField, string>>;
 
-export type NewCommentResult =
-  | { success: true; data: NewComment }
-  | { success: false; codes: FieldCodes };
+export type NewCommentResult = { success: true; data: NewComment } | { success: false; codes: FieldCodes };
 
 /**
  * Checks a new comment, trimming its text, and reports one code per refused field. With the

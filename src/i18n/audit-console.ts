@@ -95,7 +95,12 @@ export const auditConsoleCy: AuditConsoleStrings = {
   signedInAs: (name) => `Wedi mewngofnodi fel ${name}`,
   administrator: 'gweinyddwr',
   nameOf: (name) =>
-    ({ Administrator: 'Gweinyddwr', 'Command line': 'Llinell orchymyn', 'Demonstration seed': 'Hadu’r arddangosiad', 'Readers’ reports': 'Adroddiadau darllenwyr' })[name] ?? name,
+    ({
+      Administrator: 'Gweinyddwr',
+      'Command line': 'Llinell orchymyn',
+      'Demonstration seed': 'Hadu’r arddangosiad',
+      'Readers’ reports': 'Adroddiadau darllenwyr',
+    })[name] ?? name,
   auditView: 'Log archwilio',
   heading: 'Log archwilio',
   intro: 'Pob cam cymedroli: pwy a’i gwnaeth, pryd, i ba ymateb, a beth a newidiodd. Nid oes modd newid na dileu cofnodion.',

@@ -75,7 +75,13 @@ export interface ConsultationConsoleStrings {
 }
 
 const enNumber = (n: number) => n.toLocaleString('en-GB');
-const enStatus: Record<string, string> = { pending: 'pending', published: 'published', rejected: 'rejected', spam: 'spam', received: 'received privately' };
+const enStatus: Record<string, string> = {
+  pending: 'pending',
+  published: 'published',
+  rejected: 'rejected',
+  spam: 'spam',
+  received: 'received privately',
+};
 
 export const consultationConsoleEn: ConsultationConsoleStrings = {
   clock: enCalendar.clock,
@@ -84,7 +90,8 @@ export const consultationConsoleEn: ConsultationConsoleStrings = {
   commentsView: 'Comments',
   consultationsView: 'Consultations',
   heading: 'Consultations',
-  intro: 'A consultation takes responses on its page between its opening and closing dates, by the server’s clock, in UK time. A page without one takes comments at any time.',
+  intro:
+    'A consultation takes responses on its page between its opening and closing dates, by the server’s clock, in UK time. A page without one takes comments at any time.',
   loading: 'Loading consultations…',
   loadFailed: 'Consultations could not be loaded.',
   none: 'There are no consultations yet.',
@@ -112,12 +119,14 @@ export const consultationConsoleEn: ConsultationConsoleStrings = {
   extendHeading: (title) => `Extend ${title}`,
   extendHint: 'Choose a later closing date. Responses are taken again as soon as you save.',
   pageLabel: 'Page',
-  pageHint: 'As the elements on the consultation’s page name it: their page attribute, or else the page’s path. For example, library-strategy or /consultations/library-strategy.',
+  pageHint:
+    'As the elements on the consultation’s page name it: their page attribute, or else the page’s path. For example, library-strategy or /consultations/library-strategy.',
   titleLabel: 'Title',
   dateLegend: { opens: 'Opening date', closes: 'Closing date' },
   dateHint: {
     opens: 'In UK time. For example, 1 3 2027 and 9am. Leave the time empty to open at midnight, or everything empty to open at once.',
-    closes: 'In UK time. For example, 31 3 2027 and 5pm. Leave the time empty to close at 11:59pm, or everything empty for no closing date.',
+    closes:
+      'In UK time. For example, 31 3 2027 and 5pm. Leave the time empty to close at 11:59pm, or everything empty for no closing date.',
   },
   day: 'Day',
   month: 'Month',
@@ -145,7 +154,13 @@ export const consultationConsoleEn: ConsultationConsoleStrings = {
   saveFailed: 'The consultation could not be saved. Nothing you typed has been lost: try again.',
 };
 
-const cyStatus: Record<string, string> = { pending: 'yn aros', published: 'wedi’u cyhoeddi', rejected: 'wedi’u gwrthod', spam: 'sbam', received: 'wedi’u derbyn yn breifat' };
+const cyStatus: Record<string, string> = {
+  pending: 'yn aros',
+  published: 'wedi’u cyhoeddi',
+  rejected: 'wedi’u gwrthod',
+  spam: 'sbam',
+  received: 'wedi’u derbyn yn breifat',
+};
 const cyDate = { opens: 'dyddiad agor', closes: 'dyddiad cau' };
 const cyPart = { day: 'diwrnod', month: 'mis', year: 'blwyddyn' };
 
@@ -156,7 +171,8 @@ export const consultationConsoleCy: ConsultationConsoleStrings = {
   commentsView: 'Sylwadau',
   consultationsView: 'Ymgynghoriadau',
   heading: 'Ymgynghoriadau',
-  intro: 'Mae ymgynghoriad yn derbyn ymatebion ar ei dudalen rhwng ei ddyddiadau agor a chau, yn ôl cloc y gweinydd, yn amser y DU. Mae tudalen heb ymgynghoriad yn derbyn sylwadau unrhyw bryd.',
+  intro:
+    'Mae ymgynghoriad yn derbyn ymatebion ar ei dudalen rhwng ei ddyddiadau agor a chau, yn ôl cloc y gweinydd, yn amser y DU. Mae tudalen heb ymgynghoriad yn derbyn sylwadau unrhyw bryd.',
   loading: 'Wrthi’n llwytho ymgynghoriadau…',
   loadFailed: 'Nid oedd modd llwytho’r ymgynghoriadau.',
   none: 'Nid oes ymgynghoriadau eto.',
@@ -184,12 +200,15 @@ export const consultationConsoleCy: ConsultationConsoleStrings = {
   extendHeading: (title) => `Ymestyn ${title}`,
   extendHint: 'Dewiswch ddyddiad cau diweddarach. Caiff ymatebion eu derbyn eto cyn gynted ag y byddwch yn cadw.',
   pageLabel: 'Tudalen',
-  pageHint: 'Fel y mae’r elfennau ar dudalen yr ymgynghoriad yn ei henwi: eu priodoledd page, neu fel arall llwybr y dudalen. Er enghraifft, library-strategy neu /consultations/library-strategy.',
+  pageHint:
+    'Fel y mae’r elfennau ar dudalen yr ymgynghoriad yn ei henwi: eu priodoledd page, neu fel arall llwybr y dudalen. Er enghraifft, library-strategy neu /consultations/library-strategy.',
   titleLabel: 'Teitl',
   dateLegend: { opens: 'Dyddiad agor', closes: 'Dyddiad cau' },
   dateHint: {
-    opens: 'Yn amser y DU. Er enghraifft, 1 3 2027 a 9yb. Gadewch yr amser yn wag i agor am hanner nos, neu’r cyfan yn wag i agor ar unwaith.',
-    closes: 'Yn amser y DU. Er enghraifft, 31 3 2027 a 5yh. Gadewch yr amser yn wag i gau am 11:59yh, neu’r cyfan yn wag am ddim dyddiad cau.',
+    opens:
+      'Yn amser y DU. Er enghraifft, 1 3 2027 a 9yb. Gadewch yr amser yn wag i agor am hanner nos, neu’r cyfan yn wag i agor ar unwaith.',
+    closes:
+      'Yn amser y DU. Er enghraifft, 31 3 2027 a 5yh. Gadewch yr amser yn wag i gau am 11:59yh, neu’r cyfan yn wag am ddim dyddiad cau.',
   },
   day: 'Diwrnod',
   month: 'Mis',

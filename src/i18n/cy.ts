@@ -61,8 +61,7 @@ export const cy: Strings = {
   cancel: 'Canslo',
   errorSummaryTitle: 'Mae problem wedi codi',
   errorPrefix: 'Gwall:',
-  submitFailed:
-    'Nid oedd modd anfon eich sylw. Nid ydych wedi colli dim o’r hyn a deipiwyd gennych. Rhowch gynnig arall arni mewn munud.',
+  submitFailed: 'Nid oedd modd anfon eich sylw. Nid ydych wedi colli dim o’r hyn a deipiwyd gennych. Rhowch gynnig arall arni mewn munud.',
   rateLimited: 'Rydych wedi anfon sawl sylw mewn amser byr. Arhoswch funud, yna rhowch gynnig arall arni.',
   statusPending: 'Yn aros i gael ei gymedroli',
   statusPrivate: 'Wedi’i anfon yn breifat',

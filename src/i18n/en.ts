@@ -56,8 +56,7 @@ export const en: Strings = {
   referenceIs: (reference) => `Your reference is ${reference}`,
   referenceHint: 'Keep it to quote if you write to us about your comment.',
   remember: 'Remember my name and email on this device',
-  moderationNotice:
-    'Comments are public unless you send them privately. We may moderate comments before they are published.',
+  moderationNotice: 'Comments are public unless you send them privately. We may moderate comments before they are published.',
   submit: 'Submit comment',
   submitting: 'Sending your comment…',
   cancel: 'Cancel',
@@ -71,7 +70,9 @@ export const en: Strings = {
   announcePublished: 'Your comment has been published.',
   announcePrivate: 'Your comment has been sent privately to the team. It will not be published.',
   sectionCount: (n) =>
-    n === 0 ? 'So far, there are no comments on this section.' : `${n === 1 ? '1 comment' : `${number.format(n)} comments`} on this section`,
+    n === 0
+      ? 'So far, there are no comments on this section.'
+      : `${n === 1 ? '1 comment' : `${number.format(n)} comments`} on this section`,
   jumpToComments: 'Jump to comments',
   printSection: 'Print this section',
 };

@@ -148,7 +148,9 @@ export const moderationEn: ModerationStrings = {
   reportedLabel: 'Readers’ reports',
   reportedChoice: 'Reported, not yet decided',
   reportedBy: (unreviewed, count) =>
-    unreviewed === count ? `Reported by ${plural(count, 'reader', 'readers')}` : `Reported by ${plural(unreviewed, 'reader', 'readers')} since the last decision (${count.toLocaleString('en-GB')} in all)`,
+    unreviewed === count
+      ? `Reported by ${plural(count, 'reader', 'readers')}`
+      : `Reported by ${plural(unreviewed, 'reader', 'readers')} since the last decision (${count.toLocaleString('en-GB')} in all)`,
   reasonsLabel: 'Reasons given',
   campaignShares: (size) => `${plural(size, 'response shares', 'responses share')} this text`,
   campaignMatching: (shown) => `${plural(shown, 'of them matches', 'of them match')} these filters`,
@@ -172,7 +174,8 @@ export const moderationEn: ModerationStrings = {
   done: (action, n) =>
     `${{ approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam', delete: 'Deleted' }[action]} ${plural(n, 'comment', 'comments')}.`,
   refused: (n) => `${plural(n, 'comment', 'comments')} could not be changed and ${n === 1 ? 'has' : 'have'} been put back.`,
-  privateKept: (n) => `${plural(n, 'private response was', 'private responses were')} left as ${n === 1 ? 'it was' : 'they were'}: a response sent privately is never published.`,
+  privateKept: (n) =>
+    `${plural(n, 'private response was', 'private responses were')} left as ${n === 1 ? 'it was' : 'they were'}: a response sent privately is never published.`,
   privateTag: 'Private: not for publication',
   sectionOf: (section) => `Section: ${section}`,
   nameRemoved: 'Name removed',
@@ -189,7 +192,8 @@ export const moderationEn: ModerationStrings = {
   downloadCsv: 'Download CSV',
   downloadJson: 'Download JSON',
   downloadConsult: 'Download for Consult (zip)',
-  consultHint: 'A zip for Consult, the UK government’s tool for analysing responses: one question per section, one respondent per person, no names or email addresses.',
+  consultHint:
+    'A zip for Consult, the UK government’s tool for analysing responses: one question per section, one respondent per person, no names or email addresses.',
   exportFailed: 'The export could not be downloaded. Try again.',
   eraseHeading: 'Erase a person’s data',
   eraseHint: 'Removes a person’s name and email address from every response they sent. Their comments stay, without a name.',
@@ -246,7 +250,13 @@ export const moderationCy: ModerationStrings = {
   statusLabel: 'Statws',
   visibilityLabel: 'Gwelededd',
   any: 'Unrhyw un',
-  statuses: { pending: 'Yn aros', published: 'Wedi’i gyhoeddi', rejected: 'Wedi’i wrthod', spam: 'Sbam', received: 'Wedi’i dderbyn yn breifat' },
+  statuses: {
+    pending: 'Yn aros',
+    published: 'Wedi’i gyhoeddi',
+    rejected: 'Wedi’i wrthod',
+    spam: 'Sbam',
+    received: 'Wedi’i dderbyn yn breifat',
+  },
   visibilities: { public: 'Cyhoeddus', anonymous: 'Wedi’i gyhoeddi heb enw', private: 'Preifat' },
   referenceLabel: 'Cyfeirnod',
   receiptLabel: 'Derbynneb e-bost',
@@ -281,12 +291,14 @@ export const moderationCy: ModerationStrings = {
   done: (action, n) =>
     `${{ approve: 'Wedi cymeradwyo', reject: 'Wedi gwrthod', spam: 'Wedi nodi fel sbam', delete: 'Wedi dileu' }[action]} ${cyNumber(n)} sylw.`,
   refused: (n) => `Nid oedd modd newid ${cyNumber(n)} sylw, ac maen nhw wedi’u rhoi’n ôl.`,
-  privateKept: (n) => `Cafodd ${cyNumber(n)} ymateb preifat eu gadael fel yr oedden nhw: nid yw ymateb a anfonwyd yn breifat byth yn cael ei gyhoeddi.`,
+  privateKept: (n) =>
+    `Cafodd ${cyNumber(n)} ymateb preifat eu gadael fel yr oedden nhw: nid yw ymateb a anfonwyd yn breifat byth yn cael ei gyhoeddi.`,
   privateTag: 'Preifat: nid i’w gyhoeddi',
   sectionOf: (section) => `Adran: ${section}`,
   nameRemoved: 'Enw wedi’i ddileu',
   showMore: 'Dangos rhagor o sylwadau',
-  confirmDelete: (n, one) => `Dileu ${one ? `y sylw gan ${one.name}, “${one.excerpt}”` : `${cyNumber(n)} sylw`}? Does dim modd dadwneud hyn.`,
+  confirmDelete: (n, one) =>
+    `Dileu ${one ? `y sylw gan ${one.name}, “${one.excerpt}”` : `${cyNumber(n)} sylw`}? Does dim modd dadwneud hyn.`,
   confirmDeleteYes: 'Ie, dileu',
   cancel: 'Canslo',
   exportHeading: 'Allforio ymatebion',
@@ -297,14 +309,16 @@ export const moderationCy: ModerationStrings = {
   downloadCsv: 'Lawrlwytho CSV',
   downloadJson: 'Lawrlwytho JSON',
   downloadConsult: 'Lawrlwytho ar gyfer Consult (zip)',
-  consultHint: 'Ffeil zip ar gyfer Consult, offeryn llywodraeth y DU ar gyfer dadansoddi ymatebion: un cwestiwn ar gyfer pob adran, un ymatebydd ar gyfer pob person, heb enwau na chyfeiriadau e-bost.',
+  consultHint:
+    'Ffeil zip ar gyfer Consult, offeryn llywodraeth y DU ar gyfer dadansoddi ymatebion: un cwestiwn ar gyfer pob adran, un ymatebydd ar gyfer pob person, heb enwau na chyfeiriadau e-bost.',
   exportFailed: 'Nid oedd modd lawrlwytho’r allforiad. Rhowch gynnig arall arni.',
   eraseHeading: 'Dileu data person',
   eraseHint: 'Yn dileu enw a chyfeiriad e-bost person o bob ymateb a anfonwyd ganddo. Mae’r sylwadau’n aros, heb enw.',
   eraseEmailLabel: 'Cyfeiriad e-bost',
   eraseEmailMissing: 'Rhowch gyfeiriad e-bost y person y dylid dileu ei ddata',
   eraseContinue: 'Parhau',
-  eraseConfirm: (email) => `Bydd hyn yn dileu’r enw a’r cyfeiriad e-bost o bob ymateb a anfonwyd gyda ${email}. Does dim modd dadwneud hyn.`,
+  eraseConfirm: (email) =>
+    `Bydd hyn yn dileu’r enw a’r cyfeiriad e-bost o bob ymateb a anfonwyd gyda ${email}. Does dim modd dadwneud hyn.`,
   eraseYes: 'Dileu data’r person hwn',
   erased: (n) => `Wedi dileu’r enw a’r cyfeiriad e-bost o ${cyNumber(n)} ymateb.`,
   failed: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni.',
@@ -323,7 +337,8 @@ export const moderationCy: ModerationStrings = {
   officialFailed: 'Nid oedd modd cyhoeddi’r ymateb. Rhowch gynnig arall arni.',
   outcomeEditorHeading: (section) => `Beth wnaethon ni gyda’r sylwadau ar adran ${section}`,
   outcomeLabel: 'Canlyniad',
-  outcomeHint: 'Mae darllenwyr yn ei weld uwchben sylwadau’r adran, o dan “Beth wnaethon ni gyda’ch sylwadau”. Mae cyhoeddi’n disodli’r hyn oedd yno.',
+  outcomeHint:
+    'Mae darllenwyr yn ei weld uwchben sylwadau’r adran, o dan “Beth wnaethon ni gyda’ch sylwadau”. Mae cyhoeddi’n disodli’r hyn oedd yno.',
   publishOutcome: 'Cyhoeddi’r canlyniad',
   outcomeMissing: 'Rhowch beth wnaeth yr adran gyda’r sylwadau ar yr adran hon',
   outcomePublished: 'Canlyniad wedi’i gyhoeddi.',

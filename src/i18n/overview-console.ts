@@ -39,15 +39,18 @@ export interface OverviewConsoleStrings {
 const number = (n: number) => n.toLocaleString('en-GB');
 
 /** "2026-12-04" as GOV.UK writes a date: "4 December 2026". */
-const dayIn = ({ months }: Calendar) => (date: string) => {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day} ${months[month! - 1]} ${year}`;
-};
+const dayIn =
+  ({ months }: Calendar) =>
+  (date: string) => {
+    const [year, month, day] = date.split('-').map(Number);
+    return `${day} ${months[month! - 1]} ${year}`;
+  };
 
 export const overviewConsoleEn: OverviewConsoleStrings = {
   view: 'Overview',
   heading: 'Overview',
-  intro: 'A consultation’s responses at a glance: by section, by day (UK time), by who responded and by language. Responses marked as spam and the department’s own are not counted.',
+  intro:
+    'A consultation’s responses at a glance: by section, by day (UK time), by who responded and by language. Responses marked as spam and the department’s own are not counted.',
   consultationLabel: 'Consultation',
   show: 'Show',
   none: 'There are no consultations yet.',
@@ -77,7 +80,8 @@ export const overviewConsoleEn: OverviewConsoleStrings = {
 export const overviewConsoleCy: OverviewConsoleStrings = {
   view: 'Trosolwg',
   heading: 'Trosolwg',
-  intro: 'Ymatebion ymgynghoriad ar yr olwg gyntaf: fesul adran, fesul diwrnod (amser y DU), yn ôl pwy a ymatebodd ac yn ôl iaith. Nid yw ymatebion a nodwyd yn sbam nac ymatebion yr adran ei hun yn cael eu cyfrif.',
+  intro:
+    'Ymatebion ymgynghoriad ar yr olwg gyntaf: fesul adran, fesul diwrnod (amser y DU), yn ôl pwy a ymatebodd ac yn ôl iaith. Nid yw ymatebion a nodwyd yn sbam nac ymatebion yr adran ei hun yn cael eu cyfrif.',
   consultationLabel: 'Ymgynghoriad',
   show: 'Dangos',
   none: 'Nid oes ymgynghoriadau eto.',

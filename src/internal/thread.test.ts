@@ -14,7 +14,9 @@ const comment = (id: string, parentId: string | null = null): Comment => ({
   status: 'published',
 });
 const shape = (nodes: ThreadNode[]): unknown =>
-  nodes.map((n) => (n.replies.length ? { [n.comment.id]: shape(n.replies) } : n.inReplyTo ? `${n.comment.id}→${n.inReplyTo.id}` : n.comment.id));
+  nodes.map((n) =>
+    n.replies.length ? { [n.comment.id]: shape(n.replies) } : n.inReplyTo ? `${n.comment.id}→${n.inReplyTo.id}` : n.comment.id,
+  );
 
 describe('buildThread', () => {
   it('nests replies three levels deep and lays deeper ones beside the third level, in time order', () => {

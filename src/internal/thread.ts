@@ -33,10 +33,7 @@ export function buildThread(comments: readonly Comment[]): ThreadNode[] {
     }
     // At the deepest level, a comment's whole sub-thread follows it as siblings, in time order.
     const later = descendants(comment.id, new Set([comment.id])).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return [
-      { comment, replies: [] },
-      ...later.map((c) => ({ comment: c, inReplyTo: byId.get(c.parentId!)!, replies: [] })),
-    ];
+    return [{ comment, replies: [] }, ...later.map((c) => ({ comment: c, inReplyTo: byId.get(c.parentId!)!, replies: [] }))];
   };
 
   return (children.get(null) ?? []).flatMap((c) => place(c, 1));

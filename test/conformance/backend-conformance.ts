@@ -37,7 +37,11 @@ export function backendConformance(underTest: BackendUnderTest): void {
     visibility: 'public',
     ...overrides,
   });
-  const failure = (promise: Promise<unknown>) => promise.then(() => assert.fail('it should have failed'), (error: unknown) => error);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => assert.fail('it should have failed'),
+      (error: unknown) => error,
+    );
 
   describe(`the CommentsBackend contract: ${underTest.name}`, () => {
     it('waits for a moderator, then lists a response with its reply, oldest first, and counts them', async () => {
@@ -71,10 +75,16 @@ export function backendConformance(underTest: BackendUnderTest): void {
       const anonymous = await backend.postComment(response(page, { visibility: 'anonymous', name: 'Nia Jones', body: 'Without my name.' }));
       await underTest.publish(anonymous.id);
       const thread = await backend.listComments({ page, section });
-      assert.deepEqual(thread.comments.map((c) => [c.name, c.organisation, c.body]), [[null, null, 'Without my name.']]);
+      assert.deepEqual(
+        thread.comments.map((c) => [c.name, c.organisation, c.body]),
+        [[null, null, 'Without my name.']],
+      );
       assert.deepEqual((await backend.getCounts(page)).counts, { [section]: 1 });
       if (backend.getComment) {
-        assert.ok((await failure(backend.getComment(secret.id))) instanceof CivicCommentsError, 'a private response cannot be fetched by its id');
+        assert.ok(
+          (await failure(backend.getComment(secret.id))) instanceof CivicCommentsError,
+          'a private response cannot be fetched by its id',
+        );
         assert.equal((await backend.getComment(anonymous.id)).name, null);
       }
     });
@@ -90,7 +100,10 @@ export function backendConformance(underTest: BackendUnderTest): void {
       assert.equal((await backend.listComments({ page, section })).total, 1);
       if (underTest.refusesReusedKeys) {
         const reused = await failure(backend.postComment({ ...sent, body: 'Something else.' }, { idempotencyKey: key }));
-        assert.ok(reused instanceof CivicCommentsError && !(reused instanceof ValidationFailedError), `an idempotency conflict is no field's error: ${String(reused)}`);
+        assert.ok(
+          reused instanceof CivicCommentsError && !(reused instanceof ValidationFailedError),
+          `an idempotency conflict is no field's error: ${String(reused)}`,
+        );
       }
     });
 
@@ -108,13 +121,17 @@ export function backendConformance(underTest: BackendUnderTest): void {
       assert.equal(spam.status, 'pending', 'the sender cannot tell it was kept as spam');
       const genuine = await backend.postComment(response(page, { body: 'A genuine response.' }));
       await underTest.publish(genuine.id);
-      assert.deepEqual((await backend.listComments({ page, section })).comments.map((c) => c.body), ['A genuine response.']);
+      assert.deepEqual(
+        (await backend.listComments({ page, section })).comments.map((c) => c.body),
+        ['A genuine response.'],
+      );
       assert.deepEqual((await backend.getCounts(page)).counts, { [section]: 1 });
     });
 
     it('pages a long thread with a cursor', async () => {
       const page = await underTest.newPage();
-      for (let i = 0; i < 3; i++) await underTest.publish((await backend.postComment(response(page, { body: `Response number ${i}.` }))).id);
+      for (let i = 0; i < 3; i++)
+        await underTest.publish((await backend.postComment(response(page, { body: `Response number ${i}.` }))).id);
       const first = await backend.listComments({ page, section, limit: 2 });
       assert.deepEqual([first.comments.map((c) => c.body), first.total], [['Response number 0.', 'Response number 1.'], 3]);
       assert.ok(first.nextCursor);
@@ -122,7 +139,9 @@ export function backendConformance(underTest: BackendUnderTest): void {
       assert.deepEqual([second.comments.map((c) => c.body), second.nextCursor], [['Response number 2.'], null]);
     });
 
-    it('takes readers’ reports of published comments, where it takes reports at all', { skip: backend.reportComment ? false : 'this backend takes no reports: the element shows no link' }, async () => {
+    it('takes readers’ reports of published comments, where it takes reports at all', {
+      skip: backend.reportComment ? false : 'this backend takes no reports: the element shows no link',
+    }, async () => {
       const page = await underTest.newPage();
       const sent = await backend.postComment(response(page));
       await underTest.publish(sent.id);

@@ -32,8 +32,13 @@ describe('the elements on a real WordPress post', { skip: skipWordPress }, () =>
     await page.waitForSelector('civic-comment-count[section="housing"]');
     // The theme's own comment list and form are left out: the responses are in the sections.
     assert.equal(await page.$('.wp-block-comments, #respond'), null);
-    assert.deepEqual(await page.$$eval('civic-comments', (threads) => threads.map((thread) => thread.getAttribute('section'))), ['housing', 'transport']);
-    await page.waitForFunction(() => /comment/i.test(document.querySelector('civic-comment-count[section="housing"]')?.shadowRoot?.textContent ?? ''));
+    assert.deepEqual(await page.$$eval('civic-comments', (threads) => threads.map((thread) => thread.getAttribute('section'))), [
+      'housing',
+      'transport',
+    ]);
+    await page.waitForFunction(() =>
+      /comment/i.test(document.querySelector('civic-comment-count[section="housing"]')?.shadowRoot?.textContent ?? ''),
+    );
     const before = await textIn(page, 'civic-comment-count[section="housing"]');
 
     // A reader fills in the form by keyboard and sends it.
@@ -58,15 +63,24 @@ describe('the elements on a real WordPress post', { skip: skipWordPress }, () =>
     await admin.locator('#user_login').fill('admin');
     await admin.locator('#user_pass').fill(administratorPassword);
     await Promise.all([admin.waitForNavigation(), admin.locator('#wp-submit').click()]);
-    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
+    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=housing`, {
+      waitUntil: 'networkidle0',
+    });
     const rows = await admin.$$eval('#the-comment-list tr', (trs) =>
-      trs.map((tr) => [tr.querySelector('.column-comment p')?.textContent?.trim(), tr.querySelector('.column-civic_section')?.textContent?.trim()]),
+      trs.map((tr) => [
+        tr.querySelector('.column-comment p')?.textContent?.trim(),
+        tr.querySelector('.column-civic_section')?.textContent?.trim(),
+      ]),
     );
     assert.deepEqual(rows, [['Please keep the night bus.', 'housing']]);
     assert.equal(await admin.$eval('#civic-section-filter', (input) => (input as HTMLInputElement).value), 'housing');
-    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=transport`, { waitUntil: 'networkidle0' });
+    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=transport`, {
+      waitUntil: 'networkidle0',
+    });
     assert.equal(await admin.$$eval('#the-comment-list tr.comment', (trs) => trs.length), 0);
-    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=housing`, { waitUntil: 'networkidle0' });
+    await admin.goto(`${site}wp-admin/edit-comments.php?p=${post.id}&comment_status=moderated&civic_section=housing`, {
+      waitUntil: 'networkidle0',
+    });
     const approve = await admin.$eval('#the-comment-list tr .approve a', (link) => (link as HTMLAnchorElement).href);
     await admin.goto(approve, { waitUntil: 'networkidle0' });
     const held = (await (await asAdministrator(`wp/v2/comments?post=${post.id}&status=hold`)).json()) as unknown[];

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 const given = process.env.TEST_WORDPRESS_URL;
 
 /** Why the WordPress tests cannot run here, if they cannot; in CI they must. */
-export const skipWordPress = given ? false : 'TEST_WORDPRESS_URL is not set: run `export TEST_WORDPRESS_URL=$(bash scripts/start-wordpress.sh)`';
+export const skipWordPress = given
+  ? false
+  : 'TEST_WORDPRESS_URL is not set: run `export TEST_WORDPRESS_URL=$(bash scripts/start-wordpress.sh)`';
 if (!given && process.env.CI) throw new Error(`The WordPress tests must run in CI: ${skipWordPress}`);
 
 const url = new URL(given ?? 'http://127.0.0.1:8089');

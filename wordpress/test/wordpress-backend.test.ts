@@ -16,7 +16,11 @@ const response = (page: string, overrides: Partial<NewCommentInput> = {}): NewCo
   visibility: 'public',
   ...overrides,
 });
-const failure = (promise: Promise<unknown>) => promise.then(() => assert.fail('it should have failed'), (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => assert.fail('it should have failed'),
+    (error: unknown) => error,
+  );
 
 describe('the wordpress backend against real WordPress', { skip: skipWordPress }, () => {
   const backend = new WordPressBackend({ endpoint: site });
@@ -37,7 +41,10 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
 
     // The department answers in wp-admin (here through its REST API, as the screen's reply does):
     // the answer takes its parent's section and shows as official.
-    const answered = await asAdministrator('wp/v2/comments', { method: 'POST', body: JSON.stringify({ post: post.id, parent: Number(later.id), content: 'We will add <strong>two</strong> routes.' }) });
+    const answered = await asAdministrator('wp/v2/comments', {
+      method: 'POST',
+      body: JSON.stringify({ post: post.id, parent: Number(later.id), content: 'We will add <strong>two</strong> routes.' }),
+    });
     assert.equal(answered.status, 201, await answered.clone().text());
 
     const thread = await backend.listComments({ page, section: 'housing' });
@@ -62,7 +69,11 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
 
   it('answers every section’s count for a post in one request, by id or by slug, with the consultation', async () => {
     const post = await consultationPost('Counted strategy');
-    for (const [section, body] of [['housing', 'One'], ['housing', 'Two'], ['transport', 'Three']]) {
+    for (const [section, body] of [
+      ['housing', 'One'],
+      ['housing', 'Two'],
+      ['transport', 'Three'],
+    ]) {
       await moderateInWordPress((await backend.postComment(response(String(post.id), { section, body }))).id, 'approved');
     }
     await backend.postComment(response(String(post.id), { section: 'transport', body: 'Still waiting' }));
@@ -71,7 +82,15 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     assert.equal(counts.page, post.slug);
     assert.deepEqual(
       { ...counts.consultation, title: undefined },
-      { page: post.slug, title: undefined, opensAt: null, closesAt: null, state: 'open', department: 'Department for Digital Services', askOrganisation: false },
+      {
+        page: post.slug,
+        title: undefined,
+        opensAt: null,
+        closesAt: null,
+        state: 'open',
+        department: 'Department for Digital Services',
+        askOrganisation: false,
+      },
     );
     assert.deepEqual((await backend.getCounts(String(post.id))).counts, { housing: 2, transport: 1 });
     // A slug works for threads and responses too, once looked up.
@@ -85,20 +104,34 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
   it('never shows a private response or any email to the public, and shows both to an administrator', async () => {
     const post = await consultationPost('Private strategy');
     const page = String(post.id);
-    const secret = response(page, { body: 'Private: my landlord is the council.', visibility: 'private', email: 'private.person@example.com' });
+    const secret = response(page, {
+      body: 'Private: my landlord is the council.',
+      visibility: 'private',
+      email: 'private.person@example.com',
+    });
     const stored = await backend.postComment(secret);
     assert.equal(stored.status, 'received');
     // Even approved, as a moderator might by habit, it stays out of every public answer.
     await moderateInWordPress(stored.id, 'approved');
-    const anonymous = await backend.postComment(response(page, { body: 'Published without my name.', visibility: 'anonymous', name: 'Nia Jones', email: 'nia.jones@example.com' }));
+    const anonymous = await backend.postComment(
+      response(page, { body: 'Published without my name.', visibility: 'anonymous', name: 'Nia Jones', email: 'nia.jones@example.com' }),
+    );
     await moderateInWordPress(anonymous.id, 'approved');
 
-    assert.deepEqual((await backend.listComments({ page, section: 'housing' })).comments.map((c) => [c.name, c.body]), [[null, 'Published without my name.']]);
+    assert.deepEqual(
+      (await backend.listComments({ page, section: 'housing' })).comments.map((c) => [c.name, c.body]),
+      [[null, 'Published without my name.']],
+    );
     assert.deepEqual((await backend.getCounts(page)).counts, { housing: 1 });
     const single = await asPublic(`wp/v2/comments/${stored.id}`);
     assert.equal(single.status, 404);
     await assert.rejects(backend.getComment(stored.id));
-    for (const path of [`wp/v2/comments?post=${page}`, `wp/v2/comments?post=${page}&type=civic_private`, `wp/v2/comments/${anonymous.id}`, `wp/v2/posts/${page}`]) {
+    for (const path of [
+      `wp/v2/comments?post=${page}`,
+      `wp/v2/comments?post=${page}&type=civic_private`,
+      `wp/v2/comments/${anonymous.id}`,
+      `wp/v2/posts/${page}`,
+    ]) {
       const text = await (await asPublic(path)).text();
       assert.doesNotMatch(text, /my landlord|private\.person|nia\.jones|Nia Jones|avatar/, path);
     }
@@ -109,7 +142,10 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
       author_email: string;
       civic: { visibility: string; text: string };
     }[];
-    assert.deepEqual(asAdmin.map((c) => [c.author_email, c.civic.visibility, c.civic.text]), [['private.person@example.com', 'private', 'Private: my landlord is the council.']]);
+    assert.deepEqual(
+      asAdmin.map((c) => [c.author_email, c.civic.visibility, c.civic.text]),
+      [['private.person@example.com', 'private', 'Private: my landlord is the council.']],
+    );
     const named = (await (await asAdministrator(`wp/v2/comments/${anonymous.id}?context=edit`)).json()) as { author_name: string };
     assert.equal(named.author_name, 'Nia Jones');
   });
@@ -117,13 +153,23 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
   it('keeps consultation responses out of every comment feed, RSS and Atom, the site’s and the post’s', async () => {
     const post = await consultationPost('Feeds');
     const page = String(post.id);
-    const secret = await backend.postComment(response(page, { body: 'Private: feed-secret-text.', visibility: 'private', name: 'Priya Private' }));
+    const secret = await backend.postComment(
+      response(page, { body: 'Private: feed-secret-text.', visibility: 'private', name: 'Priya Private' }),
+    );
     await moderateInWordPress(secret.id, 'approved');
-    const anonymous = await backend.postComment(response(page, { body: 'Anonymous: feed-anonymous-text.', visibility: 'anonymous', name: 'Nia Named' }));
+    const anonymous = await backend.postComment(
+      response(page, { body: 'Anonymous: feed-anonymous-text.', visibility: 'anonymous', name: 'Nia Named' }),
+    );
     await moderateInWordPress(anonymous.id, 'approved');
     const open = await backend.postComment(response(page, { body: 'Public: feed-public-text.' }));
     await moderateInWordPress(open.id, 'approved');
-    for (const feed of ['?feed=comments-rss2', '?feed=comments-atom', `?p=${page}&feed=rss2`, `?p=${page}&feed=atom`, `?p=${page}&feed=comments-rss2`]) {
+    for (const feed of [
+      '?feed=comments-rss2',
+      '?feed=comments-atom',
+      `?p=${page}&feed=rss2`,
+      `?p=${page}&feed=atom`,
+      `?p=${page}&feed=comments-rss2`,
+    ]) {
       const answer = await fetch(`${site}${feed}`);
       const text = await answer.text();
       assert.ok(answer.status === 200 || answer.status === 404, `${feed}: ${answer.status}`);
@@ -135,7 +181,9 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     const post = await consultationPost('Search');
     const page = String(post.id);
     const email = `search.${Math.random().toString(36).slice(2)}@example.com`;
-    const anonymous = await backend.postComment(response(page, { body: 'Searched for.', visibility: 'anonymous', name: 'Rhiannon Searchable', email }));
+    const anonymous = await backend.postComment(
+      response(page, { body: 'Searched for.', visibility: 'anonymous', name: 'Rhiannon Searchable', email }),
+    );
     await moderateInWordPress(anonymous.id, 'approved');
     const secret = await backend.postComment(response(page, { body: 'Private and searched for.', visibility: 'private', email }));
     await moderateInWordPress(secret.id, 'approved');
@@ -153,8 +201,13 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
       assert.equal(answer.headers.get('X-WP-Total'), '0', probe);
     }
     // The thread itself still lists the anonymous response, without its name; a moderator still searches.
-    assert.deepEqual((await backend.listComments({ page, section: 'housing' })).comments.map((c) => c.name), [null]);
-    const asModerator = (await (await asAdministrator(`wp/v2/comments?post=${page}&search=${encodeURIComponent(email)}&context=edit`)).json()) as unknown[];
+    assert.deepEqual(
+      (await backend.listComments({ page, section: 'housing' })).comments.map((c) => c.name),
+      [null],
+    );
+    const asModerator = (await (
+      await asAdministrator(`wp/v2/comments?post=${page}&search=${encodeURIComponent(email)}&context=edit`)
+    ).json()) as unknown[];
     assert.equal(asModerator.length, 1, 'a moderator’s search finds the anonymous response (the private one is of its own type)');
     // Embedded in the post, and counted on it: nothing private, no name of an anonymous response.
     const embedded = await (await asPublic(`wp/v2/posts/${page}?_embed=replies`)).text();
@@ -170,13 +223,25 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     const post = await consultationPost('Privacy tools', { civic_comments: '1', civic_ask_organisation: '1' });
     const page = String(post.id);
     const email = `erase.${Math.random().toString(36).slice(2)}@example.com`;
-    const sent = await backend.postComment(response(page, { email, respondent: 'organisation', organisation: 'Tŷ Unnos Housing Co-operative', body: 'From an organisation.' }));
+    const sent = await backend.postComment(
+      response(page, { email, respondent: 'organisation', organisation: 'Tŷ Unnos Housing Co-operative', body: 'From an organisation.' }),
+    );
     await moderateInWordPress(sent.id, 'approved');
-    await backend.postComment(response(page, { email, visibility: 'private', respondent: 'organisation', organisation: 'Tŷ Unnos Housing Co-operative', body: 'Privately.' }));
+    await backend.postComment(
+      response(page, {
+        email,
+        visibility: 'private',
+        respondent: 'organisation',
+        organisation: 'Tŷ Unnos Housing Co-operative',
+        body: 'Privately.',
+      }),
+    );
     const privacy = async (action: 'export' | 'erase') => {
       const answer = await asAdministrator('civic-test/v1/privacy', { method: 'POST', body: JSON.stringify({ action, email }) });
       assert.equal(answer.status, 200, await answer.clone().text());
-      return answer.json() as Promise<Record<string, { data?: { group_id: string; data: { name: string; value: string }[] }[]; items_removed?: boolean }[]>>;
+      return answer.json() as Promise<
+        Record<string, { data?: { group_id: string; data: { name: string; value: string }[] }[]; items_removed?: boolean }[]>
+      >;
     };
     const exported = await privacy('export');
     const ours = exported['civic-comments']!.flatMap((pageOf) => pageOf.data ?? []);
@@ -185,13 +250,30 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     assert.ok(ours.every((item) => item.data.some((d) => d.name === 'Section' && d.value === 'housing')));
 
     const erased = await privacy('erase');
-    assert.deepEqual(Object.keys(erased).slice(0, 1), ['civic-comments'], 'the plugin’s eraser runs before WordPress’s, while the email still finds the responses');
+    assert.deepEqual(
+      Object.keys(erased).slice(0, 1),
+      ['civic-comments'],
+      'the plugin’s eraser runs before WordPress’s, while the email still finds the responses',
+    );
     assert.equal(erased['civic-comments']![0]!.items_removed, true);
-    assert.deepEqual((await backend.listComments({ page, section: 'housing' })).comments.map((c) => [c.organisation, c.body]), [[null, 'From an organisation.']]);
-    const asAdmin = (await (await asAdministrator(`wp/v2/comments?post=${page}&context=edit&type=comment`)).json()) as { author_email: string; civic: { organisation?: string | null } }[];
-    assert.deepEqual(asAdmin.map((c) => [c.author_email, c.civic.organisation ?? null]), [['', null]]);
+    assert.deepEqual(
+      (await backend.listComments({ page, section: 'housing' })).comments.map((c) => [c.organisation, c.body]),
+      [[null, 'From an organisation.']],
+    );
+    const asAdmin = (await (await asAdministrator(`wp/v2/comments?post=${page}&context=edit&type=comment`)).json()) as {
+      author_email: string;
+      civic: { organisation?: string | null };
+    }[];
+    assert.deepEqual(
+      asAdmin.map((c) => [c.author_email, c.civic.organisation ?? null]),
+      [['', null]],
+    );
     const again = await privacy('export');
-    assert.deepEqual(again['civic-comments']!.flatMap((pageOf) => pageOf.data ?? []), [], 'nothing left to find by that email');
+    assert.deepEqual(
+      again['civic-comments']!.flatMap((pageOf) => pageOf.data ?? []),
+      [],
+      'nothing left to find by that email',
+    );
   });
 
   it('keeps the organisation of a public response, and not of an anonymous one', async () => {
@@ -199,12 +281,18 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     const page = String(post.id);
     const fromOrganisation = { respondent: 'organisation' as const, organisation: 'Cardiff Tenants’ Union' };
     await moderateInWordPress((await backend.postComment(response(page, { ...fromOrganisation, body: 'Named.' }))).id, 'approved');
-    await moderateInWordPress((await backend.postComment(response(page, { ...fromOrganisation, body: 'Unnamed.', visibility: 'anonymous' }))).id, 'approved');
+    await moderateInWordPress(
+      (await backend.postComment(response(page, { ...fromOrganisation, body: 'Unnamed.', visibility: 'anonymous' }))).id,
+      'approved',
+    );
     const listed = await backend.listComments({ page, section: 'housing' });
-    assert.deepEqual(listed.comments.map((c) => [c.body, c.name, c.organisation]), [
-      ['Named.', 'Ada Lovelace', 'Cardiff Tenants’ Union'],
-      ['Unnamed.', null, null],
-    ]);
+    assert.deepEqual(
+      listed.comments.map((c) => [c.body, c.name, c.organisation]),
+      [
+        ['Named.', 'Ada Lovelace', 'Cardiff Tenants’ Union'],
+        ['Unnamed.', null, null],
+      ],
+    );
     assert.equal((await backend.getCounts(page)).consultation?.askOrganisation, true);
   });
 
@@ -216,7 +304,10 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     const again = await backend.postComment(response(page, { body: 'The station needs step-free access.' }), { idempotencyKey });
     assert.equal(again.id, once.id);
     const stored = (await (await asAdministrator(`wp/v2/comments?post=${page}&status=hold&context=edit`)).json()) as { id: number }[];
-    assert.deepEqual(stored.map((c) => String(c.id)), [once.id]);
+    assert.deepEqual(
+      stored.map((c) => String(c.id)),
+      [once.id],
+    );
   });
 
   it('stores two copies of a response sent at once with one key as one comment', async () => {
@@ -236,7 +327,10 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     const filled = await backend.postComment(response(page, { website: 'https://spam.example' }));
     assert.equal(filled.status, 'pending');
     const spam = (await (await asAdministrator(`wp/v2/comments?post=${page}&status=spam&context=edit`)).json()) as { id: number }[];
-    assert.deepEqual(spam.map((c) => String(c.id)), [filled.id]);
+    assert.deepEqual(
+      spam.map((c) => String(c.id)),
+      [filled.id],
+    );
   });
 
   it('refuses a response once WordPress closes the post’s comments, in the shape of a closed consultation', async () => {
@@ -248,7 +342,10 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     assert.ok(refused instanceof ConsultationClosedError);
     assert.equal(refused.state, 'closed');
     assert.equal((await backend.getCounts(page)).consultation?.state, 'closed');
-    const raw = await asPublic('wp/v2/comments', { method: 'POST', body: JSON.stringify({ post: post.id, author_name: 'A', author_email: 'a@example.com', content: 'x', civic: { section: 'housing' } }) });
+    const raw = await asPublic('wp/v2/comments', {
+      method: 'POST',
+      body: JSON.stringify({ post: post.id, author_name: 'A', author_email: 'a@example.com', content: 'x', civic: { section: 'housing' } }),
+    });
     assert.equal(raw.status, 409);
     assert.deepEqual(await raw.json(), {
       error: 'consultation_closed',
@@ -261,7 +358,10 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
       headers: { 'Accept-Language': 'cy-GB,cy;q=0.9,en;q=0.5' },
       body: JSON.stringify({ post: post.id, author_name: 'A', author_email: 'a@example.com', content: 'x', civic: { section: 'housing' } }),
     });
-    assert.equal(((await inWelsh.json()) as { message: string }).message, 'Mae’r ymgynghoriad hwn wedi cau. Ni ellir anfon ymatebion mwyach.');
+    assert.equal(
+      ((await inWelsh.json()) as { message: string }).message,
+      'Mae’r ymgynghoriad hwn wedi cau. Ni ellir anfon ymatebion mwyach.',
+    );
   });
 
   it('turns WordPress’s refusals into the form’s messages', async () => {
@@ -275,9 +375,13 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
     const empty = await failure(backend.postComment(response(page, { body: '   ' })));
     assert.deepEqual((empty as ValidationFailedError).fields, { body: 'Enter your comment' });
     const badEmail = await failure(backend.postComment(response(page, { email: 'not an address' })));
-    assert.deepEqual((badEmail as ValidationFailedError).fields, { email: 'Enter an email address in the correct format, like name@example.com' });
+    assert.deepEqual((badEmail as ValidationFailedError).fields, {
+      email: 'Enter an email address in the correct format, like name@example.com',
+    });
     const badVisibility = await failure(backend.postComment(response(page, { visibility: 'shouted' as 'public' })));
-    assert.deepEqual((badVisibility as ValidationFailedError).fields, { visibility: 'Select whether to publish your comment, publish it without your name, or send it privately' });
+    assert.deepEqual((badVisibility as ValidationFailedError).fields, {
+      visibility: 'Select whether to publish your comment, publish it without your name, or send it privately',
+    });
     // A post that does not take consultation responses says how to fix it.
     const plain = await consultationPost('Not a consultation', {});
     const notOn = await failure(backend.postComment(response(String(plain.id))));
@@ -293,7 +397,13 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
       asPublic('wp/v2/comments', {
         method: 'POST',
         headers: { 'X-Test-Flood-Check': 'on', 'X-Test-Client-Address': office },
-        body: JSON.stringify({ post: post.id, author_name: 'Reader', author_email: email, content, civic: { section: 'housing', visibility: 'public' } }),
+        body: JSON.stringify({
+          post: post.id,
+          author_name: 'Reader',
+          author_email: email,
+          content,
+          civic: { section: 'housing', visibility: 'public' },
+        }),
       });
     assert.equal((await send(`one.${reader}@example.com`, 'The first reader.')).status, 201);
     assert.equal((await send(`two.${reader}@example.com`, 'A second reader in the same office.')).status, 201);
@@ -309,13 +419,22 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
       asPublic('wp/v2/comments', {
         method: 'POST',
         headers: { 'X-Test-Flood-Check': 'on', 'X-Test-Client-Address': sender },
-        body: JSON.stringify({ post: post.id, author_name: 'Reader', author_email: `invented.${i}.${Math.random().toString(36).slice(2)}@example.com`, content: `Response number ${i}.`, civic: { section: 'housing', visibility: 'public' } }),
+        body: JSON.stringify({
+          post: post.id,
+          author_name: 'Reader',
+          author_email: `invented.${i}.${Math.random().toString(36).slice(2)}@example.com`,
+          content: `Response number ${i}.`,
+          civic: { section: 'housing', visibility: 'public' },
+        }),
       });
     const statuses: number[] = [];
     for (let i = 0; i < 14; i++) statuses.push((await send(i)).status);
     const stored = statuses.filter((status) => status === 201).length;
     assert.ok(stored <= 10, `${stored} of 14 stored from one address in a minute`);
-    assert.ok(statuses.slice(-3).every((status) => status === 400), statuses.join(' '));
+    assert.ok(
+      statuses.slice(-3).every((status) => status === 400),
+      statuses.join(' '),
+    );
   });
 
   it('finds a comment by id for a permalink', async () => {
@@ -329,14 +448,18 @@ describe('the wordpress backend against real WordPress', { skip: skipWordPress }
   it('round-trips every hostile string of the corpus as text', async () => {
     const post = await consultationPost('Hostile strings');
     const page = String(post.id);
-    const strings = (JSON.parse(readFileSync(new URL('../../test/fixtures/hostile-strings.json', import.meta.url), 'utf8')) as { text: string }[])
+    const strings = (
+      JSON.parse(readFileSync(new URL('../../test/fixtures/hostile-strings.json', import.meta.url), 'utf8')) as { text: string }[]
+    )
       .map((entry) => entry.text)
       .filter((text) => text.trim() && [...text.trim()].length <= 5000);
     const ids: string[] = [];
     // A few at a time, as readers would send them; each a distinct comment (WordPress refuses repeats).
     for (let start = 0; start < strings.length; start += 8) {
       const batch = strings.slice(start, start + 8);
-      const sent = await Promise.all(batch.map((text, index) => backend.postComment(response(page, { body: text.trim(), name: `Reader ${start + index}` }))));
+      const sent = await Promise.all(
+        batch.map((text, index) => backend.postComment(response(page, { body: text.trim(), name: `Reader ${start + index}` }))),
+      );
       await Promise.all(sent.map((comment) => moderateInWordPress(comment.id, 'approved')));
       ids.push(...sent.map((comment) => comment.id));
     }

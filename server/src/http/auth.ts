@@ -38,7 +38,11 @@ export const newModeratorToken = () => randomBytes(24).toString('base64url');
  * added by name, looked up on every request so that a removed moderator is refused at once, by
  * every instance sharing the database.
  */
-export async function moderatorSignedIn(header: string | undefined, administratorToken: string, storage: Storage): Promise<Moderator | undefined> {
+export async function moderatorSignedIn(
+  header: string | undefined,
+  administratorToken: string,
+  storage: Storage,
+): Promise<Moderator | undefined> {
   if (hasModeratorToken(header, administratorToken)) return { name: administratorName, administrator: true, role: 'administrator' };
   const sent = bearer(header);
   if (!sent || sent.length > 200) return undefined;

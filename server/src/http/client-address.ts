@@ -15,7 +15,13 @@ export interface TrustProxy {
  */
 export function clientAddress(trust: TrustProxy, forwardedFor: string | undefined, peer: string): string {
   if (!trust.hops && !trust.addresses.length) return peer;
-  const chain = [...(forwardedFor ?? '').split(',').map((a) => a.trim()).filter(Boolean), peer];
+  const chain = [
+    ...(forwardedFor ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    peer,
+  ];
   if (trust.addresses.length) {
     const proxies = blockListOf(trust.addresses);
     let index = chain.length - 1;
@@ -64,6 +70,12 @@ export function networkOf(address: string): string {
   const headGroups = head ? head.split(':') : [];
   const tailGroups = tail === undefined ? [] : tail ? tail.split(':') : [];
   // An embedded IPv4 tail (::ffff:1.2.3.4 forms aside) stands for two groups; the prefix never reaches it.
-  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
-  return `${groups.slice(0, 4).map((group) => (Number.parseInt(group, 16) || 0).toString(16)).join(':')}::/64`;
+  const groups =
+    tail === undefined
+      ? headGroups
+      : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (Number.parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`;
 }

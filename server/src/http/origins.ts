@@ -6,7 +6,8 @@ import type { AppOptions } from '../context.js';
  * request reaches the server as `http://host` while browsers send `Origin: https://host`; else the
  * request's own.
  */
-export const ownOrigin = (c: Context, options: Pick<AppOptions, 'publicOrigin'>): string => options.publicOrigin ?? new URL(c.req.url).origin;
+export const ownOrigin = (c: Context, options: Pick<AppOptions, 'publicOrigin'>): string =>
+  options.publicOrigin ?? new URL(c.req.url).origin;
 
 /** Whether an origin may write: the server's own, or one that `ALLOWED_ORIGINS` names or allows with `*`. */
 export const originAllowed = (c: Context, options: Pick<AppOptions, 'publicOrigin' | 'allowedOrigins'>, origin: string): boolean =>

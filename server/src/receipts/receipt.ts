@@ -93,7 +93,9 @@ export function receiptMessage(comment: StoredComment, consultation: Consultatio
   const details: [string, string][] = [
     [w.section, section],
     [w.received, w.formatDateTime(comment.createdAt)],
-    ...(comment.respondent ? [[w.sentFor, comment.organisation ? w.organisation(comment.organisation) : w.individual] as [string, string]] : []),
+    ...(comment.respondent
+      ? [[w.sentFor, comment.organisation ? w.organisation(comment.organisation) : w.individual] as [string, string]]
+      : []),
   ];
   const withdraw = w.withdraw(consultation.contactEmail ?? null);
   const text = [
@@ -114,5 +116,9 @@ export function receiptMessage(comment: StoredComment, consultation: Consultatio
     `<blockquote>${paragraphs(comment.body)}</blockquote>`,
     `<p>${escape(withdraw)}</p>`,
   ].join('\n');
-  return { subject: w.subject(title, reference), text, html: `<!doctype html><html lang="${comment.lang === 'cy' ? 'cy' : 'en-GB'}"><body>\n${html}\n</body></html>` };
+  return {
+    subject: w.subject(title, reference),
+    text,
+    html: `<!doctype html><html lang="${comment.lang === 'cy' ? 'cy' : 'en-GB'}"><body>\n${html}\n</body></html>`,
+  };
 }

@@ -100,11 +100,18 @@ export class ReceiptSender {
     // Mail speaks for the department only about a consultation it set up, under the title it wrote.
     const consultation = await this.storage.getConsultation(comment.page);
     if (!consultation) {
-      await this.storage.settleReceipt(receipt.commentId, { state: 'failed', error: 'The page has no consultation, so no receipt is sent.' });
+      await this.storage.settleReceipt(receipt.commentId, {
+        state: 'failed',
+        error: 'The page has no consultation, so no receipt is sent.',
+      });
       return;
     }
     try {
-      await this.mail.send({ ...receiptMessage(comment, consultation), to: receipt.recipient, replyTo: consultation.contactEmail ?? undefined });
+      await this.mail.send({
+        ...receiptMessage(comment, consultation),
+        to: receipt.recipient,
+        replyTo: consultation.contactEmail ?? undefined,
+      });
       await this.storage.settleReceipt(receipt.commentId, { state: 'sent' });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

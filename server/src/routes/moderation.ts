@@ -1,6 +1,32 @@
 import type { Hono } from 'hono';
 import { createHash } from 'node:crypto';
-import { AuditQuery, auditCsv, CampaignStatusUpdate, ConsultationInput, EraseRequest, OfficialCommentInput, OutcomeInput, pageId, publicComment, sectionId, ExportQuery, exportedResponse, fieldsOf, ModerationComment, normaliseReference, ModerationQuery, StatusUpdate, limits, toCsv, type AuditEntry, type AuditPage, type ModerationPage, type Overview, isPublic, mayTakeStatus } from 'civic-comments/contract';
+import {
+  AuditQuery,
+  auditCsv,
+  CampaignStatusUpdate,
+  ConsultationInput,
+  EraseRequest,
+  OfficialCommentInput,
+  OutcomeInput,
+  pageId,
+  publicComment,
+  sectionId,
+  ExportQuery,
+  exportedResponse,
+  fieldsOf,
+  ModerationComment,
+  normaliseReference,
+  ModerationQuery,
+  StatusUpdate,
+  limits,
+  toCsv,
+  type AuditEntry,
+  type AuditPage,
+  type ModerationPage,
+  type Overview,
+  isPublic,
+  mayTakeStatus,
+} from 'civic-comments/contract';
 import { consultZip } from '../consult-export.js';
 import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
@@ -13,7 +39,6 @@ import { holdsUnstorableText } from '../http/storable.js';
 
 const moderationLimitDefault = 50;
 
-
 /** The JSON body, or undefined when it does not parse or holds text no database can store, so the route's check refuses it. */
 async function jsonBody(request: { json: () => Promise<unknown> }): Promise<unknown> {
   try {
@@ -25,8 +50,7 @@ async function jsonBody(request: { json: () => Promise<unknown> }): Promise<unkn
 }
 
 /** A file name fit for a download: letters, digits and dashes from the page's path. */
-const fileSlug = (page: string | undefined) =>
-  (page ?? 'all-pages').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'home';
+const fileSlug = (page: string | undefined) => (page ?? 'all-pages').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'home';
 
 export function moderationRoutes(app: Hono, options: AppOptions): void {
   const { storage } = options;
@@ -34,7 +58,11 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   // mistyped token holds back only that token, not every colleague behind the office's one address;
   // and, ten times more loosely, by the address alone, so that guessing many tokens is held back too.
   const { signInLimiter } = options;
-  const addressLimiter = new RateLimiter(signInLimiter.limit * 10, { counter: signInLimiter.counter, windowMs: signInLimiter.windowMs, name: `${signInLimiter.name}-address` });
+  const addressLimiter = new RateLimiter(signInLimiter.limit * 10, {
+    counter: signInLimiter.counter,
+    windowMs: signInLimiter.windowMs,
+    name: `${signInLimiter.name}-address`,
+  });
 
   app.use('/api/v1/moderation/*', async (c, next) => {
     const address = options.clientAddress(c.req, c.env);
@@ -56,7 +84,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       });
     }
     if (!roleAllows(moderator.role, c.req.method, c.req.path)) {
-      return errorResponse(c, 403, 'forbidden_role', `A${moderator.role === 'analyst' ? 'n' : ''} ${moderator.role} may not do this: ask an administrator.`);
+      return errorResponse(
+        c,
+        403,
+        'forbidden_role',
+        `A${moderator.role === 'analyst' ? 'n' : ''} ${moderator.role} may not do this: ask an administrator.`,
+      );
     }
     c.set('moderator', moderator);
     await next();
@@ -68,7 +101,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   app.get('/api/v1/moderation/audit', async (c) => {
     const query = AuditQuery.safeParse(c.req.query());
     if (!query.success) {
-      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: moderator, action, page, comment, format (json or csv), limit and cursor are allowed.');
+      return errorResponse(
+        c,
+        400,
+        'invalid_query',
+        'The filters are not valid: moderator, action, page, comment, format (json or csv), limit and cursor are allowed.',
+      );
     }
     const { cursor, limit = moderationLimitDefault, format = 'json', comment, ...filter } = query.data;
     // The audit log's cursors are of its own: "audit" and an entry's number, which both databases compare as a number.
@@ -101,11 +139,20 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   app.get('/api/v1/moderation/comments', async (c) => {
     const query = ModerationQuery.safeParse(c.req.query());
     if (!query.success) {
-      return errorResponse(c, 400, 'invalid_query', 'The filters are not valid: status, visibility, page, section, reference, receipt, reported, campaign, limit and cursor are allowed.');
+      return errorResponse(
+        c,
+        400,
+        'invalid_query',
+        'The filters are not valid: status, visibility, page, section, reference, receipt, reported, campaign, limit and cursor are allowed.',
+      );
     }
     const { cursor, limit = moderationLimitDefault, reference: typed, reported, ...rest } = query.data;
     // A reference read out over the phone may come in any case and spacing; one that cannot be one matches nothing.
-    const filter = { ...rest, reported: reported === 'true', ...(typed !== undefined && { reference: normaliseReference(typed) ?? typed }) };
+    const filter = {
+      ...rest,
+      reported: reported === 'true',
+      ...(typed !== undefined && { reference: normaliseReference(typed) ?? typed }),
+    };
     const before = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !before) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     const result = await storage.listForModeration(filter, Math.min(limit, limits.moderationLimitMax), before);
@@ -126,7 +173,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     }
     const found = await storage.find(c.req.param('id'));
     if (found && !mayTakeStatus(found, update.data.status)) {
-      return errorResponse(c, 409, 'private_response', 'This response was sent privately to the department: it is never published. Reject it or keep it as it is.');
+      return errorResponse(
+        c,
+        409,
+        'private_response',
+        'This response was sent privately to the department: it is never published. Reject it or keep it as it is.',
+      );
     }
     const comment = await storage.setStatus(c.req.param('id'), update.data.status, c.get('moderator').name);
     if (!comment) return errorResponse(c, 404, 'not_found', 'There is no comment with this id.');
@@ -137,14 +189,26 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
   app.patch('/api/v1/moderation/campaigns/:campaign', async (c) => {
     const update = CampaignStatusUpdate.safeParse(await jsonBody(c.req));
     if (!update.success) {
-      return errorResponse(c, 400, 'validation', 'Send { "status": "published" | "rejected" | "spam", "from"?: "<the status of the responses to change>", "seen"?: ["<id>", …] }.', {
-        fields: { status: 'Choose published, rejected or spam' },
-      });
+      return errorResponse(
+        c,
+        400,
+        'validation',
+        'Send { "status": "published" | "rejected" | "spam", "from"?: "<the status of the responses to change>", "seen"?: ["<id>", …] }.',
+        {
+          fields: { status: 'Choose published, rejected or spam' },
+        },
+      );
     }
     if (update.data.status === 'published' && !update.data.seen) {
-      return errorResponse(c, 400, 'validation', 'Approving a campaign needs "seen": the ids of the responses whose text was shown; only responses with the same text are published.', {
-        fields: { seen: 'Read the responses before approving them' },
-      });
+      return errorResponse(
+        c,
+        400,
+        'validation',
+        'Approving a campaign needs "seen": the ids of the responses whose text was shown; only responses with the same text are published.',
+        {
+          fields: { seen: 'Read the responses before approving them' },
+        },
+      );
     }
     const campaign = c.req.param('campaign');
     const decided = await storage.setCampaignStatus(campaign, update.data, c.get('moderator').name);
@@ -176,7 +240,11 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     }
     c.header('Content-Disposition', `attachment; filename="responses-${fileSlug(page)}-${day}.${format}"`);
     if (format === 'json') {
-      return c.json({ page: page ?? null, exportedAt: new Date().toISOString(), responses: responses.map((r) => exportedResponse(ModerationComment.parse(r))) });
+      return c.json({
+        page: page ?? null,
+        exportedAt: new Date().toISOString(),
+        responses: responses.map((r) => exportedResponse(ModerationComment.parse(r))),
+      });
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
     // The byte order mark makes spreadsheet programs read the file as UTF-8.
@@ -210,23 +278,29 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
 
   app.put('/api/v1/moderation/consultations/:page', async (c) => {
     const page = c.req.param('page');
-    if (!pageId.safeParse(page).success) return errorResponse(c, 400, 'invalid_page', `The page in the path must be 1 to ${limits.pageMax} characters.`);
+    if (!pageId.safeParse(page).success)
+      return errorResponse(c, 400, 'invalid_page', `The page in the path must be 1 to ${limits.pageMax} characters.`);
     const input = ConsultationInput.safeParse(await jsonBody(c.req));
     if (!input.success) {
-      return errorResponse(c, 400, 'validation', 'Some fields of the consultation need correcting.', { fields: fieldsOf(input.error.issues) });
+      return errorResponse(c, 400, 'validation', 'Some fields of the consultation need correcting.', {
+        fields: fieldsOf(input.error.issues),
+      });
     }
     const { title, opensAt, closesAt, department, askOrganisation, contactEmail, sections } = input.data;
-    await storage.putConsultation({
-      page,
-      title,
-      opensAt: storedDate(opensAt),
-      closesAt: storedDate(closesAt),
-      department: department ?? null,
-      askOrganisation: askOrganisation ?? false,
-      contactEmail: contactEmail || null,
-      sections: sections ?? [],
-      updatedAt: new Date().toISOString(),
-    }, c.get('moderator').name);
+    await storage.putConsultation(
+      {
+        page,
+        title,
+        opensAt: storedDate(opensAt),
+        closesAt: storedDate(closesAt),
+        department: department ?? null,
+        askOrganisation: askOrganisation ?? false,
+        contactEmail: contactEmail || null,
+        sections: sections ?? [],
+        updatedAt: new Date().toISOString(),
+      },
+      c.get('moderator').name,
+    );
     const saved = (await storage.listConsultations()).find((record) => record.page === page)!;
     return c.json({ consultation: moderationConsultation(saved) });
   });
@@ -240,7 +314,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     const { page, section, parentId, body } = input.data;
     const consultation = await storage.getConsultation(page);
     if (!consultation?.department) {
-      return errorResponse(c, 409, 'department_missing', 'Name the consultation’s department first: official responses are published in its name.');
+      return errorResponse(
+        c,
+        409,
+        'department_missing',
+        'Name the consultation’s department first: official responses are published in its name.',
+      );
     }
     if (parentId) {
       const parent = await storage.find(parentId);
@@ -250,24 +329,32 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         });
       }
     }
-    const comment = await storage.createOfficial({
-      page,
-      section,
-      parentId: parentId ?? null,
-      name: consultation.department,
-      email: '',
-      body,
-      visibility: 'public',
-      status: 'published',
-      role: 'official',
-    }, c.get('moderator').name);
+    const comment = await storage.createOfficial(
+      {
+        page,
+        section,
+        parentId: parentId ?? null,
+        name: consultation.department,
+        email: '',
+        body,
+        visibility: 'public',
+        status: 'published',
+        role: 'official',
+      },
+      c.get('moderator').name,
+    );
     return c.json({ comment: publicComment(comment) }, 201);
   });
 
   app.put('/api/v1/moderation/outcomes/:page/:section', async (c) => {
     const { page, section } = c.req.param();
     if (!pageId.safeParse(page).success || !sectionId.safeParse(section).success) {
-      return errorResponse(c, 400, 'invalid_section', `The page and section in the path must be 1 to ${limits.pageMax} and 1 to ${limits.sectionMax} characters.`);
+      return errorResponse(
+        c,
+        400,
+        'invalid_section',
+        `The page and section in the path must be 1 to ${limits.pageMax} and 1 to ${limits.sectionMax} characters.`,
+      );
     }
     const input = OutcomeInput.safeParse(await jsonBody(c.req));
     if (!input.success) {

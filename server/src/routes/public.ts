@@ -1,6 +1,19 @@
 import type { Hono } from 'hono';
 import { createHmac } from 'node:crypto';
-import { Counts, CommentPage, CreatedComment, ListCommentsQuery, ReportInput, id, limits, messagesFor, pageId, publicComment, type Consultation, isPublic } from 'civic-comments/contract';
+import {
+  Counts,
+  CommentPage,
+  CreatedComment,
+  ListCommentsQuery,
+  ReportInput,
+  id,
+  limits,
+  messagesFor,
+  pageId,
+  publicComment,
+  type Consultation,
+  isPublic,
+} from 'civic-comments/contract';
 import { cy, en } from 'civic-comments/i18n';
 import { nextChange, publicConsultation, refusalCode, refusalMessage } from '../consultations.js';
 import type { AppOptions } from '../context.js';
@@ -28,8 +41,7 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       throw error;
     }));
   /** Where an answer about this page may be kept: the page's version is read before its queries. */
-  const keeping = async (page: string): Promise<Keep | undefined> =>
-    cache && { cache, page, version: await storage.pageVersion(page) };
+  const keeping = async (page: string): Promise<Keep | undefined> => cache && { cache, page, version: await storage.pageVersion(page) };
 
   app.get('/api/v1/counts', async (c) => {
     const page = c.req.query('page');
@@ -57,7 +69,12 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
   app.get('/api/v1/comments', async (c) => {
     const query = ListCommentsQuery.safeParse(c.req.query());
     if (!query.success) {
-      return errorResponse(c, 400, 'invalid_query', `The query is not valid (${firstIssue(query.error.issues)}); "page" and "section" are required.`);
+      return errorResponse(
+        c,
+        400,
+        'invalid_query',
+        `The query is not valid (${firstIssue(query.error.issues)}); "page" and "section" are required.`,
+      );
     }
     const { page, section, limit = limits.listLimitDefault, cursor } = query.data;
     const after = cursor ? decodeCursor(cursor) : undefined;
@@ -66,7 +83,12 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const [result, outcome] = await Promise.all([storage.listPublished(page, section, limit, after), storage.getOutcome(page, section)]);
     return cachedJson(
       c,
-      { comments: result.items, nextCursor: encodeCursor(result.next), total: result.total, outcome: outcome ?? null } satisfies CommentPage,
+      {
+        comments: result.items,
+        nextCursor: encodeCursor(result.next),
+        total: result.total,
+        outcome: outcome ?? null,
+      } satisfies CommentPage,
       keep,
     );
   });
@@ -105,13 +127,18 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const address = options.clientAddress(c.req, c.env);
     const wait = await options.reportLimiter.take(address);
     if (wait > 0) {
-      return errorResponse(c, 429, 'rate_limited', `Too many reports in a short time. Try again in ${wait} seconds.`, { headers: { 'Retry-After': String(wait) } });
+      return errorResponse(c, 429, 'rate_limited', `Too many reports in a short time. Try again in ${wait} seconds.`, {
+        headers: { 'Retry-After': String(wait) },
+      });
     }
     // A reader is known by their network, not their address: one person's many addresses (an IPv6
     // /64, a mobile operator's pool) are one reporter. A browser on a page that ALLOWED_ORIGINS=*
     // merely lets in reports for moderators to see, but never hides a comment: any page on the web
     // could make its visitors do that.
-    const reporter = createHmac('sha256', await reportKey()).update(networkOf(address)).digest('base64url').slice(0, 22);
+    const reporter = createHmac('sha256', await reportKey())
+      .update(networkOf(address))
+      .digest('base64url')
+      .slice(0, 22);
     const origin = c.req.header('Origin');
     const hideAt = origin === undefined || originNamed(c, options, origin) ? options.reportsToHide : 0;
     const outcome = await storage.report(commentId, reporter, input.data.reason || null, hideAt);
@@ -149,7 +176,12 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       });
     }
     if (result.kind === 'removed') {
-      return errorResponse(c, 410, 'response_removed', 'This comment was received earlier and has since been removed by the moderators; it has not been stored again.');
+      return errorResponse(
+        c,
+        410,
+        'response_removed',
+        'This comment was received earlier and has since been removed by the moderators; it has not been stored again.',
+      );
     }
     if (result.kind === 'conflict') {
       return errorResponse(c, 422, 'idempotency_conflict', 'This Idempotency-Key was already used for a different comment.');

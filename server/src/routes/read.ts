@@ -31,16 +31,26 @@ export function readRoutes(app: Hono, options: AppOptions): void {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (!pageId.safeParse(page).success || !sectionId.safeParse(section).success || (query.cursor && !after)) {
       c.header('Cache-Control', 'no-store');
-      return c.html(pageHtml(strings, html`<h1>${strings.commentsHeading}</h1><p>${strings.readLinkBroken}</p>`, strings.commentsHeading), 400);
+      return c.html(
+        pageHtml(strings, html`<h1>${strings.commentsHeading}</h1><p>${strings.readLinkBroken}</p>`, strings.commentsHeading),
+        400,
+      );
     }
     let read;
     try {
-      read = await Promise.all([storage.getConsultation(page), storage.listPublished(page, section, perPage, after), storage.getOutcome(page, section)]);
+      read = await Promise.all([
+        storage.getConsultation(page),
+        storage.listPublished(page, section, perPage, after),
+        storage.getOutcome(page, section),
+      ]);
     } catch (error) {
       if (!storage.isUnavailable(error)) throw error;
       c.header('Cache-Control', 'no-store');
       c.header('Retry-After', '5');
-      return c.html(pageHtml(strings, html`<h1>${strings.commentsHeading}</h1><p>${strings.readUnavailable}</p>`, strings.commentsHeading), 503);
+      return c.html(
+        pageHtml(strings, html`<h1>${strings.commentsHeading}</h1><p>${strings.readUnavailable}</p>`, strings.commentsHeading),
+        503,
+      );
     }
     const [consultation, list, outcome] = read;
     const returnTo = safeReturn(c, options, query.return ?? '');
@@ -51,7 +61,9 @@ export function readRoutes(app: Hono, options: AppOptions): void {
     const closed = refusal(consultation);
     // Whom each reply answers: on this page, or (a reply to a comment on an earlier page) looked up.
     const names = new Map<string, Comment>(list.items.map((comment) => [comment.id, comment]));
-    const missing = [...new Set(list.items.flatMap((comment) => (comment.parentId && !names.has(comment.parentId) ? [comment.parentId] : [])))];
+    const missing = [
+      ...new Set(list.items.flatMap((comment) => (comment.parentId && !names.has(comment.parentId) ? [comment.parentId] : []))),
+    ];
     for (const found of await Promise.all(missing.map((id) => storage.find(id)))) {
       if (found && isPublic(found)) names.set(found.id, publicComment(found));
     }
@@ -59,9 +71,11 @@ export function readRoutes(app: Hono, options: AppOptions): void {
     const content = html`
       ${consultation ? html`<p class="caption">${consultation.title}</p>` : ''}
       <h1>${title}</h1>
-      ${closed
-        ? html`<div class="notice"><p>${refusalMessage(closed, strings)}</p></div>`
-        : html`<p><a href="${link('/respond')}">${strings.commentLink}</a></p>`}
+      ${
+        closed
+          ? html`<div class="notice"><p>${refusalMessage(closed, strings)}</p></div>`
+          : html`<p><a href="${link('/respond')}">${strings.commentLink}</a></p>`
+      }
       ${outcome ? html`<h2>${strings.outcomeHeading}</h2><p class="outcome">${outcome.body}</p>` : ''}
       <h2>${strings.threadHeading(list.total)}</h2>
       ${!after && list.total > list.items.length ? html`<p class="hint">${strings.readShowing(1, list.items.length, list.total)}</p>` : ''}

@@ -83,7 +83,8 @@ export const respondCy: RespondStrings = {
   linkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r ffurflen hon. Ewch yn ôl a dilyn y ddolen eto.',
   tooLarge: 'Mae’r hyn a anfonoch yn rhy hir i’w dderbyn. Ewch yn ôl, byrhewch eich sylw a’i anfon eto.',
   formUnavailable: 'Nid oes modd dangos y ffurflen ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig eiliadau.',
-  sendUnavailable: 'Nid oedd modd anfon eich sylw ar hyn o bryd. Nid oes dim a deipioch wedi’i golli: anfonwch ef eto ymhen ychydig eiliadau.',
+  sendUnavailable:
+    'Nid oedd modd anfon eich sylw ar hyn o bryd. Nid oes dim a deipioch wedi’i golli: anfonwch ef eto ymhen ychydig eiliadau.',
   removed: 'Cafodd y sylw hwn ei dderbyn yn gynharach ac mae’r cymedrolwyr wedi’i ddileu ers hynny. Nid yw wedi’i anfon eto.',
   notSentHeading: 'Nid yw eich sylw wedi’i anfon',
   notSentHint: 'Dyma beth wnaethoch chi ei deipio, er mwyn i chi allu cadw copi.',

@@ -38,7 +38,8 @@ interface FormState {
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export const stringsFor = (lang: string) => (lang.toLowerCase().startsWith('cy') ? respondCy : respondEn);
 /** Whether the page and section the form was opened for are ones a comment can be stored under. */
-const linkValid = (state: { page: string; section: string }) => pageId.safeParse(state.page).success && sectionId.safeParse(state.section).success;
+const linkValid = (state: { page: string; section: string }) =>
+  pageId.safeParse(state.page).success && sectionId.safeParse(state.section).success;
 
 /** What a reader is told to wait while the database is out of reach. */
 const unavailableRetrySeconds = 5;
@@ -113,7 +114,11 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
     const origin = c.req.header('Origin');
     const sameOrigin = origin === ownOrigin(c, options);
     // "null" is what a sandboxed frame or a data: page sends: another site, posting through the reader's browser.
-    if (origin && !sameOrigin && (origin === 'null' || (!options.allowedOrigins.includes('*') && !options.allowedOrigins.includes(origin)))) {
+    if (
+      origin &&
+      !sameOrigin &&
+      (origin === 'null' || (!options.allowedOrigins.includes('*') && !options.allowedOrigins.includes(origin)))
+    ) {
       return page(c, strings, 403, html`<p>${strings.originRefused}</p>`);
     }
     if (!linkValid(state)) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
@@ -153,7 +158,11 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const errors: Partial<Record<CommentField, string>> = {};
       for (const field of commentFields) {
         const code = result.kind === 'invalid' ? result.codes[field] : undefined;
-        const message = code ? ((strings.validation ?? validationMessages)[field] as Record<string, string>)[code] ?? code : result.kind === 'unstorable' ? result.fields[field] : undefined;
+        const message = code
+          ? (((strings.validation ?? validationMessages)[field] as Record<string, string>)[code] ?? code)
+          : result.kind === 'unstorable'
+            ? result.fields[field]
+            : undefined;
         if (message) errors[field] = message;
       }
       // Nothing the reader typed was wrong: what the link carried (page, section) cannot be stored.
@@ -173,7 +182,8 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       return formPage(c, { ...state, idempotency: randomBytes(16).toString('hex') }, {}, await asks());
     }
     const { comment, reference } = answered(result.answer);
-    const said = comment.status === 'published' ? strings.sentPublished : comment.status === 'received' ? strings.sentPrivate : strings.sentPending;
+    const said =
+      comment.status === 'published' ? strings.sentPublished : comment.status === 'received' ? strings.sentPrivate : strings.sentPending;
     return page(
       c,
       strings,
@@ -201,11 +211,13 @@ function closedPage(c: Context, state: FormState, closed: ClosedConsultation, st
     status,
     html`<h1>${strings.pageTitle}</h1>
       <div class="notice" role="status"><p>${refusalMessage(closed, strings)}</p></div>
-      ${state.body
-        ? html`<h2>${strings.notSentHeading}</h2>
+      ${
+        state.body
+          ? html`<h2>${strings.notSentHeading}</h2>
             <p>${strings.notSentHint}</p>
             <p class="kept-comment">${state.body}</p>`
-        : ''}
+          : ''
+      }
       <p>${state.returnTo ? html`<a href="${state.returnTo}">${strings.backToSection}</a>` : strings.closePage}</p>`,
   );
 }
@@ -223,7 +235,9 @@ function formPage(
   // Without a script to move focus to the error summary, the title is what a screen reader reads first.
   const title = listed.length || problem ? `${strings.errorPrefix} ${strings.pageTitle}` : strings.pageTitle;
   const fieldError = (field: CommentField) =>
-    errors[field] ? html`<p class="error-message" id="${field}-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${errors[field]}</p>` : '';
+    errors[field]
+      ? html`<p class="error-message" id="${field}-error"><span class="visually-hidden">${strings.errorPrefix}</span> ${errors[field]}</p>`
+      : '';
   const describedBy = (field: CommentField, hint?: string) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ');
   const choice = (name: 'visibility' | 'respondent', value: string, label: string) => html`<div class="choice">
     <input id="${name}-${value}" type="radio" name="${name}" value="${value}" ${state[name] === value ? 'checked' : ''} />
@@ -237,14 +251,16 @@ function formPage(
     strings,
     status,
     html`
-      ${listed.length
-        ? html`<div class="error-summary" role="alert" tabindex="-1">
+      ${
+        listed.length
+          ? html`<div class="error-summary" role="alert" tabindex="-1">
             <h2 class="error-summary-title">${strings.errorSummaryTitle}</h2>
             <ul>
               ${listed.map((field) => html`<li><a href="#${target[field] ?? field}">${errors[field]}</a></li>`)}
             </ul>
           </div>`
-        : ''}
+          : ''
+      }
       ${problem ? html`<p class="error-text" role="alert">${problem}</p>` : ''}
       <h1>${strings.pageTitle}</h1>
       <p class="hint">${strings.sectionLabel(state.sectionTitle ?? state.section)}</p>
@@ -262,8 +278,9 @@ function formPage(
           ${fieldError('email')}
           <input class="input" id="email" name="email" type="email" autocomplete="email" spellcheck="false" value="${state.email}" aria-describedby="${describedBy('email', 'email-hint')}" />
         </div>
-        ${askOrganisation || state.respondent
-          ? html`<div class="field ${errors.respondent || errors.organisation ? 'has-error' : ''}">
+        ${
+          askOrganisation || state.respondent
+            ? html`<div class="field ${errors.respondent || errors.organisation ? 'has-error' : ''}">
               <fieldset ${errors.respondent ? html`aria-describedby="respondent-error"` : ''}>
                 <legend>${strings.respondentLegend}</legend>
                 ${fieldError('respondent')} ${choice('respondent', 'individual', strings.respondentIndividual)}
@@ -276,7 +293,8 @@ function formPage(
                 </div>
               </fieldset>
             </div>`
-          : ''}
+            : ''
+        }
         <div class="field ${errors.body ? 'has-error' : ''}">
           <label for="body">${strings.bodyLabel}</label>
           <div class="hint" id="body-hint">${strings.bodyLimitHint(limits.bodyMax)}</div>
@@ -303,7 +321,13 @@ function formPage(
   );
 }
 
-function page(c: Context, strings: RespondStrings, status: 200 | 201 | 400 | 403 | 409 | 410 | 413 | 429 | 503, content: Markup, title = strings.pageTitle) {
+function page(
+  c: Context,
+  strings: RespondStrings,
+  status: 200 | 201 | 400 | 403 | 409 | 410 | 413 | 429 | 503,
+  content: Markup,
+  title = strings.pageTitle,
+) {
   c.header('Content-Security-Policy', contentSecurityPolicy);
   c.header('Cache-Control', 'no-store');
   return c.html(pageHtml(strings, content, title), status);

@@ -61,7 +61,7 @@ export function staticRoutes(app: Hono, root: string, demo: boolean): void {
   app.get('/moderate', async (c) => {
     const asked = c.req.query('lang');
     const kept = /(?:^|;\s*)moderate_lang=(en|cy)(?:;|$)/.exec(c.req.header('Cookie') ?? '')?.[1];
-    const lang = asked === 'cy' || asked === 'en' ? asked : kept ?? 'en';
+    const lang = asked === 'cy' || asked === 'en' ? asked : (kept ?? 'en');
     const page = await send('server/public/moderate.html', 'no-store');
     if (!page) return c.notFound();
     if (asked === 'cy' || asked === 'en') {
@@ -72,21 +72,33 @@ export function staticRoutes(app: Hono, root: string, demo: boolean): void {
     const other = lang === 'cy' ? { lang: 'en', label: 'English' } : { lang: 'cy', label: 'Cymraeg' };
     const html = (await page.text())
       .replace('<html lang="en">', `<html lang="${lang}">`)
-      .replace('<title>Moderate comments – civic-comments</title>', lang === 'cy' ? '<title>Cymedroli sylwadau – civic-comments</title>' : '<title>Moderate comments – civic-comments</title>')
-      .replace('<!-- language -->', `<p class="language"><a href="/moderate?lang=${other.lang}" hreflang="${other.lang}" lang="${other.lang}">${other.label}</a></p>`);
+      .replace(
+        '<title>Moderate comments – civic-comments</title>',
+        lang === 'cy' ? '<title>Cymedroli sylwadau – civic-comments</title>' : '<title>Moderate comments – civic-comments</title>',
+      )
+      .replace(
+        '<!-- language -->',
+        `<p class="language"><a href="/moderate?lang=${other.lang}" hreflang="${other.lang}" lang="${other.lang}">${other.label}</a></p>`,
+      );
     return c.html(html);
   });
   app.get('/moderate.css', file('server/public/moderate.css', 'public, max-age=300'));
   // The form for readers without JavaScript wears the widget's own styles, and the page's few rules.
   app.get('/respond.css', async (c) => {
-    const [widget, page] = await Promise.all([send('dist/civic-comments.css', 'public, max-age=300'), send('server/public/respond.css', 'public, max-age=300')]);
+    const [widget, page] = await Promise.all([
+      send('dist/civic-comments.css', 'public, max-age=300'),
+      send('server/public/respond.css', 'public, max-age=300'),
+    ]);
     if (!widget || !page) return c.notFound();
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(`${await widget.text()}\n${await page.text()}`);
   });
   // The bundle's chunks carry a hash of their content in their names, so they can be kept for a year.
-  app.get('/chunks/*', async (c) => (await send(`dist${decodeURIComponent(c.req.path)}`, 'public, max-age=31536000, immutable')) ?? c.notFound());
+  app.get(
+    '/chunks/*',
+    async (c) => (await send(`dist${decodeURIComponent(c.req.path)}`, 'public, max-age=31536000, immutable')) ?? c.notFound(),
+  );
   if (!demo) return;
   app.get('/', (c) => c.redirect('/demo/'));
   app.get('/demo/*', async (c) => {

@@ -7,7 +7,10 @@ export class BatchedReads<K, V> {
   private queued = new Map<K, { resolve: (value: V) => void; reject: (error: unknown) => void }[]>();
   private running = false;
 
-  constructor(private readonly readAll: (keys: K[]) => Promise<Map<K, V>>, private readonly missing: V) {}
+  constructor(
+    private readonly readAll: (keys: K[]) => Promise<Map<K, V>>,
+    private readonly missing: V,
+  ) {}
 
   read(key: K): Promise<V> {
     return new Promise((resolve, reject) => {

@@ -180,6 +180,17 @@ export const migrations: { version: number; sql: string }[] = [
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */
 export const tables = [
-  'comments', 'idempotency_keys', 'rate_limits', 'server_secrets', 'page_versions', 'consultations', 'outcomes', 'receipts',
-  'moderators', 'audit_log', 'reports', 'campaign_bands', 'schema_migrations',
+  'comments',
+  'idempotency_keys',
+  'rate_limits',
+  'server_secrets',
+  'page_versions',
+  'consultations',
+  'outcomes',
+  'receipts',
+  'moderators',
+  'audit_log',
+  'reports',
+  'campaign_bands',
+  'schema_migrations',
 ];

@@ -8,9 +8,55 @@ import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
-import { campaignDecision, consultationSaved, decision, erasure, logged, officialLogged, outcomeSaved, removal, report as reportPlan, type Write } from './transactions.js';
-import { auditPageOf, earlierAnswer, fromConsultationRow, fromPublicRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type PublicRow, type ReceiptRow } from './rows.js';
-import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import {
+  campaignDecision,
+  consultationSaved,
+  decision,
+  erasure,
+  logged,
+  officialLogged,
+  outcomeSaved,
+  removal,
+  report as reportPlan,
+  type Write,
+} from './transactions.js';
+import {
+  auditPageOf,
+  earlierAnswer,
+  fromConsultationRow,
+  fromPublicRow,
+  fromReceiptRow,
+  fromRow,
+  newStoredComment,
+  pageOf,
+  statusCountsByPage,
+  withCampaignSizes,
+  withReasons,
+  type AuditRow,
+  type CommentRow,
+  type ConsultationRow,
+  type KeyRow,
+  type PublicRow,
+  type ReceiptRow,
+} from './rows.js';
+import type {
+  CampaignDecision,
+  ReportOutcome,
+  OverviewCount,
+  AuditFilter,
+  ConsultationRecord,
+  CreateResult,
+  Cursor,
+  Idempotency,
+  ModerationFilter,
+  ModeratorRecord,
+  NewCreate,
+  NewRecord,
+  QueuedReceipt,
+  ReceiptOutcome,
+  Storage,
+  StoredComment,
+} from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
 const numbered = new Map<string, string>();
@@ -79,8 +125,22 @@ interface StoreStatement {
 function storeStatement({ record, idempotency }: NewCreate): StoreStatement {
   const comment = newStoredComment(record);
   const params = [
-    comment.id, comment.createdAt, isPublic(record), comment.page, comment.section, comment.parentId, comment.name, comment.email, comment.body,
-    comment.visibility, comment.status, record.role, comment.respondent, comment.organisation, comment.lang, comment.reference,
+    comment.id,
+    comment.createdAt,
+    isPublic(record),
+    comment.page,
+    comment.section,
+    comment.parentId,
+    comment.name,
+    comment.email,
+    comment.body,
+    comment.visibility,
+    comment.status,
+    record.role,
+    comment.respondent,
+    comment.organisation,
+    comment.lang,
+    comment.reference,
   ];
   if (!idempotency) return { comment, text: storeComment, params };
   const answer = idempotency.answer(comment);
@@ -120,7 +180,10 @@ export class PostgresStorage implements Storage {
 
   /** A secret made once and kept in the database, so that every instance holds the same one. */
   async secret(name: string): Promise<Buffer> {
-    await this.sql.unsafe('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('base64')]);
+    await this.sql.unsafe('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+      name,
+      randomBytes(32).toString('base64'),
+    ]);
     const [row] = await this.sql.unsafe('SELECT value FROM server_secrets WHERE name = $1', [name]);
     return Buffer.from(String(row!.value), 'base64');
   }
@@ -133,7 +196,11 @@ export class PostgresStorage implements Storage {
       const applied = new Set((await tx.unsafe('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
       for (const migration of migrations) {
         if (applied.has(migration.version)) continue;
-        await tx.unsafe(migration.sql.replaceAll('ORDERED', 'TEXT COLLATE "C"').replaceAll('SERIAL_ID', 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'));
+        await tx.unsafe(
+          migration.sql
+            .replaceAll('ORDERED', 'TEXT COLLATE "C"')
+            .replaceAll('SERIAL_ID', 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
+        );
         await tx.unsafe('INSERT INTO schema_migrations VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
       }
     });
@@ -233,8 +300,14 @@ export class PostgresStorage implements Storage {
       this.sql.unsafe(dollar(q.byStatus.sql), q.byStatus.params as never[]),
     ]);
     const page = pageOf(rows, limit, Number(total?.n ?? 0), fromRow);
-    await withReasons(page.items, async (text, ids) => (await this.sql.unsafe(dollar(text), ids)) as unknown as { comment_id: string; reason: string }[]);
-    await withCampaignSizes(page.items, async (text, campaigns) => (await this.sql.unsafe(dollar(text), campaigns)) as unknown as { campaign: string; n: number }[]);
+    await withReasons(
+      page.items,
+      async (text, ids) => (await this.sql.unsafe(dollar(text), ids)) as unknown as { comment_id: string; reason: string }[],
+    );
+    await withCampaignSizes(
+      page.items,
+      async (text, campaigns) => (await this.sql.unsafe(dollar(text), campaigns)) as unknown as { campaign: string; n: number }[],
+    );
     return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])) };
   }
 
@@ -274,8 +347,13 @@ export class PostgresStorage implements Storage {
 
   async erase(email: string, by: string): Promise<number> {
     return this.sql.begin(async (tx) => {
-      const keys = (await tx.unsafe(dollar(queries.keysToErase), [email])).map((row) => ({ key: String(row.key), answer: String(row.answer) }));
-      const responses = (await tx.unsafe(dollar(`${queries.erasedComments} FOR UPDATE`), [email])) as unknown as Parameters<typeof erasure>[2];
+      const keys = (await tx.unsafe(dollar(queries.keysToErase), [email])).map((row) => ({
+        key: String(row.key),
+        answer: String(row.answer),
+      }));
+      const responses = (await tx.unsafe(dollar(`${queries.erasedComments} FOR UPDATE`), [email])) as unknown as Parameters<
+        typeof erasure
+      >[2];
       await this.apply(tx, erasure(email, keys, responses, by, new Date().toISOString()));
       return responses.length;
     }) as Promise<number>;
@@ -374,7 +452,10 @@ export class PostgresStorage implements Storage {
       // One instance groups at a time, so that two near-identical responses grouped at once still meet.
       const [lock] = await tx.unsafe('SELECT pg_try_advisory_xact_lock(727275) AS taken');
       if (!lock!.taken) return false;
-      const rows = await tx.unsafe(dollar(campaignQueries.stillUngrouped(items.length)), items.map((item) => item.id));
+      const rows = await tx.unsafe(
+        dollar(campaignQueries.stillUngrouped(items.length)),
+        items.map((item) => item.id),
+      );
       const waiting = new Set(rows.map((row) => String(row.id)));
       const batch = items.filter((each) => waiting.has(each.id));
       // Every candidate of the batch in one query, a few per band key, then the batch planned in
@@ -384,14 +465,21 @@ export class PostgresStorage implements Storage {
       const stored = new Map<string, Candidate[]>();
       for (const row of found) {
         const band = String(row.band);
-        stored.set(band, [...(stored.get(band) ?? []), { id: String(row.id), campaign: row.campaign as string | null, fingerprint: String(row.fingerprint) }]);
+        stored.set(band, [
+          ...(stored.get(band) ?? []),
+          { id: String(row.id), campaign: row.campaign as string | null, fingerprint: String(row.fingerprint) },
+        ]);
       }
       const plan = planCampaigns(batch, stored);
       if (plan.leaders.length) {
         await tx.unsafe(campaignLeads, [plan.leaders.map((l) => l.id), plan.leaders.map((l) => l.campaign)]);
       }
       if (plan.grouped.length) {
-        await tx.unsafe(campaignGrouped, [plan.grouped.map((g) => g.id), plan.grouped.map((g) => g.fingerprint), plan.grouped.map((g) => g.campaign)]);
+        await tx.unsafe(campaignGrouped, [
+          plan.grouped.map((g) => g.id),
+          plan.grouped.map((g) => g.fingerprint),
+          plan.grouped.map((g) => g.campaign),
+        ]);
       }
       if (plan.bands.length) await tx.unsafe(campaignBands, [plan.bands.map((b) => b.band), plan.bands.map((b) => b.id)]);
       return true;
@@ -442,7 +530,12 @@ export class PostgresStorage implements Storage {
       this.sql.unsafe(dollar(q.total.sql), q.total.params as never[]),
       this.sql.unsafe(dollar(auditQueries.moderators)),
     ]);
-    return auditPageOf(rows as unknown as AuditRow[], limit, Number(total[0]?.n ?? 0), moderators.map((row) => String(row.moderator)));
+    return auditPageOf(
+      rows as unknown as AuditRow[],
+      limit,
+      Number(total[0]?.n ?? 0),
+      moderators.map((row) => String(row.moderator)),
+    );
   }
 
   async health(): Promise<'ok' | 'unreachable' | 'read-only'> {

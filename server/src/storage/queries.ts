@@ -17,7 +17,8 @@ export const publicColumns = `id, page, section, parent_id,
 export const campaignQueries = {
   ungrouped: `SELECT id, page, body, role FROM comments WHERE fingerprint IS NULL ORDER BY created_at, id LIMIT ?`,
   // Read again inside the grouping transaction: another run may have grouped some meanwhile.
-  stillUngrouped: (count: number) => `SELECT id FROM comments WHERE fingerprint IS NULL AND id IN (${Array.from({ length: count }, () => '?').join(', ')})`,
+  stillUngrouped: (count: number) =>
+    `SELECT id FROM comments WHERE fingerprint IS NULL AND id IN (${Array.from({ length: count }, () => '?').join(', ')})`,
   candidates: (bands: number, limit: number) => `SELECT DISTINCT comments.id, comments.campaign, comments.fingerprint
     FROM campaign_bands JOIN comments ON comments.id = campaign_bands.comment_id
     WHERE campaign_bands.band IN (${Array.from({ length: bands }, () => '?').join(', ')}) AND comments.id <> ? LIMIT ${limit}`,

@@ -34,10 +34,22 @@ export function anonymisedAnswer(answer: string): string {
 }
 
 /** A new comment as it will be stored: its id and dates made now (or when the record says it was written). */
-export function newStoredComment({ at, ...record }: NewRecord): StoredComment & Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> {
+export function newStoredComment({
+  at,
+  ...record
+}: NewRecord): StoredComment & Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> {
   const time = at ?? Date.now();
   const now = new Date(time).toISOString();
-  return { respondent: null, organisation: null, lang: null, reference: null, ...record, id: newCommentId(time), createdAt: now, updatedAt: now };
+  return {
+    respondent: null,
+    organisation: null,
+    lang: null,
+    reference: null,
+    ...record,
+    id: newCommentId(time),
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** A row of `comments` as both drivers read it. */
@@ -117,7 +129,10 @@ export function fromRow(row: CommentRow): StoredComment {
 /** Gives the responses of a list that belong to a campaign the campaign's size, read in one query. */
 export async function withCampaignSizes(
   comments: StoredComment[],
-  read: (sql: string, campaigns: string[]) => Promise<{ campaign: string; n: number | string }[]> | { campaign: string; n: number | string }[],
+  read: (
+    sql: string,
+    campaigns: string[],
+  ) => Promise<{ campaign: string; n: number | string }[]> | { campaign: string; n: number | string }[],
 ): Promise<StoredComment[]> {
   const campaigns = [...new Set(comments.flatMap((comment) => (comment.campaign ? [comment.campaign] : [])))];
   if (!campaigns.length) return comments;
@@ -194,7 +209,15 @@ export function fromConsultationRow(row: ConsultationRow): ConsultationRecord {
 
 /** A consultation record as the upsert takes its parameters. */
 export const consultationParams = (c: ConsultationRecord) => [
-  c.page, c.title, c.opensAt, c.closesAt, c.department, c.askOrganisation ? 1 : 0, c.contactEmail, JSON.stringify(c.sections), c.updatedAt,
+  c.page,
+  c.title,
+  c.opensAt,
+  c.closesAt,
+  c.department,
+  c.askOrganisation ? 1 : 0,
+  c.contactEmail,
+  JSON.stringify(c.sections),
+  c.updatedAt,
 ];
 
 /** Responses per page and status, as read for the consultations' list. */
@@ -206,7 +229,15 @@ export function statusCountsByPage(rows: { page: string; status: string; n: numb
 
 /** An audit entry as the insert takes its parameters. */
 export const auditParams = (by: string, entry: NewAuditEntry, at = new Date().toISOString()) => [
-  at, by, entry.action, entry.commentId ?? null, entry.reference ?? null, entry.page ?? null, entry.section ?? null, entry.from ?? null, entry.to ?? null,
+  at,
+  by,
+  entry.action,
+  entry.commentId ?? null,
+  entry.reference ?? null,
+  entry.page ?? null,
+  entry.section ?? null,
+  entry.from ?? null,
+  entry.to ?? null,
 ];
 
 /** A row of `audit_log` as both drivers read it. */

@@ -9,9 +9,53 @@ import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted
 import { isPublic, type Comment, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
-import { campaignDecision, consultationSaved, decision, erasure, logged, officialLogged, outcomeSaved, removal, report as reportPlan, type Write } from './transactions.js';
-import { auditPageOf, earlierAnswer, fromConsultationRow, fromReceiptRow, fromRow, newStoredComment, pageOf, statusCountsByPage, withCampaignSizes, withReasons, type AuditRow, type CommentRow, type ConsultationRow, type KeyRow, type ReceiptRow } from './rows.js';
-import type { CampaignDecision, ReportOutcome, OverviewCount, AuditFilter, ConsultationRecord, CreateResult, Cursor, Idempotency, ModerationFilter, ModeratorRecord, NewCreate, NewRecord, QueuedReceipt, ReceiptOutcome, Storage, StoredComment } from './storage.js';
+import {
+  campaignDecision,
+  consultationSaved,
+  decision,
+  erasure,
+  logged,
+  officialLogged,
+  outcomeSaved,
+  removal,
+  report as reportPlan,
+  type Write,
+} from './transactions.js';
+import {
+  auditPageOf,
+  earlierAnswer,
+  fromConsultationRow,
+  fromReceiptRow,
+  fromRow,
+  newStoredComment,
+  pageOf,
+  statusCountsByPage,
+  withCampaignSizes,
+  withReasons,
+  type AuditRow,
+  type CommentRow,
+  type ConsultationRow,
+  type KeyRow,
+  type ReceiptRow,
+} from './rows.js';
+import type {
+  CampaignDecision,
+  ReportOutcome,
+  OverviewCount,
+  AuditFilter,
+  ConsultationRecord,
+  CreateResult,
+  Cursor,
+  Idempotency,
+  ModerationFilter,
+  ModeratorRecord,
+  NewCreate,
+  NewRecord,
+  QueuedReceipt,
+  ReceiptOutcome,
+  Storage,
+  StoredComment,
+} from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -58,9 +102,7 @@ export class SqliteStorage implements Storage {
 
   private migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set(
-      this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-    );
+    const applied = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       this.db.transaction(() => {
@@ -71,7 +113,10 @@ export class SqliteStorage implements Storage {
   }
 
   private secretNow(name: string): Buffer {
-    this.statement('INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, randomBytes(32).toString('base64'));
+    this.statement('INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(
+      name,
+      randomBytes(32).toString('base64'),
+    );
     return Buffer.from(this.statement('SELECT value FROM server_secrets WHERE name = ?').pluck().get(name) as string, 'base64');
   }
 
@@ -99,9 +144,22 @@ export class SqliteStorage implements Storage {
     }
     const comment = newStoredComment(record);
     this.statement(sql.insertComment).run(
-      comment.id, comment.page, comment.section, comment.parentId, comment.name, comment.email,
-      comment.body, comment.visibility, comment.status, comment.createdAt, comment.updatedAt, comment.role,
-      comment.respondent, comment.organisation, comment.lang, comment.reference,
+      comment.id,
+      comment.page,
+      comment.section,
+      comment.parentId,
+      comment.name,
+      comment.email,
+      comment.body,
+      comment.visibility,
+      comment.status,
+      comment.createdAt,
+      comment.updatedAt,
+      comment.role,
+      comment.respondent,
+      comment.organisation,
+      comment.lang,
+      comment.reference,
     );
     if (isPublic(record)) this.statement(sql.bumpPage).run(record.page);
     if (!idempotency) return { kind: 'created', comment };
@@ -166,21 +224,25 @@ export class SqliteStorage implements Storage {
   }
 
   async setStatus(id: string, status: StoredComment['status'], by: string) {
-    return this.db.transaction(() => {
-      const before = this.findRow(id);
-      if (!before) return undefined;
-      this.apply(decision(before, status, by, new Date().toISOString()));
-      return this.findRow(id);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const before = this.findRow(id);
+        if (!before) return undefined;
+        this.apply(decision(before, status, by, new Date().toISOString()));
+        return this.findRow(id);
+      })
+      .immediate();
   }
 
   async remove(id: string, by: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      const before = this.findRow(id);
-      if (!before) return false;
-      this.apply(removal(before, by));
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const before = this.findRow(id);
+        if (!before) return false;
+        this.apply(removal(before, by));
+        return true;
+      })
+      .immediate();
   }
 
   async exportAll(page?: string): Promise<StoredComment[]> {
@@ -192,26 +254,33 @@ export class SqliteStorage implements Storage {
     // The write-ahead log still holds the pages as they were before: copy it into the file, whose
     // freed space secure_delete has zeroed, and truncate it, so no copy of the erased data is left.
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result?.busy) console.error('civic-comments-server: after an erasure, the write-ahead log could not be emptied while other connections read; it will be at the next checkpoint.');
+    if (result?.busy)
+      console.error(
+        'civic-comments-server: after an erasure, the write-ahead log could not be emptied while other connections read; it will be at the next checkpoint.',
+      );
     return erased;
   }
 
   private eraseInTransaction(email: string, by: string): number {
-    return this.db.transaction(() => {
-      const keys = this.statement(sql.keysToErase).all(email) as { key: string; answer: string }[];
-      const responses = this.statement(sql.erasedComments).all(email) as Parameters<typeof erasure>[2];
-      this.apply(erasure(email, keys, responses, by, new Date().toISOString()));
-      return responses.length;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const keys = this.statement(sql.keysToErase).all(email) as { key: string; answer: string }[];
+        const responses = this.statement(sql.erasedComments).all(email) as Parameters<typeof erasure>[2];
+        this.apply(erasure(email, keys, responses, by, new Date().toISOString()));
+        return responses.length;
+      })
+      .immediate();
   }
 
   async createOfficial(record: NewRecord, by: string): Promise<StoredComment> {
-    return this.db.transaction(() => {
-      const result = this.createInTransaction(record);
-      if (result.kind !== 'created') throw new Error('An official response without an idempotency key was not stored.');
-      this.apply(officialLogged(result.comment, by));
-      return result.comment;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const result = this.createInTransaction(record);
+        if (result.kind !== 'created') throw new Error('An official response without an idempotency key was not stored.');
+        this.apply(officialLogged(result.comment, by));
+        return result.comment;
+      })
+      .immediate();
   }
 
   async queueReceipt(commentId: string, recipient: string): Promise<void> {
@@ -238,10 +307,12 @@ export class SqliteStorage implements Storage {
   }
 
   async putConsultation(record: ConsultationRecord, by: string): Promise<void> {
-    this.db.transaction(() => {
-      const row = this.statement(sql.consultation).get(record.page) as ConsultationRow | undefined;
-      this.apply(consultationSaved(row && fromConsultationRow(row), record, by));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const row = this.statement(sql.consultation).get(record.page) as ConsultationRow | undefined;
+        this.apply(consultationSaved(row && fromConsultationRow(row), record, by));
+      })
+      .immediate();
   }
 
   async listConsultations() {
@@ -259,20 +330,24 @@ export class SqliteStorage implements Storage {
 
   async putOutcome(page: string, section: string, body: string, by: string): Promise<Outcome> {
     const updatedAt = new Date().toISOString();
-    this.db.transaction(() => {
-      const before = this.statement(sql.outcome).get(page, section) as { body: string } | undefined;
-      this.apply(outcomeSaved(page, section, before?.body, body, by, updatedAt));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const before = this.statement(sql.outcome).get(page, section) as { body: string } | undefined;
+        this.apply(outcomeSaved(page, section, before?.body, body, by, updatedAt));
+      })
+      .immediate();
     return { body, updatedAt };
   }
 
   async report(commentId: string, reporter: string, reason: string | null, hideAt: number): Promise<ReportOutcome> {
-    return this.db.transaction((): ReportOutcome => {
-      const made = this.statement(reportQueries.made).get(commentId, reporter) !== undefined;
-      const planned = reportPlan(this.findRow(commentId), made, reporter, reason, hideAt, new Date().toISOString());
-      this.apply(planned.writes);
-      return planned.outcome;
-    }).immediate();
+    return this.db
+      .transaction((): ReportOutcome => {
+        const made = this.statement(reportQueries.made).get(commentId, reporter) !== undefined;
+        const planned = reportPlan(this.findRow(commentId), made, reporter, reason, hideAt, new Date().toISOString());
+        this.apply(planned.writes);
+        return planned.outcome;
+      })
+      .immediate();
   }
 
   async overviewCounts(page: string): Promise<OverviewCount[]> {
@@ -284,47 +359,62 @@ export class SqliteStorage implements Storage {
   }
 
   async groupCampaigns(items: Fingerprinted[]): Promise<boolean> {
-    this.db.transaction(() => {
-      const waiting = new Set(this.statement(campaignQueries.stillUngrouped(items.length)).pluck().all(...items.map((item) => item.id)) as string[]);
-      for (const item of items.filter((each) => waiting.has(each.id))) {
-        const candidates = item.bands.length
-          ? (this.statement(campaignQueries.candidates(item.bands.length, candidatesPerResponse)).all(...item.bands, item.id) as Candidate[])
-          : [];
-        const step = campaignStep(item, candidates);
-        if (step.leader) this.statement(campaignQueries.leads).run(step.campaign, step.leader);
-        this.statement(campaignQueries.grouped).run(item.fingerprint, step.campaign, item.id);
-        if (step.keepBands) for (const band of item.bands) this.statement(campaignQueries.band).run(band, item.id);
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const waiting = new Set(
+          this.statement(campaignQueries.stillUngrouped(items.length))
+            .pluck()
+            .all(...items.map((item) => item.id)) as string[],
+        );
+        for (const item of items.filter((each) => waiting.has(each.id))) {
+          const candidates = item.bands.length
+            ? (this.statement(campaignQueries.candidates(item.bands.length, candidatesPerResponse)).all(
+                ...item.bands,
+                item.id,
+              ) as Candidate[])
+            : [];
+          const step = campaignStep(item, candidates);
+          if (step.leader) this.statement(campaignQueries.leads).run(step.campaign, step.leader);
+          this.statement(campaignQueries.grouped).run(item.fingerprint, step.campaign, item.id);
+          if (step.keepBands) for (const band of item.bands) this.statement(campaignQueries.band).run(band, item.id);
+        }
+      })
+      .immediate();
     return true;
   }
 
   async setCampaignStatus(campaign: string, update: CampaignStatusUpdate, by: string): Promise<CampaignDecision> {
-    return this.db.transaction(() => {
-      const members = (this.statement(sql.campaignMembers).all(campaign) as CommentRow[]).map(fromRow);
-      const planned = campaignDecision(members, update, by, new Date().toISOString());
-      this.apply(planned.writes);
-      return planned.result;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const members = (this.statement(sql.campaignMembers).all(campaign) as CommentRow[]).map(fromRow);
+        const planned = campaignDecision(members, update, by, new Date().toISOString());
+        this.apply(planned.writes);
+        return planned.result;
+      })
+      .immediate();
   }
 
   async addModerator(name: string, tokenHash: string, role: ModeratorRole, by: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (this.statement(moderatorQueries.named).get(name)) return false;
-      this.statement(moderatorQueries.add).run(name, tokenHash, new Date().toISOString(), role);
-      this.apply(logged(by, { action: 'moderator-added', to: name }));
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (this.statement(moderatorQueries.named).get(name)) return false;
+        this.statement(moderatorQueries.add).run(name, tokenHash, new Date().toISOString(), role);
+        this.apply(logged(by, { action: 'moderator-added', to: name }));
+        return true;
+      })
+      .immediate();
   }
 
   async removeModerator(name: string, by: string): Promise<boolean> {
-    return this.db.transaction(() => {
-      const named = this.statement(moderatorQueries.named).get(name) as { name: string } | undefined;
-      if (!named) return false;
-      this.statement(moderatorQueries.remove).run(name);
-      this.apply(logged(by, { action: 'moderator-removed', from: named.name }));
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const named = this.statement(moderatorQueries.named).get(name) as { name: string } | undefined;
+        if (!named) return false;
+        this.statement(moderatorQueries.remove).run(name);
+        this.apply(logged(by, { action: 'moderator-removed', from: named.name }));
+        return true;
+      })
+      .immediate();
   }
 
   async listModerators(): Promise<ModeratorRecord[]> {
@@ -368,7 +458,18 @@ export class SqliteStorage implements Storage {
 const sqliteCode = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
 
 /** A public row as `listPublished` selects it, column by column (see `publicColumns`). */
-type PublicTuple = [string, string, string, string | null, string | null, string, string, Comment['status'], NonNullable<Comment['role']>, string | null];
+type PublicTuple = [
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string,
+  Comment['status'],
+  NonNullable<Comment['role']>,
+  string | null,
+];
 
 const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, status, role, organisation]: PublicTuple): Comment => ({
   id,

@@ -1,4 +1,19 @@
-import type { AuditAction, AuditEntry, CampaignStatusUpdate, ModeratorRole, OverviewCount, Comment, CommentStatus, ModerationComment, Outcome, ReceiptState, Respondent, ResponseLanguage, Role, Visibility } from 'civic-comments/contract';
+import type {
+  AuditAction,
+  AuditEntry,
+  CampaignStatusUpdate,
+  ModeratorRole,
+  OverviewCount,
+  Comment,
+  CommentStatus,
+  ModerationComment,
+  Outcome,
+  ReceiptState,
+  Respondent,
+  ResponseLanguage,
+  Role,
+  Visibility,
+} from 'civic-comments/contract';
 import type { HitCounter } from './hit-counter.js';
 import type { Fingerprinted } from '../campaigns/assign.js';
 
@@ -223,7 +238,11 @@ export interface Storage {
   /** A secret kept in the database, made the first time it is asked for: the same on every instance and after restarts. */
   secret(name: string): Promise<Buffer>;
   /** The audit log, newest first, with everyone who appears in it. */
-  listAudit(filter: AuditFilter, limit: number, before?: string): Promise<{ items: AuditEntry[]; next: string | null; total: number; moderators: string[] }>;
+  listAudit(
+    filter: AuditFilter,
+    limit: number,
+    before?: string,
+  ): Promise<{ items: AuditEntry[]; next: string | null; total: number; moderators: string[] }>;
   /** Queues a receipt for a stored response, once; the receipt sender mails it, never the request. */
   queueReceipt(commentId: string, recipient: string): Promise<void>;
   /** Receipts whose time has come, the longest waiting first. */

@@ -19,7 +19,8 @@ export interface Write {
 const write = (text: string, ...params: unknown[]): Write => ({ sql: text, params });
 
 /** The audit log's entry as a write, when there is one. */
-export const logged = (by: string, entry: NewAuditEntry | undefined): Write[] => (entry ? [write(auditQueries.insert, ...auditParams(by, entry))] : []);
+export const logged = (by: string, entry: NewAuditEntry | undefined): Write[] =>
+  entry ? [write(auditQueries.insert, ...auditParams(by, entry))] : [];
 
 /** A moderator's decision on a response: its status, the reports made so far reviewed, its page's answers refreshed, and the log. */
 export const decision = (before: StoredComment, status: StoredComment['status'], by: string, now: string): Write[] => [
@@ -30,7 +31,12 @@ export const decision = (before: StoredComment, status: StoredComment['status'],
 ];
 
 /** A campaign decided in bulk, as the contract's rule allows: each change a decision of its own. */
-export function campaignDecision(members: StoredComment[], update: CampaignStatusUpdate, by: string, now: string): { writes: Write[]; result: CampaignDecision } {
+export function campaignDecision(
+  members: StoredComment[],
+  update: CampaignStatusUpdate,
+  by: string,
+  now: string,
+): { writes: Write[]; result: CampaignDecision } {
   const { change, unseen } = campaignChanges(members, update);
   return { writes: change.flatMap((member) => decision(member, update.status, by, now)), result: { changed: change.length, unseen } };
 }
@@ -102,7 +108,12 @@ export function report(
   const reported = { ...comment, reports: { ...reports, reasons: [] } };
   if (!hidesAt(reported, hideAt)) return { writes: counted, outcome: 'counted' };
   return {
-    writes: [...counted, write(sql.setStatus, 'pending', now, comment.id), write(sql.bumpPageOf, comment.id), ...logged(readersReports, statusChange(reported, 'pending'))],
+    writes: [
+      ...counted,
+      write(sql.setStatus, 'pending', now, comment.id),
+      write(sql.bumpPageOf, comment.id),
+      ...logged(readersReports, statusChange(reported, 'pending')),
+    ],
     outcome: 'hidden',
   };
 }

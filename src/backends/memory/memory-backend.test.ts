@@ -88,11 +88,17 @@ describe('MemoryBackend', () => {
 
   it('erases as the server does: name, email and organisation, and the kept answer forgets the name', async () => {
     const backend = new MemoryBackend({ page, moderation: 'post' });
-    const sent = await backend.postComment(newComment({ respondent: 'organisation', organisation: 'Riverside Cyclists', email: 'Ravi@Example.com' }), { idempotencyKey: 'e1' });
+    const sent = await backend.postComment(
+      newComment({ respondent: 'organisation', organisation: 'Riverside Cyclists', email: 'Ravi@Example.com' }),
+      { idempotencyKey: 'e1' },
+    );
     expect(sent.organisation).to.equal('Riverside Cyclists');
     expect(backend.erase('ravi@example.com')).to.equal(1);
     expect(backend.all().map((c) => [c.name, c.email, c.organisation, c.body])).to.deep.equal([['', '', null, sent.body]]);
-    const retried = await backend.postComment(newComment({ respondent: 'organisation', organisation: 'Riverside Cyclists', email: 'Ravi@Example.com' }), { idempotencyKey: 'e1' });
+    const retried = await backend.postComment(
+      newComment({ respondent: 'organisation', organisation: 'Riverside Cyclists', email: 'Ravi@Example.com' }),
+      { idempotencyKey: 'e1' },
+    );
     expect([retried.id, retried.name, retried.organisation]).to.deep.equal([sent.id, null, null]);
     expect(backend.all()).to.have.length(1);
   });

@@ -128,9 +128,7 @@ export class MemoryBackend implements CommentsBackend {
 
   async listComments(request: ListCommentsRequest, options: RequestOptions = {}): Promise<CommentPage> {
     await this.answerAfterLatency('list', options.signal);
-    const published = this.stored.filter(
-      (c) => c.page === request.page && c.section === request.section && isPublic(c),
-    );
+    const published = this.stored.filter((c) => c.page === request.page && c.section === request.section && isPublic(c));
     const limit = Math.min(request.limit ?? limits.listLimitDefault, limits.listLimitMax);
     const start = request.cursor ? Number(request.cursor) || 0 : 0;
     const end = start + limit;
@@ -138,7 +136,9 @@ export class MemoryBackend implements CommentsBackend {
       comments: published.slice(start, end).map(publicComment),
       nextCursor: end < published.length ? String(end) : null,
       total: published.length,
-      outcome: Object.hasOwn(this.outcomes, request.section) ? { body: this.outcomes[request.section]!, updatedAt: new Date().toISOString() } : null,
+      outcome: Object.hasOwn(this.outcomes, request.section)
+        ? { body: this.outcomes[request.section]!, updatedAt: new Date().toISOString() }
+        : null,
     };
   }
 
@@ -211,7 +211,14 @@ export class MemoryBackend implements CommentsBackend {
     const told = this.consultation;
     if (!told) return null;
     const dates = { opensAt: told.opensAt ?? null, closesAt: told.closesAt ?? null };
-    return { page, title: told.title, ...dates, state: consultationState(dates), department: told.department ?? null, askOrganisation: told.askOrganisation ?? false };
+    return {
+      page,
+      title: told.title,
+      ...dates,
+      state: consultationState(dates),
+      department: told.department ?? null,
+      askOrganisation: told.askOrganisation ?? false,
+    };
   }
 
   /**
@@ -282,7 +289,8 @@ export class MemoryBackend implements CommentsBackend {
     const matching = this.stored.filter((c) => c.email.toLowerCase() === email.toLowerCase());
     for (const comment of matching) Object.assign(comment, erasedRespondent);
     for (const [key, earlier] of this.answered) {
-      if (matching.some((c) => c.id === earlier.comment.id)) this.answered.set(key, { body: '', comment: { ...earlier.comment, name: null, organisation: null } });
+      if (matching.some((c) => c.id === earlier.comment.id))
+        this.answered.set(key, { body: '', comment: { ...earlier.comment, name: null, organisation: null } });
     }
     return matching.length;
   }
@@ -308,4 +316,3 @@ export class MemoryBackend implements CommentsBackend {
     });
   }
 }
-

@@ -22,7 +22,14 @@ import {
   type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
-import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../moderation.js';
+import {
+  DepartmentMissingError,
+  UnauthorizedError,
+  type CampaignDecided,
+  type ExportFile,
+  type ExportFormat,
+  type ModerationBackend,
+} from '../moderation.js';
 import { campaignChanges, mayTakeStatus } from '../../contract/rules.js';
 import { BackendUnavailableError, CivicCommentsError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
@@ -72,7 +79,15 @@ export class MemoryModeration implements ModerationBackend {
     const counts: OverviewCount[] = this.memory
       .all()
       .filter((c) => c.page === page && c.role !== 'official' && c.status !== 'spam')
-      .map((c) => ({ section: c.section, visibility: c.visibility, status: c.status, respondent: c.respondent ?? null, lang: c.lang ?? null, hour: c.createdAt.slice(0, 13), n: 1 }));
+      .map((c) => ({
+        section: c.section,
+        visibility: c.visibility,
+        status: c.status,
+        respondent: c.respondent ?? null,
+        lang: c.lang ?? null,
+        hour: c.createdAt.slice(0, 13),
+        n: 1,
+      }));
     const consultation = (await this.consultations()).find((c) => c.page === page) ?? null;
     return { page, consultation, ...overviewFigures(counts, consultation?.sections ?? []) };
   }
@@ -111,9 +126,7 @@ export class MemoryModeration implements ModerationBackend {
 
   async list(query: ModerationQuery): Promise<ModerationPage> {
     this.#check();
-    const stored = this.memory.all().map(
-      (comment): ModerationComment => ({ ...comment, updatedAt: comment.createdAt }),
-    );
+    const stored = this.memory.all().map((comment): ModerationComment => ({ ...comment, updatedAt: comment.createdAt }));
     const matching = stored.filter(
       (c) =>
         (!query.page || c.page === query.page) &&
@@ -157,7 +170,10 @@ export class MemoryModeration implements ModerationBackend {
     this.#check();
     const found = this.memory.all().find((c) => c.id === id);
     // The error the moderation client raises for the server's 409 private_response.
-    if (found && !mayTakeStatus(found, status)) throw new CivicCommentsError('memory backend answered 409: This response was sent privately to the department: it is never published.');
+    if (found && !mayTakeStatus(found, status))
+      throw new CivicCommentsError(
+        'memory backend answered 409: This response was sent privately to the department: it is never published.',
+      );
     const before = found?.status;
     this.memory.moderate(id, status);
     const comment = this.memory.all().find((c) => c.id === id)!;
@@ -165,9 +181,17 @@ export class MemoryModeration implements ModerationBackend {
     return { ...comment, updatedAt: new Date().toISOString() };
   }
 
-  async setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided> {
+  async setCampaignStatus(
+    campaign: string,
+    status: StatusUpdate['status'],
+    from: ModerationComment['status'] | undefined,
+    seen: string[],
+  ): Promise<CampaignDecided> {
     this.#check();
-    const { change, unseen } = campaignChanges(this.memory.all().filter((c) => c.campaign === campaign), { status, from, seen });
+    const { change, unseen } = campaignChanges(
+      this.memory.all().filter((c) => c.campaign === campaign),
+      { status, from, seen },
+    );
     for (const member of change) await this.setStatus(member.id, status);
     return { changed: change.length, unseen };
   }
@@ -181,16 +205,22 @@ export class MemoryModeration implements ModerationBackend {
 
   async export(page: string | undefined, format: ExportFormat): Promise<ExportFile> {
     this.#check();
-    if (format === 'consult') throw new ValidationFailedError({ format: 'The in-page store makes no Consult export: that is the reference server’s.' });
-    const responses = this.memory.all().filter((c) => !page || c.page === page).map((c) => ({ ...c, updatedAt: c.createdAt }));
+    if (format === 'consult')
+      throw new ValidationFailedError({ format: 'The in-page store makes no Consult export: that is the reference server’s.' });
+    const responses = this.memory
+      .all()
+      .filter((c) => !page || c.page === page)
+      .map((c) => ({ ...c, updatedAt: c.createdAt }));
     // The same files as the server's export: RFC 4180 CSV with formulas defused, or JSON.
-    const text = format === 'json' ? JSON.stringify({ page: page ?? null, responses: responses.map(exportedResponse) }) : `\uFEFF${toCsv(responses)}`;
+    const text =
+      format === 'json' ? JSON.stringify({ page: page ?? null, responses: responses.map(exportedResponse) }) : `\uFEFF${toCsv(responses)}`;
     return { blob: new Blob([text]), fileName: `responses.${format}` };
   }
 
   async erase(email: string): Promise<number> {
     this.#check();
-    for (const comment of this.memory.all()) if (comment.email.toLowerCase() === email.toLowerCase()) this.#record({ action: 'erase', ...about(comment) });
+    for (const comment of this.memory.all())
+      if (comment.email.toLowerCase() === email.toLowerCase()) this.#record({ action: 'erase', ...about(comment) });
     return this.memory.erase(email);
   }
 
@@ -235,7 +265,8 @@ export class MemoryModeration implements ModerationBackend {
     this.#check();
     const checked = ConsultationInput.safeParse(input);
     if (!checked.success) throw new ValidationFailedError(fieldsOf(checked.error.issues));
-    if (page !== this.memory.page) throw new ValidationFailedError({ page: `This memory backend holds the consultation of ${this.memory.page} only.` });
+    if (page !== this.memory.page)
+      throw new ValidationFailedError({ page: `This memory backend holds the consultation of ${this.memory.page} only.` });
     this.memory.consultation = { ...checked.data, updatedAt: new Date().toISOString() };
     this.#record({ action: 'consultation', page, to: JSON.stringify(checked.data) });
     return (await this.consultations())[0]!;

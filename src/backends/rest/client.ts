@@ -80,12 +80,7 @@ export function apiClient(endpoint: string, options: ApiClientOptions = {}): Api
 }
 
 /** Sends a request and checks its JSON answer against the contract, turning every failure into one of our errors. */
-export async function checked<T>(
-  where: string,
-  schema: Schema<T>,
-  send: () => Promise<Response>,
-  explainFailure = explain,
-): Promise<T> {
+export async function checked<T>(where: string, schema: Schema<T>, send: () => Promise<Response>, explainFailure = explain): Promise<T> {
   let body: unknown;
   try {
     body = await (await send()).json();
@@ -106,7 +101,8 @@ const refusalBodies = new WeakMap<HTTPError, Promise<unknown>>();
  */
 export function refusalBody(error: HTTPError): Promise<unknown> {
   let body = refusalBodies.get(error);
-  if (!body) refusalBodies.set(error, (body = 'data' in error ? Promise.resolve(error.data) : error.response.json().catch(() => undefined)));
+  if (!body)
+    refusalBodies.set(error, (body = 'data' in error ? Promise.resolve(error.data) : error.response.json().catch(() => undefined)));
   return body;
 }
 
@@ -122,7 +118,10 @@ export async function explain(where: string, error: unknown): Promise<unknown> {
     // Aborts are the element's own doing and pass through; timeouts and network failures mean "try later".
     const name = (error as Error | undefined)?.name;
     if (name === 'AbortError') return error;
-    return new BackendUnavailableError(name === 'TimeoutError' ? `${where} did not answer in time` : `${where} could not be reached`, cause);
+    return new BackendUnavailableError(
+      name === 'TimeoutError' ? `${where} did not answer in time` : `${where} could not be reached`,
+      cause,
+    );
   }
   const { status, headers } = error.response;
   const answer = ErrorBody.safeParse(await refusalBody(error));

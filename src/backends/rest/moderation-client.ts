@@ -20,8 +20,25 @@ import {
   type Outcome,
   type StatusUpdate,
 } from '../../contract/index.js';
-import { DepartmentMissingError, UnauthorizedError, type CampaignDecided, type ExportFile, type ExportFormat, type ModerationBackend } from '../moderation.js';
-import { HTTPError, absoluteEndpoint, apiClient, checked, explain, refusalBody, refusalCode, type ApiClient, type Schema } from './client.js';
+import {
+  DepartmentMissingError,
+  UnauthorizedError,
+  type CampaignDecided,
+  type ExportFile,
+  type ExportFormat,
+  type ModerationBackend,
+} from '../moderation.js';
+import {
+  HTTPError,
+  absoluteEndpoint,
+  apiClient,
+  checked,
+  explain,
+  refusalBody,
+  refusalCode,
+  type ApiClient,
+  type Schema,
+} from './client.js';
 
 const Updated = z.object({ comment: ModerationComment });
 const SignedIn = z.object({ moderator: Moderator });
@@ -30,7 +47,9 @@ const CampaignDecidedAnswer = z.object({ changed: z.number(), unseen: z.number()
 
 /** A query's filled-in parameters, as search parameters. */
 const searchParamsOf = (query: object) =>
-  Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''));
+  Object.fromEntries(
+    Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== ''),
+  );
 
 /** The reference server's moderation routes, with the moderator token on every request. */
 export class ModerationClient implements ModerationBackend {
@@ -48,10 +67,17 @@ export class ModerationClient implements ModerationBackend {
 
   /** The queue, newest first, filtered; `statusCounts` counts every status under the other filters. */
   list(query: ModerationQuery): Promise<ModerationPage> {
-    return this.#call('moderation/comments', ModerationPage, () => this.#api('moderation/comments', { searchParams: searchParamsOf(query) }));
+    return this.#call('moderation/comments', ModerationPage, () =>
+      this.#api('moderation/comments', { searchParams: searchParamsOf(query) }),
+    );
   }
 
-  setCampaignStatus(campaign: string, status: StatusUpdate['status'], from: ModerationComment['status'] | undefined, seen: string[]): Promise<CampaignDecided> {
+  setCampaignStatus(
+    campaign: string,
+    status: StatusUpdate['status'],
+    from: ModerationComment['status'] | undefined,
+    seen: string[],
+  ): Promise<CampaignDecided> {
     const path = `moderation/campaigns/${encodeURIComponent(campaign)}`;
     return this.#call(path, CampaignDecidedAnswer, () => this.#api(path, { method: 'PATCH', json: { status, from, seen } }));
   }
@@ -101,7 +127,8 @@ export class ModerationClient implements ModerationBackend {
 
   /** Removes a person's name and email from all their responses; resolves to how many. */
   async erase(email: string): Promise<number> {
-    return (await this.#call('moderation/erase', EraseResult, () => this.#api('moderation/erase', { method: 'POST', json: { email } }))).erased;
+    return (await this.#call('moderation/erase', EraseResult, () => this.#api('moderation/erase', { method: 'POST', json: { email } })))
+      .erased;
   }
 
   /** Every consultation, most recently changed first, with its responses counted by status. */
@@ -117,7 +144,9 @@ export class ModerationClient implements ModerationBackend {
 
   /** Publishes the department's own response, a reply or a comment of its own, at once and in its name. */
   async respond(input: OfficialCommentInput): Promise<Comment> {
-    return (await this.#call('moderation/comments', CreatedComment, () => this.#api('moderation/comments', { method: 'POST', json: input }))).comment;
+    return (
+      await this.#call('moderation/comments', CreatedComment, () => this.#api('moderation/comments', { method: 'POST', json: input }))
+    ).comment;
   }
 
   /** What the department has said it did with a section's comments: read as readers read it. */
@@ -152,4 +181,3 @@ async function explainModeration(where: string, error: unknown): Promise<unknown
   }
   return explain(where, error);
 }
-

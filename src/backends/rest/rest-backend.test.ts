@@ -20,7 +20,11 @@ const comment = (page: string, overrides: object = {}) => ({
   visibility: 'public' as const,
   ...overrides,
 });
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('it should have failed'), (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('it should have failed'),
+    (error: unknown) => error,
+  );
 
 describe('RestBackend against the reference server', () => {
   let backend: RestBackend;
@@ -102,7 +106,11 @@ describe('RestBackend against the reference server', () => {
 
   it('tries a read again after a passing server error, never a write, and not when asked to wait too long', async () => {
     const flaky = (key: string, fail: number, options: { retries?: number; wait?: number } = {}) =>
-      new RestBackend({ endpoint: `${location.origin}/__flaky/${key}/${fail}/${options.wait ?? 0}/`, retries: options.retries, timeout: 2000 }).getCounts('/p');
+      new RestBackend({
+        endpoint: `${location.origin}/__flaky/${key}/${fail}/${options.wait ?? 0}/`,
+        retries: options.retries,
+        timeout: 2000,
+      }).getCounts('/p');
     const seen = async (key: string) => Number(await (await fetch(`/__flaky-seen/${key}`)).text());
     const run = Math.random().toString(36).slice(2);
 
@@ -117,9 +125,9 @@ describe('RestBackend against the reference server', () => {
 
     // A write that meets a passing server error is sent once: the form's idempotency key makes its own retries safe.
     const writer = new RestBackend({ endpoint: `${location.origin}/__flaky/write-${run}/5/0/` });
-    expect(await failure(writer.postComment({ page: '/p', section: 's', name: 'A', email: 'a@example.com', body: 'x', visibility: 'public' }))).to.be.instanceOf(
-      BackendUnavailableError,
-    );
+    expect(
+      await failure(writer.postComment({ page: '/p', section: 's', name: 'A', email: 'a@example.com', body: 'x', visibility: 'public' })),
+    ).to.be.instanceOf(BackendUnavailableError);
     expect(await seen(`write-${run}`)).to.equal(1);
   });
 

@@ -22,7 +22,11 @@ describe('WordPressBackend in the browser, against real WordPress', () => {
 
   /** A request to WordPress as its administrator, with the application password. */
   const asAdministrator = (path: string, body: object) =>
-    fetch(`${site}wp-json/${path}`, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${site}wp-json/${path}`, {
+      method: 'POST',
+      headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   async function consultationPost(): Promise<string> {
     const response = await asAdministrator('wp/v2/posts', {

@@ -107,7 +107,10 @@ export class WordPressBackend implements CommentsBackend {
 
   #comment(found: WordPressComment, page = this.#pages.get(found.post) ?? String(found.post)): PostedComment {
     const civic = found.civic;
-    if (!civic) throw new CivicCommentsError(`WordPress comment ${found.id} is not on a consultation post: tick "Consultation responses" on post ${found.post}.`);
+    if (!civic)
+      throw new CivicCommentsError(
+        `WordPress comment ${found.id} is not on a consultation post: tick "Consultation responses" on post ${found.post}.`,
+      );
     const visibility = civic.visibility ?? 'public';
     return {
       id: String(found.id),
@@ -143,7 +146,11 @@ export class WordPressBackend implements CommentsBackend {
       pages = Number(response.headers.get('X-WP-TotalPages')) || 0;
       return response;
     });
-    return { comments: found.map((comment) => this.#comment(comment, request.page)), nextCursor: page < pages ? String(page + 1) : null, total };
+    return {
+      comments: found.map((comment) => this.#comment(comment, request.page)),
+      nextCursor: page < pages ? String(page + 1) : null,
+      total,
+    };
   }
 
   async getCounts(page: string, options: RequestOptions = {}): Promise<z.infer<typeof Counts>> {
@@ -153,7 +160,9 @@ export class WordPressBackend implements CommentsBackend {
 
   async getComment(id: string, options: RequestOptions = {}): Promise<Comment> {
     const path = `wp/v2/comments/${encodeURIComponent(id)}`;
-    return this.#comment(await this.#call(path, WordPressComment, () => this.#api(path, { searchParams: { _fields }, signal: options.signal })));
+    return this.#comment(
+      await this.#call(path, WordPressComment, () => this.#api(path, { searchParams: { _fields }, signal: options.signal })),
+    );
   }
 
   async postComment(comment: NewCommentInput, options: PostOptions = {}): Promise<PostedComment> {

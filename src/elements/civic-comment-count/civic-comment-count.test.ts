@@ -86,7 +86,9 @@ describe('<civic-comment-count>', () => {
     const listen = (event: Event) => errors.push((event as CustomEvent).detail.operation);
     document.addEventListener('civic-error', listen);
     try {
-      const el = await fixture<CivicCommentCount>(html`<civic-comment-count section="one" page=${page} .backend=${backend}></civic-comment-count>`);
+      const el = await fixture<CivicCommentCount>(
+        html`<civic-comment-count section="one" page=${page} .backend=${backend}></civic-comment-count>`,
+      );
       await waitUntil(() => errors.length > 0, 'no civic-error');
       expect(sentence(el)).to.equal('Jump to comments');
       expect(errors).to.deep.equal(['load']);

@@ -51,7 +51,9 @@ export class CivicCommentCount extends SectionElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const settingsChanged = ['section', 'page', 'endpoint', 'backend', 'backendName'].some((p) => changed.has(p as keyof CivicCommentCount));
+    const settingsChanged = ['section', 'page', 'endpoint', 'backend', 'backendName'].some((p) =>
+      changed.has(p as keyof CivicCommentCount),
+    );
     if (this.isConnected && settingsChanged) void this.#load();
   }
 

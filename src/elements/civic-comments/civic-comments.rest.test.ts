@@ -46,7 +46,14 @@ describe('<civic-comments endpoint> on the reference server', () => {
     const posted = await fetch(`${url}/api/v1/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ page, section: 'intro', name: 'Alice', email: 'alice@example.com', body: 'Reply to me', visibility: 'public' }),
+      body: JSON.stringify({
+        page,
+        section: 'intro',
+        name: 'Alice',
+        email: 'alice@example.com',
+        body: 'Reply to me',
+        visibility: 'public',
+      }),
     });
     const { comment } = await posted.json();
     await moderate(`comments/${comment.id}`, { method: 'PATCH', body: '{"status":"published"}' });

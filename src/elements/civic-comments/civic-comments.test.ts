@@ -120,7 +120,14 @@ describe('<civic-comments> thread', () => {
     expect($(el, '#name')).to.exist;
 
     backend.fail.list = false;
-    const stored = await backend.postComment({ page, section: 'intro', name: 'A', email: 'a@example.com', body: 'Back again', visibility: 'public' });
+    const stored = await backend.postComment({
+      page,
+      section: 'intro',
+      name: 'A',
+      email: 'a@example.com',
+      body: 'Back again',
+      visibility: 'public',
+    });
     backend.moderate(stored.id, 'published');
     $(el, '[part=status] button').click();
     await waitUntil(() => commentTexts(el).includes('Back again'));
@@ -162,9 +169,7 @@ describe('<civic-comments> form', () => {
     expect(textOf($(el, '#email-hint'))).to.equal('We will not publish your email address');
     expect(textOf($(el, 'label[for=body]'))).to.equal('Comment');
     expect(textOf($(el, 'label[for=visibility-public]'))).to.equal('Publish my comment');
-    expect(textOf($(el, 'label[for=visibility-private]'))).to.equal(
-      'Send it privately to the team (it will not be published)',
-    );
+    expect(textOf($(el, 'label[for=visibility-private]'))).to.equal('Send it privately to the team (it will not be published)');
     expect(textOf($(el, '.notice'))).to.contain('We may moderate comments');
     expect($<HTMLInputElement>(el, '#remember').checked).to.equal(false);
     expect($(el, '#name').getAttribute('autocomplete')).to.equal('name');
@@ -467,7 +472,10 @@ describe('<civic-comments> by keyboard alone', () => {
     await tab();
     expect(active()).to.equal($(el, 'button[type=submit]'));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => commentTexts(el).includes('Typed-by-keyboard.'), `not sent; the form says: ${textOf(shadow(el).querySelector('form'))}`);
+    await waitUntil(
+      () => commentTexts(el).includes('Typed-by-keyboard.'),
+      `not sent; the form says: ${textOf(shadow(el).querySelector('form'))}`,
+    );
     expect(textOf(active())).to.contain('Awaiting moderation');
   });
 
@@ -572,7 +580,9 @@ describe('<civic-comments> accessibility', () => {
       page,
       comments: [...nestedSeed, { section: 'intro', name: 'A'.repeat(60), body: `A long word: ${'x'.repeat(200)}` }],
     });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><civic-comments section="intro" page=${page} .backend=${backend}></civic-comments></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 320px"><civic-comments section="intro" page=${page} .backend=${backend}></civic-comments></div>`,
+    );
     const el = wrapper.querySelector('civic-comments')!;
     await settled(el);
     $(el, '[data-reply-to=c3]').click();

@@ -314,7 +314,11 @@ export class CivicComments extends SectionElement {
       this.own = [...this.own, comment];
     }
     const said =
-      comment.status === 'published' ? strings.announcePublished : comment.status === 'received' ? strings.announcePrivate : strings.announcePending;
+      comment.status === 'published'
+        ? strings.announcePublished
+        : comment.status === 'received'
+          ? strings.announcePrivate
+          : strings.announcePending;
     this.#announce(comment.reference ? `${said} ${strings.referenceIs(comment.reference)}.` : said);
     emit(this, 'civic-comment-submitted', { comment });
     void this.#focusComment(comment.id);
@@ -389,9 +393,11 @@ export class CivicComments extends SectionElement {
           </button>
         </p>
         ${loaded ? this.#renderComments(strings, level) : this.#renderLoadStatus(strings)}
-        ${this.#open
-          ? html`${this.#renderClosingSoon(strings)} ${this.#form.replyTo && loaded ? nothing : this.#form.render(level, null)}`
-          : this.#renderNotice(strings, this.consultation!)}
+        ${
+          this.#open
+            ? html`${this.#renderClosingSoon(strings)} ${this.#form.replyTo && loaded ? nothing : this.#form.render(level, null)}`
+            : this.#renderNotice(strings, this.consultation!)
+        }
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;

@@ -111,7 +111,9 @@ export class CommentForm implements ReactiveController {
   }
 
   /** Changes what the form shows. */
-  update(change: Partial<Pick<CommentForm, 'values' | 'replyTo' | 'errors' | 'submitState' | 'submitMessage' | 'characterCountAnnouncement'>>): void {
+  update(
+    change: Partial<Pick<CommentForm, 'values' | 'replyTo' | 'errors' | 'submitState' | 'submitMessage' | 'characterCountAnnouncement'>>,
+  ): void {
     Object.assign(this, change);
     this.host.requestUpdate();
   }
@@ -173,7 +175,10 @@ export class CommentForm implements ReactiveController {
   #scheduleCharacterCountAnnouncement(): void {
     // As in the GOV.UK character count: screen readers hear the count once typing pauses.
     clearTimeout(this.#characterCountTimer);
-    this.#characterCountTimer = setTimeout(() => this.update({ characterCountAnnouncement: this.#characterCountText() }), characterCountDelay);
+    this.#characterCountTimer = setTimeout(
+      () => this.update({ characterCountAnnouncement: this.#characterCountText() }),
+      characterCountDelay,
+    );
   }
 
   #characterCountText(): string {
@@ -239,7 +244,12 @@ export class CommentForm implements ReactiveController {
 
   /** The comment is stored: the form empties, its draft goes, and the element shows the comment. */
   sent(comment: PostedComment): void {
-    this.update({ submitState: 'idle', values: { ...this.values, body: '', visibility: '' }, replyTo: null, characterCountAnnouncement: '' });
+    this.update({
+      submitState: 'idle',
+      values: { ...this.values, body: '', visibility: '' },
+      replyTo: null,
+      characterCountAnnouncement: '',
+    });
     remove('local', this.#draftKey);
     this.#saveDraft();
     this.onSent(comment);
@@ -315,9 +325,11 @@ export class CommentForm implements ReactiveController {
           >
             ${strings.submit}
           </button>
-          ${parent
-            ? html`<button type="button" class="button secondary" part="secondary-button" @click=${this.#cancelReply}>${strings.cancel}</button>`
-            : nothing}
+          ${
+            parent
+              ? html`<button type="button" class="button secondary" part="secondary-button" @click=${this.#cancelReply}>${strings.cancel}</button>`
+              : nothing
+          }
         </div>
         <div class="submit-status ${this.submitMessage ? 'failed' : ''}" id="submit-status" role="status">
           ${submitting ? strings.submitting : this.submitMessage}
@@ -349,7 +361,13 @@ export class CommentForm implements ReactiveController {
   }
 
   /** A GOV.UK text input: label, hint, error message, then the input, described by the last two. */
-  #renderInput(field: 'name' | 'email' | 'organisation', type: string, label: string, hint?: string, autocomplete: string = field): TemplateResult {
+  #renderInput(
+    field: 'name' | 'email' | 'organisation',
+    type: string,
+    label: string,
+    hint?: string,
+    autocomplete: string = field,
+  ): TemplateResult {
     const error = this.errors[field];
     const describedBy = [hint && `${field}-hint`, error && `${field}-error`].filter(Boolean).join(' ');
     return html`
@@ -378,7 +396,12 @@ export class CommentForm implements ReactiveController {
   }
 
   /** A GOV.UK radio; `controls` names the conditional question it reveals. */
-  #renderChoice<K extends 'visibility' | 'respondent'>(name: K, value: FormValues[K] & string, label: string, controls?: string): TemplateResult {
+  #renderChoice<K extends 'visibility' | 'respondent'>(
+    name: K,
+    value: FormValues[K] & string,
+    label: string,
+    controls?: string,
+  ): TemplateResult {
     const id = `${name}-${value}`;
     return html`
       <div class="choice">
@@ -396,4 +419,3 @@ export class CommentForm implements ReactiveController {
     `;
   }
 }
-

@@ -74,7 +74,14 @@ describe('<civic-comments> in a consultation', () => {
     const { el } = await renderThread({
       comments: [
         { id: 'r1', section: 'intro', name: 'Alice', body: 'Will the form get shorter?' },
-        { id: 'o1', section: 'intro', name: 'Department for Digital Services', body: 'Yes: one page from April.', parentId: 'r1', role: 'official' },
+        {
+          id: 'o1',
+          section: 'intro',
+          name: 'Department for Digital Services',
+          body: 'Yes: one page from April.',
+          parentId: 'r1',
+          role: 'official',
+        },
       ],
     });
     const badges = $$(el, '[part=official-badge]');

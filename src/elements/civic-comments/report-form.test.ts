@@ -22,7 +22,9 @@ async function publishedOn(page: string, body = 'A comment someone may object to
 
 async function thread(page: string, lang = 'en'): Promise<CivicComments> {
   const { url } = await referenceServer();
-  const el = await fixture<CivicComments>(html`<civic-comments lang=${lang} endpoint=${url} page=${page} section="intro"></civic-comments>`);
+  const el = await fixture<CivicComments>(
+    html`<civic-comments lang=${lang} endpoint=${url} page=${page} section="intro"></civic-comments>`,
+  );
   await settled(el);
   return el;
 }
@@ -69,7 +71,9 @@ describe('<civic-comments> readers’ reports', () => {
     expect(shadow(el).querySelector('[part=report-button]'), 'the link gives way to the thanks').to.equal(null);
     await expect(el).to.be.accessible();
 
-    const queue = (await (await moderate(`comments?page=${encodeURIComponent(page)}&reported=true&status=published`)).json()) as ModerationPage;
+    const queue = (await (
+      await moderate(`comments?page=${encodeURIComponent(page)}&reported=true&status=published`)
+    ).json()) as ModerationPage;
     expect(queue.comments.map((c) => [c.id, c.reports])).to.deep.equal([[id, { count: 1, unreviewed: 1, reasons: ['Abusive'] }]]);
   });
 
@@ -94,7 +98,9 @@ describe('<civic-comments> readers’ reports', () => {
     reasonOf(el, id).dispatchEvent(new Event('input'));
     $(el, '[part=report-form] button[type=submit]').click();
     await waitUntil(() => shadow(el).querySelector('[part=report-done]'), 'the report without a reason was not sent');
-    const queue = (await (await moderate(`comments?page=${encodeURIComponent(page)}&reported=true&status=published`)).json()) as ModerationPage;
+    const queue = (await (
+      await moderate(`comments?page=${encodeURIComponent(page)}&reported=true&status=published`)
+    ).json()) as ModerationPage;
     expect(queue.comments[0]!.reports).to.deep.equal({ count: 1, unreviewed: 1, reasons: [] });
   });
 
@@ -114,7 +120,11 @@ describe('<civic-comments> readers’ reports', () => {
   });
 
   it('says when a report could not be sent, keeping the reason, and offers no link where the backend takes no reports', async () => {
-    const memory = new MemoryBackend({ page: '/consultation', moderation: 'post', comments: [{ section: 'intro', name: 'Alice', body: 'Published.' }] });
+    const memory = new MemoryBackend({
+      page: '/consultation',
+      moderation: 'post',
+      comments: [{ section: 'intro', name: 'Alice', body: 'Published.' }],
+    });
     const { el } = await renderThread({ backend: memory });
     const [comment] = memory.all();
     reportLink(el).click();

@@ -36,7 +36,8 @@ interface ReportStrings {
  */
 const english: ReportStrings = {
   reasonLabel: 'Why are you reporting this comment? (optional)',
-  reasonHint: 'For example, it is abusive, it shares someone’s personal details, or it is advertising. Do not include your own personal details.',
+  reasonHint:
+    'For example, it is abusive, it shares someone’s personal details, or it is advertising. Do not include your own personal details.',
   send: 'Send report',
   cancel: 'Cancel',
   sending: 'Sending your report…',
@@ -49,7 +50,8 @@ const english: ReportStrings = {
 
 const welsh: ReportStrings = {
   reasonLabel: 'Pam ydych chi’n rhoi gwybod am y sylw hwn? (dewisol)',
-  reasonHint: 'Er enghraifft, mae’n sarhaus, mae’n rhannu manylion personol rhywun, neu mae’n hysbysebu. Peidiwch â chynnwys eich manylion personol eich hun.',
+  reasonHint:
+    'Er enghraifft, mae’n sarhaus, mae’n rhannu manylion personol rhywun, neu mae’n hysbysebu. Peidiwch â chynnwys eich manylion personol eich hun.',
   send: 'Anfon',
   cancel: 'Canslo',
   sending: 'Wrthi’n anfon…',
@@ -164,7 +166,14 @@ export class ReportForm implements ReactiveController {
     }
     if (this.#open !== id) return link;
     const error = this.#error;
-    const status = this.#status === 'sending' ? words.sending : this.#status === 'failed' ? words.failed : this.#status === 'limited' ? words.tooMany : '';
+    const status =
+      this.#status === 'sending'
+        ? words.sending
+        : this.#status === 'failed'
+          ? words.failed
+          : this.#status === 'limited'
+            ? words.tooMany
+            : '';
     return html`
       ${link}
       <form

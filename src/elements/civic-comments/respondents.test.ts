@@ -8,7 +8,9 @@ const authors = (el: Element) => $$(el, '[part=comment-author]').map(textOf);
 
 async function thread(page: string, lang = 'en'): Promise<CivicComments> {
   const { url } = await referenceServer();
-  const el = await fixture<CivicComments>(html`<civic-comments endpoint=${url} page=${page} section="intro" lang=${lang}></civic-comments>`);
+  const el = await fixture<CivicComments>(
+    html`<civic-comments endpoint=${url} page=${page} section="intro" lang=${lang}></civic-comments>`,
+  );
   await settled(el);
   return el;
 }
@@ -16,7 +18,10 @@ async function thread(page: string, lang = 'en'): Promise<CivicComments> {
 /** A page whose consultation asks whom each response comes from. */
 async function askingPage(name: string): Promise<string> {
   const page = uniquePage(name);
-  const response = await moderate(`consultations/${encodeURIComponent(page)}`, { method: 'PUT', body: JSON.stringify({ title: 'Cycle lanes', askOrganisation: true }) });
+  const response = await moderate(`consultations/${encodeURIComponent(page)}`, {
+    method: 'PUT',
+    body: JSON.stringify({ title: 'Cycle lanes', askOrganisation: true }),
+  });
   expect(response.status).to.equal(200);
   return page;
 }
@@ -41,7 +46,9 @@ describe('<civic-comments> respondents', () => {
     await expect(first).to.be.accessible();
 
     const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}`)).json();
-    expect(queue.comments.map((c: { name: string; visibility: string }) => [c.name, c.visibility])).to.deep.equal([['Ada Lovelace', 'anonymous']]);
+    expect(queue.comments.map((c: { name: string; visibility: string }) => [c.name, c.visibility])).to.deep.equal([
+      ['Ada Lovelace', 'anonymous'],
+    ]);
     await moderate(`comments/${queue.comments[0].id}`, { method: 'PATCH', body: '{"status":"published"}' });
     first.remove();
     const reloaded = await thread(page, 'cy');
@@ -100,7 +107,10 @@ describe('<civic-comments> respondents', () => {
     expect(textOf($(el, '[part=reference]'))).to.contain('Keep it to quote if you write to us about your comment.');
     expect(authors(el)).to.deep.equal(['Ravi Kumar, on behalf of Cyclists']);
     const announced = () => $$(el, '[role=status]').map(textOf).join(' ');
-    await waitUntil(() => announced().includes(`Your reference is ${stored!.reference}.`), `the reference was never announced: ${announced()}`);
+    await waitUntil(
+      () => announced().includes(`Your reference is ${stored!.reference}.`),
+      `the reference was never announced: ${announced()}`,
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -39,16 +39,19 @@ export function renderComments(view: ThreadView): TemplateResult {
   const thread = buildThread([...view.comments, ...view.own]);
   const { strings, outcome } = view;
   return html`
-    ${outcome
-      ? // Not a landmark: every section's outcome has the same heading, and landmarks must differ.
-        html`<div class="outcome" part="outcome">
+    ${
+      outcome
+        ? // Not a landmark: every section's outcome has the same heading, and landmarks must differ.
+          html`<div class="outcome" part="outcome">
           <div class="form-heading" role="heading" aria-level=${Math.min(6, view.level + 1)} id="outcome-heading">${strings.outcomeHeading}</div>
           <p class="outcome-body">${outcome.body}</p>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${thread.length ? html`<ol part="comments">${thread.map((node) => renderNode(view, node))}</ol>` : nothing}
-    ${view.nextCursor
-      ? html`<p>
+    ${
+      view.nextCursor
+        ? html`<p>
           <button
             type="button"
             class="link-button"
@@ -60,7 +63,8 @@ export function renderComments(view: ThreadView): TemplateResult {
           </button>
           ${view.moreState === 'failed' ? html`<span class="error-text">${strings.loadFailed}</span>` : nothing}
         </p>`
-      : nothing}
+        : nothing
+    }
   `;
 }
 
@@ -89,20 +93,25 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
         <p class="meta">
           <span class="author" part="comment-author" id="author-${comment.id}">${author}</span>
           ${official ? html`<strong class="tag official" part="official-badge" id="badge-${comment.id}">${strings.officialBadge}</strong>` : nothing}
-          ${comment.status === 'published'
-            ? html`<a href="#comment-${comment.id}" part="comment-link">${dateOf(comment, date, strings)}</a>`
-            : // A comment awaiting moderation, or sent privately, is the reader's alone: no link that nobody else could follow.
-              dateOf(comment, date, strings)}
+          ${
+            comment.status === 'published'
+              ? html`<a href="#comment-${comment.id}" part="comment-link">${dateOf(comment, date, strings)}</a>`
+              : // A comment awaiting moderation, or sent privately, is the reader's alone: no link that nobody else could follow.
+                dateOf(comment, date, strings)
+          }
           ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
         </p>
         ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(authorOf(inReplyTo, strings))}</p>` : nothing}
         <p class="body" part="comment-body">${comment.body}</p>
-        ${reference
-          ? html`<p class="reference" part="reference"><strong>${strings.referenceIs(reference)}</strong><br />${strings.referenceHint}</p>`
-          : nothing}
-        ${mine || comment.status !== 'published' || !view.canReply
-          ? nothing
-          : html`<button
+        ${
+          reference
+            ? html`<p class="reference" part="reference"><strong>${strings.referenceIs(reference)}</strong><br />${strings.referenceHint}</p>`
+            : nothing
+        }
+        ${
+          mine || comment.status !== 'published' || !view.canReply
+            ? nothing
+            : html`<button
               type="button"
               class="link-button"
               part="reply-button"
@@ -111,7 +120,8 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
               @click=${() => view.openReply(comment)}
             >
               ${strings.reply}<span class="visually-hidden">${strings.replyToSuffix(author)}</span>
-            </button>`}
+            </button>`
+        }
         ${view.replyTo === comment.id ? view.replyForm(comment) : nothing}
         ${view.report && !mine && comment.status === 'published' && !official ? view.report(comment) : nothing}
       </article>

@@ -5,8 +5,7 @@ import { $, settled, textOf, waitUntil } from '../../../test/helpers.js';
 const sentence = (el: Element) => textOf($(el, '[part=count]'));
 const commentTexts = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part=comment-body]')].map(textOf);
 
-const backendWith = (page: string, body: string) =>
-  new MemoryBackend({ page, comments: [{ section: 'intro', name: 'A', body }] });
+const backendWith = (page: string, body: string) => new MemoryBackend({ page, comments: [{ section: 'intro', name: 'A', body }] });
 
 describe('<civic-consultation>', () => {
   it('lends its backend and page to every element inside it; two consultations stay independent', async () => {

@@ -8,7 +8,10 @@ import { referenceServer, uniquePage } from '../../../test/reference-server.js';
 /** Opens the audit log from the console's navigation, and waits for it. */
 async function showAudit(el: CivicModeration, label = 'Audit log'): Promise<void> {
   button($(el, '[part=views]'), label).click();
-  await waitUntil(() => shadow(el).querySelector('[part=audit]') && !shadow(el).querySelector('[part=audit] .status-box'), 'the audit log never loaded');
+  await waitUntil(
+    () => shadow(el).querySelector('[part=audit]') && !shadow(el).querySelector('[part=audit] .status-box'),
+    'the audit log never loaded',
+  );
   await el.updateComplete;
 }
 
@@ -96,7 +99,9 @@ describe('<civic-moderation> moderators and the audit log', () => {
       });
     expect((await put('2027-03-31T22:59:00Z')).status).to.equal(200);
     expect((await put('2027-04-30T22:59:00Z')).status).to.equal(200);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy" style="width: 320px"><civic-moderation endpoint=${url}></civic-moderation></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="cy" style="width: 320px"><civic-moderation endpoint=${url}></civic-moderation></div>`,
+    );
     const el = wrapper.querySelector('civic-moderation')!;
     $<HTMLInputElement>(el, '#token').value = named.token;
     $(el, '[part=sign-in] button[type=submit]').click();
@@ -105,7 +110,11 @@ describe('<civic-moderation> moderators and the audit log', () => {
     await filter(el, { page });
     expect(rows(el).map((row) => [row[2], row[4], row[5]])).to.deep.equal([
       ['Cadwodd ymgynghoriad', 'Yn cau: 31 Mawrth 2027 am 11:59yh', 'Yn cau: 30 Ebrill 2027 am 11:59yh'],
-      ['Cadwodd ymgynghoriad', '', 'Teitl: Cynllun parcio | Yn agor: Heb ei roi | Yn cau: 31 Mawrth 2027 am 11:59yh | Adran: Heb ei roi | Yn holi am sefydliadau: Nac ydy | Cyswllt: Heb ei roi | Adrannau: 0 o adrannau'],
+      [
+        'Cadwodd ymgynghoriad',
+        '',
+        'Teitl: Cynllun parcio | Yn agor: Heb ei roi | Yn cau: 31 Mawrth 2027 am 11:59yh | Adran: Heb ei roi | Yn holi am sefydliadau: Nac ydy | Cyswllt: Heb ei roi | Adrannau: 0 o adrannau',
+      ],
     ]);
     expect(textOf($(el, '[part=signed-in]'))).to.equal(`Wedi mewngofnodi fel ${named.name} (gweinyddwr)`);
     // The table scrolls on its own, so the page itself does not scroll sideways.

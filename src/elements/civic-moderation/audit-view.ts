@@ -49,7 +49,9 @@ export class AuditView extends ConsolePart<AuditAccess> {
   async load(more = false): Promise<void> {
     if (!more) this.change(() => (this.#loadState = 'loading'));
     try {
-      const result = await this.console.api().audit({ ...this.#query(), limit: pageSize, cursor: more ? (this.#next ?? undefined) : undefined });
+      const result = await this.console
+        .api()
+        .audit({ ...this.#query(), limit: pageSize, cursor: more ? (this.#next ?? undefined) : undefined });
       this.change(() => {
         this.#entries = more ? [...this.#entries, ...result.entries] : result.entries;
         this.#moderators = result.moderators;
@@ -127,8 +129,16 @@ export class AuditView extends ConsolePart<AuditAccess> {
     const moderators = [...new Set([...this.#moderators, ...(filters.moderator ? [filters.moderator] : [])])];
     return html`<form class="filters" part="audit-filters" @submit=${(event: Event) => this.#apply(event)} aria-labelledby="audit-filters-heading">
       <h4 class="visually-hidden" id="audit-filters-heading">${words.filtersHeading}</h4>
-      ${choose('moderator', words.moderatorLabel, moderators.map((name) => [name, words.nameOf(name)]))}
-      ${choose('action', words.actionLabel, auditActions.map((action) => [action, words.actions[action]]))}
+      ${choose(
+        'moderator',
+        words.moderatorLabel,
+        moderators.map((name) => [name, words.nameOf(name)]),
+      )}
+      ${choose(
+        'action',
+        words.actionLabel,
+        auditActions.map((action) => [action, words.actions[action]]),
+      )}
       ${text('page', strings.pageLabel)} ${text('comment', words.responseLabel, words.responseHint)}
       <button class="button secondary" type="submit">${strings.applyFilters}</button>
     </form>`;

@@ -17,7 +17,10 @@ async function showPage(el: CivicModeration, page: string, status = 'pending'): 
   $<HTMLSelectElement>(el, '#status').value = status;
   $(el, '[part=filters] button[type=submit]').click();
   await el.updateComplete;
-  await waitUntil(() => shadow(el).querySelector('[part=queue]') && !textOf(shadow(el)).includes('Loading comments'), 'the queue never loaded');
+  await waitUntil(
+    () => shadow(el).querySelector('[part=queue]') && !textOf(shadow(el)).includes('Loading comments'),
+    'the queue never loaded',
+  );
   await el.updateComplete;
 }
 
@@ -80,13 +83,19 @@ describe('<civic-moderation> signing in', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).querySelector('[part=queue]'), 'Enter did not sign in');
     // Signed in, focus is on the console's heading, not lost to the page.
-    await waitUntil(() => shadow(el).activeElement?.id === 'console-heading', `focus after signing in: ${shadow(el).activeElement?.outerHTML}`);
+    await waitUntil(
+      () => shadow(el).activeElement?.id === 'console-heading',
+      `focus after signing in: ${shadow(el).activeElement?.outerHTML}`,
+    );
     // With nothing selected, the buttons for selected comments are no Tab stops.
     expect($$(el, '.bulk button').every((bulk) => (bulk as HTMLButtonElement).disabled)).to.equal(true);
     $(el, '#page').focus();
     await sendKeys({ type: page });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => names(el).length === 2, `Enter did not filter for ${page}: the field holds ${$<HTMLInputElement>(el, '#page').value}`);
+    await waitUntil(
+      () => names(el).length === 2,
+      `Enter did not filter for ${page}: the field holds ${$<HTMLInputElement>(el, '#page').value}`,
+    );
     // From the item's checkbox, the next stop is its Approve button.
     const first = $$(el, '[part=item]').find((item) => textOf(item).includes('Comment 0'))!;
     first.querySelector<HTMLElement>('input[type=checkbox]')!.focus();
@@ -112,7 +121,12 @@ describe('<civic-moderation> queue', () => {
     await showPage(el, page);
     expect(names(el)).to.deep.equal(['Reader 1', 'Reader 0']);
     const item = $$(el, '[part=item]')[1]!;
-    expect(textOf(item)).to.contain('Section: intro').and.contain('reader0@example.com').and.contain('Comment 0').and.contain('Pending').and.contain('Public');
+    expect(textOf(item))
+      .to.contain('Section: intro')
+      .and.contain('reader0@example.com')
+      .and.contain('Comment 0')
+      .and.contain('Pending')
+      .and.contain('Public');
     const time = item.querySelector('time')!;
     expect(time.getAttribute('datetime')).to.match(/^\d{4}-/);
     // In UK time as GOV.UK writes it, the way the audit log and the consultations write theirs, whatever the browser's clock.
@@ -125,7 +139,9 @@ describe('<civic-moderation> queue', () => {
     expect(names(el)).to.deep.equal(['Reader 1']);
     expect(await statusOnServer(page, first!)).to.equal('published');
     expect(await statusOnServer(page, second!)).to.equal('pending');
-    expect(textOf($(el, '.counts'))).to.contain('Pending 1').and.contain('Published 1');
+    expect(textOf($(el, '.counts')))
+      .to.contain('Pending 1')
+      .and.contain('Published 1');
   });
 
   it('rejects one and marks one as spam', async () => {
@@ -266,7 +282,11 @@ describe('<civic-moderation> export and erasure', () => {
       HTMLAnchorElement.prototype.click = click;
     }
     const text = (ending: string) => new TextDecoder().decode(downloads.find((d) => d.name.endsWith(ending))!.bytes);
-    expect(text('.csv').replace(/^\uFEFF/, '').split('\r\n')[0]).to.equal(
+    expect(
+      text('.csv')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0],
+    ).to.equal(
       'id,reference,page,section,parentId,role,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
     );
     expect(text('.csv')).to.contain('reader1@example.com');
@@ -305,9 +325,7 @@ describe('<civic-moderation> export and erasure', () => {
     await signIn(el);
     button($(el, '[part=erase]'), 'Continue').click();
     await el.updateComplete;
-    expect(textOf($(el, '#erase-error'))).to.equal(
-      'Error: Enter the email address of the person whose data should be erased',
-    );
+    expect(textOf($(el, '#erase-error'))).to.equal('Error: Enter the email address of the person whose data should be erased');
   });
 });
 
@@ -321,7 +339,14 @@ describe('<civic-moderation> references and receipts', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       // The test server's mail server refuses every address at refused.example.
-      body: JSON.stringify({ page, section: 'intro', name: 'Ravi Kumar', email: 'ravi@refused.example', body: 'Find me.', visibility: 'public' }),
+      body: JSON.stringify({
+        page,
+        section: 'intro',
+        name: 'Ravi Kumar',
+        email: 'ravi@refused.example',
+        body: 'Find me.',
+        visibility: 'public',
+      }),
     });
     const { reference } = (await sent.json()) as { reference: string };
     await post(page, 2);
@@ -351,7 +376,10 @@ describe('<civic-moderation> references and receipts', () => {
     $<HTMLSelectElement>(el, '#receipt').value = 'failed';
     $(el, '[part=filters] button[type=submit]').click();
     await el.updateComplete;
-    await waitUntil(() => !textOf(shadow(el)).includes('Loading comments') && names(el).length === 1, 'the failed receipts were not listed');
+    await waitUntil(
+      () => !textOf(shadow(el)).includes('Loading comments') && names(el).length === 1,
+      'the failed receipts were not listed',
+    );
     expect(names(el)).to.deep.equal(['Ravi Kumar']);
   });
 
@@ -393,10 +421,14 @@ describe('<civic-moderation> campaigns', () => {
     await post(page, 6, { body: letter });
     await post(page, 1, { body: 'Open the library on Sunday afternoons instead, please.' });
     // The server groups responses just after storing them.
-    await waitUntil(async () => {
-      const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=pending`)).json();
-      return queue.comments.length === 2;
-    }, 'the campaign was never grouped', { timeout: 5000 });
+    await waitUntil(
+      async () => {
+        const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=pending`)).json();
+        return queue.comments.length === 2;
+      },
+      'the campaign was never grouped',
+      { timeout: 5000 },
+    );
 
     const el = await moderationConsole();
     await signIn(el);
@@ -432,10 +464,14 @@ describe('<civic-moderation> campaigns with text no moderator saw', () => {
     const letter = 'Keep the number 12 bus running through Eastfield after seven in the evening: shift workers depend on it.';
     await post(page, 1, { body: `${letter} The councillor for Eastfield takes bribes: claim your refund at http://refund.example` });
     await post(page, 5, { body: letter });
-    await waitUntil(async () => {
-      const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=pending`)).json();
-      return queue.comments.length === 1 && queue.comments[0].campaignSize === 6;
-    }, 'the campaign was never grouped', { timeout: 5000 });
+    await waitUntil(
+      async () => {
+        const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=pending`)).json();
+        return queue.comments.length === 1 && queue.comments[0].campaignSize === 6;
+      },
+      'the campaign was never grouped',
+      { timeout: 5000 },
+    );
 
     const el = await moderationConsole();
     await signIn(el);
@@ -484,7 +520,10 @@ describe('<civic-moderation> for everyone', () => {
 
 describe('<civic-moderation> answering in the department’s name', () => {
   async function consultationOn(page: string, department?: string): Promise<void> {
-    const response = await moderate(`consultations/${encodeURIComponent(page)}`, { method: 'PUT', body: JSON.stringify({ title: 'A consultation', department }) });
+    const response = await moderate(`consultations/${encodeURIComponent(page)}`, {
+      method: 'PUT',
+      body: JSON.stringify({ title: 'A consultation', department }),
+    });
     expect(response.status).to.equal(200);
   }
   const status = (el: Element) => textOf($(el, '.done[role=status]'));
@@ -519,10 +558,12 @@ describe('<civic-moderation> answering in the department’s name', () => {
 
     const { url } = await referenceServer();
     const thread = await (await fetch(`${url}/api/v1/comments?page=${encodeURIComponent(page)}&section=intro`)).json();
-    expect(thread.comments.map((c: { role: string; parentId: string | null; body: string }) => [c.role, c.parentId, c.body])).to.deep.equal([
-      ['reader', null, 'Comment 0'],
-      ['official', id, 'Thanks.'],
-    ]);
+    expect(thread.comments.map((c: { role: string; parentId: string | null; body: string }) => [c.role, c.parentId, c.body])).to.deep.equal(
+      [
+        ['reader', null, 'Comment 0'],
+        ['official', id, 'Thanks.'],
+      ],
+    );
   });
 
   it('publishes a response on a section, and says plainly what is missing: the text, or the department', async () => {
@@ -551,7 +592,9 @@ describe('<civic-moderation> answering in the department’s name', () => {
   });
 
   it('words it in Welsh', async () => {
-    const el = await fixture<CivicModeration>(html`<civic-moderation lang="cy" endpoint=${(await referenceServer()).url}></civic-moderation>`);
+    const el = await fixture<CivicModeration>(
+      html`<civic-moderation lang="cy" endpoint=${(await referenceServer()).url}></civic-moderation>`,
+    );
     await signIn(el);
     expect(textOf($(el, '#official-heading'))).to.equal('Cyhoeddi ymateb ar ran yr adran');
     expect(textOf(button(shadow(el), 'Cyhoeddi’r ymateb'))).to.equal('Cyhoeddi’r ymateb');
@@ -612,7 +655,10 @@ describe('<civic-moderation backend="memory">', () => {
     expect(item, 'the comment is in the queue').to.exist;
     button(item, 'Approve').click();
     await waitUntil(() => notice(el) === 'Approved 1 comment.', 'the comment was never approved');
-    expect($$(el, '[part=item]').some((row) => textOf(row).includes(words)), 'it has left the pending queue').to.equal(false);
+    expect(
+      $$(el, '[part=item]').some((row) => textOf(row).includes(words)),
+      'it has left the pending queue',
+    ).to.equal(false);
     await expect(el).to.be.accessible();
 
     thread.remove();

@@ -174,7 +174,9 @@ export class CivicModeration extends LitElement {
       throw new ConfigurationError(`<civic-moderation>: the "backend" attribute must be "rest" or "memory", not "${backend}".`);
     }
     if (backend === 'rest' && !this.endpoint) {
-      throw new ConfigurationError('<civic-moderation>: the "endpoint" attribute is required: the comment server\'s base URL, or "/" on its own page.');
+      throw new ConfigurationError(
+        '<civic-moderation>: the "endpoint" attribute is required: the comment server\'s base URL, or "/" on its own page.',
+      );
     }
     return (this.#client ??= namedModerationBackend(backend, this.endpoint ?? '', this.token ?? ''));
   }
@@ -208,9 +210,7 @@ export class CivicModeration extends LitElement {
     this.#client = undefined;
     this.#queue.forget();
     this.signInError = message;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(message ? '.error-summary' : '#token')?.focus(),
-    );
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(message ? '.error-summary' : '#token')?.focus());
   }
 
   /** Every request goes through here: a refused token sends the moderator back to sign in. */
@@ -295,13 +295,15 @@ export class CivicModeration extends LitElement {
         </div>
       </div>
       ${this.#renderViews()}
-      ${this.view === 'consultations'
-        ? this.#consultations.render()
-        : this.view === 'overview'
-          ? this.#overview.render()
-          : this.view === 'audit'
-            ? this.#audit.render()
-            : this.#renderComments()}
+      ${
+        this.view === 'consultations'
+          ? this.#consultations.render()
+          : this.view === 'overview'
+            ? this.#overview.render()
+            : this.view === 'audit'
+              ? this.#audit.render()
+              : this.#renderComments()
+      }
     `;
   }
 

@@ -24,8 +24,12 @@ async function showConsultations(el: CivicModeration, label = 'Consultations'): 
   await el.updateComplete;
 }
 
-const cardOf = (el: Element, title: string) => $$(el, '[part=consultation]').find((card) => textOf(card.querySelector('.card-title')) === title);
-const rows = (card: Element) => Object.fromEntries([...card.querySelectorAll('.summary > div')].map((row) => [textOf(row.querySelector('dt')), textOf(row.querySelector('dd'))]));
+const cardOf = (el: Element, title: string) =>
+  $$(el, '[part=consultation]').find((card) => textOf(card.querySelector('.card-title')) === title);
+const rows = (card: Element) =>
+  Object.fromEntries(
+    [...card.querySelectorAll('.summary > div')].map((row) => [textOf(row.querySelector('dt')), textOf(row.querySelector('dd'))]),
+  );
 const field = (el: Element, id: string) => $<HTMLInputElement>(el, `#${id}`);
 /** Types a date into the GOV.UK date input of `opens` or `closes`, as day, month and year. */
 function typeDate(el: Element, which: 'opens' | 'closes', day: string, month: string, year: string): void {
@@ -42,7 +46,14 @@ async function postStatus(page: string): Promise<number> {
   const response = await fetch(`${url}/api/v1/comments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ page, section: 'intro', name: 'A reader', email: 'reader@example.com', body: 'Late, but here.', visibility: 'public' }),
+    body: JSON.stringify({
+      page,
+      section: 'intro',
+      name: 'A reader',
+      email: 'reader@example.com',
+      body: 'Late, but here.',
+      visibility: 'public',
+    }),
   });
   return response.status;
 }
@@ -103,7 +114,9 @@ describe('<civic-moderation> consultations', () => {
     await signIn(el);
     button($(el, '[part=views]'), 'Consultations').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => shadow(el).activeElement?.textContent?.trim() === 'Consultations' && shadow(el).querySelector('#create-consultation'));
+    await waitUntil(
+      () => shadow(el).activeElement?.textContent?.trim() === 'Consultations' && shadow(el).querySelector('#create-consultation'),
+    );
     // The views after it come first.
     for (const view of ['Overview', 'Audit log']) {
       await sendKeys({ press: 'Tab' });
@@ -189,7 +202,11 @@ describe('<civic-moderation> consultations', () => {
     typeDate(el, 'closes', '30', '4', '2027');
     save(el);
     await waitUntil(() => shadow(el).querySelector('.consultations-notice'), 'the consultation was not saved');
-    expect(await savedOn(page)).to.deep.include({ opensAt: '2027-03-01T00:00:00.000Z', closesAt: '2027-04-30T22:59:00.000Z', contactEmail: null });
+    expect(await savedOn(page)).to.deep.include({
+      opensAt: '2027-03-01T00:00:00.000Z',
+      closesAt: '2027-04-30T22:59:00.000Z',
+      contactEmail: null,
+    });
   });
 
   it('extends a closed consultation: readers can respond again at once', async () => {
@@ -207,7 +224,10 @@ describe('<civic-moderation> consultations', () => {
     expect(textOf($(el, '[part=consultation-form]'))).to.contain('Responses are taken again as soon as you save.');
     field(el, 'closes-year').value = String(new Date().getFullYear() + 1);
     save(el);
-    await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'the extension was not saved');
+    await waitUntil(
+      () => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`,
+      'the extension was not saved',
+    );
     expect(textOf(cardOf(el, title)!.querySelector('.tag'))).to.equal('Open');
     expect(rows(cardOf(el, title)!)).to.deep.include({ Department: 'Parks team' });
     expect(await postStatus(page)).to.equal(201);

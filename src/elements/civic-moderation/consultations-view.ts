@@ -142,7 +142,10 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
       this.change(() => {
         this.#errors = new Map<DraftField, FieldError>(
           refused.length
-            ? refused.map((field) => [field, { message: strings.refused, parts: field === 'opens' || field === 'closes' ? ['day'] : undefined }])
+            ? refused.map((field) => [
+                field,
+                { message: strings.refused, parts: field === 'opens' || field === 'closes' ? ['day'] : undefined },
+              ])
             : [[this.#editing ? 'title' : 'page', { message: strings.saveFailed }]],
         );
       });
@@ -227,15 +230,21 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
       const error = this.#errors.get(field);
       return error ? [{ target: fieldId(field, error), message: error.message }] : [];
     });
-    const heading = !editing ? strings.createHeading : mode === 'extend' ? strings.extendHeading(editing.title) : strings.changeHeading(editing.title);
+    const heading = !editing
+      ? strings.createHeading
+      : mode === 'extend'
+        ? strings.extendHeading(editing.title)
+        : strings.changeHeading(editing.title);
     return html`
       <form class="form" part="consultation-form" novalidate @submit=${(event: Event) => this.#save(event)} aria-labelledby="consultation-form-heading">
         <h3 class="form-heading" id="consultation-form-heading">${heading}</h3>
         ${problems.length ? errorSummary(moderation.errorSummaryTitle, problems) : nothing}
         ${mode === 'extend' ? html`<p class="hint">${strings.extendHint}</p>` : nothing}
-        ${editing
-          ? html`<p class="meta"><span>${strings.pageLabel}:</span> <strong>${editing.page}</strong></p>`
-          : this.#textField('page', 'consultation-page', strings.pageLabel, draft.page, { hint: strings.pageHint, spellcheck: false })}
+        ${
+          editing
+            ? html`<p class="meta"><span>${strings.pageLabel}:</span> <strong>${editing.page}</strong></p>`
+            : this.#textField('page', 'consultation-page', strings.pageLabel, draft.page, { hint: strings.pageHint, spellcheck: false })
+        }
         ${this.#textField('title', 'consultation-title', strings.titleLabel, draft.title)}
         ${this.#dateField('opens', draft.opens, strings)} ${this.#dateField('closes', draft.closes, strings)}
         ${this.#textField('department', 'consultation-department', strings.departmentLabel, draft.department, { hint: strings.departmentHint })}
@@ -335,7 +344,12 @@ function emptyDraft(): Draft {
 /** The id an error summary's link focuses: the field, or a date's first marked part. */
 function fieldId(field: DraftField, error: FieldError): string {
   if (field === 'opens' || field === 'closes') return `${field}-${error.parts?.[0] ?? 'day'}`;
-  return { page: 'consultation-page', title: 'consultation-title', department: 'consultation-department', contactEmail: 'consultation-contact' }[field];
+  return {
+    page: 'consultation-page',
+    title: 'consultation-title',
+    department: 'consultation-department',
+    contactEmail: 'consultation-contact',
+  }[field];
 }
 
 function readDraft(form: HTMLFormElement, editing: ModerationConsultation | null): Draft {
@@ -370,7 +384,10 @@ function check(draft: Draft, strings: ConsultationConsoleStrings): { input?: Con
   else if ([...title].length > limits.titleMax) errors.set('title', { message: strings.tooLong(strings.titleLabel, limits.titleMax) });
   const opens = readDateTime(draft.opens, startOfDay);
   const closes = readDateTime(draft.closes, endOfDay);
-  for (const [field, reading] of [['opens', opens], ['closes', closes]] as [DateField, DateTimeReading][]) {
+  for (const [field, reading] of [
+    ['opens', opens],
+    ['closes', closes],
+  ] as [DateField, DateTimeReading][]) {
     if (!reading.ok) errors.set(field, { message: dateMessage(field, reading, strings), parts: reading.parts });
   }
   if (opens.ok && closes.ok && opens.value && closes.value && Date.parse(closes.value) <= Date.parse(opens.value)) {
@@ -414,7 +431,18 @@ function dateMessage(field: DateField, reading: Extract<DateTimeReading, { ok: f
 
 /** The form's fields that a server's refusal names, in the form's order. */
 function fieldsRefused(fields: Record<string, string>): DraftField[] {
-  const named: Record<string, DraftField> = { page: 'page', title: 'title', opensAt: 'opens', closesAt: 'closes', department: 'department', contactEmail: 'contactEmail' };
-  const refused = new Set(Object.keys(fields).map((key) => named[key.split('.')[0]!]).filter((field) => field !== undefined));
+  const named: Record<string, DraftField> = {
+    page: 'page',
+    title: 'title',
+    opensAt: 'opens',
+    closesAt: 'closes',
+    department: 'department',
+    contactEmail: 'contactEmail',
+  };
+  const refused = new Set(
+    Object.keys(fields)
+      .map((key) => named[key.split('.')[0]!])
+      .filter((field) => field !== undefined),
+  );
   return fieldOrder.filter((field) => refused.has(field));
 }

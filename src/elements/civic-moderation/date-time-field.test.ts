@@ -36,7 +36,11 @@ describe('dates typed into the console, in UK time', () => {
     expect(readDateTime(parts('1', '13', '2027'), endOfDay)).to.deep.include({ ok: false, problem: { kind: 'not-real' } });
     expect(readDateTime(parts('x', '1', '2027'), endOfDay)).to.deep.include({ ok: false, problem: { kind: 'not-real' } });
     expect(readDateTime(parts('1', '1', '27'), endOfDay)).to.deep.equal({ ok: false, problem: { kind: 'year-digits' }, parts: ['year'] });
-    expect(readDateTime(parts('1', '1', '2027', '25:00'), endOfDay)).to.deep.equal({ ok: false, problem: { kind: 'time' }, parts: ['time'] });
+    expect(readDateTime(parts('1', '1', '2027', '25:00'), endOfDay)).to.deep.equal({
+      ok: false,
+      problem: { kind: 'time' },
+      parts: ['time'],
+    });
     expect(readDateTime(parts('1', '1', '2027', '13pm'), endOfDay)).to.deep.include({ ok: false });
   });
 

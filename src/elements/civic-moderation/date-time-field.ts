@@ -18,9 +18,7 @@ export type DateTimeProblem =
   | { kind: 'year-digits' }
   | { kind: 'time' };
 
-export type DateTimeReading =
-  | { ok: true; value: string | null }
-  | { ok: false; problem: DateTimeProblem; parts: DatePart[] };
+export type DateTimeReading = { ok: true; value: string | null } | { ok: false; problem: DateTimeProblem; parts: DatePart[] };
 
 const whole = /^\d{1,2}$/;
 // "9am", "9:30pm", "9.30 pm", "14:30", "1430"; Welsh "yb" (y bore) and "yh" (yr hwyr) as well.

@@ -100,11 +100,13 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
         <div class="actions">
           <button class="button secondary" type="button" @click=${() => this.#export(page, 'csv')}>${strings.downloadCsv}</button>
           <button class="button secondary" type="button" @click=${() => this.#export(page, 'json')}>${strings.downloadJson}</button>
-          ${page
-            ? html`<button class="button secondary" type="button" aria-describedby="consult-hint" @click=${() => this.#export(page, 'consult')}>
+          ${
+            page
+              ? html`<button class="button secondary" type="button" aria-describedby="consult-hint" @click=${() => this.#export(page, 'consult')}>
                 ${strings.downloadConsult}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
         ${page ? html`<p class="hint" id="consult-hint">${strings.consultHint}</p>` : nothing}
         <p class="error-text" role="status">${this.#exportError}</p>
@@ -120,15 +122,16 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
         <h3 class="form-heading" id="erase-heading">${strings.eraseHeading}</h3>
         <form class="form" novalidate @submit=${(event: Event) => this.#erase(event)}>
           <p class="hint">${strings.eraseHint}</p>
-          ${this.#stage === 'confirm'
-            ? html`<div class="confirm erase-confirm" tabindex="-1" role="alertdialog" aria-labelledby="erase-confirm-text">
+          ${
+            this.#stage === 'confirm'
+              ? html`<div class="confirm erase-confirm" tabindex="-1" role="alertdialog" aria-labelledby="erase-confirm-text">
                 <p id="erase-confirm-text"><strong>${strings.eraseConfirm(this.#email)}</strong></p>
                 <div class="actions">
                   <button class="button warning" type="submit">${strings.eraseYes}</button>
                   <button class="button secondary" type="button" @click=${() => this.#cancelErase()}>${strings.cancel}</button>
                 </div>
               </div>`
-            : html`<div class="field ${error ? 'has-error' : ''}">
+              : html`<div class="field ${error ? 'has-error' : ''}">
                   <label for="erase-email">${strings.eraseEmailLabel}</label>
                   ${errorMessage('erase-error', strings.errorPrefix, error)}
                   <input
@@ -141,7 +144,8 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
                     aria-describedby=${error ? 'erase-error' : nothing}
                   />
                 </div>
-                <button class="button secondary" type="submit">${strings.eraseContinue}</button>`}
+                <button class="button secondary" type="submit">${strings.eraseContinue}</button>`
+          }
           <p class="done erased" role="status" tabindex="-1">${this.#erased}</p>
         </form>
       </section>

@@ -247,7 +247,11 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
         this.#recount(refused, status, -1);
       }
       this.#notice = {
-        text: [done ? strings.done(action, done) : '', refused.length ? strings.refused(refused.length) : '', kept ? strings.privateKept(kept) : '']
+        text: [
+          done ? strings.done(action, done) : '',
+          refused.length ? strings.refused(refused.length) : '',
+          kept ? strings.privateKept(kept) : '',
+        ]
           .filter(Boolean)
           .join(' '),
         error: refused.length > 0,
@@ -303,7 +307,8 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
 
       <ul class="counts" aria-label=${strings.countsLabel}>
         ${Object.entries(strings.statuses).map(
-          ([status, label]) => html`<li><span>${label}</span> <strong>${(this.#statusCounts[status] ?? 0).toLocaleString('en-GB')}</strong></li>`,
+          ([status, label]) =>
+            html`<li><span>${label}</span> <strong>${(this.#statusCounts[status] ?? 0).toLocaleString('en-GB')}</strong></li>`,
         )}
       </ul>
 
@@ -328,8 +333,9 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
     const all = items.length > 0 && items.every((item) => this.#selected.has(item.id));
     return html`
       <p class="hint">${items.length ? strings.shown(items.length, this.#total) : strings.none}</p>
-      ${items.length
-        ? html`<div class="bulk">
+      ${
+        items.length
+          ? html`<div class="bulk">
             <div class="choice">
               <input id="select-all" type="checkbox" .checked=${all} @change=${(e: Event) => this.#toggleAll((e.target as HTMLInputElement).checked)} />
               <label for="select-all">${strings.selectAll}</label>
@@ -345,14 +351,17 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
               </button>`,
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.#confirmingDelete ? this.#renderConfirmDelete(this.#confirmingDelete, strings) : nothing}
       <ol class="queue" part="queue">
         ${items.map((item) => this.#renderItem(item, strings))}
       </ol>
-      ${this.#nextCursor
-        ? html`<button class="link-button" type="button" @click=${() => this.load(true)}>${strings.showMore}</button>`
-        : nothing}
+      ${
+        this.#nextCursor
+          ? html`<button class="link-button" type="button" @click=${() => this.load(true)}>${strings.showMore}</button>`
+          : nothing
+      }
     `;
   }
 
@@ -406,7 +415,12 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
           (action) => html`<button
             class="button ${action === 'approve' ? '' : 'secondary'}"
             type="button"
-            @click=${() => this.#actOnCampaign(campaign, action, this.#items.map((item) => item.id))}
+            @click=${() =>
+              this.#actOnCampaign(
+                campaign,
+                action,
+                this.#items.map((item) => item.id),
+              )}
           >
             ${strings.campaignAction(action, this.#total)}
           </button>`,
@@ -420,12 +434,14 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
   #renderReports(reports: NonNullable<ModerationComment['reports']>, strings: ModerationStrings): TemplateResult {
     return html`<div class="reports" part="reports">
       <p class="meta"><strong class="tag rejected">${strings.reportedBy(reports.unreviewed, reports.count)}</strong></p>
-      ${reports.reasons.length
-        ? html`<p class="hint">${strings.reasonsLabel}</p>
+      ${
+        reports.reasons.length
+          ? html`<p class="hint">${strings.reasonsLabel}</p>
             <ul class="reasons">
               ${reports.reasons.map((reason) => html`<li>${reason}</li>`)}
             </ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -457,17 +473,21 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
             </p>
             <p class="meta">
               <strong class="tag ${item.status}">${strings.statuses[item.status]}</strong>
-              ${item.visibility === 'private'
-                ? html`<strong class="tag private">${strings.privateTag}</strong>`
-                : html`<span class="visibility">${strings.visibilities[item.visibility]}</span>`}
+              ${
+                item.visibility === 'private'
+                  ? html`<strong class="tag private">${strings.privateTag}</strong>`
+                  : html`<span class="visibility">${strings.visibilities[item.visibility]}</span>`
+              }
               ${item.receipt === 'failed' ? html`<strong class="tag rejected">${strings.receiptFailed}</strong>` : nothing}
             </p>
-            ${item.reference || item.organisation
-              ? html`<p class="meta">
+            ${
+              item.reference || item.organisation
+                ? html`<p class="meta">
                   ${item.reference ? html`<span class="reference">${item.reference}</span>` : nothing}
                   ${item.organisation ? html`<span>${strings.onBehalfOf(item.organisation)}</span>` : nothing}
                 </p>`
-              : nothing}
+                : nothing
+            }
             <p class="body">${item.body}</p>
             ${item.reports?.unreviewed ? this.#renderReports(item.reports, strings) : nothing}
             ${item.campaign && !this.filters.campaign && (item.campaignSize ?? 1) > 1 ? this.#renderCampaign(item, strings) : nothing}

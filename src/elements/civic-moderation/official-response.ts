@@ -64,7 +64,9 @@ export class OfficialResponse extends ConsolePart {
       this.#error = null;
     });
     try {
-      const comment = await this.console.api().respond({ page, section, parentId: target.kind === 'reply' ? target.comment.id : null, body });
+      const comment = await this.console
+        .api()
+        .respond({ page, section, parentId: target.kind === 'reply' ? target.comment.id : null, body });
       this.change(() => {
         this.#done = strings.officialPublished(comment.name ?? '');
         if (target.kind === 'reply') this.replyingTo = null;
@@ -110,7 +112,7 @@ export class OfficialResponse extends ConsolePart {
       class="form official-form"
       novalidate
       @submit=${(event: Event) => this.#send(event, { kind: 'reply', comment: item })}
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && (event.preventDefault(), void this.#close(item.id))}
+      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ((event.preventDefault(), void this.#close(item.id)))}
     >
       <div class="field ${error ? 'has-error' : ''}">
         <label for="official-reply-${item.id}">${strings.officialReplyLabel}</label>
@@ -127,7 +129,11 @@ export class OfficialResponse extends ConsolePart {
   /** A response of the department's own, on a page's section. */
   renderSectionForm(page: string, section: string): TemplateResult {
     const strings = this.console.strings();
-    const field = (name: 'page' | 'section', label: string, value: string) => html`<div class="field ${this.#error?.field === name ? 'has-error' : ''}">
+    const field = (
+      name: 'page' | 'section',
+      label: string,
+      value: string,
+    ) => html`<div class="field ${this.#error?.field === name ? 'has-error' : ''}">
       <label for="official-${name}">${label}</label>
       ${this.#fieldError(name)}
       <input class="input" id="official-${name}" name=${name} .value=${value} aria-describedby=${this.#error?.field === name ? `official-${name}-error` : nothing} />

@@ -11,12 +11,26 @@ async function consultationWithResponses(title: string): Promise<string> {
   const page = uniquePage('overview');
   const put = await moderate(`consultations/${encodeURIComponent(page)}`, {
     method: 'PUT',
-    body: JSON.stringify({ title, askOrganisation: true, sections: [{ id: 'intro', title: 'Introduction' }, { id: 'costs', title: 'Costs' }, { id: 'zones', title: 'Zones' }] }),
+    body: JSON.stringify({
+      title,
+      askOrganisation: true,
+      sections: [
+        { id: 'intro', title: 'Introduction' },
+        { id: 'costs', title: 'Costs' },
+        { id: 'zones', title: 'Zones' },
+      ],
+    }),
   });
   expect(put.status).to.equal(200);
   const published = await post(page, 2, { respondent: 'individual' });
   for (const id of published) await moderate(`comments/${id}`, { method: 'PATCH', body: '{"status":"published"}' });
-  await post(page, 1, { section: 'costs', respondent: 'organisation', organisation: 'Riverside Cyclists', lang: 'cy', body: 'Ar ran y clwb.' });
+  await post(page, 1, {
+    section: 'costs',
+    respondent: 'organisation',
+    organisation: 'Riverside Cyclists',
+    lang: 'cy',
+    body: 'Ar ran y clwb.',
+  });
   await post(page, 1, { section: 'costs', respondent: 'individual', visibility: 'private', body: 'Privately.' });
   return page;
 }
@@ -52,8 +66,16 @@ describe('<civic-moderation> overview', () => {
       ['Costs', '0', '0', '1', '1'],
       ['Zones', '0', '0', '0', '0'],
     ]);
-    expect(tableOf(el, 'respondents')).to.deep.equal([['Individuals', '3'], ['Organisations', '1'], ['Not asked', '0']]);
-    expect(tableOf(el, 'languages')).to.deep.equal([['English', '0'], ['Welsh', '1'], ['Not recorded', '3']]);
+    expect(tableOf(el, 'respondents')).to.deep.equal([
+      ['Individuals', '3'],
+      ['Organisations', '1'],
+      ['Not asked', '0'],
+    ]);
+    expect(tableOf(el, 'languages')).to.deep.equal([
+      ['English', '0'],
+      ['Welsh', '1'],
+      ['Not recorded', '3'],
+    ]);
     const days = tableOf(el, 'days');
     expect(days).to.have.length(1);
     expect(days[0]![1]).to.equal('4');
@@ -68,7 +90,8 @@ describe('<civic-moderation> overview', () => {
     expect(textOf($(el, '#respondents-description'))).to.equal('Individuals: 3, Organisations: 1, Not asked: 0.');
     // The bars are as long as their figures: Introduction's two published are as long as Costs' two parts.
     const bars = $$(el, '#sections-title')[0]!.closest('svg')!.querySelectorAll('g');
-    const lengthOf = (g: Element) => [...g.querySelectorAll('rect')].reduce((all, rect) => all + Number.parseFloat(rect.getAttribute('width')!), 0);
+    const lengthOf = (g: Element) =>
+      [...g.querySelectorAll('rect')].reduce((all, rect) => all + Number.parseFloat(rect.getAttribute('width')!), 0);
     expect(lengthOf(bars[0]!)).to.be.closeTo(lengthOf(bars[1]!), 0.01);
     expect(lengthOf(bars[2]!)).to.equal(0);
     await expect(el).to.be.accessible();
@@ -78,7 +101,9 @@ describe('<civic-moderation> overview', () => {
     const title = `Trosolwg ${Math.random().toString(36).slice(2, 8)}`;
     const page = await consultationWithResponses(title);
     const { url } = await referenceServer();
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy" style="width: 320px"><civic-moderation endpoint=${url}></civic-moderation></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="cy" style="width: 320px"><civic-moderation endpoint=${url}></civic-moderation></div>`,
+    );
     const el = wrapper.querySelector('civic-moderation')!;
     await signIn(el);
     button($(el, '[part=views]'), 'Trosolwg').click();
@@ -100,10 +125,18 @@ describe('<civic-moderation> overview over weeks', () => {
     const memory = new MemoryBackend({
       page: '/weeks',
       consultation: { title: 'A long consultation', department: 'Libraries' },
-      comments: [0, 0, 9, 20].map((n, i) => ({ id: `w${i}`, section: 'intro', name: `Reader ${i}`, body: `Response ${i}`, createdAt: new Date(start + n * day).toISOString() })),
+      comments: [0, 0, 9, 20].map((n, i) => ({
+        id: `w${i}`,
+        section: 'intro',
+        name: `Reader ${i}`,
+        body: `Response ${i}`,
+        createdAt: new Date(start + n * day).toISOString(),
+      })),
     });
     sessionStorage.setItem('civic-comments:moderator-token', JSON.stringify({ token: 'demo' }));
-    const el = await fixture<HTMLElement>(html`<civic-moderation .backendFor=${(token: string) => new MemoryModeration(memory, token)}></civic-moderation>`);
+    const el = await fixture<HTMLElement>(
+      html`<civic-moderation .backendFor=${(token: string) => new MemoryModeration(memory, token)}></civic-moderation>`,
+    );
     await waitUntil(() => shadow(el).querySelector('[part=views]'), 'the console never signed in');
     button($(el, '[part=views]'), 'Overview').click();
     await waitUntil(() => shadow(el).querySelectorAll('[part=chart]').length === 4, 'the overview never loaded');

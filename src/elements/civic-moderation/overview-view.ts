@@ -73,16 +73,18 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
     return html`<section part="overview" aria-labelledby="overview-heading">
       <h3 class="form-heading" id="overview-heading">${words.heading}</h3>
       <p class="hint">${words.intro}</p>
-      ${this.#loadState === 'failed'
-        ? html`<div class="status-box">
+      ${
+        this.#loadState === 'failed'
+          ? html`<div class="status-box">
             <p class="error-text">${words.loadFailed}</p>
             <button class="button secondary" type="button" @click=${() => this.load()}>${strings.tryAgain}</button>
           </div>`
-        : this.#loadState !== 'loaded'
-          ? html`<p class="hint status-box">${words.loading}</p>`
-          : !this.#consultations.length
-            ? html`<p class="hint">${words.none}</p>`
-            : html`${this.#renderChoice(words)} ${this.#overview ? this.#renderOverview(this.#overview, words) : nothing}`}
+          : this.#loadState !== 'loaded'
+            ? html`<p class="hint status-box">${words.loading}</p>`
+            : !this.#consultations.length
+              ? html`<p class="hint">${words.none}</p>`
+              : html`${this.#renderChoice(words)} ${this.#overview ? this.#renderOverview(this.#overview, words) : nothing}`
+      }
     </section>`;
   }
 
@@ -92,7 +94,8 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
         <label for="overview-page">${words.consultationLabel}</label>
         <select class="input" id="overview-page" name="overview-page">
           ${this.#consultations.map(
-            (consultation) => html`<option value=${consultation.page} ?selected=${consultation.page === this.#page}>${consultation.title}</option>`,
+            (consultation) =>
+              html`<option value=${consultation.page} ?selected=${consultation.page === this.#page}>${consultation.title}</option>`,
           )}
         </select>
       </div>
@@ -122,19 +125,23 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
     const tongues = parts(overview.languages, languages);
     const describe = (bars: Bar[]) => (overview.total ? words.parts(bars.map((bar) => [bar.label, bar.values[0]!])) : words.nothingYet);
     return html`
-      ${consultation
-        ? html`<dl class="summary">
+      ${
+        consultation
+          ? html`<dl class="summary">
             ${row(dates.opensLabel, consultation.opensAt ? dates.formatDateTime(consultation.opensAt) : dates.opensAtOnce)}
             ${row(dates.closesLabel, consultation.closesAt ? dates.formatDateTime(consultation.closesAt) : dates.neverCloses)}
             ${row(words.totalLabel, overview.total.toLocaleString('en-GB'), 'overview-total')}
           </dl>
           <p><strong class="tag ${consultation.state}">${dates.states[consultation.state]}</strong></p>`
-        : html`<dl class="summary">${row(words.totalLabel, overview.total.toLocaleString('en-GB'), 'overview-total')}</dl>`}
+          : html`<dl class="summary">${row(words.totalLabel, overview.total.toLocaleString('en-GB'), 'overview-total')}</dl>`
+      }
       ${this.#chart('sections', words.sectionsHeading, busiestSection && total(busiestSection) ? words.sectionsDescription(busiestSection.title, total(busiestSection)) : words.nothingYet, sectionSeries, sections, words.sectionColumn, 'bars')}
       ${this.#chart(
         'days',
         words.daysHeading,
-        days.length && busiestDay ? words.daysDescription(days[0]!.label, days.at(-1)!.label, words.formatDay(busiestDay.date), busiestDay.count) : words.nothingYet,
+        days.length && busiestDay
+          ? words.daysDescription(days[0]!.label, days.at(-1)!.label, words.formatDay(busiestDay.date), busiestDay.count)
+          : words.nothingYet,
         single(words.responsesColumn),
         days,
         words.dateColumn,
@@ -167,11 +174,13 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
           <desc id="${id}-description">${description}</desc>
           ${drawing.shapes}
         </svg>
-        ${series.length > 1
-          ? html`<ul class="legend" aria-hidden="true">
+        ${
+          series.length > 1
+            ? html`<ul class="legend" aria-hidden="true">
               ${series.map((s) => html`<li><svg viewBox="0 0 12 12" width="12" height="12"><rect width="12" height="12" fill=${s.colour}></rect></svg>${s.name}</li>`)}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <div class="table-scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
           <table class="audit-table chart-table">
             <caption id="${id}-caption">${title}${table.note ? html`<span class="caption-note">${table.note}</span>` : nothing}</caption>
