@@ -96,7 +96,9 @@ end
 
 /** Server processes still running, stopped should the benchmark itself fail. */
 const children = new Set();
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 /** Starts a server process and waits for the address it prints. */
 function listen(args, env = {}) {

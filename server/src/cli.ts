@@ -12,7 +12,7 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     if (result.usage) console.error(moderatorsUsage);
     process.exit(result.code);
   }
-  let config;
+  let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig(argv, env);
   } catch (error) {

@@ -33,16 +33,19 @@ export interface CommandResult {
   usage?: boolean;
 }
 
+const parseModeratorsArgs = (args: string[]) =>
+  parseArgs({
+    args,
+    options: { db: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+
 /** Runs `civic-comments-server moderators …`: the arguments after `moderators`. */
 export async function moderatorsCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
-  let parsed;
+  let parsed: ReturnType<typeof parseModeratorsArgs>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: { db: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseModeratorsArgs(argv);
   } catch (error) {
     return { code: 2, out: [], errors: [(error as Error).message], usage: true };
   }

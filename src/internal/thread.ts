@@ -25,7 +25,11 @@ export function buildThread(comments: readonly Comment[]): ThreadNode[] {
   }
 
   const descendants = (id: string, seen: Set<string>): Comment[] =>
-    (children.get(id) ?? []).flatMap((c) => (seen.has(c.id) ? [] : (seen.add(c.id), [c, ...descendants(c.id, seen)])));
+    (children.get(id) ?? []).flatMap((c) => {
+      if (seen.has(c.id)) return [];
+      seen.add(c.id);
+      return [c, ...descendants(c.id, seen)];
+    });
 
   const place = (comment: Comment, depth: number): ThreadNode[] => {
     if (depth < maxDepth) {

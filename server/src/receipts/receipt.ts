@@ -76,7 +76,7 @@ const words: Record<'en' | 'cy', ReceiptWords> = {
 };
 
 /** Text made safe to stand in HTML: nothing a respondent wrote is ever read as markup. */
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 
 /**
@@ -106,15 +106,15 @@ export function receiptMessage(comment: StoredComment, consultation: Consultatio
     `${w.sent}:\n\n${comment.body}`,
     withdraw,
   ].join('\n\n');
-  const paragraphs = (body: string) => body.split('\n').map(escape).join('<br>');
+  const paragraphs = (body: string) => body.split('\n').map(escapeHtml).join('<br>');
   const html = [
-    `<p>${escape(w.thanks(title))}</p>`,
-    `<p><strong>${escape(w.reference(reference))}</strong> ${escape(w.keep)}</p>`,
-    `<p>${details.map(([label, value]) => `${escape(label)}: ${escape(value)}`).join('<br>')}</p>`,
-    `<p>${escape(visibility)}</p>`,
-    `<p>${escape(w.sent)}:</p>`,
+    `<p>${escapeHtml(w.thanks(title))}</p>`,
+    `<p><strong>${escapeHtml(w.reference(reference))}</strong> ${escapeHtml(w.keep)}</p>`,
+    `<p>${details.map(([label, value]) => `${escapeHtml(label)}: ${escapeHtml(value)}`).join('<br>')}</p>`,
+    `<p>${escapeHtml(visibility)}</p>`,
+    `<p>${escapeHtml(w.sent)}:</p>`,
     `<blockquote>${paragraphs(comment.body)}</blockquote>`,
-    `<p>${escape(withdraw)}</p>`,
+    `<p>${escapeHtml(withdraw)}</p>`,
   ].join('\n');
   return {
     subject: w.subject(title, reference),

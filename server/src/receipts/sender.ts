@@ -93,7 +93,7 @@ export class ReceiptSender {
   async #sendOne(receipt: QueuedReceipt): Promise<void> {
     if (!(await this.storage.claimReceipt(receipt, new Date(Date.now() + leaseMs).toISOString()))) return;
     const comment = await this.storage.find(receipt.commentId);
-    if (!comment || !comment.email) {
+    if (!comment?.email) {
       await this.storage.settleReceipt(receipt.commentId, { state: 'failed', error: 'The response was deleted or erased first.' });
       return;
     }

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { createHmac } from 'node:crypto';
 import {
-  Counts,
-  CommentPage,
-  CreatedComment,
+  type Counts,
+  type CommentPage,
+  type CreatedComment,
   ListCommentsQuery,
   ReportInput,
   id,

@@ -36,15 +36,15 @@ export function readRoutes(app: Hono, options: AppOptions): void {
         400,
       );
     }
-    let read;
-    try {
-      read = await Promise.all([
-        storage.getConsultation(page),
-        storage.listPublished(page, section, perPage, after),
-        storage.getOutcome(page, section),
-      ]);
-    } catch (error) {
+    const read = await Promise.all([
+      storage.getConsultation(page),
+      storage.listPublished(page, section, perPage, after),
+      storage.getOutcome(page, section),
+    ]).catch((error: unknown) => {
       if (!storage.isUnavailable(error)) throw error;
+      return undefined;
+    });
+    if (!read) {
       c.header('Cache-Control', 'no-store');
       c.header('Retry-After', '5');
       return c.html(

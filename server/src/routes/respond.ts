@@ -5,6 +5,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from 'civic-comments/contract';
 import { refusal, refusalMessage, sectionTitleOf, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
+import type { ConsultationRecord } from '../storage/storage.js';
 import { ownOrigin, safeReturn } from '../http/origins.js';
 import { answered, submitComment } from '../submit.js';
 import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
@@ -78,7 +79,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const strings = stringsFor(state.lang);
       return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
     }
-    let consultation;
+    let consultation: ConsultationRecord | undefined;
     try {
       consultation = await options.storage.getConsultation(state.page);
     } catch (error) {
@@ -122,7 +123,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       return page(c, strings, 403, html`<p>${strings.originRefused}</p>`);
     }
     if (!linkValid(state)) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
-    let result;
+    let result: Awaited<ReturnType<typeof submitComment>>;
     try {
       result = await submitComment(
         options,

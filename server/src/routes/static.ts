@@ -35,7 +35,7 @@ export function staticRoutes(app: Hono, root: string, demo: boolean): void {
   const folders = demo ? ['dist', 'server/public', 'demo'] : ['dist', 'server/public'];
   const send = async (path: string, cacheControl: string) => {
     const file = normalize(join(root, path));
-    const inside = folders.some((folder) => file.startsWith(join(root, folder) + '/'));
+    const inside = folders.some((folder) => file.startsWith(`${join(root, folder)}/`));
     if (!inside) return undefined;
     try {
       const bytes = await readFile(file);

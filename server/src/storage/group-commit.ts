@@ -45,7 +45,10 @@ export class GroupCommit<T, R> {
         for (const { reject } of batch) reject(error);
         return;
       }
-      settled.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.value) : batch[i]!.reject(result.error)));
+      settled.forEach((result, i) => {
+        if (result.ok) batch[i]!.resolve(result.value);
+        else batch[i]!.reject(result.error);
+      });
     })();
     this.inFlight.add(settling);
     void settling.finally(() => this.inFlight.delete(settling));

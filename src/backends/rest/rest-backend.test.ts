@@ -62,8 +62,8 @@ describe('RestBackend against the reference server', () => {
 
   it('stores a submission once however often it is sent with the same idempotency key', async () => {
     const page = uniquePage('idempotent');
-    const first = await backend.postComment(comment(page), { idempotencyKey: 'browser-key-1' + page });
-    const again = await backend.postComment(comment(page), { idempotencyKey: 'browser-key-1' + page });
+    const first = await backend.postComment(comment(page), { idempotencyKey: `browser-key-1${page}` });
+    const again = await backend.postComment(comment(page), { idempotencyKey: `browser-key-1${page}` });
     expect(again.id).to.equal(first.id);
     const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}`)).json();
     expect(queue.total).to.equal(1);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MemoryBackend } from '../../index.js';
+import type { MemoryBackend } from '../../index.js';
 import { cy } from '../../i18n/cy.js';
 import { en } from '../../i18n/en.js';
 import { $, $$, fillValid, page, renderThread, shadow, submit, textOf, waitUntil } from '../../../test/helpers.js';

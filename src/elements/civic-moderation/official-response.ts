@@ -112,7 +112,11 @@ export class OfficialResponse extends ConsolePart {
       class="form official-form"
       novalidate
       @submit=${(event: Event) => this.#send(event, { kind: 'reply', comment: item })}
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ((event.preventDefault(), void this.#close(item.id)))}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        void this.#close(item.id);
+      }}
     >
       <div class="field ${error ? 'has-error' : ''}">
         <label for="official-reply-${item.id}">${strings.officialReplyLabel}</label>
