@@ -232,7 +232,29 @@ export class CommentForm implements ReactiveController {
         this.#fetchingSending = false;
       }
     }
-    await sending.send(this);
+    const checked = sending.check(this.host, this.values, this.replyTo);
+    if ('errors' in checked) return this.showErrors(checked.errors);
+    this.update({ submitState: 'submitting', submitMessage: '', errors: {} });
+    const controller = (this.submitController = new AbortController());
+    const outcome = await sending.post(
+      this.host,
+      checked.comment,
+      (this.idempotencyKey ??= sending.newIdempotencyKey()),
+      controller.signal,
+    );
+    if (outcome.kind === 'aborted') return;
+    if (outcome.kind === 'sent') {
+      this.idempotencyKey = undefined;
+      return this.sent(outcome.comment);
+    }
+    if (outcome.kind === 'failed') {
+      // Shown first, so that whoever listens for the error finds the reader already told.
+      this.update({ submitState: 'failed', submitMessage: outcome.message });
+      return this.host.reportError(outcome.error, 'submit');
+    }
+    this.update({ submitState: 'idle' });
+    if (outcome.kind === 'closed') this.onClosed(outcome.error);
+    else if (outcome.kind === 'invalid') await this.showErrors(outcome.errors);
   };
 
   /** Shows the form's problems, and moves focus to their summary. */

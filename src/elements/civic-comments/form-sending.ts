@@ -1,6 +1,7 @@
 import type { TemplateResult } from 'lit';
 import { ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
-import type { ResponseLanguage } from '../../contract/public.js';
+import type { NewComment, ResponseLanguage } from '../../contract/public.js';
+import type { PostedComment } from '../../backends/backend.js';
 import { commentFields, type CommentField, type ValidationMessages } from '../../contract/messages.js';
 import { codeForMessage, messagesFor, validateNewComment } from '../../contract/validate.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
@@ -13,20 +14,31 @@ import type { CommentForm } from './comment-form.js';
  * when a form first takes focus; most readers of a consultation never write.
  */
 
-/**
- * Checks what the reader typed and sends it, with one idempotency key until the comment is stored.
- * Problems go to the form's fields; a consultation found closed goes to the element; anything else
- * keeps what was typed and tells the reader to try again.
- */
-export async function send(form: CommentForm): Promise<void> {
-  const { host, values } = form;
+/** What became of a press of "Send": the form decides what the reader sees of it. */
+export type SendOutcome =
+  | { kind: 'sent'; comment: PostedComment }
+  /** Fields the reader must put right, refused here or by the server, in the reader's language. */
+  | { kind: 'invalid'; errors: FieldErrors }
+  /** The consultation closed while the reader was typing. */
+  | { kind: 'closed'; error: ConsultationClosedError }
+  /** Nothing was stored: what the reader is told, to try again, and why, for the element's `civic-error`. */
+  | { kind: 'failed'; message: string; error: unknown }
+  /** The form went away, or was sent again, before an answer came. */
+  | { kind: 'aborted' };
+
+/** The form's values as the contract's new comment, or the problems the reader must put right first. */
+export function check(
+  host: CommentForm['host'],
+  values: CommentForm['values'],
+  replyTo: string | null,
+): { comment: NewComment } | { errors: FieldErrors } {
   const { strings, askOrganisation } = host;
   const { respondent } = values;
   const checked = validateNewComment(
     {
       page: host.pageId,
       section: host.section,
-      parentId: form.replyTo,
+      parentId: replyTo,
       name: values.name,
       email: values.email,
       body: values.body,
@@ -39,29 +51,32 @@ export async function send(form: CommentForm): Promise<void> {
     },
     { askOrganisation },
   );
-  if (!checked.success) return form.showErrors(messagesFor(checked.codes, strings.validation));
+  return checked.success ? { comment: checked.data } : { errors: messagesFor(checked.codes, strings.validation) };
+}
 
-  form.update({ submitState: 'submitting', submitMessage: '', errors: {} });
-  form.idempotencyKey ??= newIdempotencyKey();
-  const controller = (form.submitController = new AbortController());
+export { newIdempotencyKey };
+
+/**
+ * Sends a checked comment under one idempotency key, which the form keeps until the comment is
+ * stored so that sending again stores it once.
+ */
+export async function post(
+  host: CommentForm['host'],
+  comment: NewComment,
+  idempotencyKey: string,
+  signal: AbortSignal,
+): Promise<SendOutcome> {
+  const { strings } = host;
   try {
     const backend = await host.resolveBackend();
     if (!backend) throw host.configurationProblem;
-    const comment = await backend.postComment(checked.data, { idempotencyKey: form.idempotencyKey, signal: controller.signal });
-    form.idempotencyKey = undefined;
-    form.sent(comment);
+    return { kind: 'sent', comment: await backend.postComment(comment, { idempotencyKey, signal }) };
   } catch (error) {
-    if (controller.signal.aborted) return;
-    if (error instanceof ConsultationClosedError) {
-      form.update({ submitState: 'idle' });
-      form.onClosed(error);
-    } else if (error instanceof ValidationFailedError) {
-      form.update({ submitState: 'idle' });
-      await form.showErrors(translateServerMessages(error.fields, strings.validation));
-    } else {
-      form.update({ submitState: 'failed', submitMessage: error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed });
-      host.reportError(error, 'submit');
-    }
+    if (signal.aborted) return { kind: 'aborted' };
+    if (error instanceof ConsultationClosedError) return { kind: 'closed', error };
+    if (error instanceof ValidationFailedError)
+      return { kind: 'invalid', errors: translateServerMessages(error.fields, strings.validation) };
+    return { kind: 'failed', message: error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed, error };
   }
 }
 
