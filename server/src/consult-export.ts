@@ -10,9 +10,12 @@ import type { ConsultationRecord, StoredComment } from './storage/storage.js';
  *   inputs/respondents.jsonl                    { themefinder_id, demographic_data: { field: [values] } }
  *   inputs/question_part_<n>/question.json      { question_text, question_number, has_free_text, multi_choice_options }
  *   inputs/question_part_<n>/responses.jsonl    { themefinder_id, text }
+ *   inputs/question_part_<n>/multi_choice.jsonl { themefinder_id, options }
  *
- * One question per section, numbered in the consultation's order of sections; one themefinder_id
- * per respondent across sections, each listed in respondents.jsonl.
+ * One question per section, numbered in the consultation's order of sections: the section's own
+ * closed question where it asks one (its options declared, and free text only where the comment
+ * box is shown), its title otherwise; one themefinder_id per respondent across sections, each
+ * listed in respondents.jsonl.
  */
 
 /** Responses an analyst reads: not the department's own, and not what moderators rejected or marked as spam. */
@@ -32,6 +35,7 @@ const jsonLines = (values: unknown[]) => values.map((value) => `${JSON.stringify
 export function consultZip(comments: StoredComment[], consultation: ConsultationRecord | undefined): Uint8Array {
   const responses = comments.filter(analysed);
   const titles = new Map((consultation?.sections ?? []).map((section) => [section.id, section.title]));
+  const questions = new Map((consultation?.sections ?? []).map((section) => [section.id, section.question ?? null]));
   // The consultation's sections first, in its order; then any other section responses came to.
   const sections = [...titles.keys(), ...new Set(responses.map((r) => r.section).filter((section) => !titles.has(section)))];
 
@@ -56,21 +60,38 @@ export function consultZip(comments: StoredComment[], consultation: Consultation
   const files: Zippable = {};
   sections.forEach((section, index) => {
     const number = index + 1;
-    const answers = new Map<number, string[]>();
-    for (const comment of responses.filter((r) => r.section === section && !noAnswer.has(r.body))) {
+    const asked = questions.get(section) ?? null;
+    const hasFreeText = asked?.freeText !== 'none';
+    const options = asked?.options ?? [];
+    const texts = new Map<number, string[]>();
+    const chosen = new Map<number, Set<string>>();
+    for (const comment of responses.filter((r) => r.section === section)) {
+      const text = hasFreeText && !noAnswer.has(comment.body) ? comment.body : null;
+      const answer = (comment.answer ?? []).filter((option) => options.includes(option));
+      if (!text && !answer.length) continue;
       const id = respondentOf(comment);
-      answers.set(id, [...(answers.get(id) ?? []), comment.body]);
+      if (text) texts.set(id, [...(texts.get(id) ?? []), text]);
+      if (answer.length) chosen.set(id, new Set([...(chosen.get(id) ?? []), ...answer]));
     }
     const question = {
-      question_text: titles.get(section) ?? section,
+      question_text: asked?.text ?? titles.get(section) ?? section,
       question_number: number,
-      has_free_text: true,
-      multi_choice_options: [],
+      has_free_text: hasFreeText,
+      multi_choice_options: options,
     };
-    files[`inputs/question_part_${number}/question.json`] = strToU8(`${JSON.stringify(question)}\n`);
-    files[`inputs/question_part_${number}/responses.jsonl`] = strToU8(
-      jsonLines([...answers].map(([id, texts]) => ({ themefinder_id: id, text: texts.join('\n\n') }))),
-    );
+    const folder = `inputs/question_part_${number}`;
+    files[`${folder}/question.json`] = strToU8(`${JSON.stringify(question)}\n`);
+    if (hasFreeText) {
+      files[`${folder}/responses.jsonl`] = strToU8(
+        jsonLines([...texts].map(([id, each]) => ({ themefinder_id: id, text: each.join('\n\n') }))),
+      );
+    }
+    // A respondent's choices across their responses to the section, in the order the question declares them.
+    if (options.length) {
+      files[`${folder}/multi_choice.jsonl`] = strToU8(
+        jsonLines([...chosen].map(([id, set]) => ({ themefinder_id: id, options: options.filter((option) => set.has(option)) }))),
+      );
+    }
   });
   files['inputs/respondents.jsonl'] = strToU8(jsonLines(respondents));
   return zipSync(files, { level: 6 });

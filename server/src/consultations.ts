@@ -22,7 +22,8 @@ export const moderationConsultation = (
 ): ModerationConsultation => ({
   ...publicConsultation(record, now),
   contactEmail: record.contactEmail,
-  sections: record.sections,
+  showAnswerCounts: record.showAnswerCounts,
+  sections: record.sections.map((section) => ({ id: section.id, title: section.title, question: section.question ?? null })),
   updatedAt: record.updatedAt,
   statusCounts: record.statusCounts,
 });

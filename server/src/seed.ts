@@ -33,6 +33,7 @@ const demoPages: Record<string, DemoConsultation> = {
       closesAt: '2027-03-31T22:59:00.000Z',
       department,
       askOrganisation: false,
+      showAnswerCounts: false,
       contactEmail: 'digital-review@example.gov.uk',
       sections: [
         { id: 'why-review', title: '1. Why we are reviewing our services' },
@@ -73,6 +74,7 @@ const demoPages: Record<string, DemoConsultation> = {
       closesAt: '2027-03-31T22:59:00.000Z',
       department: 'Adran Gwasanaethau Lleol',
       askOrganisation: false,
+      showAnswerCounts: false,
       contactEmail: 'digital-review@example.gov.uk',
       sections: [
         { id: 'why-review', title: '1. Pam rydym yn adolygu ein gwasanaethau' },
@@ -97,6 +99,7 @@ const demoPages: Record<string, DemoConsultation> = {
       closesAt: '2026-09-30T22:59:00.000Z',
       department,
       askOrganisation: true,
+      showAnswerCounts: false,
       contactEmail: 'parking@example.gov.uk',
       sections: [
         { id: 'prices', title: '1. Permit prices' },

@@ -43,7 +43,9 @@ export async function submitComment(
   if (unstorable) return { kind: 'unstorable', fields: unstorable };
   const page = typeof (input as { page?: unknown } | null)?.page === 'string' ? (input as { page: string }).page : undefined;
   const consultation = page === undefined ? undefined : await storage.getConsultation(page);
-  const checked = validateNewComment(input, consultation);
+  const section = (input as { section?: unknown } | null)?.section;
+  const question = consultation?.sections.find((each) => each.id === section)?.question;
+  const checked = validateNewComment(input, consultation, question);
   if (!checked.success) return { kind: 'invalid', codes: checked.codes };
   const data = checked.data;
   if (data.parentId) {
@@ -89,6 +91,7 @@ export async function submitComment(
       organisation: data.respondent === 'organisation' ? data.organisation || null : null,
       lang: data.lang ?? null,
       reference: newReference(),
+      answer: data.answer?.length ? data.answer : null,
     },
     key ? { key, fingerprint, answer } : undefined,
   );

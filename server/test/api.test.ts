@@ -336,7 +336,7 @@ for (const driver of drivers) {
         const lines = text.split('\r\n');
         assert.equal(
           lines[0],
-          'id,reference,page,section,parentId,role,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,body',
+          'id,reference,page,section,parentId,role,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,question,answer,body',
         );
         assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"")"`));
         assert.ok(text.includes('"Line one\nLine ""two"", with comma"'));

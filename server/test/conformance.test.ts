@@ -21,6 +21,10 @@ backendConformance({
   publish: async (id) => memory.moderate(id, 'published'),
   section: 'intro',
   refusesReusedKeys: true,
+  // One in-page store holds one consultation, whatever the page: the question is taken away after its case.
+  askQuestion: async (_page, question) => {
+    memory.consultation = question ? { title: 'Conformance', sections: [{ id: 'intro', title: 'Introduction', question }] } : undefined;
+  },
 });
 
 const folder = mkdtempSync(join(tmpdir(), 'civic-comments-conformance-'));
@@ -49,5 +53,15 @@ for (const database of databases) {
     },
     section: 'intro',
     refusesReusedKeys: true,
+    askQuestion: async (page, question) => {
+      // Each page has a consultation of its own, which no other case reads: nothing to take away.
+      if (!question) return;
+      const answer = await fetch(`${server.url}/api/v1/moderation/consultations/${encodeURIComponent(page)}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Conformance', sections: [{ id: 'intro', title: 'Introduction', question }] }),
+      });
+      if (answer.status !== 200) throw new Error(`asking the question answered ${answer.status}`);
+    },
   });
 }

@@ -269,6 +269,7 @@ for (const driver of drivers) {
             department: 'Transport Department',
             askOrganisation: false,
             contactEmail: null,
+            showAnswerCounts: false,
             sections: [],
           }),
         },

@@ -57,6 +57,7 @@ for (const driver of drivers) {
       );
       // A public list holds the public fields and nothing else.
       assert.deepEqual(Object.keys(first.items[0]!).sort(), [
+        'answer',
         'body',
         'createdAt',
         'id',

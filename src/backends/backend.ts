@@ -49,4 +49,15 @@ export interface CommentsBackend {
    * Optional: a backend without it shows no "Report this comment" link.
    */
   reportComment?(id: string, reason?: string, options?: RequestOptions): Promise<void>;
+  /**
+   * What the backend can do beyond the basics. `questions`: it keeps a section's closed question
+   * and the answers to it (a backend that cannot leaves `question` out of its lists, and the
+   * elements then say nothing of one).
+   */
+  readonly capabilities?: BackendCapabilities;
+}
+
+/** What a backend declares it can do; anything left out it cannot. */
+export interface BackendCapabilities {
+  questions?: boolean;
 }

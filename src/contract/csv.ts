@@ -7,7 +7,14 @@ export type ExportedResponse = Omit<ModerationComment, 'reports' | 'shownTogethe
   receivedAt: string;
   /** How many responses its campaign holds; null for a response in none. */
   campaignSize: number | null;
+  /** The text of the question its section asked, or null. */
+  question: string | null;
+  /** The options it chose, as declared; in CSV, one cell with the options separated by "; ". */
+  answer: string[] | null;
 };
+
+/** The question a response's section asks, if any: how an export finds the question's text. */
+export type QuestionOf = (response: { page: string; section: string }) => { text: string } | null | undefined;
 
 /** The columns of an export, in order. */
 export const exportColumns = [
@@ -29,11 +36,16 @@ export const exportColumns = [
   'campaignSize',
   'name',
   'email',
+  'question',
+  'answer',
   'body',
 ] as const satisfies readonly (keyof ExportedResponse)[];
 
 /** A response as the exports write it, with every column present (null where it has none). */
-export function exportedResponse({ reports: _reports, shownTogether: _shown, ...comment }: ModerationComment): ExportedResponse {
+export function exportedResponse(
+  { reports: _reports, shownTogether: _shown, ...comment }: ModerationComment,
+  questionOf?: QuestionOf,
+): ExportedResponse {
   const time = londonTime(comment.createdAt);
   const two = (n: number) => String(n).padStart(2, '0');
   return {
@@ -46,6 +58,8 @@ export function exportedResponse({ reports: _reports, shownTogether: _shown, ...
     lang: comment.lang ?? null,
     campaign: comment.campaign ?? null,
     campaignSize: comment.campaign ? (comment.campaignSize ?? 1) : null,
+    question: (!comment.parentId && questionOf?.(comment)?.text) || null,
+    answer: comment.answer?.length ? comment.answer : null,
     receivedAt: `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}`,
   };
 }
@@ -63,8 +77,10 @@ export function csvCell(value: unknown): string {
 }
 
 /** Every response as CSV with a header row and CRLF line ends. */
-export function toCsv(comments: ModerationComment[]): string {
+export function toCsv(comments: ModerationComment[], questionOf?: QuestionOf): string {
   const lines = [exportColumns.join(',')];
-  for (const comment of comments.map(exportedResponse)) lines.push(exportColumns.map((column) => csvCell(comment[column])).join(','));
+  for (const comment of comments.map((each) => exportedResponse(each, questionOf))) {
+    lines.push(exportColumns.map((column) => csvCell(column === 'answer' ? comment.answer?.join('; ') : comment[column])).join(','));
+  }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -33,6 +33,8 @@ export const errorCodes = [
   'consultation_closed',
   /** Publishing a response that was sent privately, which is never published. */
   'private_response',
+  /** A change to a consultation would remove or reword an option of a question that has answers. */
+  'option_in_use',
   /** An official response on a consultation that names no department. */
   'department_missing',
   /** The database is out of reach; `Retry-After` says when to try again. */

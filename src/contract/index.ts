@@ -9,4 +9,5 @@ export * from './reference.js';
 export * from './audit.js';
 export * from './overview.js';
 export * from './rules.js';
+export * from './questions.js';
 export * from './errors.js';

@@ -11,6 +11,8 @@ export interface ValidationCodes {
   visibility: 'missing';
   respondent: 'missing';
   organisation: 'missing' | 'tooLong';
+  /** The answer to the section's question: `missing` when it is required, `invalid` for an option it does not offer. */
+  answer: 'missing' | 'invalid';
   parentId: 'invalid';
 }
 
@@ -24,4 +26,13 @@ export type ValidationMessages = { [F in CommentField]: Record<ValidationCodes[F
 export const bodyTooLongMessage = 'Comment must be 5,000 characters or fewer';
 
 /** The order in which fields appear in the form, and so in an error summary. */
-export const commentFields: readonly CommentField[] = ['name', 'email', 'respondent', 'organisation', 'body', 'visibility', 'parentId'];
+export const commentFields: readonly CommentField[] = [
+  'name',
+  'email',
+  'respondent',
+  'organisation',
+  'answer',
+  'body',
+  'visibility',
+  'parentId',
+];

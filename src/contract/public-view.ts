@@ -17,4 +17,5 @@ export const publicComment = (c: Comment & { visibility?: Visibility }): Comment
   createdAt: c.createdAt,
   status: c.status,
   role: c.role ?? 'reader',
+  answer: c.answer?.length ? c.answer : null,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { limits } from './limits.js';
+import { AnswerCounts, SectionQuestion } from './questions.js';
 
 /** Where a comment is in its life. Public lists only ever hold `published` comments. */
 export const commentStatuses = ['pending', 'published', 'rejected', 'spam', 'received'] as const;
@@ -62,6 +63,8 @@ export const Comment = /* @__PURE__ */ z.object({
   status: CommentStatus,
   /** `official` for the department's own responses; backends that have none may leave it out. */
   role: z.optional(Role),
+  /** The options chosen in answer to the section's question, as declared; null when none was asked or chosen. */
+  answer: z.optional(z.nullable(z.array(z.string()))),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -84,7 +87,12 @@ export const NewComment = /* @__PURE__ */ z.object({
       z.maxLength(limits.emailMax, { error: 'tooLong', abort: true }),
       z.regex(emailPattern, 'invalid'),
     ),
-  body: z.string('missing').check(z.trim(), z.minLength(1, { error: 'missing', abort: true }), z.maxLength(limits.bodyMax, 'tooLong')),
+  /** Required, unless the section's question makes the comment box optional or does not ask it (see `validateNewComment`). */
+  body: z.string('missing').check(z.trim(), z.maxLength(limits.bodyMax, 'tooLong')),
+  /** The options chosen in answer to the section's question, exactly as declared (see `answerProblem`). */
+  answer: z.optional(
+    z.array(z.string().check(z.maxLength(limits.optionMax, 'invalid')), 'invalid').check(z.maxLength(limits.optionsMax, 'invalid')),
+  ),
   visibility: z.enum(visibilities, 'missing'),
   /** Required when the consultation asks whether a response comes from an organisation (see `validateNewComment`). */
   respondent: z.optional(z.enum(respondents, 'missing')),
@@ -133,6 +141,10 @@ export const CommentPage = /* @__PURE__ */ z.object({
   total: wholeNumber,
   /** The section's outcome once the department has published one; left out by backends without outcomes. */
   outcome: z.optional(z.nullable(Outcome)),
+  /** The closed question the section asks above its comment box, or null; left out by backends without questions. */
+  question: z.optional(z.nullable(SectionQuestion)),
+  /** After the close, when the consultation publishes them: how many responses chose each option. */
+  answerCounts: z.optional(z.nullable(AnswerCounts)),
 });
 export type CommentPage = z.infer<typeof CommentPage>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { limits } from './limits.js';
+import { SectionQuestion } from './questions.js';
 import {
   Comment,
   CommentStatus,
@@ -193,7 +194,13 @@ export const ConsultationInput = /* @__PURE__ */ z
     contactEmail: z.optional(
       z.nullable(z.string().check(z.trim(), z.maxLength(limits.emailMax), z.regex(emailPattern, 'an email address'))),
     ),
-    sections: z.optional(z.array(z.object({ id: sectionId, title: text(limits.titleMax) })).check(z.maxLength(limits.sectionsMax))),
+    /** Whether, once it has closed, each section shows how many responses chose each option of its question. */
+    showAnswerCounts: z.optional(z.boolean()),
+    sections: z.optional(
+      z
+        .array(z.object({ id: sectionId, title: text(limits.titleMax), question: z.optional(z.nullable(SectionQuestion)) }))
+        .check(z.maxLength(limits.sectionsMax)),
+    ),
   })
   .check(
     z.refine((input) => !input.opensAt || !input.closesAt || Date.parse(input.opensAt) < Date.parse(input.closesAt), {
@@ -207,7 +214,8 @@ export type ConsultationInput = z.input<typeof ConsultationInput>;
 export const ModerationConsultation = /* @__PURE__ */ z.object({
   ...Consultation.shape,
   contactEmail: z.nullable(z.string()),
-  sections: z.array(z.object({ id: sectionId, title: z.string() })),
+  showAnswerCounts: z.boolean(),
+  sections: z.array(z.object({ id: sectionId, title: z.string(), question: z.nullable(SectionQuestion) })),
   updatedAt: z.string().check(z.regex(isoDateTimePattern)),
   /** Responses to the page by status (`pending`, `published`, …). */
   statusCounts: z.record(z.string(), wholeNumber),

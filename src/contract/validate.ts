@@ -1,3 +1,4 @@
+import { answerProblem, questionDefaults, type SectionQuestion } from './questions.js';
 import { NewComment } from './schemas.js';
 import { commentFields, type CommentField, type ValidationMessages } from './messages.js';
 import { validationMessages } from './validation-messages.js';
@@ -9,9 +10,15 @@ export type NewCommentResult = { success: true; data: NewComment } | { success: 
 
 /**
  * Checks a new comment, trimming its text, and reports one code per refused field. With the
- * page's consultation, also whether the respondent said whom they answer for, when it asks.
+ * page's consultation, also whether the respondent said whom they answer for, when it asks; with
+ * the section's question, the answer to it, and whether the comment box may be left empty. (A reply
+ * answers no question.)
  */
-export function validateNewComment(input: unknown, consultation?: { askOrganisation: boolean } | null): NewCommentResult {
+export function validateNewComment(
+  input: unknown,
+  consultation?: { askOrganisation: boolean } | null,
+  question?: SectionQuestion | null,
+): NewCommentResult {
   const result = NewComment.safeParse(input);
   const codes: FieldCodes = {};
   for (const issue of result.error?.issues ?? []) {
@@ -19,8 +26,20 @@ export function validateNewComment(input: unknown, consultation?: { askOrganisat
     if (commentFields.includes(field) && !codes[field]) codes[field] = issue.message;
   }
   // The questions that hang on others, checked whatever else is wrong, so that a reader is told everything at once.
-  const { respondent, organisation } = (input ?? {}) as { respondent?: unknown; organisation?: unknown };
+  const { respondent, organisation, parentId, answer, body } = (input ?? {}) as Record<string, unknown>;
   if (consultation?.askOrganisation && (respondent == null || respondent === '')) codes.respondent ??= 'missing';
+  const asked = parentId ? null : question;
+  if (!codes.answer && (answer === undefined || Array.isArray(answer))) {
+    const problem = answerProblem(answer as string[] | undefined, asked);
+    if (problem) codes.answer = problem;
+  }
+  // A response says something: the comment where it is required, and otherwise a comment or a choice.
+  const freeText = asked ? questionDefaults(asked).freeText : 'required';
+  const chose = Array.isArray(answer) && answer.length > 0;
+  if (!(typeof body === 'string' && body.trim()) && (freeText === 'required' || !chose)) {
+    if (freeText === 'none') codes.answer ??= 'missing';
+    else codes.body ??= 'missing';
+  }
   if (respondent === 'organisation' && !(typeof organisation === 'string' && organisation.trim())) codes.organisation ??= 'missing';
   return result.success && !Object.keys(codes).length ? { success: true, data: result.data } : { success: false, codes };
 }

@@ -26,6 +26,10 @@ export const validationMessages: ValidationMessages = {
     missing: 'Enter the name of your organisation',
     tooLong: 'Organisation name must be 200 characters or fewer',
   },
+  answer: {
+    missing: 'Select an answer',
+    invalid: 'Select one of the answers given',
+  },
   parentId: {
     invalid: 'The comment you are replying to is no longer available',
   },

@@ -1,7 +1,15 @@
 import type { AuditAction } from '../contract/audit.js';
 
 /** The fields of a consultation, as a change to it is listed in the audit log. */
-type ConsultationField = 'title' | 'opensAt' | 'closesAt' | 'department' | 'askOrganisation' | 'contactEmail' | 'sections';
+type ConsultationField =
+  | 'title'
+  | 'opensAt'
+  | 'closesAt'
+  | 'department'
+  | 'askOrganisation'
+  | 'contactEmail'
+  | 'showAnswerCounts'
+  | 'sections';
 
 /** The strings of the console's audit log and of who is signed in, in one language. */
 export interface AuditConsoleStrings {
@@ -84,6 +92,7 @@ export const auditConsoleEn: AuditConsoleStrings = {
     department: 'Department',
     askOrganisation: 'Asks about organisations',
     contactEmail: 'Contact',
+    showAnswerCounts: 'Shows answer counts after closing',
     sections: 'Sections',
   },
   yes: 'Yes',
@@ -138,6 +147,7 @@ export const auditConsoleCy: AuditConsoleStrings = {
     department: 'Adran',
     askOrganisation: 'Yn holi am sefydliadau',
     contactEmail: 'Cyswllt',
+    showAnswerCounts: 'Yn dangos nifer yr atebion ar ôl cau',
     sections: 'Adrannau',
   },
   yes: 'Ydy',

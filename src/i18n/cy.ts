@@ -96,6 +96,10 @@ export const cy: Strings = {
       missing: 'Rhowch enw eich sefydliad',
       tooLong: 'Rhaid i enw’r sefydliad fod yn 200 nod neu lai',
     },
+    answer: {
+      missing: 'Dewiswch ateb',
+      invalid: 'Dewiswch un o’r atebion a roddwyd',
+    },
     parentId: {
       invalid: 'Nid yw’r sylw rydych yn ymateb iddo ar gael mwyach',
     },

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import type { CommentsBackend } from '../../src/backends/backend.js';
 import { CivicCommentsError, ValidationFailedError } from '../../src/backends/errors.js';
 import type { NewCommentInput } from '../../src/contract/public.js';
+import type { SectionQuestion } from '../../src/contract/questions.js';
 
 export interface BackendUnderTest {
   name: string;
@@ -22,6 +23,11 @@ export interface BackendUnderTest {
   section: string;
   /** Whether the backend answers an Idempotency-Key reused for another comment with an error (else it answers with the first). */
   refusesReusedKeys: boolean;
+  /**
+   * Has the page's section ask a closed question, as a department does in this backend, for
+   * backends with questions; `null` when the case is over, for a backend whose pages share one.
+   */
+  askQuestion?: (page: string, question: SectionQuestion | null) => Promise<void>;
 }
 
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -147,6 +153,40 @@ export function backendConformance(underTest: BackendUnderTest): void {
       await underTest.publish(sent.id);
       await backend.reportComment!(sent.id, 'It names a neighbour.');
       assert.ok((await failure(backend.reportComment!('no-such-comment'))) instanceof CivicCommentsError);
+    });
+
+    it('asks a section’s closed question, refuses an answer it does not offer, and publishes the answer beside the text', {
+      skip: backend.capabilities?.questions ? false : 'this backend keeps no questions: the element asks none',
+    }, async () => {
+      const page = await underTest.newPage();
+      const question: SectionQuestion = { text: 'Do you agree?', type: 'single', options: ['Agree', 'Disagree'] };
+      await underTest.askQuestion!(page, question);
+      try {
+        assert.deepEqual((await backend.listComments({ page, section })).question, question);
+        for (const answer of [undefined, ['Maybe'], ['Agree', 'Disagree']]) {
+          const refused = await failure(backend.postComment(response(page, answer ? { answer } : {})));
+          assert.ok(refused instanceof ValidationFailedError);
+          assert.deepEqual(Object.keys(refused.fields), ['answer']);
+        }
+        const sent = await backend.postComment(response(page, { answer: ['Disagree'], body: 'Not at that price.' }));
+        assert.deepEqual(sent.answer, ['Disagree']);
+        await underTest.publish(sent.id);
+        const thread = await backend.listComments({ page, section });
+        assert.deepEqual(
+          thread.comments.map((c) => [c.body, c.answer]),
+          [['Not at that price.', ['Disagree']]],
+        );
+      } finally {
+        await underTest.askQuestion!(page, null);
+      }
+    });
+
+    it('says nothing of a question where it keeps none', {
+      skip: backend.capabilities?.questions ? 'this backend keeps questions' : false,
+    }, async () => {
+      const page = await underTest.newPage();
+      const thread = await backend.listComments({ page, section });
+      assert.equal(thread.question ?? null, null);
     });
   });
 }

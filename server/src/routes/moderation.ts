@@ -26,7 +26,12 @@ import {
   type Overview,
   isPublic,
   mayTakeStatus,
+  optionsTakenAway,
+  optionInUseMessage,
+  type SectionQuestion,
+  type QuestionOf,
 } from 'civic-comments/contract';
+import type { Storage } from '../storage/storage.js';
 import { consultZip } from '../consult-export.js';
 import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
@@ -231,6 +236,9 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 400, 'invalid_query', 'A Consult export is of one consultation: add ?page=<page>.');
     }
     const responses = await storage.exportAll(page);
+    const consultations = page ? [await storage.getConsultation(page)] : await storage.listConsultations();
+    const questionOf: QuestionOf = (response) =>
+      consultations.find((each) => each?.page === response.page)?.sections.find((section) => section.id === response.section)?.question;
     const day = new Date().toISOString().slice(0, 10);
     if (format === 'consult') {
       c.header('Content-Disposition', `attachment; filename="consult-${fileSlug(page)}-${day}.zip"`);
@@ -243,12 +251,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       return c.json({
         page: page ?? null,
         exportedAt: new Date().toISOString(),
-        responses: responses.map((r) => exportedResponse(ModerationComment.parse(r))),
+        responses: responses.map((r) => exportedResponse(ModerationComment.parse(r), questionOf)),
       });
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
     // The byte order mark makes spreadsheet programs read the file as UTF-8.
-    return c.body(`\uFEFF${toCsv(responses)}`);
+    return c.body(`\uFEFF${toCsv(responses, questionOf)}`);
   });
 
   app.post('/api/v1/moderation/erase', async (c) => {
@@ -286,7 +294,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         fields: fieldsOf(input.error.issues),
       });
     }
-    const { title, opensAt, closesAt, department, askOrganisation, contactEmail, sections } = input.data;
+    const { title, opensAt, closesAt, department, askOrganisation, contactEmail, sections, showAnswerCounts } = input.data;
+    const inUse = await optionsInUse(storage, page, sections ?? []);
+    if (inUse) {
+      const message = optionInUseMessage(inUse.option, inUse.section);
+      return errorResponse(c, 409, 'option_in_use', message, { fields: { [inUse.field]: message } });
+    }
     await storage.putConsultation(
       {
         page,
@@ -297,6 +310,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         askOrganisation: askOrganisation ?? false,
         contactEmail: contactEmail || null,
         sections: sections ?? [],
+        showAnswerCounts: showAnswerCounts ?? false,
         updatedAt: new Date().toISOString(),
       },
       c.get('moderator').name,
@@ -364,4 +378,19 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     }
     return c.json({ outcome: await storage.putOutcome(page, section, input.data.body, c.get('moderator').name) });
   });
+}
+
+/** The first option that a change of a consultation's sections would take away although responses chose it. */
+async function optionsInUse(
+  storage: Storage,
+  page: string,
+  sections: { id: string; question?: SectionQuestion | null }[],
+): Promise<{ section: string; option: string; field: string } | undefined> {
+  const before = await storage.getConsultation(page);
+  for (const { section, field, options } of optionsTakenAway(before?.sections ?? [], sections)) {
+    const tallies = await storage.answerTallies(page, section);
+    const option = options.find((each) => tallies.some((tally) => tally.options.includes(each)));
+    if (option) return { section, option, field };
+  }
+  return undefined;
 }

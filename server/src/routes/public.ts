@@ -13,6 +13,7 @@ import {
   publicComment,
   type Consultation,
   isPublic,
+  answerCounts,
 } from 'civic-comments/contract';
 import { cy, en } from 'civic-comments/i18n';
 import { nextChange, publicConsultation, refusalCode, refusalMessage } from '../consultations.js';
@@ -80,7 +81,14 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !after) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     const keep = await keeping(page);
-    const [result, outcome] = await Promise.all([storage.listPublished(page, section, limit, after), storage.getOutcome(page, section)]);
+    const [result, outcome, record] = await Promise.all([
+      storage.listPublished(page, section, limit, after),
+      storage.getOutcome(page, section),
+      storage.getConsultation(page),
+    ]);
+    const now = Date.now();
+    const question = record?.sections.find((each) => each.id === section)?.question ?? null;
+    const countsShown = question && record?.showAnswerCounts && publicConsultation(record, now).state === 'closed';
     return cachedJson(
       c,
       {
@@ -88,8 +96,11 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
         nextCursor: encodeCursor(result.next),
         total: result.total,
         outcome: outcome ?? null,
+        question,
+        answerCounts: countsShown ? answerCounts(question, await storage.answerTallies(page, section)) : null,
       } satisfies CommentPage,
-      keep,
+      // The counts appear when the consultation closes, with no write to the page.
+      keep && { ...keep, expiresAt: nextChange(record, now) },
     );
   });
 

@@ -23,7 +23,7 @@ export const about = (comment: Pick<StoredComment, 'id' | 'reference' | 'page' |
  * none when nothing did.
  */
 export function consultationChange(before: ConsultationRecord | undefined, after: ConsultationRecord): NewAuditEntry | undefined {
-  const fields = ['title', 'opensAt', 'closesAt', 'department', 'askOrganisation', 'contactEmail', 'sections'] as const;
+  const fields = ['title', 'opensAt', 'closesAt', 'department', 'askOrganisation', 'contactEmail', 'showAnswerCounts', 'sections'] as const;
   const from: Record<string, unknown> = {};
   const to: Record<string, unknown> = {};
   for (const field of fields) {

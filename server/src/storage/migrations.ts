@@ -176,6 +176,15 @@ export const migrations: { version: number; sql: string }[] = [
     // a wider role by adding them again with --role.
     sql: `ALTER TABLE moderators ADD COLUMN role TEXT NOT NULL DEFAULT 'moderator';`,
   },
+  {
+    version: 11,
+    // The options a response chose in answer to its section's question, as a JSON array; and whether a
+    // closed consultation shows how many chose each. Questions themselves live in `sections`.
+    sql: `
+      ALTER TABLE comments ADD COLUMN answer TEXT;
+      ALTER TABLE consultations ADD COLUMN show_answer_counts INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { type Outcome, type CampaignStatusUpdate, type ModeratorRole, isPublic } from 'civic-comments/contract';
+import type { CommentStatus } from 'civic-comments/contract';
 import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
@@ -38,6 +39,8 @@ import {
   type KeyRow,
   type PublicRow,
   type ReceiptRow,
+  answerColumn,
+  answerOf,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -56,6 +59,7 @@ import type {
   ReceiptOutcome,
   Storage,
   StoredComment,
+  AnswerTally,
 } from './storage.js';
 
 /** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
@@ -78,16 +82,16 @@ type Sql = postgres.Sql | postgres.TransactionSql;
  */
 const prepared = { prepare: true };
 
-// $1 id, $2 time, $3 whether the public sees it at once, $4–$16 the comment's columns.
+// $1 id, $2 time, $3 whether the public sees it at once, $4–$17 the comment's columns.
 const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status, role,
-    respondent, organisation, lang, reference)
-  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16`;
+    respondent, organisation, lang, reference, answer)
+  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17`;
 const bumpStored = `INSERT INTO page_versions (page, version) SELECT page, 1 FROM stored WHERE $3
   ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 const storeComment = `WITH stored AS (${insertSelected} RETURNING page) ${bumpStored}`;
-// …and $17 the key, $18 the request's fingerprint, $19 the answer kept for retries.
+// …and $18 the key, $19 the request's fingerprint, $20 the answer kept for retries.
 const storeClaimedComment = `WITH claimed AS (
-    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($17, $18, $1, $19, $2)
+    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($18, $19, $1, $20, $2)
     ON CONFLICT (key) DO NOTHING RETURNING key
   ),
   stored AS (${insertSelected} WHERE EXISTS (SELECT 1 FROM claimed) RETURNING page),
@@ -141,6 +145,7 @@ function storeStatement({ record, idempotency }: NewCreate): StoreStatement {
     comment.organisation,
     comment.lang,
     comment.reference,
+    answerColumn(comment.answer),
   ];
   if (!idempotency) return { comment, text: storeComment, params };
   const answer = idempotency.answer(comment);
@@ -409,6 +414,15 @@ export class PostgresStorage implements Storage {
     ]);
     const counts = statusCountsByPage(countRows as unknown as { page: string; status: string; n: number }[]);
     return (rows as unknown as ConsultationRow[]).map((row) => ({ ...fromConsultationRow(row), statusCounts: counts.get(row.page) ?? {} }));
+  }
+
+  async answerTallies(page: string, section: string): Promise<AnswerTally[]> {
+    const rows = await this.sql.unsafe(dollar(queries.answerTallies), [page, section], prepared);
+    return rows.map((row) => ({
+      options: answerOf(row.answer as string) ?? [],
+      status: row.status as CommentStatus,
+      count: Number(row.n),
+    }));
   }
 
   async getOutcome(page: string, section: string): Promise<Outcome | undefined> {

@@ -12,7 +12,7 @@ import type { AuditFilter, ModerationFilter, ReceiptOutcome } from './storage.js
 export const publicColumns = `id, page, section, parent_id,
   CASE WHEN visibility = 'anonymous' OR name = '' THEN NULL ELSE name END AS name,
   body, created_at, status, role,
-  CASE WHEN visibility = 'anonymous' THEN NULL ELSE organisation END AS organisation`;
+  CASE WHEN visibility = 'anonymous' THEN NULL ELSE organisation END AS organisation, answer`;
 
 export const campaignQueries = {
   ungrouped: `SELECT id, page, body, role FROM comments WHERE fingerprint IS NULL ORDER BY created_at, id LIMIT ?`,
@@ -72,8 +72,8 @@ const campaignSizes = `LEFT JOIN (SELECT campaign, count(*) AS n FROM comments W
 export const sql = {
   insertComment: `INSERT INTO comments
     (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at, role,
-     respondent, organisation, lang, reference)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     respondent, organisation, lang, reference, answer)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findComment: `SELECT * FROM comments WHERE id = ?`,
   findKey: `SELECT fingerprint, answer, removed FROM idempotency_keys WHERE key = ?`,
   insertKey: `INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -107,13 +107,15 @@ export const sql = {
   consultationCounts: `SELECT page, status, CAST(count(*) AS INTEGER) AS n FROM comments
     WHERE page IN (SELECT page FROM consultations) GROUP BY page, status`,
   putConsultation: `INSERT INTO consultations
-    (page, title, opens_at, closes_at, department, ask_organisation, contact_email, sections, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    (page, title, opens_at, closes_at, department, ask_organisation, contact_email, sections, updated_at, show_answer_counts)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (page) DO UPDATE SET title = excluded.title, opens_at = excluded.opens_at,
       closes_at = excluded.closes_at, department = excluded.department,
       ask_organisation = excluded.ask_organisation, contact_email = excluded.contact_email,
-      sections = excluded.sections, updated_at = excluded.updated_at`,
+      sections = excluded.sections, updated_at = excluded.updated_at, show_answer_counts = excluded.show_answer_counts`,
   outcome: `SELECT body, updated_at FROM outcomes WHERE page = ? AND section = ?`,
+  answerTallies: `SELECT answer, status, CAST(count(*) AS INTEGER) AS n FROM comments
+    WHERE page = ? AND section = ? AND answer IS NOT NULL AND role = 'reader' GROUP BY answer, status`,
   putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (page, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
   erase: `UPDATE comments SET name = '', email = '', organisation = NULL, updated_at = ? WHERE lower(email) = lower(?)`,

@@ -37,7 +37,8 @@ export function anonymisedAnswer(answer: string): string {
 export function newStoredComment({
   at,
   ...record
-}: NewRecord): StoredComment & Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> {
+}: NewRecord): StoredComment &
+  Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> & { answer: string[] | null } {
   const time = at ?? Date.now();
   const now = new Date(time).toISOString();
   return {
@@ -45,6 +46,7 @@ export function newStoredComment({
     organisation: null,
     lang: null,
     reference: null,
+    answer: null,
     ...record,
     id: newCommentId(time),
     createdAt: now,
@@ -70,6 +72,8 @@ export interface CommentRow {
   organisation: string | null;
   lang: ResponseLanguage | null;
   reference: string | null;
+  /** The options chosen in answer to the section's question, as a JSON array. */
+  answer?: string | null;
   /** The state of its receipt, when one was queued (moderation lists only). */
   receipt?: ReceiptState | null;
   reports?: number | string;
@@ -85,7 +89,7 @@ export interface CommentRow {
  * A row read with the public columns only, and for a comment published without a name, without
  * its name or organisation: the query itself leaves them out (see `publicColumns`).
  */
-export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'body' | 'created_at' | 'status' | 'role'> & {
+export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'body' | 'created_at' | 'status' | 'role' | 'answer'> & {
   name: string | null;
   organisation: string | null;
 };
@@ -102,8 +106,14 @@ export function fromPublicRow(row: PublicRow): Comment {
     createdAt: row.created_at,
     status: row.status,
     role: row.role,
+    answer: answerOf(row.answer),
   };
 }
+
+/** The options a row's `answer` column holds, or null. */
+export const answerOf = (column: string | null | undefined): string[] | null => (column ? (JSON.parse(column) as string[]) : null);
+/** Options as the `answer` column keeps them. */
+export const answerColumn = (answer: string[] | null | undefined): string | null => (answer?.length ? JSON.stringify(answer) : null);
 
 export function fromRow(row: CommentRow): StoredComment {
   return {
@@ -191,6 +201,7 @@ export interface ConsultationRow {
   contact_email: string | null;
   sections: string;
   updated_at: string;
+  show_answer_counts: number | boolean;
 }
 
 export function fromConsultationRow(row: ConsultationRow): ConsultationRecord {
@@ -203,6 +214,7 @@ export function fromConsultationRow(row: ConsultationRow): ConsultationRecord {
     askOrganisation: Boolean(Number(row.ask_organisation)),
     contactEmail: row.contact_email,
     sections: JSON.parse(row.sections) as ConsultationRecord['sections'],
+    showAnswerCounts: Boolean(Number(row.show_answer_counts)),
     updatedAt: row.updated_at,
   };
 }
@@ -218,6 +230,7 @@ export const consultationParams = (c: ConsultationRecord) => [
   c.contactEmail,
   JSON.stringify(c.sections),
   c.updatedAt,
+  c.showAnswerCounts ? 1 : 0,
 ];
 
 /** Responses per page and status, as read for the consultations' list. */

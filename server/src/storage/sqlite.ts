@@ -7,6 +7,7 @@ import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
 import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { isPublic, type Comment, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
+import type { CommentStatus } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
 import {
@@ -37,6 +38,8 @@ import {
   type ConsultationRow,
   type KeyRow,
   type ReceiptRow,
+  answerColumn,
+  answerOf,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -55,6 +58,7 @@ import type {
   ReceiptOutcome,
   Storage,
   StoredComment,
+  AnswerTally,
 } from './storage.js';
 
 /**
@@ -160,6 +164,7 @@ export class SqliteStorage implements Storage {
       comment.organisation,
       comment.lang,
       comment.reference,
+      answerColumn(comment.answer),
     );
     if (isPublic(record)) this.statement(sql.bumpPage).run(record.page);
     if (!idempotency) return { kind: 'created', comment };
@@ -323,6 +328,11 @@ export class SqliteStorage implements Storage {
     }));
   }
 
+  async answerTallies(page: string, section: string): Promise<AnswerTally[]> {
+    const rows = this.statement(sql.answerTallies).all(page, section) as { answer: string; status: CommentStatus; n: number }[];
+    return rows.map((row) => ({ options: answerOf(row.answer) ?? [], status: row.status, count: row.n }));
+  }
+
   async getOutcome(page: string, section: string): Promise<Outcome | undefined> {
     const row = this.statement(sql.outcome).get(page, section) as { body: string; updated_at: string } | undefined;
     return row && { body: row.body, updatedAt: row.updated_at };
@@ -469,9 +479,22 @@ type PublicTuple = [
   Comment['status'],
   NonNullable<Comment['role']>,
   string | null,
+  string | null,
 ];
 
-const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, status, role, organisation]: PublicTuple): Comment => ({
+const fromPublicTuple = ([
+  id,
+  page,
+  section,
+  parentId,
+  name,
+  body,
+  createdAt,
+  status,
+  role,
+  organisation,
+  answer,
+]: PublicTuple): Comment => ({
   id,
   page,
   section,
@@ -482,4 +505,5 @@ const fromPublicTuple = ([id, page, section, parentId, name, body, createdAt, st
   createdAt,
   status,
   role,
+  answer: answerOf(answer),
 });

@@ -12,6 +12,7 @@ import type {
   Respondent,
   ResponseLanguage,
   Role,
+  SectionQuestion,
   Visibility,
 } from 'civic-comments/contract';
 import type { HitCounter } from './hit-counter.js';
@@ -36,6 +37,8 @@ export interface NewRecord {
   lang?: ResponseLanguage | null;
   /** What the respondent is given to quote, such as `CC-7K3M-Q9TX`; none for the department's own. */
   reference?: string | null;
+  /** The options chosen in answer to the section's question. */
+  answer?: string[] | null;
   /** When it was written, in milliseconds: now unless told, as when seeding a demonstration's past. */
   at?: number;
 }
@@ -49,8 +52,17 @@ export interface ConsultationRecord {
   department: string | null;
   askOrganisation: boolean;
   contactEmail: string | null;
-  sections: { id: string; title: string }[];
+  /** Whether, once closed, each section shows how many responses chose each option. */
+  showAnswerCounts: boolean;
+  sections: { id: string; title: string; question?: SectionQuestion | null }[];
   updatedAt: string;
+}
+
+/** Responses that chose one combination of options, by status. */
+export interface AnswerTally {
+  options: string[];
+  status: CommentStatus;
+  count: number;
 }
 
 /** The first answer to an idempotency key, kept so that a retry gets it again. */
@@ -202,6 +214,8 @@ export interface Storage {
   listConsultations(): Promise<(ConsultationRecord & { statusCounts: Record<string, number> })[]>;
   /** What the department did with a section's comments, once it has said. */
   getOutcome(page: string, section: string): Promise<Outcome | undefined>;
+  /** The answers to a section's question: each combination of options chosen, by status (readers' responses only). */
+  answerTallies(page: string, section: string): Promise<AnswerTally[]>;
   /** Creates or replaces a section's outcome; what the public sees of the page changes with it. */
   putOutcome(page: string, section: string, body: string, by: string): Promise<Outcome>;
   /** Adds a moderator by name with the hash of their token; false when the name is taken, in any case. */

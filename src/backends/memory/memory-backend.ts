@@ -14,6 +14,7 @@ import {
   type ResponseLanguage,
   type Visibility,
 } from '../../contract/public.js';
+import { answerCounts, type AnswerCounts, type SectionQuestion } from '../../contract/questions.js';
 import { referenceAlphabet } from '../../contract/reference.js';
 import { erasedRespondent, hidesAt, isPublic, statusOfNew, statusToldToSender } from '../../contract/rules.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
@@ -67,6 +68,10 @@ export type MemoryConsultation = Pick<Consultation, 'title'> &
   Partial<Omit<Consultation, 'state' | 'page'>> & {
     /** Seen only by moderators. */
     contactEmail?: string | null;
+    /** The sections' titles and questions. */
+    sections?: { id: string; title: string; question?: SectionQuestion | null }[];
+    /** Whether, once closed, each section shows how many chose each option. */
+    showAnswerCounts?: boolean;
     updatedAt?: string;
   };
 
@@ -84,6 +89,7 @@ const abortError = () => new DOMException('The request was aborted.', 'AbortErro
  * state. Nothing is kept after the page closes.
  */
 export class MemoryBackend implements CommentsBackend {
+  readonly capabilities = { questions: true };
   /** The page the consultation belongs to, and seeds without a `page` of their own. */
   readonly page: string;
   moderation: 'pre' | 'post';
@@ -139,6 +145,8 @@ export class MemoryBackend implements CommentsBackend {
       outcome: Object.hasOwn(this.outcomes, request.section)
         ? { body: this.outcomes[request.section]!, updatedAt: new Date().toISOString() }
         : null,
+      question: this.questionOf(request.section),
+      answerCounts: this.#answerCountsOf(request.page, request.section),
     };
   }
 
@@ -156,7 +164,7 @@ export class MemoryBackend implements CommentsBackend {
       return earlier.comment;
     }
     const consultation = this.#consultationOf(input.page);
-    const result = validateNewComment(input, consultation);
+    const result = validateNewComment(input, consultation, this.questionOf(input.section));
     if (!result.success) throw new ValidationFailedError(messagesFor(result.codes));
     if (consultation && consultation.state !== 'open') {
       throw new ConsultationClosedError(consultation.state, consultation.opensAt, consultation.closesAt);
@@ -182,6 +190,7 @@ export class MemoryBackend implements CommentsBackend {
       respondent: data.respondent ?? null,
       lang: data.lang ?? null,
       reference: newReference(),
+      answer: data.answer?.length ? data.answer : null,
     };
     this.stored.push(comment);
     const answer: PostedComment = { ...publicComment({ ...comment, status: statusToldToSender(status) }), reference: comment.reference! };
@@ -204,6 +213,21 @@ export class MemoryBackend implements CommentsBackend {
     }
     const counts = Object.fromEntries(bySection);
     return { page, counts, consultation: this.#consultationOf(page) };
+  }
+
+  /** The question a section of the consultation asks, or null. */
+  questionOf(section: string): SectionQuestion | null {
+    return this.consultation?.sections?.find((each) => each.id === section)?.question ?? null;
+  }
+
+  /** After the close, when the consultation shows them, how many chose each option, as the server counts them. */
+  #answerCountsOf(page: string, section: string): AnswerCounts | null {
+    const question = this.questionOf(section);
+    if (!question || !this.consultation?.showAnswerCounts || this.#consultationOf(page)?.state !== 'closed') return null;
+    const tallies = this.stored
+      .filter((c) => c.page === page && c.section === section && c.answer)
+      .map((c) => ({ options: c.answer!, status: c.status, count: 1 }));
+    return answerCounts(question, tallies);
   }
 
   /** The consultation as the public sees it, in its state now. */

@@ -31,6 +31,7 @@ import {
   type ModerationBackend,
 } from '../moderation.js';
 import { campaignChanges, mayTakeStatus } from '../../contract/rules.js';
+import { optionInUseMessage, optionsTakenAway } from '../../contract/questions.js';
 import { BackendUnavailableError, CivicCommentsError, ValidationFailedError } from '../errors.js';
 import type { MemoryBackend } from './memory-backend.js';
 
@@ -211,9 +212,12 @@ export class MemoryModeration implements ModerationBackend {
       .all()
       .filter((c) => !page || c.page === page)
       .map((c) => ({ ...c, updatedAt: c.createdAt }));
+    const questionOf = (response: { section: string }) => this.memory.questionOf(response.section);
     // The same files as the server's export: RFC 4180 CSV with formulas defused, or JSON.
     const text =
-      format === 'json' ? JSON.stringify({ page: page ?? null, responses: responses.map(exportedResponse) }) : `\uFEFF${toCsv(responses)}`;
+      format === 'json'
+        ? JSON.stringify({ page: page ?? null, responses: responses.map((response) => exportedResponse(response, questionOf)) })
+        : `\uFEFF${toCsv(responses, questionOf)}`;
     return { blob: new Blob([text]), fileName: `responses.${format}` };
   }
 
@@ -254,7 +258,8 @@ export class MemoryModeration implements ModerationBackend {
         department: told.department ?? null,
         askOrganisation: told.askOrganisation ?? false,
         contactEmail: told.contactEmail ?? null,
-        sections: [],
+        showAnswerCounts: told.showAnswerCounts ?? false,
+        sections: (told.sections ?? []).map((section) => ({ id: section.id, title: section.title, question: section.question ?? null })),
         updatedAt: told.updatedAt ?? new Date().toISOString(),
         statusCounts,
       },
@@ -267,6 +272,11 @@ export class MemoryModeration implements ModerationBackend {
     if (!checked.success) throw new ValidationFailedError(fieldsOf(checked.error.issues));
     if (page !== this.memory.page)
       throw new ValidationFailedError({ page: `This memory backend holds the consultation of ${this.memory.page} only.` });
+    for (const { section, field, options } of optionsTakenAway(this.memory.consultation?.sections ?? [], checked.data.sections ?? [])) {
+      const answered = this.memory.all().filter((c) => c.page === page && c.section === section && c.answer);
+      const option = options.find((each) => answered.some((c) => c.answer!.includes(each)));
+      if (option) throw new ValidationFailedError({ [field]: optionInUseMessage(option, section) });
+    }
     this.memory.consultation = { ...checked.data, updatedAt: new Date().toISOString() };
     this.#record({ action: 'consultation', page, to: JSON.stringify(checked.data) });
     return (await this.consultations())[0]!;
