@@ -50,14 +50,14 @@ export interface CommentsBackend {
    */
   reportComment?(id: string, reason?: string, options?: RequestOptions): Promise<void>;
   /**
-   * What the backend can do beyond the basics. `questions`: it keeps a section's closed question
-   * and the answers to it (a backend that cannot leaves `question` out of its lists, and the
-   * elements then say nothing of one).
+   * What the backend cannot do of what the contract offers, each declared `false`; anything not
+   * declared it does. `questions`: it keeps no closed questions nor answers (it leaves `question`
+   * out of its lists, and the elements then say nothing of one).
    */
   readonly capabilities?: BackendCapabilities;
 }
 
-/** What a backend declares it can do; anything left out it cannot. */
+/** What a backend declares it cannot do, each as `false`. */
 export interface BackendCapabilities {
-  questions?: boolean;
+  questions?: false;
 }

@@ -18,11 +18,6 @@ export const limits = {
   idMax: 100,
   /** A consultation's title, its department's name and a section's title. */
   titleMax: 200,
-  /** A section's closed question, and each of its options (and the department's error message for it). */
-  questionMax: 500,
-  optionMax: 200,
-  optionsMin: 2,
-  optionsMax: 20,
   /** Sections a consultation may list. */
   sectionsMax: 500,
   /** A reader's reason for reporting a comment. */

@@ -1,5 +1,6 @@
 /** The part of the contract a reader's page needs: the public shapes, the limits and validation. */
 export * from './schemas.js';
+export * from './new-comment.js';
 export * from './public-view.js';
 export * from './limits.js';
 export * from './messages.js';

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { limits } from './limits.js';
+
+/**
+ * The limits of a closed question: its text, each option (and the department's error message),
+ * and how many options. Kept here rather than in `limits`, which every reader's page downloads.
+ */
+export const questionLimits = { textMax: 500, optionMax: 200, optionsMin: 2, optionsMax: 20 } as const;
 
 /** `single`: one answer, as radios; `multiple`: any number, as checkboxes. */
 export const questionTypes = ['single', 'multiple'] as const;
@@ -15,13 +20,12 @@ const questionText = (max: number) => /* @__PURE__ */ z.string().check(z.trim(),
  * never removed or reworded.
  */
 export const SectionQuestion = /* @__PURE__ */ z.object({
-  text: questionText(limits.questionMax),
+  text: questionText(questionLimits.textMax),
   type: z.enum(questionTypes),
-  options: z.array(questionText(limits.optionMax)).check(
-    z.minLength(limits.optionsMin),
-    z.maxLength(limits.optionsMax),
-    z.refine((options) => new Set(options).size === options.length, 'each option must be different'),
-  ),
+  /** 2 to 20, each different (checked with the consultation, `ConsultationInput`, so that a reader's page never loads a refinement). */
+  options: z
+    .array(questionText(questionLimits.optionMax))
+    .check(z.minLength(questionLimits.optionsMin), z.maxLength(questionLimits.optionsMax)),
   /** Whether a respondent must answer it; default true. */
   required: z.optional(z.boolean()),
   /** Whether the comment box is required, optional or not asked; default `required`. */
@@ -30,36 +34,13 @@ export const SectionQuestion = /* @__PURE__ */ z.object({
    * What a respondent who left a required question unanswered is told, in the department's words
    * ("Select whether you agree with charging for visitor permits"); by default, "Select an answer".
    */
-  errorMessage: z.optional(questionText(limits.optionMax)),
+  errorMessage: z.optional(questionText(questionLimits.optionMax)),
 });
 export type SectionQuestion = z.infer<typeof SectionQuestion>;
 
 /** How many responses chose each option, in the order the options are declared. */
 export const AnswerCounts = /* @__PURE__ */ z.array(z.object({ option: z.string(), count: z.number() }));
 export type AnswerCounts = z.infer<typeof AnswerCounts>;
-
-/** A question with its defaults filled in. */
-export const questionDefaults = (question: SectionQuestion) => ({
-  required: question.required ?? true,
-  freeText: question.freeText ?? 'required',
-});
-
-/**
- * Checks an answer against the section's question, as the server and every backend do: a
- * required question answered, only declared options, one for `single`, and no answer where
- * nothing is asked (a reply, or a section without a question). Undefined when it is right.
- */
-export function answerProblem(
-  answer: readonly string[] | undefined,
-  question: SectionQuestion | null | undefined,
-): 'missing' | 'invalid' | undefined {
-  const given = answer ?? [];
-  if (!question) return given.length ? 'invalid' : undefined;
-  if (!given.length) return questionDefaults(question).required ? 'missing' : undefined;
-  if (given.some((option) => !question.options.includes(option))) return 'invalid';
-  if (new Set(given).size !== given.length || (question.type === 'single' && given.length > 1)) return 'invalid';
-  return undefined;
-}
 
 type QuestionedSection = { id: string; question?: SectionQuestion | null };
 

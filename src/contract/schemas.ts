@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { limits } from './limits.js';
-import { AnswerCounts, SectionQuestion } from './questions.js';
+import type { AnswerCounts, SectionQuestion } from './questions.js';
 
 /** Where a comment is in its life. Public lists only ever hold `published` comments. */
 export const commentStatuses = ['pending', 'published', 'rejected', 'spam', 'received'] as const;
@@ -14,12 +14,6 @@ export type CommentStatus = z.infer<typeof CommentStatus>;
 export const visibilities = ['public', 'anonymous', 'private'] as const;
 export const Visibility = /* @__PURE__ */ z.enum(visibilities);
 export type Visibility = z.infer<typeof Visibility>;
-
-/**
- * A deliberately simple address check, as the GOV.UK Design System advises: something, an @,
- * a domain with a dot. (zod's stricter pattern.)
- */
-export const emailPattern = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 /** An ISO 8601 date and time with seconds optional and an offset required (lighter than zod's own check). */
 export const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -68,44 +62,6 @@ export const Comment = /* @__PURE__ */ z.object({
 });
 export type Comment = z.infer<typeof Comment>;
 
-/**
- * What a reader sends. Text fields are trimmed before they are checked; each refusal carries a
- * code from `ValidationCodes` as its message, so that every language can word it.
- */
-export const NewComment = /* @__PURE__ */ z.object({
-  page: pageId,
-  /** Left empty by people; a form filler that completes it marks the comment as spam. */
-  website: z.optional(z.string().check(z.maxLength(2048))),
-  section: sectionId,
-  parentId: z.optional(z.nullable(z.string().check(z.minLength(1, 'invalid'), z.maxLength(limits.idMax, 'invalid')))),
-  name: z.string('missing').check(z.trim(), z.minLength(1, { error: 'missing', abort: true }), z.maxLength(limits.nameMax, 'tooLong')),
-  email: z
-    .string('missing')
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'missing', abort: true }),
-      z.maxLength(limits.emailMax, { error: 'tooLong', abort: true }),
-      z.regex(emailPattern, 'invalid'),
-    ),
-  /** Required, unless the section's question makes the comment box optional or does not ask it (see `validateNewComment`). */
-  body: z.string('missing').check(z.trim(), z.maxLength(limits.bodyMax, 'tooLong')),
-  /** The options chosen in answer to the section's question, exactly as declared (see `answerProblem`). */
-  answer: z.optional(
-    z.array(z.string().check(z.maxLength(limits.optionMax, 'invalid')), 'invalid').check(z.maxLength(limits.optionsMax, 'invalid')),
-  ),
-  visibility: z.enum(visibilities, 'missing'),
-  /** Required when the consultation asks whether a response comes from an organisation (see `validateNewComment`). */
-  respondent: z.optional(z.enum(respondents, 'missing')),
-  /** Required of a respondent who answers for an organisation. */
-  organisation: z.optional(z.string().check(z.trim(), z.maxLength(limits.organisationMax, 'tooLong'))),
-  /** The language the response was written in. */
-  lang: z.optional(ResponseLanguage),
-});
-/** A new comment as typed, before trimming. */
-export type NewCommentInput = z.input<typeof NewComment>;
-/** A new comment once checked and trimmed. */
-export type NewComment = z.output<typeof NewComment>;
-
 /** Where a consultation is in its life, by the server's clock. */
 export const consultationStates = ['upcoming', 'open', 'closed'] as const;
 export const ConsultationState = /* @__PURE__ */ z.enum(consultationStates);
@@ -141,10 +97,14 @@ export const CommentPage = /* @__PURE__ */ z.object({
   total: wholeNumber,
   /** The section's outcome once the department has published one; left out by backends without outcomes. */
   outcome: z.optional(z.nullable(Outcome)),
-  /** The closed question the section asks above its comment box, or null; left out by backends without questions. */
-  question: z.optional(z.nullable(SectionQuestion)),
-  /** After the close, when the consultation publishes them: how many responses chose each option. */
-  answerCounts: z.optional(z.nullable(AnswerCounts)),
+  /**
+   * The closed question the section asks above its comment box, or null; left out by backends
+   * without questions. Checked with `SectionQuestion` by the code that draws it, which a page
+   * fetches only when there is a question, so that pages without one never download its schema.
+   */
+  question: z.optional(z.unknown() as unknown as z.ZodMiniType<SectionQuestion | null>),
+  /** After the close, when the consultation publishes them: how many responses chose each option (checked with `AnswerCounts` as the question is). */
+  answerCounts: z.optional(z.unknown() as unknown as z.ZodMiniType<AnswerCounts | null>),
 });
 export type CommentPage = z.infer<typeof CommentPage>;
 

@@ -5,7 +5,6 @@ import {
   Comment,
   CommentStatus,
   Consultation,
-  emailPattern,
   id,
   isoDateTimePattern,
   Outcome,
@@ -16,6 +15,7 @@ import {
   Visibility,
   wholeNumber,
 } from './schemas.js';
+import { emailPattern } from './new-comment.js';
 
 /*
  * Shapes only servers and the moderation console use: queries, moderation and export. Kept apart
@@ -198,7 +198,14 @@ export const ConsultationInput = /* @__PURE__ */ z
     showAnswerCounts: z.optional(z.boolean()),
     sections: z.optional(
       z
-        .array(z.object({ id: sectionId, title: text(limits.titleMax), question: z.optional(z.nullable(SectionQuestion)) }))
+        .array(
+          z.object({ id: sectionId, title: text(limits.titleMax), question: z.optional(z.nullable(SectionQuestion)) }).check(
+            z.refine((section) => !section.question || new Set(section.question.options).size === section.question.options.length, {
+              message: 'each option must be different',
+              path: ['question', 'options'],
+            }),
+          ),
+        )
         .check(z.maxLength(limits.sectionsMax)),
     ),
   })

@@ -1,5 +1,5 @@
-import { answerProblem, questionDefaults, type SectionQuestion } from './questions.js';
-import { NewComment } from './schemas.js';
+import type { SectionQuestion } from './questions.js';
+import { NewComment } from './new-comment.js';
 import { commentFields, type CommentField, type ValidationMessages } from './messages.js';
 import { validationMessages } from './validation-messages.js';
 
@@ -65,4 +65,27 @@ export function codeForMessage(field: string, message: string): string | undefin
   const byCode = (validationMessages as Record<string, Record<string, string>>)[field];
   if (!byCode) return undefined;
   return Object.keys(byCode).find((code) => byCode[code] === message);
+}
+
+/** A question with its defaults filled in. */
+export const questionDefaults = (question: SectionQuestion) => ({
+  required: question.required ?? true,
+  freeText: question.freeText ?? 'required',
+});
+
+/**
+ * Checks an answer against the section's question, as the server and every backend do: a
+ * required question answered, only declared options, one for `single`, and no answer where
+ * nothing is asked (a reply, or a section without a question). Undefined when it is right.
+ */
+export function answerProblem(
+  answer: readonly string[] | undefined,
+  question: SectionQuestion | null | undefined,
+): 'missing' | 'invalid' | undefined {
+  const given = answer ?? [];
+  if (!question) return given.length ? 'invalid' : undefined;
+  if (!given.length) return questionDefaults(question).required ? 'missing' : undefined;
+  if (given.some((option) => !question.options.includes(option))) return 'invalid';
+  if (new Set(given).size !== given.length || (question.type === 'single' && given.length > 1)) return 'invalid';
+  return undefined;
 }

@@ -89,7 +89,6 @@ const abortError = () => new DOMException('The request was aborted.', 'AbortErro
  * state. Nothing is kept after the page closes.
  */
 export class MemoryBackend implements CommentsBackend {
-  readonly capabilities = { questions: true };
   /** The page the consultation belongs to, and seeds without a `page` of their own. */
   readonly page: string;
   moderation: 'pre' | 'post';

@@ -22,7 +22,6 @@ export interface RestBackendOptions {
  */
 export class RestBackend implements CommentsBackend {
   readonly endpoint: string;
-  readonly capabilities = { questions: true };
   #api: ApiClient;
 
   constructor(options: RestBackendOptions) {

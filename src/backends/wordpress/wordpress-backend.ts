@@ -63,6 +63,8 @@ export interface WordPressBackendOptions {
  * Moderators approve, reject and answer responses in WordPress's own Comments screen.
  */
 export class WordPressBackend implements CommentsBackend {
+  /** The plugin keeps no closed questions, so the element asks none on a WordPress page. */
+  readonly capabilities = { questions: false } as const;
   /** The site's REST API root, ending in `wp-json/`. */
   readonly endpoint: string;
   #api: ApiClient;
