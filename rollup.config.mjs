@@ -44,6 +44,9 @@ export default [
   // server needs; what only some pages need (Welsh, the in-page backend) is in chunks it fetches.
   {
     input: 'src/civic-comments.ts',
+    // The contract's modules only define schemas and functions: a page that uses none of a module's
+    // exports need not run it (Rollup cannot tell, as zod's schemas are built by method calls).
+    treeshake: { moduleSideEffects: (id) => !/\/src\/contract\//.test(id) },
     // Lets the entry export what its chunks import from it, rather than moving it all to a chunk of its own.
     preserveEntrySignatures: 'allow-extension',
     output: {
@@ -57,7 +60,9 @@ export default [
         terser({
           ecma: 2022,
           module: true,
-          compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+          // `unsafe` rewrites built-ins' calls (`String(x)` as `""+x`, …) on the understanding that no page
+          // replaces them, as none should; it saves some 60 bytes of the reader's budget.
+          compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
           format: { comments: false },
         }),
         collapseTemplateWhitespace(),
@@ -80,7 +85,9 @@ export default [
         terser({
           ecma: 2022,
           module: true,
-          compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+          // `unsafe` rewrites built-ins' calls (`String(x)` as `""+x`, …) on the understanding that no page
+          // replaces them, as none should; it saves some 60 bytes of the reader's budget.
+          compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
           format: { comments: false },
         }),
         collapseTemplateWhitespace(),

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import { MemoryBackend, type MemoryBackendOptions, type SeedComment } from '../src/index.js';
+import { MemoryBackend, type MemoryBackendOptions, type SectionQuestion, type SeedComment } from '../src/index.js';
 import { conversation, fill, longThread, page } from './examples.js';
 
 interface Args {
@@ -21,6 +21,9 @@ const thread = (args: Args) => html`
     .backend=${new MemoryBackend({ page, comments: args.comments, ...args.backend })}
   ></civic-comments>
 `;
+
+const day = 24 * 3_600_000;
+const fromNow = (offset: number) => new Date(Date.now() + offset).toISOString();
 
 const ready = (canvasElement: HTMLElement) => canvasElement.querySelector('civic-comments')!;
 const shadow = (canvasElement: HTMLElement) => ready(canvasElement).shadowRoot!;
@@ -164,6 +167,85 @@ export const OrganisationQuestion: Story = {
   },
 };
 
+const agreeQuestion: SectionQuestion & { errorMessage: string } = {
+  text: 'Do you agree with opening every branch until 7pm on Thursdays?',
+  type: 'single',
+  options: ['Agree', 'Disagree', 'Neither agree nor disagree'],
+  errorMessage: 'Select whether you agree with opening until 7pm on Thursdays',
+};
+const asking = (question: SectionQuestion, more: object = {}) => ({
+  consultation: { title: 'Library opening hours', sections: [{ id: 'opening-hours', title: 'Opening hours', question }], ...more },
+});
+const questionShown = (canvasElement: HTMLElement) => waitFor(() => expect(shadow(canvasElement).querySelector('#answer-0')).toBeTruthy());
+
+/** A closed question with one answer, as radios above the comment box; published responses show theirs. */
+export const SingleChoiceQuestion: Story = {
+  args: {
+    backend: asking(agreeQuestion),
+    comments: [{ section: 'opening-hours', name: 'Ada', body: 'Evenings suit shift workers.', answer: ['Agree'] }],
+  },
+  play: async ({ canvasElement }) => {
+    await questionShown(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part=comment-answer]')?.textContent?.trim()).toBe('Answer: Agree');
+  },
+};
+
+/** A question with several answers, as checkboxes, with the comment box optional beside it. */
+export const MultipleChoiceQuestion: Story = {
+  args: {
+    backend: asking({
+      text: 'Which of these would you use?',
+      type: 'multiple',
+      options: ['Evening opening', 'Saturday mornings', 'Click and collect'],
+      required: false,
+      freeText: 'optional',
+    }),
+    comments: [],
+  },
+  play: async ({ canvasElement }) => {
+    await questionShown(canvasElement);
+    await expect(shadow(canvasElement).querySelector('#answer-0')?.getAttribute('type')).toBe('checkbox');
+  },
+};
+
+/** A question answered by choice alone: no comment box. */
+export const ChoiceOnlyQuestion: Story = {
+  args: {
+    backend: asking({ text: 'Should the change start in April?', type: 'single', options: ['Yes', 'No'], freeText: 'none' }),
+    comments: [],
+  },
+  play: async ({ canvasElement }) => {
+    await questionShown(canvasElement);
+    await expect(shadow(canvasElement).querySelector<HTMLElement>('#body')?.closest<HTMLElement>('.field')?.hidden).toBe(true);
+  },
+};
+
+/** Sending without an answer: the department's own words in the summary and above the options. */
+export const QuestionUnanswered: Story = {
+  args: { backend: asking(agreeQuestion), comments: [] },
+  play: async ({ canvasElement }) => {
+    await questionShown(canvasElement);
+    fill(ready(canvasElement), { body: 'No answer chosen.' });
+    shadow(canvasElement).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('#answer-error')?.textContent).toContain(agreeQuestion.errorMessage));
+  },
+};
+
+/** After the close, how many chose each option, when the consultation shows them. */
+export const AnswerCounts: Story = {
+  args: {
+    backend: asking(agreeQuestion, { closesAt: fromNow(-2 * day), showAnswerCounts: true }),
+    comments: [
+      { section: 'opening-hours', name: 'Ada', body: 'Evenings suit shift workers.', answer: ['Agree'] },
+      { section: 'opening-hours', name: 'Bo', body: 'Mornings matter more.', answer: ['Disagree'] },
+      { section: 'opening-hours', name: 'Cy', body: 'Either is fine.', answer: ['Agree'] },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('[part=answer-counts] tbody tr')).toHaveLength(3));
+  },
+};
+
 /** Sent for an organisation, without a name: the reference to keep, under the comment as it will read. */
 export const SentWithReference: Story = {
   args: { backend: { consultation: { title: 'Library opening hours', askOrganisation: true } } },
@@ -202,8 +284,6 @@ export const Narrow: Story = {
   },
 };
 
-const day = 24 * 3_600_000;
-const fromNow = (offset: number) => new Date(Date.now() + offset).toISOString();
 const department = 'Riverside Council Libraries';
 
 /** The department answers in its own name: an "Official response" badge beside the name. */

@@ -127,6 +127,7 @@ export class MemoryBackend implements CommentsBackend {
         role: seed.role ?? 'reader',
         reports: seed.reports && { ...seed.reports, reasons: [...seed.reports.reasons] },
         campaign: seed.campaign ?? null,
+        answer: seed.answer ?? null,
       });
     });
   }

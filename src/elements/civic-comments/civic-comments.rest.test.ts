@@ -79,4 +79,24 @@ describe('<civic-comments endpoint> on the reference server', () => {
     expect((errors[0] as CustomEvent).detail.error.name).to.equal('BackendUnavailableError');
     expect($(el, '#name')).to.exist;
   });
+
+  it('answers a section’s closed question on the server, which keeps the answer and publishes it beside the text', async () => {
+    const page = uniquePage('question');
+    const question = { text: 'Do you agree?', type: 'single', options: ['Agree', 'Disagree'] };
+    const put = await moderate(`consultations/${encodeURIComponent(page)}`, {
+      method: 'PUT',
+      body: JSON.stringify({ title: 'Visitor permits', sections: [{ id: 'intro', title: 'Introduction', question }] }),
+    });
+    expect(put.status).to.equal(200);
+    const el = await thread(page);
+    await waitUntil(() => shadow(el).querySelector('#answer-1'), 'the question never appeared');
+    await fillValid(el, 'public', 'Sent with an answer.');
+    $<HTMLInputElement>(el, '#answer-1').click();
+    await el.updateComplete;
+    submit(el);
+    await waitUntil(() => shadow(el).querySelector('[part=comment-status]'), 'the response never came back');
+    expect(textOf($(el, '[part=comment-answer]'))).to.equal('Answer: Disagree');
+    const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&status=pending`)).json();
+    expect(queue.comments[0].answer).to.deep.equal(['Disagree']);
+  });
 });

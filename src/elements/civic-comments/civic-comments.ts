@@ -10,7 +10,8 @@ import { consultationOf } from '../../internal/shared-counts.js';
 import { SectionElement } from '../../internal/section-element.js';
 import { styles } from './civic-comments.styles.js';
 import { CommentForm } from './comment-form.js';
-import { renderComments } from './thread-view.js';
+import { fetchQuestionPart, questionPart, renderComments } from './thread-view.js';
+import type { SectionQuestion } from '../../contract/questions.js';
 import type { ReportForm } from './report-form.js';
 
 /** Reactive internal state: it re-renders the element but has no attribute. */
@@ -19,6 +20,7 @@ const state = { state: true } as const;
 type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
 
 const announceDelay = 100;
+const noop = () => undefined;
 /** How long before a consultation closes the form starts saying when. */
 const closingSoon = 7 * 24 * 3_600_000;
 
@@ -109,6 +111,7 @@ export class CivicComments extends SectionElement {
     announcement: state,
     consultation: state,
     outcome: state,
+    question: state,
     closedWhileTyping: state,
   };
 
@@ -136,6 +139,10 @@ export class CivicComments extends SectionElement {
   /** The page's consultation, when it has one: its state decides whether the form is shown. */
   declare private consultation: Consultation | null;
   declare private outcome: Outcome | null;
+  /** The section's closed question, once its code is here and has checked it. @internal */
+  declare question: SectionQuestion | null;
+  /** After the close, how many chose each option, as the backend sent them (the question's code checks them). */
+  #answerCounts: unknown;
   /** The backend refused the reader's comment because the consultation had closed meanwhile. */
   declare private closedWhileTyping: boolean;
 
@@ -171,6 +178,7 @@ export class CivicComments extends SectionElement {
     this.announcement = '';
     this.consultation = null;
     this.outcome = null;
+    this.question = null;
     this.closedWhileTyping = false;
   }
 
@@ -254,6 +262,10 @@ export class CivicComments extends SectionElement {
       this.#reportable = !!backend.reportComment;
       this.consultation = consultation;
       this.outcome = result.outcome ?? null;
+      this.#answerCounts = result.answerCounts;
+      // A question's code comes only to pages that ask one; a failure to fetch it leaves the form without it.
+      if (!result.question) this.question = null;
+      else void fetchQuestionPart().then((part) => (this.question = part.checkedQuestion(result.question)), noop);
       this.comments = result.comments;
       this.total = result.total;
       this.nextCursor = result.nextCursor;
@@ -326,14 +338,16 @@ export class CivicComments extends SectionElement {
 
   /** The consultation closed (or has yet to open) while the reader typed: say so, and keep what they typed. */
   async #closed(error: ConsultationClosedError): Promise<void> {
+    const { state, opensAt, closesAt } = error;
     this.consultation = {
       page: this.pageId,
-      title: this.consultation?.title ?? '',
-      department: this.consultation?.department ?? null,
-      askOrganisation: this.consultation?.askOrganisation ?? false,
-      state: error.state,
-      opensAt: error.opensAt,
-      closesAt: error.closesAt,
+      title: '',
+      department: null,
+      askOrganisation: false,
+      ...this.consultation,
+      state,
+      opensAt,
+      closesAt,
     };
     this.closedWhileTyping = true;
     // As the GOV.UK notification banner after an action: focus moves to it, and it is read out.
@@ -392,6 +406,7 @@ export class CivicComments extends SectionElement {
             ${strings.printSection}
           </button>
         </p>
+        ${loaded && this.question && this.#answerCounts ? questionPart!.answerCountsTable(this.question, this.#answerCounts, strings) : nothing}
         ${loaded ? this.#renderComments(strings, level) : this.#renderLoadStatus(strings)}
         ${
           this.#open

@@ -14,7 +14,8 @@ import type { ConsultationClosedError } from '../../backends/errors.js';
 import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { readJson, remove, text, writeJson } from '../../internal/storage.js';
-import { authorOf } from './thread-view.js';
+import { authorOf, questionPart } from './thread-view.js';
+import type { SectionQuestion } from '../../contract/questions.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /**
@@ -36,6 +37,8 @@ interface FormValues {
   body: string;
   visibility: Visibility | '';
   remember: boolean;
+  /** The options chosen in answer to the section's question. */
+  answer: string[];
 }
 
 /** The part of a draft kept on the device between visits: never the name or the email. */
@@ -43,6 +46,7 @@ interface StoredDraft {
   body: string;
   visibility: Visibility | '';
   parentId: string | null;
+  answer?: string[];
 }
 
 /** Who the reader is: kept for the tab only, or on the device when the reader asks. */
@@ -65,6 +69,8 @@ export interface FormHost extends ReactiveControllerHost {
   readonly configurationProblem: Error;
   /** Whether the consultation asks whom each response comes from. */
   readonly askOrganisation: boolean;
+  /** The section's closed question, once its code is here; null when it asks none. */
+  readonly question: SectionQuestion | null;
   resolveBackend(): Promise<CommentsBackend | undefined>;
   reportError(error: unknown, operation: CivicErrorDetail['operation']): void;
 }
@@ -78,7 +84,7 @@ export interface FormHost extends ReactiveControllerHost {
  * found closed on sending through `onClosed`.
  */
 export class CommentForm implements ReactiveController {
-  values: FormValues = { name: '', email: '', respondent: '', organisation: '', body: '', visibility: '', remember: false };
+  values: FormValues = { name: '', email: '', respondent: '', organisation: '', body: '', visibility: '', remember: false, answer: [] };
   /** The comment the form is open under, or null for a new comment on the section. */
   replyTo: string | null = null;
   errors: Partial<Record<CommentField, string>> = {};
@@ -141,6 +147,7 @@ export class CommentForm implements ReactiveController {
         body: text(draft?.body, this.values.body),
         visibility: visibility || this.values.visibility,
         remember: Boolean(remembered),
+        answer: Array.isArray(draft?.answer) ? draft.answer : this.values.answer,
       },
     });
     this.#pendingReplyTarget = typeof draft?.parentId === 'string' ? draft.parentId : null;
@@ -154,13 +161,13 @@ export class CommentForm implements ReactiveController {
   }
 
   #saveDraft(): void {
-    const { name, email, respondent, organisation, body, visibility, remember } = this.values;
+    const { name, email, respondent, organisation, body, visibility, remember, answer } = this.values;
     const identity: StoredIdentity = { name, email, respondent, organisation };
     writeJson('session', identityKey, identity);
     if (remember) writeJson('local', identityKey, identity);
     else remove('local', identityKey);
-    if (body || visibility || this.replyTo) {
-      writeJson('local', this.#draftKey, { body, visibility, parentId: this.replyTo } satisfies StoredDraft);
+    if (body || visibility || this.replyTo || answer.length) {
+      writeJson('local', this.#draftKey, { body, visibility, parentId: this.replyTo, answer } satisfies StoredDraft);
     } else {
       remove('local', this.#draftKey);
     }
@@ -268,7 +275,7 @@ export class CommentForm implements ReactiveController {
   sent(comment: PostedComment): void {
     this.update({
       submitState: 'idle',
-      values: { ...this.values, body: '', visibility: '' },
+      values: { ...this.values, body: '', visibility: '', answer: [] },
       replyTo: null,
       characterCountAnnouncement: '',
     });
@@ -285,6 +292,9 @@ export class CommentForm implements ReactiveController {
     const { values, errors } = this;
     const submitting = this.submitState === 'submitting';
     const left = limits.bodyMax - lengthOf(values.body.trim());
+    // A reply answers no question; the question's own code words the comment box beside it, or leaves it out.
+    const question = !parent && questionPart && this.host.question;
+    const bodyLabel = question ? questionPart!.bodyLabel(question, strings) : strings.bodyLabel;
     return html`
       <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown} @focusin=${prefetchSending}>
         <div class="form-heading" role="heading" aria-level=${parent ? Math.min(6, level + 1) : level} id="form-heading">
@@ -295,9 +305,19 @@ export class CommentForm implements ReactiveController {
         ${this.#renderInput('name', 'text', strings.nameLabel)}
         ${this.#renderInput('email', 'email', strings.emailLabel, strings.emailHint)}
         ${this.host.askOrganisation ? this.#renderRespondent(strings) : nothing}
+        ${
+          question
+            ? questionPart!.questionField(question, {
+                strings,
+                answer: values.answer,
+                error: errors.answer,
+                setAnswer: (answer) => this.#setValue('answer', answer),
+              })
+            : nothing
+        }
 
-        <div class="field ${errors.body ? 'has-error' : ''}" part="field">
-          <label for="body">${strings.bodyLabel}</label>
+        <div class="field ${errors.body ? 'has-error' : ''}" part="field" ?hidden=${bodyLabel === null}>
+          <label for="body">${bodyLabel}</label>
           ${this.#renderFieldError('body')}
           <textarea
             id="body"

@@ -33,6 +33,8 @@ export function check(
   replyTo: string | null,
 ): { comment: NewComment } | { errors: FieldErrors } {
   const { strings, askOrganisation } = host;
+  // A reply answers no question.
+  const question = replyTo ? null : host.question;
   const { respondent } = values;
   const checked = validateNewComment(
     {
@@ -48,10 +50,16 @@ export function check(
       organisation: askOrganisation && respondent === 'organisation' ? values.organisation : undefined,
       // "en-GB" or "cy": the language the reader was writing in.
       lang: strings.locale.slice(0, 2) as ResponseLanguage,
+      answer: question && values.answer.length ? values.answer : undefined,
     },
     { askOrganisation },
+    question,
   );
-  return checked.success ? { comment: checked.data } : { errors: messagesFor(checked.codes, strings.validation) };
+  if (checked.success) return { comment: checked.data };
+  const errors = messagesFor(checked.codes, strings.validation);
+  // The department's own words for an unanswered question, where it gave them.
+  if (checked.codes.answer === 'missing' && question?.errorMessage) errors.answer = question.errorMessage;
+  return { errors };
 }
 
 export { newIdempotencyKey };
@@ -105,5 +113,11 @@ export function translateServerMessages(fields: Record<string, string>, messages
 
 /** Where an error summary link sends focus for each field: a question of radios, to its first. */
 function fieldTarget(field: CommentField): string {
-  return field === 'visibility' ? 'visibility-public' : field === 'respondent' ? 'respondent-individual' : field;
+  return field === 'visibility'
+    ? 'visibility-public'
+    : field === 'respondent'
+      ? 'respondent-individual'
+      : field === 'answer'
+        ? 'answer-0'
+        : field;
 }

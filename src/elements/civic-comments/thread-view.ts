@@ -6,6 +6,10 @@ import { authorOf } from '../../i18n/author.js';
 
 export { authorOf };
 
+/** A section's closed question: its code, fetched only by pages whose sections ask one. */
+export let questionPart: typeof import('./question-field.js') | undefined;
+export const fetchQuestionPart = async () => (questionPart ??= await import('./question-field.js'));
+
 /** What the thread's list is drawn from: the element's state, and what its buttons do. */
 export interface ThreadView {
   strings: Strings;
@@ -102,6 +106,7 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
           ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
         </p>
         ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(authorOf(inReplyTo, strings))}</p>` : nothing}
+        ${questionPart?.answerOf(comment, strings)}
         <p class="body" part="comment-body">${comment.body}</p>
         ${
           reference
