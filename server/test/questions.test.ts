@@ -14,7 +14,7 @@ import postgres from 'postgres';
 import { emptyPostgres } from './processes.js';
 import type { Storage } from '../src/storage/storage.js';
 import { importConsultInputs } from './fixtures/consult-importer.js';
-import { drivers, json, moderator, newComment, page, postgresUrl, testApp } from './helpers.js';
+import { drivers, form, formFields, json, moderator, newComment, page, postgresUrl, testApp } from './helpers.js';
 
 const agree: SectionQuestion = {
   text: 'Do you agree with our proposal to charge for visitor permits?',
@@ -278,6 +278,82 @@ for (const driver of drivers) {
           ['Which of these would you use?', null],
         ],
       );
+    });
+
+    it('asks the question on the form for readers without JavaScript, keeps every choice on a refusal, and stores the answer', async () => {
+      await put(
+        consultation([
+          { id: 'fees', title: 'Fees', question: agree },
+          { id: 'travel', title: 'Travel', question: uses },
+        ]),
+      );
+      const empty = await (await app.request(`/respond?page=${encodeURIComponent(page)}&section=fees`)).text();
+      assert.match(empty, /<legend class="question-legend">Do you agree with our proposal to charge for visitor permits\?<\/legend>/);
+      assert.equal((empty.match(/type="radio" name="answer"/g) ?? []).length, 3);
+      assert.ok(empty.indexOf('name="answer"') < empty.indexOf('name="body"'), 'the question comes before the comment box');
+
+      const fields = { ...formFields, section: 'fees', idempotency: 'question-form-1' };
+      const refused = await app.request('/respond', form(fields));
+      assert.equal(refused.status, 400);
+      const page400 = await refused.text();
+      assert.match(page400, /<a href="#answer-0">Select an answer<\/a>/);
+      assert.match(page400, /id="answer-error"/);
+      assert.match(page400, /Sent without JavaScript\./, 'what was typed is kept');
+
+      const stored = await app.request('/respond', form({ ...fields, answer: 'Neither agree nor disagree' }));
+      assert.equal(stored.status, 201);
+      const travel = new URLSearchParams({ ...formFields, section: 'travel', idempotency: 'question-form-2', body: '' });
+      travel.append('answer', 'Bus');
+      travel.append('answer', 'Car club');
+      const several = await app.request('/respond', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: travel.toString(),
+      });
+      assert.equal(several.status, 201, 'several checkboxes, and an optional comment box left empty');
+      const travelForm = await (await app.request(`/respond?page=${encodeURIComponent(page)}&section=travel`)).text();
+      assert.match(travelForm, /Select all that apply\./);
+      assert.match(travelForm, /<label for="body">Comment \(optional\)<\/label>/);
+      assert.deepEqual(
+        (await list()).comments.map((c) => c.answer),
+        [['Neither agree nor disagree']],
+      );
+      assert.deepEqual(
+        (await list('travel')).comments.map((c) => c.answer),
+        [['Bus', 'Car club']],
+      );
+
+      const unchecked = new URLSearchParams({ ...formFields, section: 'travel', idempotency: 'question-form-3', body: 'Kept.' });
+      unchecked.append('answer', 'Bus');
+      unchecked.append('answer', 'Walking');
+      const wrong = await app.request('/respond', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: unchecked.toString(),
+      });
+      assert.equal(wrong.status, 400);
+      const kept = await wrong.text();
+      assert.match(kept, /value="Bus" checked/, 'a choice made is kept on a refusal');
+      assert.match(kept, /Select one of the answers given/);
+    });
+
+    it('words the form in Welsh, leaves out the comment box where none is asked, and asks nothing in a reply', async () => {
+      await put(
+        consultation([
+          { id: 'fees', title: 'Fees', question: choiceOnly },
+          { id: 'travel', title: 'Travel', question: uses },
+        ]),
+      );
+      const none = await (await app.request(`/respond?page=${encodeURIComponent(page)}&section=fees`)).text();
+      assert.ok(!none.includes('name="body"'));
+      const welsh = await (await app.request(`/respond?page=${encodeURIComponent(page)}&section=travel&lang=cy`)).text();
+      assert.match(welsh, /Dewiswch bob un sy’n berthnasol\./);
+      assert.match(welsh, /Sylw \(dewisol\)/);
+      assert.equal((await post({ answer: ['Yes'], body: '' })).status, 201);
+      const [first] = (await list()).comments as unknown as { id: string }[];
+      const reply = await (await app.request(`/respond?page=${encodeURIComponent(page)}&section=fees&parent=${first!.id}`)).text();
+      assert.ok(!reply.includes('name="answer"'), 'a reply answers no question');
+      assert.ok(reply.includes('name="body"'));
     });
 
     it('writes closed questions into the Consult zip that Consult’s importer loads whole, erased respondents included', async () => {

@@ -6,4 +6,5 @@
 export { en } from './en.js';
 export { cy } from './cy.js';
 export { authorOf } from './author.js';
+export { questionCy, questionEn, type QuestionStrings } from './question.js';
 export type { Strings } from './strings.js';

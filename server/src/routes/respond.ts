@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { commentFields, limits, pageId, sectionId, validationMessages, type CommentField } from 'civic-comments/contract';
+import {
+  commentFields,
+  limits,
+  pageId,
+  sectionId,
+  validationMessages,
+  type CommentField,
+  type SectionQuestion,
+} from 'civic-comments/contract';
+import { questionCy, questionEn, type QuestionStrings } from 'civic-comments/i18n';
 import { refusal, refusalMessage, sectionTitleOf, type ClosedConsultation } from '../consultations.js';
 import type { AppOptions } from '../context.js';
 import type { ConsultationRecord } from '../storage/storage.js';
@@ -30,6 +39,10 @@ interface FormState {
   lang: string;
   /** What readers know the section by: its title, when its consultation lists it (see `sectionTitleOf`). */
   sectionTitle?: string;
+  /** The options chosen in answer to the section's question (a reply answers none). */
+  answer: string[];
+  /** The section's closed question, when it asks one and the form is not a reply. */
+  question?: SectionQuestion | null;
 }
 
 /**
@@ -37,6 +50,8 @@ interface FormState {
  * and the whole body is already bounded by the server's body limit.
  */
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+/** A field that may be sent several times, as checkboxes are. */
+const texts = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((each): each is string => typeof each === 'string');
 export const stringsFor = (lang: string) => (lang.toLowerCase().startsWith('cy') ? respondCy : respondEn);
 /** Whether the page and section the form was opened for are ones a comment can be stored under. */
 const linkValid = (state: { page: string; section: string }) =>
@@ -74,6 +89,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       idempotency: randomBytes(16).toString('hex'),
       returnTo: safeReturn(c, options, text(query.return)),
       lang: text(query.lang),
+      answer: [],
     };
     if (!linkValid(state)) {
       const strings = stringsFor(state.lang);
@@ -89,13 +105,15 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       return page(c, strings, 503, html`<h1>${strings.pageTitle}</h1><p>${strings.formUnavailable}</p>`);
     }
     state.sectionTitle = sectionTitleOf(consultation, state.section);
+    state.question = questionOf(consultation, state);
     const closed = refusal(consultation);
     if (closed) return closedPage(c, state, closed, 200);
     return formPage(c, state, {}, consultation?.askOrganisation ?? false);
   });
 
   app.post('/respond', async (c) => {
-    const form = await c.req.parseBody();
+    // `all`, so that the options of a multiple choice question, one field each, all arrive.
+    const form = await c.req.parseBody({ all: true });
     const state: FormState = {
       page: text(form.page),
       section: text(form.section),
@@ -110,6 +128,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       idempotency: /^[\w-]{1,64}$/.test(text(form.idempotency)) ? text(form.idempotency) : randomBytes(16).toString('hex'),
       returnTo: safeReturn(c, options, text(form.returnTo)),
       lang: text(form.lang),
+      answer: texts(form.answer),
     };
     const strings = stringsFor(state.lang);
     const origin = c.req.header('Origin');
@@ -139,6 +158,7 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
           organisation: state.organisation || undefined,
           lang: strings.locale === 'cy' ? 'cy' : 'en',
           website: state.website || undefined,
+          answer: state.answer.length ? state.answer : undefined,
         },
         { address: options.clientAddress(c.req, c.env), idempotencyKey: `form-${state.idempotency}` },
       );
@@ -149,10 +169,11 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       c.header('Retry-After', String(unavailableRetrySeconds));
       return formPage(c, state, {}, Boolean(state.respondent), 503, strings.sendUnavailable);
     }
-    // Asked again only to show the form again: whether it asks whom a response comes from.
+    // Asked again only to show the form again: whether it asks whom a response comes from, and its question.
     const asks = async () => {
       const consultation = await options.storage.getConsultation(state.page);
       state.sectionTitle = sectionTitleOf(consultation, state.section);
+      state.question = questionOf(consultation, state);
       return consultation?.askOrganisation ?? false;
     };
     if (result.kind === 'invalid' || result.kind === 'unstorable') {
@@ -166,9 +187,14 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
             : undefined;
         if (message) errors[field] = message;
       }
+      const asked = await asks();
+      // The department's own words for an unanswered question, where it gave them.
+      if (result.kind === 'invalid' && result.codes.answer === 'missing' && state.question?.errorMessage) {
+        errors.answer = state.question.errorMessage;
+      }
       // Nothing the reader typed was wrong: what the link carried (page, section) cannot be stored.
       if (!Object.keys(errors).length) return page(c, strings, 400, html`<p>${strings.linkBroken}</p>`);
-      return formPage(c, state, errors, await asks(), 400);
+      return formPage(c, state, errors, asked, 400);
     }
     if (result.kind === 'not-open') return closedPage(c, state, result.consultation, 409);
     if (result.kind === 'rate-limited') {
@@ -245,7 +271,14 @@ function formPage(
     <label for="${name}-${value}">${label}</label>
   </div>`;
   // Where each error summary link goes: a group of radios to its first.
-  const target: Partial<Record<CommentField, string>> = { visibility: 'visibility-public', respondent: 'respondent-individual' };
+  const target: Partial<Record<CommentField, string>> = {
+    visibility: 'visibility-public',
+    respondent: 'respondent-individual',
+    answer: 'answer-0',
+  };
+  const question = state.question;
+  const words = strings.locale === 'cy' ? questionCy : questionEn;
+  const freeText = question?.freeText ?? 'required';
   const hidden = (name: keyof FormState) => html`<input type="hidden" name="${name}" value="${state[name]}" />`;
   return page(
     c,
@@ -296,12 +329,17 @@ function formPage(
             </div>`
             : ''
         }
-        <div class="field ${errors.body ? 'has-error' : ''}">
-          <label for="body">${strings.bodyLabel}</label>
+        ${question ? questionField(question, state, errors, fieldError, words) : ''}
+        ${
+          freeText === 'none'
+            ? ''
+            : html`<div class="field ${errors.body ? 'has-error' : ''}">
+          <label for="body">${freeText === 'optional' ? `${strings.bodyLabel} ${words.optional}` : strings.bodyLabel}</label>
           <div class="hint" id="body-hint">${strings.bodyLimitHint(limits.bodyMax)}</div>
           ${fieldError('body')}
           <textarea class="input textarea" id="body" name="body" rows="8" aria-describedby="${describedBy('body', 'body-hint')}">${state.body}</textarea>
-        </div>
+        </div>`
+        }
         <div class="field ${errors.visibility ? 'has-error' : ''}">
           <fieldset ${errors.visibility ? html`aria-describedby="visibility-error"` : ''}>
             <legend>${strings.visibilityLegend}</legend>
@@ -349,4 +387,32 @@ export function pageHtml(strings: RespondStrings, content: Markup, title: string
           <main class="page">${content}</main>
         </body>
       </html>`;
+}
+
+/** The question the form asks: the section's, unless the form is a reply, which answers none. */
+const questionOf = (consultation: ConsultationRecord | undefined, state: FormState) =>
+  state.parentId ? null : (consultation?.sections.find((section) => section.id === state.section)?.question ?? null);
+
+/** The section's question as GOV.UK radios or checkboxes, in a fieldset whose legend is the question. */
+function questionField(
+  question: SectionQuestion,
+  state: FormState,
+  errors: Partial<Record<CommentField, string>>,
+  fieldError: (field: CommentField) => unknown,
+  words: QuestionStrings,
+) {
+  const multiple = question.type === 'multiple';
+  const describedBy = [multiple && 'answer-hint', errors.answer && 'answer-error'].filter(Boolean).join(' ');
+  return html`<div class="field ${errors.answer ? 'has-error' : ''}">
+    <fieldset ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
+      <legend class="question-legend">${question.text}</legend>
+      ${multiple ? html`<div class="hint" id="answer-hint">${words.selectAll}</div>` : ''} ${fieldError('answer')}
+      ${question.options.map(
+        (option, index) => html`<div class="choice">
+          <input id="answer-${index}" type="${multiple ? 'checkbox' : 'radio'}" name="answer" value="${option}" ${state.answer.includes(option) ? 'checked' : ''} />
+          <label for="answer-${index}">${option}</label>
+        </div>`,
+      )}
+    </fieldset>
+  </div>`;
 }

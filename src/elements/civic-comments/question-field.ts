@@ -3,6 +3,7 @@ import type { Comment } from '../../contract/public.js';
 import { AnswerCounts, SectionQuestion } from '../../contract/questions.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
 import type { Strings } from '../../i18n/index.js';
+import { questionCy, questionEn, type QuestionStrings } from '../../i18n/question.js';
 
 /*
  * A section's closed question: GOV.UK radios or checkboxes above the comment box, the answer
@@ -10,39 +11,7 @@ import type { Strings } from '../../i18n/index.js';
  * pages whose sections ask one, so that other pages never download it.
  */
 
-/** The words of a closed question, in one language. */
-export interface QuestionStrings {
-  /** Hint under a multiple choice question. */
-  selectAll: string;
-  /** Said of the comment box when the question makes it optional. */
-  optional: string;
-  /** Beside a published response: "Answer: Agree". */
-  answer: (options: string[]) => string;
-  /** Caption of the table of answers after the close. */
-  countsCaption: (question: string) => string;
-  optionHeading: string;
-  countHeading: string;
-}
-
 const number = (locale: string, n: number) => new Intl.NumberFormat(locale).format(n);
-
-export const questionEn: QuestionStrings = {
-  selectAll: 'Select all that apply.',
-  optional: '(optional)',
-  answer: (options) => `${options.length > 1 ? 'Answers' : 'Answer'}: ${options.join(', ')}`,
-  countsCaption: (question) => `How people answered: ${question}`,
-  optionHeading: 'Answer',
-  countHeading: 'Responses',
-};
-
-export const questionCy: QuestionStrings = {
-  selectAll: 'Dewiswch bob un sy’n berthnasol.',
-  optional: '(dewisol)',
-  answer: (options) => `${options.length > 1 ? 'Atebion' : 'Ateb'}: ${options.join(', ')}`,
-  countsCaption: (question) => `Sut atebodd pobl: ${question}`,
-  optionHeading: 'Ateb',
-  countHeading: 'Ymatebion',
-};
 
 const wordsFor = (strings: Strings): QuestionStrings => (strings.locale.startsWith('cy') ? questionCy : questionEn);
 
