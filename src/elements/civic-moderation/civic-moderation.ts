@@ -10,6 +10,7 @@ import { moderationCy, moderationEn, type ModerationStrings } from '../../i18n/m
 import { styles as govukStyles } from '../civic-comments/civic-comments.styles.js';
 import { styles } from './civic-moderation.styles.js';
 import { consultationConsoleCy, consultationConsoleEn } from '../../i18n/consultation-console.js';
+import { sectionsConsoleCy, sectionsConsoleEn } from '../../i18n/sections-console.js';
 import { auditConsoleCy, auditConsoleEn, type AuditConsoleStrings } from '../../i18n/audit-console.js';
 import { AuditView } from './audit-view.js';
 import { overviewConsoleCy, overviewConsoleEn } from '../../i18n/overview-console.js';
@@ -123,6 +124,7 @@ export class CivicModeration extends LitElement {
   #consultations = new ConsultationsView(this, {
     ...this.#access,
     consultationStrings: () => this.#consultationStrings,
+    sectionsStrings: () => (this.#strings.locale === 'cy' ? sectionsConsoleCy : sectionsConsoleEn),
     showComments: (page) => this.#showComments(page),
   });
   #overview = new OverviewView(this, {

@@ -142,6 +142,11 @@ describe('<civic-moderation> consultations', () => {
     await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
+    // Past the sections, which this consultation leaves out, and whether to show answer counts.
+    expect(shadow(el).activeElement?.id).to.equal('add-section');
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.id).to.equal('show-answer-counts');
+    await sendKeys({ press: 'Tab' });
     expect(textOf(shadow(el).activeElement)).to.equal('Save consultation');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).activeElement?.classList.contains('consultations-notice'), 'the saved message did not take focus');
@@ -290,5 +295,119 @@ describe('<civic-moderation> consultations', () => {
     expect(textOf($(el, '.error-summary-title'))).to.equal('Mae problem wedi codi');
     await expect(el).to.be.accessible();
     fits();
+  });
+
+  it('gives a section a title and a closed question, answers added as GOV.UK’s “add another”, by keyboard, and saves them', async () => {
+    const page = uniquePage('questions');
+    const title = `Questions ${page.slice(-6)}`;
+    await consultationOn(page, { title, department: 'Transport Department' });
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    await waitUntil(() => shadow(el).querySelector('#add-section'), 'no sections editor');
+    $(el, '#add-section').click();
+    await waitUntil(() => shadow(el).activeElement?.id === 'section-0-id', 'focus did not move to the new section');
+    // Typed by keyboard where WebKit's driver types faithfully (it drops a repeated letter and spaces); set elsewhere.
+    await sendKeys({ type: 'charges' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Charges' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect($(el, '#section-0-question-fields').hidden).to.equal(false);
+    const typeInto = (id: string, value: string) => {
+      field(el, id).value = value;
+      field(el, id).dispatchEvent(new Event('input'));
+    };
+    typeInto('section-0-question', 'Do you agree with charging for visitor permits?');
+    typeInto('section-0-option-0', 'Agree');
+    typeInto('section-0-option-1', 'Disagree');
+    button($(el, '[part=section-editor]'), 'Add another answer').click();
+    await waitUntil(() => shadow(el).activeElement?.id === 'section-0-option-2', 'focus did not move to the new answer');
+    typeInto('section-0-option-2', 'Neither agree nor disagree');
+    field(el, 'section-0-free-text-optional').click();
+    typeInto('section-0-error-message', 'Select whether you agree with charging for visitor permits');
+    field(el, 'show-answer-counts').click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    save(el);
+    await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'not saved');
+    const saved = await savedOn(page);
+    expect(saved?.showAnswerCounts).to.equal(true);
+    expect(saved?.sections).to.deep.equal([
+      {
+        id: 'charges',
+        title: 'Charges',
+        question: {
+          text: 'Do you agree with charging for visitor permits?',
+          type: 'single',
+          options: ['Agree', 'Disagree', 'Neither agree nor disagree'],
+          required: true,
+          freeText: 'optional',
+          errorMessage: 'Select whether you agree with charging for visitor permits',
+        },
+      },
+    ]);
+  });
+
+  it('says what a section or its question lacks, and refuses in its own words to take away an answer that has responses', async () => {
+    const page = uniquePage('answered');
+    const title = `Answered ${page.slice(-6)}`;
+    const question = { text: 'Do you agree?', type: 'single', options: ['Agree', 'Disagree'] };
+    await consultationOn(page, { title, sections: [{ id: 'intro', title: 'Introduction', question }] });
+    const { url } = await referenceServer();
+    const sent = await fetch(`${url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        page,
+        section: 'intro',
+        name: 'A',
+        email: 'a@example.com',
+        body: 'Yes.',
+        visibility: 'public',
+        answer: ['Agree'],
+      }),
+    });
+    expect(sent.status).to.equal(201);
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    await waitUntil(() => shadow(el).querySelector('#section-0-option-0'), 'no question in the editor');
+    expect(textOf($(el, '#section-0-id')), 'a saved section’s id is fixed').to.equal('intro');
+
+    $(el, '#add-section').click();
+    await el.updateComplete;
+    field(el, 'section-1-asks').click();
+    await el.updateComplete;
+    save(el);
+    await waitUntil(() => shadow(el).querySelector('.error-summary'), 'no error summary');
+    expect(summary(el)).to.deep.equal([
+      'Enter the section’s id',
+      'Enter the section’s title',
+      'Enter the question',
+      'Enter at least 2 answers',
+    ]);
+    await expect(el).to.be.accessible();
+    const removeButtons = $$(el, '[part=section-editor] > button');
+    removeButtons[1]!.click();
+    await el.updateComplete;
+
+    const option = field(el, 'section-0-option-0');
+    option.value = 'Agreed';
+    option.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    save(el);
+    await waitUntil(
+      () => textOf(shadow(el).querySelector('.error-summary')).includes('has responses'),
+      'the server’s refusal was not shown',
+    );
+    expect(summary(el)).to.deep.equal(['“Agree” has responses, so it cannot be removed or changed. Put it back, or add a new answer.']);
+    $<HTMLAnchorElement>(el, '.error-summary a').click();
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal('section-0-option-0');
+    expect((await savedOn(page))?.sections[0]?.question?.options).to.deep.equal(['Agree', 'Disagree'], 'nothing was saved');
   });
 });

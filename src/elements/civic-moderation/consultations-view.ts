@@ -7,10 +7,13 @@ import { dateTimeParts, readDateTime, type DatePart, type DateTimeParts, type Da
 import { errorSummary, type Problem } from '../../internal/govuk/error-summary.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
+import type { SectionsConsoleStrings } from '../../i18n/sections-console.js';
+import { SectionsEditor, type SectionErrors } from './sections-editor.js';
 
 /** What the consultations view needs of the console besides its strings and backend. */
 export interface ConsultationsAccess extends ConsoleAccess {
   consultationStrings(): ConsultationConsoleStrings;
+  sectionsStrings(): SectionsConsoleStrings;
   /** Moves to the comments view, filtered to one page. */
   showComments(page: string): void;
 }
@@ -59,6 +62,13 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
   #errors = new Map<DraftField, FieldError>();
   #notice = '';
   #sending = false;
+  /** The consultation's sections and their questions, as typed. */
+  #sections = new SectionsEditor({
+    change: (change) => this.change(change),
+    focus: (selector) => this.focus(selector),
+    errorPrefix: () => this.console.strings().errorPrefix,
+  });
+  #sectionErrors: SectionErrors = new Map();
 
   hostDisconnected(): void {
     this.#loadState = 'idle';
@@ -86,6 +96,8 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
       this.#editing = consultation;
       this.#opener = opener;
       this.#errors = new Map();
+      this.#sectionErrors = new Map();
+      this.#sections.reset(consultation);
       this.#notice = '';
       this.#draft = consultation
         ? {
@@ -118,16 +130,21 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
     const strings = this.console.consultationStrings();
     const draft = readDraft(event.currentTarget as HTMLFormElement, this.#editing);
     const { input, errors } = check(draft, strings);
+    const sectioned = this.#sections.check(this.console.sectionsStrings());
     this.change(() => {
       this.#draft = draft;
       this.#errors = errors;
+      this.#sectionErrors = sectioned.errors;
     });
-    if (!input) return this.focus('.error-summary');
+    if (!input || !sectioned.sections) return this.focus('.error-summary');
 
     this.change(() => (this.#sending = true));
     try {
-      // Sections are not edited here, so the ones the consultation has are sent back unchanged.
-      const saved = await this.console.api().saveConsultation(draft.page, { ...input, sections: this.#editing?.sections });
+      const saved = await this.console.api().saveConsultation(draft.page, {
+        ...input,
+        sections: sectioned.sections,
+        showAnswerCounts: this.#sections.showAnswerCounts,
+      });
       const others = this.#list.filter((consultation) => consultation.page !== saved.page);
       this.change(() => {
         this.#list = [saved, ...others];
@@ -139,14 +156,19 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
     } catch (error) {
       if (error instanceof UnauthorizedError) return this.console.signedOut();
       const refused = error instanceof ValidationFailedError ? fieldsRefused(error.fields) : [];
+      const sectionsRefused =
+        error instanceof ValidationFailedError ? this.#sections.refused(error.fields, this.console.sectionsStrings()) : new Map();
       this.change(() => {
+        this.#sectionErrors = sectionsRefused;
         this.#errors = new Map<DraftField, FieldError>(
           refused.length
             ? refused.map((field) => [
                 field,
                 { message: strings.refused, parts: field === 'opens' || field === 'closes' ? ['day'] : undefined },
               ])
-            : [[this.#editing ? 'title' : 'page', { message: strings.saveFailed }]],
+            : sectionsRefused.size
+              ? []
+              : [[this.#editing ? 'title' : 'page', { message: strings.saveFailed }]],
         );
       });
       await this.focus('.error-summary');
@@ -226,10 +248,13 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
     const moderation = this.console.strings();
     const draft = this.#draft;
     const editing = this.#editing;
-    const problems: Problem[] = fieldOrder.flatMap((field) => {
-      const error = this.#errors.get(field);
-      return error ? [{ target: fieldId(field, error), message: error.message }] : [];
-    });
+    const problems: Problem[] = [
+      ...fieldOrder.flatMap((field) => {
+        const error = this.#errors.get(field);
+        return error ? [{ target: fieldId(field, error), message: error.message }] : [];
+      }),
+      ...[...this.#sectionErrors].map(([target, message]) => ({ target, message })),
+    ];
     const heading = !editing
       ? strings.createHeading
       : mode === 'extend'
@@ -266,6 +291,7 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
           type: 'email',
           spellcheck: false,
         })}
+        ${mode === 'extend' ? nothing : this.#sections.render(this.console.sectionsStrings(), this.#sectionErrors)}
         <div class="actions">
           <button class="button" type="submit" aria-disabled=${this.#sending ? 'true' : 'false'}>${strings.save}</button>
           <button class="button secondary" type="button" @click=${() => this.#close()}>${moderation.cancel}</button>
