@@ -38,7 +38,16 @@ const demoPages: Record<string, DemoConsultation> = {
       sections: [
         { id: 'why-review', title: '1. Why we are reviewing our services' },
         { id: 'booking', title: '2. Booking appointments online' },
-        { id: 'paying', title: '3. Paying for services' },
+        {
+          id: 'paying',
+          title: '3. Paying for services',
+          question: {
+            text: 'Do you agree that we should stop taking cheques from April 2028?',
+            type: 'single',
+            options: ['Agree', 'Disagree', 'Neither agree nor disagree'],
+            errorMessage: 'Select whether you agree that we should stop taking cheques',
+          },
+        },
         { id: 'contacting-us', title: '4. Contacting us' },
         { id: 'accessibility', title: '5. Accessibility and help to go online' },
         { id: 'welsh-language', title: '6. Services in Welsh' },
@@ -79,7 +88,16 @@ const demoPages: Record<string, DemoConsultation> = {
       sections: [
         { id: 'why-review', title: '1. Pam rydym yn adolygu ein gwasanaethau' },
         { id: 'booking', title: '2. Trefnu apwyntiadau ar-lein' },
-        { id: 'paying', title: '3. Talu am wasanaethau' },
+        {
+          id: 'paying',
+          title: '3. Talu am wasanaethau',
+          question: {
+            text: 'Ydych chi’n cytuno y dylem roi’r gorau i dderbyn sieciau o fis Ebrill 2028?',
+            type: 'single',
+            options: ['Cytuno', 'Anghytuno', 'Ddim yn cytuno nac yn anghytuno'],
+            errorMessage: 'Dewiswch a ydych yn cytuno y dylem roi’r gorau i dderbyn sieciau',
+          },
+        },
         { id: 'contacting-us', title: '4. Cysylltu â ni' },
         { id: 'accessibility', title: '5. Hygyrchedd a help i fynd ar-lein' },
         { id: 'welsh-language', title: '6. Gwasanaethau yn Gymraeg' },

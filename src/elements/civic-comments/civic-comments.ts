@@ -43,6 +43,11 @@ const closingSoon = 7 * 24 * 3_600_000;
  * and kept. The department's own responses carry an "Official response" badge, and what it did with
  * the section's comments is shown above them under its own heading.
  *
+ * Where the consultation's section asks a closed question, the form asks it above the comment box
+ * (radios for one answer, checkboxes for several; its code is fetched only then), each published
+ * response shows its answer, and after the close, where the consultation says so, a table shows
+ * how many chose each option.
+ *
  * Where the backend takes reports, each published comment has "Report this comment": a short form
  * with an optional reason, fetched when first opened, that says thank you in its place once sent.
  *
@@ -58,6 +63,9 @@ const closingSoon = 7 * 24 * 3_600_000;
  * @csspart comment-author - A comment's author.
  * @csspart comment-date - A comment's date.
  * @csspart comment-body - A comment's text.
+ * @csspart comment-answer - The options a response chose in answer to the section's question.
+ * @csspart question - The section's closed question in the form.
+ * @csspart answer-counts - After the close, the table of how many chose each option.
  * @csspart comment-status - "Awaiting moderation" or "Sent privately" on the reader's own comment.
  * @csspart reference - "Your reference is CC-…" under a comment the reader has just sent.
  * @csspart official-badge - "Official response" beside the department's name on its own responses.
