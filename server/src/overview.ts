@@ -1,4 +1,4 @@
-import { overviewFigures, type Overview, type OverviewCount } from 'civic-comments/contract';
+import { overviewFigures, type Overview, type OverviewAnswer, type OverviewCount } from 'civic-comments/contract';
 import { moderationConsultation } from './consultations.js';
 import type { ConsultationRecord } from './storage/storage.js';
 
@@ -7,6 +7,11 @@ export function overviewOf(
   page: string,
   record: (ConsultationRecord & { statusCounts: Record<string, number> }) | undefined,
   counts: OverviewCount[],
+  answers: OverviewAnswer[] = [],
 ): Overview {
-  return { page, consultation: record ? moderationConsultation(record) : null, ...overviewFigures(counts, record?.sections ?? []) };
+  return {
+    page,
+    consultation: record ? moderationConsultation(record) : null,
+    ...overviewFigures(counts, record?.sections ?? [], answers),
+  };
 }

@@ -356,6 +356,54 @@ for (const driver of drivers) {
       assert.ok(reply.includes('name="body"'));
     });
 
+    it('charts each question in the overview, option by option and by whom the responses came from', async () => {
+      await put(
+        consultation(
+          [
+            { id: 'fees', title: 'Fees', question: agree },
+            { id: 'travel', title: 'Travel', question: uses },
+            { id: 'intro', title: 'Introduction' },
+          ],
+          { askOrganisation: true },
+        ),
+      );
+      await post({ answer: ['Agree'], respondent: 'individual' });
+      await post({ answer: ['Agree'], respondent: 'organisation', organisation: 'Riverside Cyclists', email: 'ravi@example.com' });
+      await post({ answer: ['Disagree'], respondent: 'individual', email: 'sam@example.com' });
+      await post({ answer: ['Disagree'], respondent: 'individual', email: 'bot@example.com', website: 'http://spam.example' });
+      await post({ section: 'travel', answer: ['Bus', 'Car club'], respondent: 'individual', body: '' });
+      const overview = (await (await app.request(`/api/v1/moderation/overview?page=${encodeURIComponent(page)}`, moderator())).json()) as {
+        questions: {
+          section: string;
+          title: string;
+          text: string;
+          answered: number;
+          options: { option: string; individual: number; organisation: number; notAsked: number }[];
+        }[];
+      };
+      assert.deepEqual(
+        overview.questions.map((q) => [q.section, q.title, q.text, q.answered]),
+        [
+          ['fees', 'Fees', agree.text, 3],
+          ['travel', 'Travel', uses.text, 1],
+        ],
+        'spam is not counted, and a section without a question has no chart',
+      );
+      assert.deepEqual(overview.questions[0]!.options, [
+        { option: 'Agree', individual: 1, organisation: 1, notAsked: 0 },
+        { option: 'Disagree', individual: 1, organisation: 0, notAsked: 0 },
+        { option: 'Neither agree nor disagree', individual: 0, organisation: 0, notAsked: 0 },
+      ]);
+      assert.deepEqual(
+        overview.questions[1]!.options.map((o) => [o.option, o.individual]),
+        [
+          ['Bus', 1],
+          ['Bicycle', 0],
+          ['Car club', 1],
+        ],
+      );
+    });
+
     it('writes closed questions into the Consult zip that Consult’s importer loads whole, erased respondents included', async () => {
       await put(
         consultation([

@@ -1,6 +1,15 @@
 import { londonTime } from '../i18n/london-time.js';
 import type { CommentStatus, Respondent, ResponseLanguage, Visibility } from './schemas.js';
-import type { Overview, SectionFigures } from './server.js';
+import type { SectionQuestion } from './questions.js';
+import type { Overview, QuestionFigures, SectionFigures } from './server.js';
+
+/** Responses to a section that chose one combination of options, by whom, as a store counts them. */
+export interface OverviewAnswer {
+  section: string;
+  options: string[];
+  respondent: Respondent | null;
+  n: number;
+}
 
 /** One group of a page's responses, as a store counts them for the overview. */
 export interface OverviewCount {
@@ -35,7 +44,11 @@ function datesBetween(first: string, last: string): string[] {
  * A consultation's figures from its counted responses: by section (the consultation's, in its
  * order, then any other), by UK day with none left out, by respondent type and by language.
  */
-export function overviewFigures(counts: OverviewCount[], listed: { id: string; title: string }[]): Omit<Overview, 'page' | 'consultation'> {
+export function overviewFigures(
+  counts: OverviewCount[],
+  listed: { id: string; title: string; question?: SectionQuestion | null }[],
+  answers: OverviewAnswer[] = [],
+): Omit<Overview, 'page' | 'consultation'> {
   const titles = new Map(listed.map((section) => [section.id, section.title]));
   const sections = new Map<string, SectionFigures>();
   const figuresOf = (section: string) => {
@@ -70,5 +83,23 @@ export function overviewFigures(counts: OverviewCount[], listed: { id: string; t
     perDay: days.length ? datesBetween(days[0]!, days.at(-1)!).map((date) => ({ date, count: perDay.get(date) ?? 0 })) : [],
     respondents,
     languages,
+    questions: listed.flatMap((section) => (section.question ? [questionFigures(section, section.question, answers)] : [])),
+  };
+}
+
+/** A question's answers, option by option in its order, each split by whom it came from. */
+function questionFigures(section: { id: string; title: string }, question: SectionQuestion, answers: OverviewAnswer[]): QuestionFigures {
+  const mine = answers.filter((answer) => answer.section === section.id);
+  return {
+    section: section.id,
+    title: section.title,
+    text: question.text,
+    type: question.type,
+    answered: mine.reduce((sum, answer) => sum + answer.n, 0),
+    options: question.options.map((option) => {
+      const who = { individual: 0, organisation: 0, notAsked: 0 };
+      for (const answer of mine) if (answer.options.includes(option)) who[answer.respondent ?? 'notAsked'] += answer.n;
+      return { option, ...who };
+    }),
   };
 }

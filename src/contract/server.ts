@@ -243,6 +243,19 @@ export const SectionFigures = /* @__PURE__ */ z.object({
 });
 export type SectionFigures = z.infer<typeof SectionFigures>;
 
+/** How a section's closed question was answered, option by option, and by whom. */
+export const QuestionFigures = /* @__PURE__ */ z.object({
+  section: sectionId,
+  title: z.string(),
+  /** The question's own words. */
+  text: z.string(),
+  type: z.enum(['single', 'multiple']),
+  /** Responses that chose at least one option. */
+  answered: wholeNumber,
+  options: z.array(z.object({ option: z.string(), individual: wholeNumber, organisation: wholeNumber, notAsked: wholeNumber })),
+});
+export type QuestionFigures = z.infer<typeof QuestionFigures>;
+
 /**
  * `GET /api/v1/moderation/overview?page=P`: a consultation's shape at a glance. Responses are the
  * public's (not the department's), whatever their status but spam; days are UK dates.
@@ -256,6 +269,8 @@ export const Overview = /* @__PURE__ */ z.object({
   perDay: z.array(z.object({ date: z.string(), count: wholeNumber })),
   respondents: z.object({ individual: wholeNumber, organisation: wholeNumber, notAsked: wholeNumber }),
   languages: z.object({ en: wholeNumber, cy: wholeNumber, unknown: wholeNumber }),
+  /** Each section's closed question, in the consultation's order; left out by backends without questions. */
+  questions: z.optional(z.array(QuestionFigures)),
 });
 export type Overview = z.infer<typeof Overview>;
 export const SavedConsultation = /* @__PURE__ */ z.object({ consultation: ModerationConsultation });

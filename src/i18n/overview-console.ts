@@ -31,6 +31,11 @@ export interface OverviewConsoleStrings {
   languageColumn: string;
   /** A chart's description when it has nothing to show. */
   nothingYet: string;
+  /** Above each question's chart: which section asks it. */
+  questionIn: (section: string) => string;
+  /** A question's chart, described: the option most chose, and how many answered. */
+  questionDescription: (option: string, count: number, answered: number) => string;
+  answerColumn: string;
   /** The description of a chart of parts of a whole: "Individuals 12, organisations 3." */
   parts: (parts: [label: string, count: number][]) => string;
   formatDay: (date: string) => string;
@@ -73,6 +78,10 @@ export const overviewConsoleEn: OverviewConsoleStrings = {
   languages: { en: 'English', cy: 'Welsh', unknown: 'Not recorded' },
   languageColumn: 'Language',
   nothingYet: 'No responses yet.',
+  questionIn: (section) => `Asked in ${section}`,
+  questionDescription: (option, count, answered) =>
+    `The answer chosen most is “${option}”: ${number(count)} of the ${number(answered)} responses that answered.`,
+  answerColumn: 'Answer',
   parts: (parts) => `${parts.map(([label, count]) => `${label}: ${number(count)}`).join(', ')}.`,
   formatDay: dayIn(enCalendar),
 };
@@ -104,6 +113,10 @@ export const overviewConsoleCy: OverviewConsoleStrings = {
   languages: { en: 'Saesneg', cy: 'Cymraeg', unknown: 'Heb ei chofnodi' },
   languageColumn: 'Iaith',
   nothingYet: 'Dim ymatebion eto.',
+  questionIn: (section) => `Gofynnwyd yn ${section}`,
+  questionDescription: (option, count, answered) =>
+    `Yr ateb a ddewiswyd amlaf yw “${option}”: ${number(count)} o’r ${number(answered)} ymateb a atebodd.`,
+  answerColumn: 'Ateb',
   parts: (parts) => `${parts.map(([label, count]) => `${label}: ${number(count)}`).join(', ')}.`,
   formatDay: dayIn(cyCalendar),
 };

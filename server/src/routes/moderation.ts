@@ -274,9 +274,13 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     if (!page || !pageId.safeParse(page).success) {
       return errorResponse(c, 400, 'invalid_query', 'The "page" query parameter is required: the page whose consultation to show.');
     }
-    const [counts, consultations] = await Promise.all([storage.overviewCounts(page), storage.listConsultations()]);
+    const [counts, answers, consultations] = await Promise.all([
+      storage.overviewCounts(page),
+      storage.overviewAnswers(page),
+      storage.listConsultations(),
+    ]);
     const record = consultations.find((consultation) => consultation.page === page);
-    return c.json(overviewOf(page, record, counts) satisfies Overview);
+    return c.json(overviewOf(page, record, counts, answers) satisfies Overview);
   });
 
   app.get('/api/v1/moderation/consultations', async (c) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { type Outcome, type CampaignStatusUpdate, type ModeratorRole, isPublic } from 'civic-comments/contract';
-import type { CommentStatus } from 'civic-comments/contract';
+import type { CommentStatus, OverviewAnswer } from 'civic-comments/contract';
 import { BatchedReads } from './batched-reads.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import type { HitCounter } from './hit-counter.js';
@@ -414,6 +414,16 @@ export class PostgresStorage implements Storage {
     ]);
     const counts = statusCountsByPage(countRows as unknown as { page: string; status: string; n: number }[]);
     return (rows as unknown as ConsultationRow[]).map((row) => ({ ...fromConsultationRow(row), statusCounts: counts.get(row.page) ?? {} }));
+  }
+
+  async overviewAnswers(page: string): Promise<OverviewAnswer[]> {
+    const rows = await this.sql.unsafe(dollar(queries.overviewAnswers), [page]);
+    return rows.map((row) => ({
+      section: String(row.section),
+      options: answerOf(row.answer as string) ?? [],
+      respondent: (row.respondent as OverviewAnswer['respondent']) ?? null,
+      n: Number(row.n),
+    }));
   }
 
   async answerTallies(page: string, section: string): Promise<AnswerTally[]> {

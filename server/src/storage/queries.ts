@@ -114,6 +114,8 @@ export const sql = {
       ask_organisation = excluded.ask_organisation, contact_email = excluded.contact_email,
       sections = excluded.sections, updated_at = excluded.updated_at, show_answer_counts = excluded.show_answer_counts`,
   outcome: `SELECT body, updated_at FROM outcomes WHERE page = ? AND section = ?`,
+  overviewAnswers: `SELECT section, answer, respondent, CAST(count(*) AS INTEGER) AS n FROM comments
+    WHERE page = ? AND answer IS NOT NULL AND role = 'reader' AND status <> 'spam' GROUP BY section, answer, respondent`,
   answerTallies: `SELECT answer, status, CAST(count(*) AS INTEGER) AS n FROM comments
     WHERE page = ? AND section = ? AND answer IS NOT NULL AND role = 'reader' GROUP BY answer, status`,
   putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)

@@ -7,7 +7,7 @@ import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
 import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { isPublic, type Comment, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
-import type { CommentStatus } from 'civic-comments/contract';
+import type { CommentStatus, OverviewAnswer } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
 import {
@@ -326,6 +326,16 @@ export class SqliteStorage implements Storage {
       ...fromConsultationRow(row),
       statusCounts: counts.get(row.page) ?? {},
     }));
+  }
+
+  async overviewAnswers(page: string): Promise<OverviewAnswer[]> {
+    const rows = this.statement(sql.overviewAnswers).all(page) as {
+      section: string;
+      answer: string;
+      respondent: OverviewAnswer['respondent'];
+      n: number;
+    }[];
+    return rows.map((row) => ({ section: row.section, options: answerOf(row.answer) ?? [], respondent: row.respondent, n: row.n }));
   }
 
   async answerTallies(page: string, section: string): Promise<AnswerTally[]> {

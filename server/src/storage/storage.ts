@@ -3,6 +3,7 @@ import type {
   AuditEntry,
   CampaignStatusUpdate,
   ModeratorRole,
+  OverviewAnswer,
   OverviewCount,
   Comment,
   CommentStatus,
@@ -214,6 +215,8 @@ export interface Storage {
   listConsultations(): Promise<(ConsultationRecord & { statusCounts: Record<string, number> })[]>;
   /** What the department did with a section's comments, once it has said. */
   getOutcome(page: string, section: string): Promise<Outcome | undefined>;
+  /** The answers to a page's questions for its overview: each section's combinations of options chosen, by respondent type (readers', not spam). */
+  overviewAnswers(page: string): Promise<OverviewAnswer[]>;
   /** The answers to a section's question: each combination of options chosen, by status (readers' responses only). */
   answerTallies(page: string, section: string): Promise<AnswerTally[]>;
   /** Creates or replaces a section's outcome; what the public sees of the page changes with it. */

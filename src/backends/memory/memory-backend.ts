@@ -128,6 +128,8 @@ export class MemoryBackend implements CommentsBackend {
         reports: seed.reports && { ...seed.reports, reasons: [...seed.reports.reasons] },
         campaign: seed.campaign ?? null,
         answer: seed.answer ?? null,
+        respondent: seed.respondent ?? null,
+        lang: seed.lang ?? null,
       });
     });
   }

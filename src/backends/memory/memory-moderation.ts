@@ -3,6 +3,7 @@ import {
   ConsultationInput,
   overviewFigures,
   type Overview,
+  type OverviewAnswer,
   type OverviewCount,
   consultationState,
   exportedResponse,
@@ -89,8 +90,12 @@ export class MemoryModeration implements ModerationBackend {
         hour: c.createdAt.slice(0, 13),
         n: 1,
       }));
+    const answers: OverviewAnswer[] = this.memory
+      .all()
+      .filter((c) => c.page === page && c.role !== 'official' && c.status !== 'spam' && c.answer?.length)
+      .map((c) => ({ section: c.section, options: c.answer!, respondent: c.respondent ?? null, n: 1 }));
     const consultation = (await this.consultations()).find((c) => c.page === page) ?? null;
-    return { page, consultation, ...overviewFigures(counts, consultation?.sections ?? []) };
+    return { page, consultation, ...overviewFigures(counts, consultation?.sections ?? [], answers) };
   }
 
   async me(): Promise<Moderator> {

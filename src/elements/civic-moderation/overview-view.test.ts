@@ -147,3 +147,42 @@ describe('<civic-moderation> overview over weeks', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<civic-moderation> overview of a closed question', () => {
+  it('charts how many chose each answer, by whom, with the question as the chart’s title, in English and in Welsh', async () => {
+    const question = { text: 'Do you agree with charging for visitor permits?', type: 'single' as const, options: ['Agree', 'Disagree'] };
+    const memory = new MemoryBackend({
+      page: '/permits',
+      consultation: { title: 'Visitor permits', askOrganisation: true, sections: [{ id: 'fees', title: 'Fees', question }] },
+      comments: [
+        { section: 'fees', name: 'Ada', body: 'Fair.', answer: ['Agree'], respondent: 'individual' },
+        {
+          section: 'fees',
+          name: 'Ravi',
+          body: 'For the club.',
+          answer: ['Agree'],
+          respondent: 'organisation',
+          organisation: 'Riverside Cyclists',
+        },
+        { section: 'fees', name: 'Sam', body: 'No.', answer: ['Disagree'], respondent: 'individual' },
+      ],
+    });
+    for (const [lang, description, row] of [
+      ['en', 'The answer chosen most is “Agree”: 2 of the 3 responses that answered.', ['Agree', '1', '1', '0']],
+      ['cy', 'Yr ateb a ddewiswyd amlaf yw “Agree”: 2 o’r 3 ymateb a atebodd.', ['Agree', '1', '1', '0']],
+    ] as const) {
+      sessionStorage.setItem('civic-comments:moderator-token', JSON.stringify({ token: 'demo' }));
+      const el = await fixture<HTMLElement>(
+        html`<civic-moderation lang=${lang} .backendFor=${(token: string) => new MemoryModeration(memory, token)}></civic-moderation>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part=views]'), 'the console never signed in');
+      $$<HTMLButtonElement>(el, '[part=views] button')[2]!.click();
+      await waitUntil(() => shadow(el).querySelector('#question-0-caption'), 'the question’s chart never came');
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      expect(textOf($(el, '#question-0-heading'))).to.equal(question.text);
+      expect(textOf($(el, '#question-0-description'))).to.equal(description);
+      expect(tableOf(el, 'question-0')).to.deep.equal([row, ['Disagree', '1', '0', '0']]);
+      await expect(el).to.be.accessible();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { ModerationConsultation, Overview } from '../../contract/index.js';
+import type { ModerationConsultation, Overview, QuestionFigures } from '../../contract/index.js';
 import { UnauthorizedError } from '../../backends/moderation.js';
 import type { ConsultationConsoleStrings } from '../../i18n/consultation-console.js';
 import type { OverviewConsoleStrings } from '../../i18n/overview-console.js';
@@ -149,9 +149,25 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
         // The drawing shows every day; the table, read row by row, only the days that had responses.
         { rows: days.filter((day) => day.values[0]), note: words.daysTableNote },
       )}
+      ${(overview.questions ?? []).map((question, index) => this.#renderQuestion(question, index, words))}
       ${this.#chart('respondents', words.respondentsHeading, describe(who), single(words.responsesColumn), who, words.respondentColumn, 'bars')}
       ${this.#chart('languages', words.languagesHeading, describe(tongues), single(words.responsesColumn), tongues, words.languageColumn, 'bars')}
     `;
+  }
+
+  /** A section's closed question: how many chose each option, split by whom they answered for. */
+  #renderQuestion(question: QuestionFigures, index: number, words: OverviewConsoleStrings): TemplateResult {
+    const series: Series[] = [
+      { name: words.respondents.individual, colour: '#1d70b8' },
+      { name: words.respondents.organisation, colour: '#4c2c92' },
+      { name: words.respondents.notAsked, colour: '#505a5f' },
+    ];
+    const bars = question.options.map((row) => ({ label: row.option, values: [row.individual, row.organisation, row.notAsked] }));
+    const most = [...bars].sort((a, b) => sum(b.values) - sum(a.values))[0];
+    const description =
+      question.answered && most ? words.questionDescription(most.label, sum(most.values), question.answered) : words.nothingYet;
+    return html`<p class="hint question-section">${words.questionIn(question.title)}</p>
+      ${this.#chart(`question-${index}`, question.text, description, series, bars, words.answerColumn, 'bars')}`;
   }
 
   /** A chart and its table: the same figures, drawn and written. */
