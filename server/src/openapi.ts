@@ -212,6 +212,9 @@ export function openApiDocument() {
           responses: {
             200: { description: 'Saved', ...json(SavedConsultation) },
             400: error('Fields need correcting'),
+            409: error(
+              'The change would remove or reword an option of a question that responses chose, or drop its section (`option_in_use`); `fields` names it',
+            ),
             ...moderated.responses,
           },
         },
@@ -263,7 +266,7 @@ export function openApiDocument() {
           responses: {
             200: {
               description:
-                'A CSV (RFC 4180, formulas defused) or JSON file, or a zip of respondents.jsonl and question_part_<n>/question.json and responses.jsonl',
+                "A CSV (RFC 4180, formulas defused) or JSON file, each response with its section's question and its answer, or a zip of respondents.jsonl and question_part_<n>/question.json, responses.jsonl and multi_choice.jsonl",
             },
             400: error('A format it does not know, or consult without a page'),
             ...moderated.responses,
