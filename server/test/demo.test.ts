@@ -183,6 +183,34 @@ describe('the demonstration consultation in Chromium', {
     await page.close();
   });
 
+  it('asks readers without JavaScript the section’s closed question, by keyboard, in the department’s words when it is left out', async () => {
+    // The form has no script of its own; scripts stay on only so that axe-core can run in its error state.
+    const { page } = await open('/respond?page=digital-services-review&section=paying&return=/demo/%23paying', { width: 320 });
+    assert.equal(await page.$$eval('script', (scripts) => scripts.length), 0);
+    assert.equal(
+      await page.$eval('legend.question-legend', (legend) => legend.textContent!.trim()),
+      'Do you agree that we should stop taking cheques from April 2028?',
+    );
+    await page.type('#name', 'Offline Reader');
+    await page.type('#email', 'offline.question@example.com');
+    await page.type('#body', 'Some people still pay by cheque.');
+    await page.click('#visibility-public');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    const summary = await page.$eval('.error-summary', (box) => box.textContent!.replace(/\s+/g, ' '));
+    assert.match(summary, /Select whether you agree that we should stop taking cheques/);
+    assert.equal(await page.$eval('.error-summary a', (a) => a.getAttribute('href')), '#answer-0');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth), false, 'fits 320 pixels');
+    await page.focus('#answer-0');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.$eval('#answer-1', (input) => (input as HTMLInputElement).checked), true);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    assert.match(await page.$eval('h1', (heading) => heading.textContent!), /Your comment has been sent/);
+    const stored = await server.storage.exportAll('digital-services-review');
+    assert.deepEqual(stored.find((comment) => comment.body === 'Some people still pay by cheque.')?.answer, ['Disagree']);
+    await page.close();
+  });
+
   it('lets readers without JavaScript read each section’s comments and what was done with them, at 320 and 1280 pixels', async () => {
     for (const width of [320, 1280]) {
       const { page } = await open('/demo/closed.html', { javaScript: false, width });

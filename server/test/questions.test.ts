@@ -14,21 +14,8 @@ import postgres from 'postgres';
 import { emptyPostgres } from './processes.js';
 import type { Storage } from '../src/storage/storage.js';
 import { importConsultInputs } from './fixtures/consult-importer.js';
+import { agree, choiceOnly, uses } from '../../test/fixtures/questions.js';
 import { drivers, form, formFields, json, moderator, newComment, page, postgresUrl, testApp } from './helpers.js';
-
-const agree: SectionQuestion = {
-  text: 'Do you agree with our proposal to charge for visitor permits?',
-  type: 'single',
-  options: ['Agree', 'Disagree', 'Neither agree nor disagree'],
-};
-const uses: SectionQuestion = {
-  text: 'Which of these would you use?',
-  type: 'multiple',
-  options: ['Bus', 'Bicycle', 'Car club'],
-  required: false,
-  freeText: 'optional',
-};
-const choiceOnly: SectionQuestion = { text: 'Should the scheme start in April?', type: 'single', options: ['Yes', 'No'], freeText: 'none' };
 
 const reader = (overrides: object = {}) => ({
   page,

@@ -2,21 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend, type CivicComments, type SectionQuestion, type SeedComment } from '../../index.js';
 import { $, $$, fillValid, page, settled, shadow, submit, textOf, waitUntil } from '../../../test/helpers.js';
-
-const agree: SectionQuestion = {
-  text: 'Do you agree with our proposal to charge for visitor permits?',
-  type: 'single',
-  options: ['Agree', 'Disagree', 'Neither agree nor disagree'],
-  errorMessage: 'Select whether you agree with charging for visitor permits',
-};
-const uses: SectionQuestion = {
-  text: 'Which of these would you use?',
-  type: 'multiple',
-  options: ['Bus', 'Bicycle', 'Car club'],
-  required: false,
-  freeText: 'optional',
-};
-const choiceOnly: SectionQuestion = { text: 'Should the scheme start in April?', type: 'single', options: ['Yes', 'No'], freeText: 'none' };
+import { agreeInOwnWords as agree, choiceOnly, uses } from '../../../test/fixtures/questions.js';
 
 const hour = 3_600_000;
 
