@@ -4,7 +4,7 @@ import manifest from '../custom-elements.json';
 import '../src/define.js';
 import '../src/moderation.js';
 
-// Docs pages and controls come from the same manifest as the README's API tables.
+// Docs pages and controls come from the same manifest as the API tables of docs/elements.md.
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {

@@ -1,12 +1,13 @@
-// Writes the README's API tables from custom-elements.json (made by `cem analyze` from the
-// elements' JSDoc), between <!-- api:TAG --> and <!-- /api:TAG -->. With --check, changes nothing
-// and fails when the README and the manifest disagree.
+// Writes the documentation's API tables from custom-elements.json (made by `cem analyze` from the
+// elements' JSDoc), between <!-- api:TAG --> and <!-- /api:TAG --> in whichever page of docs/ holds
+// them. With --check, changes nothing and fails when the pages and the manifest disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const check = process.argv.includes('--check');
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const readmePath = 'README.md';
-const readme = readFileSync(readmePath, 'utf8');
+// The readers' elements are described in docs/elements.md, the console with moderation in docs/server.md.
+const pagePaths = ['docs/elements.md', 'docs/server.md'];
+const pages = new Map(pagePaths.map((path) => [path, readFileSync(path, 'utf8')]));
 
 const cell = (text = '') => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const table = (head, rows) =>
@@ -73,28 +74,31 @@ function tables(element) {
     .join('\n\n');
 }
 
-let updated = readme;
+const updated = new Map(pages);
 const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .filter((declaration) => declaration.customElement && declaration.tagName);
 for (const element of elements) {
   const start = `<!-- api:${element.tagName} -->`;
   const end = `<!-- /api:${element.tagName} -->`;
-  const from = updated.indexOf(start);
-  const to = updated.indexOf(end);
+  const path = pagePaths.find((each) => updated.get(each).includes(start));
+  const text = path && updated.get(path);
+  const from = text ? text.indexOf(start) : -1;
+  const to = text ? text.indexOf(end) : -1;
   if (from < 0 || to < from) {
-    console.error(`README.md has no ${start} … ${end} for <${element.tagName}>.`);
+    console.error(`No page of ${pagePaths.join(' or ')} has ${start} … ${end} for <${element.tagName}>.`);
     process.exit(1);
   }
-  updated = `${updated.slice(0, from + start.length)}\n${tables(element)}\n${updated.slice(to)}`;
+  updated.set(path, `${text.slice(0, from + start.length)}\n${tables(element)}\n${text.slice(to)}`);
 }
+const changed = pagePaths.filter((path) => updated.get(path) !== pages.get(path));
 if (check) {
-  if (updated !== readme) {
-    console.error('The README’s API tables differ from custom-elements.json (the elements’ JSDoc): run `npm run docs`.');
+  if (changed.length) {
+    console.error(`The API tables of ${changed.join(' and ')} differ from custom-elements.json (the elements’ JSDoc): run \`npm run docs\`.`);
     process.exit(1);
   }
-  console.log(`API tables: README agrees with custom-elements.json (${elements.length} elements).`);
+  console.log(`API tables: ${pagePaths.join(' and ')} agree with custom-elements.json (${elements.length} elements).`);
 } else {
-  writeFileSync(readmePath, updated);
+  for (const path of changed) writeFileSync(path, updated.get(path));
   console.log(`API tables written for ${elements.map((element) => `<${element.tagName}>`).join(', ')}.`);
 }
