@@ -92,9 +92,17 @@ for (const element of elements) {
   updated.set(path, `${text.slice(0, from + start.length)}\n${tables(element)}\n${text.slice(to)}`);
 }
 const changed = pagePaths.filter((path) => updated.get(path) !== pages.get(path));
+// The README is what a newcomer reads through: the rest belongs in docs/.
+const readmeBytes = readFileSync('README.md').length;
+if (check && readmeBytes > 25_000) {
+  console.error(`README.md is ${readmeBytes} bytes, over 25,000: move what a newcomer need not read first to docs/.`);
+  process.exit(1);
+}
 if (check) {
   if (changed.length) {
-    console.error(`The API tables of ${changed.join(' and ')} differ from custom-elements.json (the elements’ JSDoc): run \`npm run docs\`.`);
+    console.error(
+      `The API tables of ${changed.join(' and ')} differ from custom-elements.json (the elements’ JSDoc): run \`npm run docs\`.`,
+    );
     process.exit(1);
   }
   console.log(`API tables: ${pagePaths.join(' and ')} agree with custom-elements.json (${elements.length} elements).`);
