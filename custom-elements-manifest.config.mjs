@@ -15,9 +15,13 @@ export default {
             const hidden = new Set(
               (declaration.members ?? []).filter((member) => member.privacy === 'private').map((member) => member.name),
             );
-            declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !hidden.has(attribute.fieldName));
             declaration.members = (declaration.members ?? []).filter(
               (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+            );
+            // An attribute of a field left out (private, or marked @internal, as state other parts read) goes too.
+            const shown = new Set(declaration.members.map((member) => member.name));
+            declaration.attributes = (declaration.attributes ?? []).filter(
+              (attribute) => !attribute.fieldName || (!hidden.has(attribute.fieldName) && shown.has(attribute.fieldName)),
             );
           }
         }

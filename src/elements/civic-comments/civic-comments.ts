@@ -11,7 +11,6 @@ import { SectionElement } from '../../internal/section-element.js';
 import { styles } from './civic-comments.styles.js';
 import { CommentForm } from './comment-form.js';
 import { fetchQuestionPart, questionPart, renderComments } from './thread-view.js';
-import type { SectionQuestion } from '../../contract/questions.js';
 import type { ReportForm } from './report-form.js';
 
 /** Reactive internal state: it re-renders the element but has no attribute. */
@@ -119,7 +118,6 @@ export class CivicComments extends SectionElement {
     announcement: state,
     consultation: state,
     outcome: state,
-    question: state,
     closedWhileTyping: state,
   };
 
@@ -147,8 +145,6 @@ export class CivicComments extends SectionElement {
   /** The page's consultation, when it has one: its state decides whether the form is shown. */
   declare private consultation: Consultation | null;
   declare private outcome: Outcome | null;
-  /** The section's closed question, once its code is here and has checked it. @internal */
-  declare question: SectionQuestion | null;
   /** After the close, how many chose each option, as the backend sent them (the question's code checks them). */
   #answerCounts: unknown;
   /** The backend refused the reader's comment because the consultation had closed meanwhile. */
@@ -186,7 +182,6 @@ export class CivicComments extends SectionElement {
     this.announcement = '';
     this.consultation = null;
     this.outcome = null;
-    this.question = null;
     this.closedWhileTyping = false;
   }
 
@@ -272,8 +267,8 @@ export class CivicComments extends SectionElement {
       this.outcome = result.outcome ?? null;
       this.#answerCounts = result.answerCounts;
       // A question's code comes only to pages that ask one; a failure to fetch it leaves the form without it.
-      if (!result.question) this.question = null;
-      else void fetchQuestionPart().then((part) => (this.question = part.checkedQuestion(result.question)), noop);
+      if (!result.question) this.#form.update({ question: null });
+      else void fetchQuestionPart().then((part) => this.#form.update({ question: part.checkedQuestion(result.question) }), noop);
       this.comments = result.comments;
       this.total = result.total;
       this.nextCursor = result.nextCursor;
@@ -414,7 +409,7 @@ export class CivicComments extends SectionElement {
             ${strings.printSection}
           </button>
         </p>
-        ${loaded && this.question && this.#answerCounts ? questionPart!.answerCountsTable(this.question, this.#answerCounts, strings) : nothing}
+        ${loaded && this.#form.question && this.#answerCounts ? questionPart!.answerCountsTable(this.#form.question, this.#answerCounts, strings) : nothing}
         ${loaded ? this.#renderComments(strings, level) : this.#renderLoadStatus(strings)}
         ${
           this.#open

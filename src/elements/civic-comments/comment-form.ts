@@ -69,8 +69,6 @@ export interface FormHost extends ReactiveControllerHost {
   readonly configurationProblem: Error;
   /** Whether the consultation asks whom each response comes from. */
   readonly askOrganisation: boolean;
-  /** The section's closed question, once its code is here; null when it asks none. */
-  readonly question: SectionQuestion | null;
   resolveBackend(): Promise<CommentsBackend | undefined>;
   reportError(error: unknown, operation: CivicErrorDetail['operation']): void;
 }
@@ -91,6 +89,8 @@ export class CommentForm implements ReactiveController {
   submitState: 'idle' | 'submitting' | 'failed' = 'idle';
   submitMessage = '';
   characterCountAnnouncement = '';
+  /** The section's closed question, once its code is here and has checked it; null when it asks none. */
+  question: SectionQuestion | null = null;
 
   /** The request in flight, aborted if the element leaves the page. */
   submitController?: AbortController;
@@ -118,7 +118,9 @@ export class CommentForm implements ReactiveController {
 
   /** Changes what the form shows. */
   update(
-    change: Partial<Pick<CommentForm, 'values' | 'replyTo' | 'errors' | 'submitState' | 'submitMessage' | 'characterCountAnnouncement'>>,
+    change: Partial<
+      Pick<CommentForm, 'values' | 'replyTo' | 'errors' | 'submitState' | 'submitMessage' | 'characterCountAnnouncement' | 'question'>
+    >,
   ): void {
     Object.assign(this, change);
     this.host.requestUpdate();
@@ -239,7 +241,7 @@ export class CommentForm implements ReactiveController {
         this.#fetchingSending = false;
       }
     }
-    const checked = sending.check(this.host, this.values, this.replyTo);
+    const checked = sending.check(this.host, this.values, this.replyTo, this.question);
     if ('errors' in checked) return this.showErrors(checked.errors);
     this.update({ submitState: 'submitting', submitMessage: '', errors: {} });
     const controller = (this.submitController = new AbortController());
@@ -293,7 +295,7 @@ export class CommentForm implements ReactiveController {
     const submitting = this.submitState === 'submitting';
     const left = limits.bodyMax - lengthOf(values.body.trim());
     // A reply answers no question; the question's own code words the comment box beside it, or leaves it out.
-    const question = !parent && questionPart && this.host.question;
+    const question = !parent && questionPart && this.question;
     const bodyLabel = question ? questionPart!.bodyLabel(question, strings) : strings.bodyLabel;
     return html`
       <form class="form ${parent ? 'reply-form' : ''}" part="form" novalidate @submit=${this.#submit} @keydown=${this.#onKeydown} @focusin=${prefetchSending}>

@@ -2,6 +2,7 @@ import type { TemplateResult } from 'lit';
 import { ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
 import type { NewComment, ResponseLanguage } from '../../contract/public.js';
 import type { PostedComment } from '../../backends/backend.js';
+import type { SectionQuestion } from '../../contract/questions.js';
 import { commentFields, type CommentField, type ValidationMessages } from '../../contract/messages.js';
 import { codeForMessage, messagesFor, validateNewComment } from '../../contract/validate.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
@@ -31,10 +32,11 @@ export function check(
   host: CommentForm['host'],
   values: CommentForm['values'],
   replyTo: string | null,
+  asked: SectionQuestion | null,
 ): { comment: NewComment } | { errors: FieldErrors } {
   const { strings, askOrganisation } = host;
   // A reply answers no question.
-  const question = replyTo ? null : host.question;
+  const question = replyTo ? null : asked;
   const { respondent } = values;
   const checked = validateNewComment(
     {
