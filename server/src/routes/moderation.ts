@@ -236,6 +236,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 400, 'invalid_query', 'A Consult export is of one consultation: add ?page=<page>.');
     }
     const responses = await storage.exportAll(page);
+    // One consultation's record, read once, serves the questions and the Consult zip alike.
     const consultations = page ? [await storage.getConsultation(page)] : await storage.listConsultations();
     const questionOf: QuestionOf = (response) =>
       consultations.find((each) => each?.page === response.page)?.sections.find((section) => section.id === response.section)?.question;
@@ -243,7 +244,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     if (format === 'consult') {
       c.header('Content-Disposition', `attachment; filename="consult-${fileSlug(page)}-${day}.zip"`);
       c.header('Content-Type', 'application/zip');
-      const zip = consultZip(responses, await storage.getConsultation(page!));
+      const zip = consultZip(responses, consultations[0]);
       return c.body(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
     }
     c.header('Content-Disposition', `attachment; filename="responses-${fileSlug(page)}-${day}.${format}"`);

@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import {
   commentFields,
+  questionDefaults,
   limits,
   pageId,
   sectionId,
@@ -278,7 +279,7 @@ function formPage(
   };
   const question = state.question;
   const words = strings.locale === 'cy' ? questionCy : questionEn;
-  const freeText = question?.freeText ?? 'required';
+  const freeText = question ? questionDefaults(question).freeText : 'required';
   const hidden = (name: keyof FormState) => html`<input type="hidden" name="${name}" value="${state[name]}" />`;
   return page(
     c,

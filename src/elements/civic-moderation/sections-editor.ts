@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import {
   limits,
   optionInUseMessage,
+  questionDefaults,
   questionLimits,
   type ConsultationInput,
   type ModerationConsultation,
@@ -74,8 +75,7 @@ export class SectionsEditor {
         text: section.question.text,
         type: section.question.type,
         options: [...section.question.options],
-        required: section.question.required ?? true,
-        freeText: section.question.freeText ?? 'required',
+        ...questionDefaults(section.question),
         errorMessage: section.question.errorMessage ?? '',
       }),
       asks: Boolean(section.question),
