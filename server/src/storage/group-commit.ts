@@ -54,3 +54,12 @@ export class GroupCommit<T, R> {
     void settling.finally(() => this.inFlight.delete(settling));
   };
 }
+
+/** Runs one item's last step, catching its failure as its own. */
+export async function settle<R>(step: () => Promise<R>): Promise<Settled<R>> {
+  try {
+    return { ok: true, value: await step() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type postgres from 'postgres';
 
 /**
  * Counts hits per key in fixed windows, for rate limits. Each storage driver provides one: SQLite's
@@ -38,5 +39,33 @@ export class MemoryHitCounter implements HitCounter {
     if (now - this.sweptAt < 60_000) return;
     this.sweptAt = now;
     for (const [key, window] of this.windows) if (window.end <= now) this.windows.delete(key);
+  }
+}
+
+/** Rate-limit hits in a table: one upsert counts and answers atomically, for every instance at once. */
+export class PostgresHitCounter implements HitCounter {
+  private sweptAt = 0;
+
+  constructor(
+    private readonly sql: postgres.Sql,
+    readonly secret: Buffer,
+  ) {}
+
+  async hit(key: string, windowStart: number, windowEnd: number): Promise<number> {
+    if (windowStart - this.sweptAt > 60_000) {
+      this.sweptAt = windowStart;
+      await this.sql.unsafe('DELETE FROM rate_limits WHERE window_end < $1', [windowStart]);
+    }
+    const [row] = await this.sql.unsafe(
+      `INSERT INTO rate_limits (key, window_start, window_end, hits) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
+      [key, windowStart, windowEnd],
+    );
+    return Number(row!.hits);
+  }
+
+  async count(key: string, windowStart: number): Promise<number> {
+    const [row] = await this.sql.unsafe('SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2', [key, windowStart]);
+    return Number(row?.hits ?? 0);
   }
 }

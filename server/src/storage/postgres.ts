@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { type Outcome, type CampaignStatusUpdate, type ModeratorRole, isPublic } from 'civic-comments/contract';
+import type { Outcome, CampaignStatusUpdate, ModeratorRole } from 'civic-comments/contract';
 import type { CommentStatus, OverviewAnswer } from 'civic-comments/contract';
 import { BatchedReads } from './batched-reads.js';
-import { GroupCommit, type Settled } from './group-commit.js';
-import type { HitCounter } from './hit-counter.js';
+import { GroupCommit, settle } from './group-commit.js';
+import { PostgresHitCounter, type HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { migrations } from './migrations.js';
@@ -28,7 +28,6 @@ import {
   fromPublicRow,
   fromReceiptRow,
   fromRow,
-  newStoredComment,
   pageOf,
   statusCountsByPage,
   withCampaignSizes,
@@ -39,7 +38,6 @@ import {
   type KeyRow,
   type PublicRow,
   type ReceiptRow,
-  answerColumn,
   answerOf,
 } from './rows.js';
 import type {
@@ -62,104 +60,18 @@ import type {
   AnswerTally,
 } from './storage.js';
 
-/** `?` placeholders numbered as PostgreSQL wants them: `$1`, `$2`, … */
-const numbered = new Map<string, string>();
-function dollar(text: string): string {
-  let result = numbered.get(text);
-  if (!result) {
-    let n = 0;
-    result = text.replace(/\?/g, () => `$${++n}`);
-    numbered.set(text, result);
-  }
-  return result;
-}
-
-type Sql = postgres.Sql | postgres.TransactionSql;
-
-/**
- * For the queries run on every read and post: each connection parses and plans them once, rather
- * than on every call (the driver prepares only tagged queries unless told).
- */
-const prepared = { prepare: true };
-
-// $1 id, $2 time, $3 whether the public sees it at once, $4–$17 the comment's columns.
-const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status, role,
-    respondent, organisation, lang, reference, answer)
-  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17`;
-const bumpStored = `INSERT INTO page_versions (page, version) SELECT page, 1 FROM stored WHERE $3
-  ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
-const storeComment = `WITH stored AS (${insertSelected} RETURNING page) ${bumpStored}`;
-// …and $18 the key, $19 the request's fingerprint, $20 the answer kept for retries.
-const storeClaimedComment = `WITH claimed AS (
-    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($18, $19, $1, $20, $2)
-    ON CONFLICT (key) DO NOTHING RETURNING key
-  ),
-  stored AS (${insertSelected} WHERE EXISTS (SELECT 1 FROM claimed) RETURNING page),
-  bumped AS (${bumpStored})
-  SELECT count(*) AS claimed FROM claimed`;
-
-type Row = Record<string, unknown>;
-
-// Campaign grouping, a batch at a time: PostgreSQL's arrays let one statement carry a whole batch.
-const campaignCandidatesByBand = `SELECT band, id, campaign, fingerprint FROM (
-    SELECT campaign_bands.band, comments.id, comments.campaign, comments.fingerprint,
-      row_number() OVER (PARTITION BY campaign_bands.band ORDER BY campaign_bands.comment_id) AS place
-    FROM campaign_bands JOIN comments ON comments.id = campaign_bands.comment_id
-    WHERE campaign_bands.band = ANY($1::text[])
-  ) AS found WHERE place <= $2`;
-const campaignLeads = `UPDATE comments SET campaign = batch.campaign
-  FROM unnest($1::text[], $2::text[]) AS batch (id, campaign)
-  WHERE comments.id = batch.id AND comments.campaign IS NULL`;
-const campaignGrouped = `UPDATE comments SET fingerprint = batch.fingerprint, campaign = batch.campaign
-  FROM unnest($1::text[], $2::text[], $3::text[]) AS batch (id, fingerprint, campaign)
-  WHERE comments.id = batch.id`;
-const campaignBands = `INSERT INTO campaign_bands (band, comment_id)
-  SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`;
-
-/** One comment's statement: the key claimed, the comment inserted and the page's counter raised in one. */
-interface StoreStatement {
-  comment: StoredComment;
-  idempotency?: Idempotency;
-  /** The answer kept for retries, made before the insert from the comment as it will be stored. */
-  answer?: string;
-  text: string;
-  params: postgres.ParameterOrJSON<never>[];
-}
-
-function storeStatement({ record, idempotency }: NewCreate): StoreStatement {
-  const comment = newStoredComment(record);
-  const params = [
-    comment.id,
-    comment.createdAt,
-    isPublic(record),
-    comment.page,
-    comment.section,
-    comment.parentId,
-    comment.name,
-    comment.email,
-    comment.body,
-    comment.visibility,
-    comment.status,
-    record.role,
-    comment.respondent,
-    comment.organisation,
-    comment.lang,
-    comment.reference,
-    answerColumn(comment.answer),
-  ];
-  if (!idempotency) return { comment, text: storeComment, params };
-  const answer = idempotency.answer(comment);
-  return { comment, idempotency, answer, text: storeClaimedComment, params: [...params, idempotency.key, idempotency.fingerprint, answer] };
-}
-
-/** Runs one item's last step, catching its failure as its own. */
-async function settle<R>(step: () => Promise<R>): Promise<Settled<R>> {
-  try {
-    return { ok: true, value: await step() };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
+import {
+  campaignBands,
+  campaignCandidatesByBand,
+  campaignGrouped,
+  campaignLeads,
+  dollar,
+  prepared,
+  storeStatement,
+  type Row,
+  type Sql,
+  type StoreStatement,
+} from './postgres-statements.js';
 
 /**
  * PostgreSQL, for several server instances sharing one database. Idempotency keys are claimed
@@ -582,33 +494,5 @@ export class PostgresStorage implements Storage {
     // Comments already handed in are stored before the connections close.
     await this.creates.drain();
     await this.sql.end({ timeout: 5 });
-  }
-}
-
-/** Rate-limit hits in a table: one upsert counts and answers atomically, for every instance at once. */
-class PostgresHitCounter implements HitCounter {
-  private sweptAt = 0;
-
-  constructor(
-    private readonly sql: postgres.Sql,
-    readonly secret: Buffer,
-  ) {}
-
-  async hit(key: string, windowStart: number, windowEnd: number): Promise<number> {
-    if (windowStart - this.sweptAt > 60_000) {
-      this.sweptAt = windowStart;
-      await this.sql.unsafe('DELETE FROM rate_limits WHERE window_end < $1', [windowStart]);
-    }
-    const [row] = await this.sql.unsafe(
-      `INSERT INTO rate_limits (key, window_start, window_end, hits) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
-      [key, windowStart, windowEnd],
-    );
-    return Number(row!.hits);
-  }
-
-  async count(key: string, windowStart: number): Promise<number> {
-    const [row] = await this.sql.unsafe('SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2', [key, windowStart]);
-    return Number(row?.hits ?? 0);
   }
 }

@@ -285,3 +285,44 @@ export function auditPageOf(rows: AuditRow[], limit: number, total: number, mode
   const items = rows.slice(0, limit).map(fromAuditRow);
   return { items, total, moderators, next: rows.length > limit ? items.at(-1)!.id : null };
 }
+
+/** A public row as `listPublished` selects it, column by column (see `publicColumns`). */
+export type PublicTuple = [
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string,
+  Comment['status'],
+  NonNullable<Comment['role']>,
+  string | null,
+  string | null,
+];
+
+export const fromPublicTuple = ([
+  id,
+  page,
+  section,
+  parentId,
+  name,
+  body,
+  createdAt,
+  status,
+  role,
+  organisation,
+  answer,
+]: PublicTuple): Comment => ({
+  id,
+  page,
+  section,
+  parentId,
+  name,
+  organisation,
+  body,
+  createdAt,
+  status,
+  role,
+  answer: answerOf(answer),
+});

@@ -6,7 +6,7 @@ import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql
 import { GroupCommit, type Settled } from './group-commit.js';
 import { MemoryHitCounter } from './hit-counter.js';
 import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
-import { isPublic, type Comment, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
+import { isPublic, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
 import type { CommentStatus, OverviewAnswer } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
 import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
@@ -40,6 +40,8 @@ import {
   type ReceiptRow,
   answerColumn,
   answerOf,
+  fromPublicTuple,
+  type PublicTuple,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -476,44 +478,3 @@ export class SqliteStorage implements Storage {
 }
 
 const sqliteCode = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
-
-/** A public row as `listPublished` selects it, column by column (see `publicColumns`). */
-type PublicTuple = [
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string,
-  string,
-  Comment['status'],
-  NonNullable<Comment['role']>,
-  string | null,
-  string | null,
-];
-
-const fromPublicTuple = ([
-  id,
-  page,
-  section,
-  parentId,
-  name,
-  body,
-  createdAt,
-  status,
-  role,
-  organisation,
-  answer,
-]: PublicTuple): Comment => ({
-  id,
-  page,
-  section,
-  parentId,
-  name,
-  organisation,
-  body,
-  createdAt,
-  status,
-  role,
-  answer: answerOf(answer),
-});
