@@ -39,6 +39,18 @@ function collapseTemplateWhitespace() {
   };
 }
 
+/**
+ * A chunk's file name: a language's strings are named by their language ("cy") and, beyond the
+ * reader's own, their feature ("cy-report"); the rest by their module, so that `npm run size` and a network panel say what each chunk holds.
+ */
+const chunkNamed =
+  (prefix) =>
+  ({ facadeModuleId }) => {
+    const strings = /\/i18n\/([a-z]{2})\/([a-z-]+)\.ts$/.exec(facadeModuleId ?? '');
+    const name = strings ? (strings[2] === 'reader' ? strings[1] : `${strings[1]}-${strings[2]}`) : '[name]';
+    return `chunks/${prefix}${name}-[hash].js`;
+  };
+
 export default [
   // One minified file for a <script type="module"> tag, with everything an English page on a
   // server needs; what only some pages need (Welsh, the in-page backend) is in chunks it fetches.
@@ -53,7 +65,7 @@ export default [
       dir: 'dist',
       format: 'es',
       entryFileNames: 'civic-comments.js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: chunkNamed(''),
       // Not linked from the files; read by `npm run size` to weigh Lit, zod, ky and our code apart.
       sourcemap: 'hidden',
       plugins: [
@@ -79,7 +91,7 @@ export default [
       format: 'es',
       entryFileNames: 'civic-moderation.js',
       // The in-page backends, for demonstrations, are fetched only by a console that names one.
-      chunkFileNames: 'chunks/console-[name]-[hash].js',
+      chunkFileNames: chunkNamed('console-'),
       sourcemap: 'hidden',
       plugins: [
         terser({

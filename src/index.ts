@@ -20,4 +20,4 @@ export { CivicCommentCount } from './elements/civic-comment-count/civic-comment-
 export { CivicConsultation } from './elements/civic-consultation/civic-consultation.js';
 export { embedSections, slug, type EmbedSettings } from './auto-embed.js';
 export { en, type Strings } from './i18n/index.js';
-export { cy } from './i18n/cy.js';
+export { cy } from './i18n/cy/reader.js';

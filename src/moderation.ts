@@ -4,4 +4,6 @@ export { CivicModeration } from './elements/civic-moderation/civic-moderation.js
 export { DepartmentMissingError, UnauthorizedError, type ExportFile, type ModerationBackend } from './backends/moderation.js';
 export { ModerationClient } from './backends/rest/moderation-client.js';
 export { MemoryModeration } from './backends/memory/memory-moderation.js';
-export { moderationEn, moderationCy, type ModerationStrings, type ModerationAction } from './i18n/moderation.js';
+export { moderationEn } from './i18n/en/moderation.js';
+export { moderationCy } from './i18n/cy/moderation.js';
+export type { ModerationStrings, ModerationAction } from './i18n/features/moderation.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messagesFor, validateNewComment, type SectionQuestion } from '../../src/contract/index.js';
-import { cy } from '../../src/i18n/cy.js';
+import { cy } from 'civic-comments/i18n';
 import { migrations } from '../src/storage/migrations.js';
 import { PostgresStorage } from '../src/storage/postgres.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';

@@ -78,7 +78,7 @@ describe('contract: a new comment', () => {
   });
 
   it('words the respondent’s questions in English and in Welsh', async () => {
-    const { cy } = await import('../i18n/cy.js');
+    const { cy } = await import('../i18n/cy/reader.js');
     const codes = { respondent: 'missing', organisation: 'missing' };
     expect(messagesFor(codes)).to.deep.equal({
       respondent: 'Select whether you are responding as an individual or on behalf of an organisation',

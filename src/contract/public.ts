@@ -5,5 +5,5 @@ export * from './public-view.js';
 export * from './limits.js';
 export * from './messages.js';
 // The English messages are a module of their own, so that a page fetches them with the form's checks.
-export * from './validation-messages.js';
+export * from '../i18n/en/validation.js';
 export * from './validate.js';

@@ -1,7 +1,7 @@
 import type { SectionQuestion } from './questions.js';
 import { NewComment } from './new-comment.js';
 import { commentFields, type CommentField, type ValidationMessages } from './messages.js';
-import { validationMessages } from './validation-messages.js';
+import { validationMessages } from '../i18n/en/validation.js';
 
 /** The first refusal code for each field that was refused. */
 export type FieldCodes = Partial<Record<CommentField, string>>;

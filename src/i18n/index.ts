@@ -1,12 +1,12 @@
-import { en } from './en.js';
-import type { Strings } from './strings.js';
+import { en } from './en/reader.js';
+import type { Strings } from './features/reader.js';
 
-export type { Strings } from './strings.js';
+export type { Strings } from './features/reader.js';
 export { en };
 
 /** Languages other than English are fetched only by the pages that speak them. */
 const loaders: Record<string, () => Promise<Strings>> = {
-  cy: () => import('./cy.js').then((module) => module.cy),
+  cy: () => import('./cy/reader.js').then((module) => module.cy),
 };
 const loaded: Record<string, Strings> = { en };
 const pending = new Map<string, Promise<Strings>>();

@@ -1,10 +1,21 @@
 /**
- * The reader's words in every language the package speaks, whole: for the server's pages without
- * JavaScript and its receipts, and for anyone else who writes what a reader sees. (The elements
- * load a language's strings only on pages that speak it, through `loadStrings`.)
+ * Every string of the package in every language it speaks, whole: for the server's pages without
+ * JavaScript, its receipts and its console page, and for anyone else who writes what a reader sees.
+ * (The elements load a language's strings only on pages that speak it, through `loadStrings`.)
  */
-export { en } from './en.js';
-export { cy } from './cy.js';
+export { en } from './en/reader.js';
+export { cy } from './cy/reader.js';
+export { questionEn } from './en/question.js';
+export { questionCy } from './cy/question.js';
+export { respondEn } from './en/respond.js';
+export { respondCy } from './cy/respond.js';
+export { receiptEn } from './en/receipt.js';
+export { receiptCy } from './cy/receipt.js';
+export { moderationEn } from './en/moderation.js';
+export { moderationCy } from './cy/moderation.js';
 export { authorOf } from './author.js';
-export { questionCy, questionEn, type QuestionStrings } from './question.js';
-export type { Strings } from './strings.js';
+export { formatNumber } from './format.js';
+export type { Strings } from './features/reader.js';
+export type { QuestionStrings } from './features/question.js';
+export type { RespondStrings } from './features/respond.js';
+export type { ReceiptWords } from './features/receipt.js';

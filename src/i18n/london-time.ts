@@ -74,3 +74,11 @@ export function fromLondonTime(time: LondonTime): Date {
   }
   return new Date(asIfGmt);
 }
+
+/** "2026-12-04" as GOV.UK writes a date: "4 December 2026". */
+export const dayIn =
+  ({ months }: Calendar) =>
+  (date: string) => {
+    const [year, month, day] = date.split('-').map(Number);
+    return `${day} ${months[month! - 1]} ${year}`;
+  };

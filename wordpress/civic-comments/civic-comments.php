@@ -47,27 +47,28 @@ const CIVIC_FIELDS = array(
 /**
  * The plugin's words in Welsh, used where the reader asks for Welsh first (`Accept-Language`, as the
  * civic-comments server does) or the site or user speaks Welsh (`cy`): one file, no language pack.
+ * Written from the package's Welsh (src/i18n/cy/wordpress.ts) by `npm run strings`; edit it there.
  */
 const CIVIC_WELSH = array(
-	'Consultation responses'                                   => 'Ymatebion i’r ymgynghoriad',
-	'Take responses section by section'                        => 'Derbyn ymatebion fesul adran',
-	'Ask whether a response comes from an organisation'        => 'Gofyn a yw ymateb yn dod gan sefydliad',
-	'Open and close responses with "Allow comments" in the Discussion box.' => 'Agorwch a chaewch ymatebion gyda “Caniatáu sylwadau” yn y blwch Trafodaeth.',
+	'Consultation responses'                                                                              => 'Ymatebion i’r ymgynghoriad',
+	'Take responses section by section'                                                                   => 'Derbyn ymatebion fesul adran',
+	'Ask whether a response comes from an organisation'                                                   => 'Gofyn a yw ymateb yn dod gan sefydliad',
+	'Open and close responses with "Allow comments" in the Discussion box.'                               => 'Agorwch a chaewch ymatebion gyda “Caniatáu sylwadau” yn y blwch Trafodaeth.',
 	'The response on a consultation post: its section, visibility and respondent, and its text as typed.' => 'Yr ymateb i bost ymgynghori: ei adran, ei welededd a’i ymatebydd, a’i destun fel y’i teipiwyd.',
-	'This consultation has closed. Responses can no longer be sent.' => 'Mae’r ymgynghoriad hwn wedi cau. Ni ellir anfon ymatebion mwyach.',
-	'This response is still being sent. Try again in a moment.' => 'Mae’r ymateb hwn yn dal i gael ei anfon. Rhowch gynnig arall arni mewn eiliad.',
-	'A response needs the section it answers.'                 => 'Mae angen i ymateb nodi’r adran y mae’n ei hateb.',
-	'Anonymous'                                                => 'Dienw',
-	'Limit the list to one section of a consultation post.'    => 'Cyfyngu’r rhestr i un adran o bost ymgynghori.',
-	'There is no published post with that id or slug.'        => 'Nid oes post cyhoeddedig gyda’r rhif neu’r slug hwnnw.',
-	'Section'                                                  => 'Adran',
-	'Published without the name'                               => 'Wedi’i gyhoeddi heb yr enw',
-	'Private: for the department only'                         => 'Preifat: i’r adran yn unig',
-	'Filter by section'                                        => 'Hidlo yn ôl adran',
-	'Script tag'                                               => 'Tag sgript',
-	'Add the civic-comments script to consultation posts'      => 'Ychwanegu sgript civic-comments at byst ymgynghori',
-	'Script address'                                           => 'Cyfeiriad y sgript',
-	'Headings that start sections'                             => 'Penawdau sy’n dechrau adrannau',
+	'This consultation has closed. Responses can no longer be sent.'                                      => 'Mae’r ymgynghoriad hwn wedi cau. Ni ellir anfon ymatebion mwyach.',
+	'This response is still being sent. Try again in a moment.'                                           => 'Mae’r ymateb hwn yn dal i gael ei anfon. Rhowch gynnig arall arni mewn eiliad.',
+	'A response needs the section it answers.'                                                            => 'Mae angen i ymateb nodi’r adran y mae’n ei hateb.',
+	'Anonymous'                                                                                           => 'Dienw',
+	'Limit the list to one section of a consultation post.'                                               => 'Cyfyngu’r rhestr i un adran o bost ymgynghori.',
+	'There is no published post with that id or slug.'                                                    => 'Nid oes post cyhoeddedig gyda’r rhif neu’r slug hwnnw.',
+	'Section'                                                                                             => 'Adran',
+	'Published without a name'                                                                            => 'Wedi’i gyhoeddi heb enw',
+	'Private: for the department only'                                                                    => 'Preifat: i’r adran yn unig',
+	'Filter by section'                                                                                   => 'Hidlo yn ôl adran',
+	'Script tag'                                                                                          => 'Tag sgript',
+	'Add the civic-comments script to consultation posts'                                                 => 'Ychwanegu sgript civic-comments at byst ymgynghori',
+	'Script address'                                                                                      => 'Cyfeiriad y sgript',
+	'Headings that start sections'                                                                        => 'Penawdau sy’n dechrau adrannau',
 );
 
 add_filter(
@@ -784,7 +785,7 @@ add_action(
 		printf( '<a href="%s">%s</a>', esc_url( $url ), esc_html( $section ) );
 		$visibility = get_comment_meta( $id, 'civic_visibility', true );
 		$labels     = array(
-			'anonymous' => __( 'Published without the name', 'civic-comments' ),
+			'anonymous' => __( 'Published without a name', 'civic-comments' ),
 			'private'   => __( 'Private: for the department only', 'civic-comments' ),
 		);
 		if ( isset( $labels[ $visibility ] ) ) {

@@ -18,7 +18,7 @@ import type { AppOptions } from '../context.js';
 import type { ConsultationRecord } from '../storage/storage.js';
 import { ownOrigin, safeReturn } from '../http/origins.js';
 import { answered, submitComment } from '../submit.js';
-import { respondCy, respondEn, type RespondStrings } from './respond-strings.js';
+import { respondCy, respondEn, type RespondStrings } from 'civic-comments/i18n';
 import { contentSecurityPolicy } from './static.js';
 
 export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;

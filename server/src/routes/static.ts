@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { moderationCy, moderationEn } from 'civic-comments/i18n';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,7 +75,7 @@ export function staticRoutes(app: Hono, root: string, demo: boolean): void {
       .replace('<html lang="en">', `<html lang="${lang}">`)
       .replace(
         '<title>Moderate comments – civic-comments</title>',
-        lang === 'cy' ? '<title>Cymedroli sylwadau – civic-comments</title>' : '<title>Moderate comments – civic-comments</title>',
+        `<title>${(lang === 'cy' ? moderationCy : moderationEn).heading} – civic-comments</title>`,
       )
       .replace(
         '<!-- language -->',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Counts, type Comment, type CommentPage, type CommentStatus, type NewCommentInput } from '../../contract/public.js';
-import { validationMessages } from '../../contract/validation-messages.js';
+import { validationMessages } from '../../i18n/en/validation.js';
 import { messagesFor, validateNewComment } from '../../contract/validate.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';

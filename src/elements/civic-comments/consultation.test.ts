@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { MemoryBackend } from '../../index.js';
-import { cy } from '../../i18n/cy.js';
-import { en } from '../../i18n/en.js';
+import { cy } from '../../i18n/cy/reader.js';
+import { en } from '../../i18n/en/reader.js';
 import { $, $$, fillValid, page, renderThread, shadow, submit, textOf, waitUntil } from '../../../test/helpers.js';
 
 const day = 24 * 3_600_000;

@@ -3,7 +3,9 @@ import type { Comment } from '../../contract/public.js';
 import { AnswerCounts, SectionQuestion } from '../../contract/questions.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
 import type { Strings } from '../../i18n/index.js';
-import { questionCy, questionEn, type QuestionStrings } from '../../i18n/question.js';
+import { questionCy } from '../../i18n/cy/question.js';
+import { questionEn } from '../../i18n/en/question.js';
+import type { QuestionStrings } from '../../i18n/features/question.js';
 
 /*
  * A section's closed question: GOV.UK radios or checkboxes above the comment box, the answer

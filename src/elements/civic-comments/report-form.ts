@@ -5,6 +5,9 @@ import { RateLimitedError, ValidationFailedError } from '../../backends/errors.j
 import type { CivicErrorDetail } from '../../events.js';
 import type { Strings } from '../../i18n/index.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
+import { reportCy } from '../../i18n/cy/report.js';
+import { reportEn } from '../../i18n/en/report.js';
+import type { ReportStrings } from '../../i18n/features/report.js';
 
 /** The element, as the report form sees it. */
 export interface ReportHost {
@@ -16,51 +19,6 @@ export interface ReportHost {
   resolveBackend(): Promise<CommentsBackend | undefined>;
   reportError(error: unknown, operation: CivicErrorDetail['operation']): void;
 }
-
-interface ReportStrings {
-  reasonLabel: string;
-  reasonHint: string;
-  send: string;
-  cancel: string;
-  sending: string;
-  thanks: string;
-  tooLong: string;
-  failed: string;
-  tooMany: string;
-  errorPrefix: string;
-}
-
-/*
- * Both languages live here rather than in the page's strings: only a reader who reports a comment
- * fetches this chunk, and the link that opens it is all the page itself needs to say.
- */
-const english: ReportStrings = {
-  reasonLabel: 'Why are you reporting this comment? (optional)',
-  reasonHint:
-    'For example, it is abusive, it shares someone’s personal details, or it is advertising. Do not include your own personal details.',
-  send: 'Send report',
-  cancel: 'Cancel',
-  sending: 'Sending your report…',
-  thanks: 'Thank you. Your report has been sent to the moderators, who will decide whether the comment stays.',
-  tooLong: `Reason must be ${limits.reportReasonMax} characters or fewer`,
-  failed: 'Your report could not be sent. Nothing you typed has been lost. Try again in a moment.',
-  tooMany: 'You have sent too many reports in a short time. Try again in a few minutes.',
-  errorPrefix: 'Error:',
-};
-
-const welsh: ReportStrings = {
-  reasonLabel: 'Pam ydych chi’n rhoi gwybod am y sylw hwn? (dewisol)',
-  reasonHint:
-    'Er enghraifft, mae’n sarhaus, mae’n rhannu manylion personol rhywun, neu mae’n hysbysebu. Peidiwch â chynnwys eich manylion personol eich hun.',
-  send: 'Anfon',
-  cancel: 'Canslo',
-  sending: 'Wrthi’n anfon…',
-  thanks: 'Diolch. Rydym wedi anfon eich neges at y cymedrolwyr, a fydd yn penderfynu a yw’r sylw’n aros.',
-  tooLong: `Rhaid i’r rheswm fod yn ${limits.reportReasonMax} nod neu lai`,
-  failed: 'Nid oedd modd anfon eich neges. Nid oes dim a deipiwyd gennych wedi’i golli. Rhowch gynnig arall arni mewn munud.',
-  tooMany: 'Rydych wedi anfon gormod o negeseuon mewn amser byr. Rhowch gynnig arall arni mewn ychydig funudau.',
-  errorPrefix: 'Gwall:',
-};
 
 /**
  * "Report this comment": a short form under a published comment, with an optional reason, that
@@ -91,7 +49,9 @@ export class ReportForm implements ReactiveController {
   }
 
   get #words(): ReportStrings {
-    return this.host.strings.locale === 'cy' ? welsh : english;
+    // Both languages come with this chunk rather than the page's strings: only a reader who reports
+    // a comment fetches it, and the link that opens it is all the page itself needs to say.
+    return this.host.strings.locale === 'cy' ? reportCy : reportEn;
   }
 
   #change(change: () => void): void {

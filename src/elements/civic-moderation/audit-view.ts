@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { auditActions, type AuditEntry, type AuditQuery, type CommentStatus } from '../../contract/index.js';
 import { UnauthorizedError } from '../../backends/moderation.js';
-import type { AuditConsoleStrings } from '../../i18n/audit-console.js';
-import type { ConsultationConsoleStrings } from '../../i18n/consultation-console.js';
+import type { AuditConsoleStrings } from '../../i18n/features/audit.js';
+import type { ConsultationConsoleStrings } from '../../i18n/features/consultation.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import { download } from './export-and-erase.js';
 

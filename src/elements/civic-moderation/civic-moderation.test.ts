@@ -5,7 +5,7 @@ import { $, $$, fillValid, settled, shadow, submit, textOf, waitUntil } from '..
 import type { CivicComments } from '../../index.js';
 import { button, moderationConsole, post, signIn } from '../../../test/moderation-console.js';
 import { moderate, referenceServer, uniquePage } from '../../../test/reference-server.js';
-import { consultationConsoleEn } from '../../i18n/consultation-console.js';
+import { consultationConsoleEn } from '../../i18n/en/consultation.js';
 
 async function statusOnServer(page: string, id: string): Promise<string | undefined> {
   const queue = await (await moderate(`comments?page=${encodeURIComponent(page)}&limit=500`)).json();

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ModerationBackend } from '../../backends/moderation.js';
-import type { ModerationStrings } from '../../i18n/moderation.js';
+import type { ModerationStrings } from '../../i18n/features/moderation.js';
 
 /** The console, as its parts see it. */
 export interface ConsoleHost extends ReactiveControllerHost {

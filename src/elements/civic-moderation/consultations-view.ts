@@ -2,12 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { emailPattern, limits, type ConsultationInput, type ModerationConsultation } from '../../contract/index.js';
 import { UnauthorizedError } from '../../backends/moderation.js';
 import { ValidationFailedError } from '../../backends/errors.js';
-import type { ConsultationConsoleStrings, DateField } from '../../i18n/consultation-console.js';
+import type { ConsultationConsoleStrings, DateField } from '../../i18n/features/consultation.js';
 import { dateTimeParts, readDateTime, type DatePart, type DateTimeParts, type DateTimeReading } from './date-time-field.js';
 import { errorSummary, type Problem } from '../../internal/govuk/error-summary.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
-import type { SectionsConsoleStrings } from '../../i18n/sections-console.js';
+import type { SectionsConsoleStrings } from '../../i18n/features/sections.js';
 import { SectionsEditor, type SectionErrors } from './sections-editor.js';
 
 /** What the consultations view needs of the console besides its strings and backend. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { mayTakeStatus, type ModerationComment, type ModerationQuery, type StatusUpdate } from '../../contract/index.js';
-import type { ModerationAction, ModerationStrings } from '../../i18n/moderation.js';
+import type { ModerationAction, ModerationStrings } from '../../i18n/features/moderation.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import type { OfficialResponse } from './official-response.js';
 

@@ -1,8 +1,8 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { ModerationConsultation, Overview, QuestionFigures } from '../../contract/index.js';
 import { UnauthorizedError } from '../../backends/moderation.js';
-import type { ConsultationConsoleStrings } from '../../i18n/consultation-console.js';
-import type { OverviewConsoleStrings } from '../../i18n/overview-console.js';
+import type { ConsultationConsoleStrings } from '../../i18n/features/consultation.js';
+import type { OverviewConsoleStrings } from '../../i18n/features/overview.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 
 /** What the overview needs of the console besides its strings and backend. */

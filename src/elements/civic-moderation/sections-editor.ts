@@ -8,7 +8,7 @@ import {
   type ModerationConsultation,
   type SectionQuestion,
 } from '../../contract/index.js';
-import type { SectionsConsoleStrings } from '../../i18n/sections-console.js';
+import type { SectionsConsoleStrings } from '../../i18n/features/sections.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
 
 /** A section as typed in the form, with its question whether asked or not, so that unticking it loses nothing. */

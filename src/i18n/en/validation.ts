@@ -1,4 +1,4 @@
-import { bodyTooLongMessage, type ValidationMessages } from './messages.js';
+import { bodyTooLongMessage, type ValidationMessages } from '../../contract/messages.js';
 
 /** English validation messages, in the GOV.UK style: say what to do, not what went wrong. */
 export const validationMessages: ValidationMessages = {

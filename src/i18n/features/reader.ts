@@ -1,4 +1,4 @@
-import type { ValidationMessages } from '../contract/messages.js';
+import type { ValidationMessages } from '../../contract/messages.js';
 
 /** Every string the elements show or announce, in one language. Plurals are functions of the count. */
 export interface Strings {

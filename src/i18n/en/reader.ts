@@ -1,15 +1,10 @@
-import { writeDateTime, type Calendar } from './london-time.js';
-import type { Strings } from './strings.js';
+import type { Strings } from '../features/reader.js';
+import { countOf, formatNumber } from '../format.js';
+import { writeDateTime } from '../london-time.js';
+import { calendar } from './calendar.js';
 
-const number = new Intl.NumberFormat('en-GB');
 const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-/** English months and clock words, for dates written in UK time. */
-export const calendar: Calendar = {
-  months: 'January February March April May June July August September October November December'.split(' '),
-  at: 'at',
-  clock: { am: 'am', pm: 'pm', midday: 'midday', midnight: 'midnight' },
-};
-const characters = (n: number) => `${number.format(n)} character${n === 1 ? '' : 's'}`;
+const characters = (n: number) => countOf(n, 'character', 'characters');
 
 /** English, in the GOV.UK style. */
 export const en: Strings = {
@@ -26,7 +21,7 @@ export const en: Strings = {
   onBehalfOf: (name, organisation) => `${name}, on behalf of ${organisation}`,
   outcomeHeading: 'What we did with your comments',
   commentsHeading: 'Comments',
-  threadHeading: (n) => (n === 0 ? 'No comments yet' : n === 1 ? '1 comment' : `${number.format(n)} comments`),
+  threadHeading: (n) => (n === 0 ? 'No comments yet' : n === 1 ? '1 comment' : `${formatNumber(n)} comments`),
   loading: 'Loading comments…',
   loadFailed: 'Comments could not be loaded',
   loadFailedHint: 'You can still send a comment.',
@@ -70,9 +65,7 @@ export const en: Strings = {
   announcePublished: 'Your comment has been published.',
   announcePrivate: 'Your comment has been sent privately to the team. It will not be published.',
   sectionCount: (n) =>
-    n === 0
-      ? 'So far, there are no comments on this section.'
-      : `${n === 1 ? '1 comment' : `${number.format(n)} comments`} on this section`,
+    n === 0 ? 'So far, there are no comments on this section.' : `${n === 1 ? '1 comment' : `${formatNumber(n)} comments`} on this section`,
   jumpToComments: 'Jump to comments',
   printSection: 'Print this section',
 };

@@ -1,18 +1,15 @@
-import { writeDateTime, type Calendar } from './london-time.js';
-import type { Strings } from './strings.js';
+import type { Strings } from '../features/reader.js';
+import { formatNumber as n } from '../format.js';
+import { writeDateTime } from '../london-time.js';
+import { calendar } from './calendar.js';
+import { validation } from './validation.js';
 
-const number = new Intl.NumberFormat('cy');
 // Welsh keeps the noun singular after a numeral: "1 sylw", "12 sylw", "5,000 nod".
-const n = (count: number) => number.format(count);
-// Browsers do not all carry Welsh date names, so the months are spelt out here.
-const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
-// "yb" (y bore) and "yh" (yr hwyr), as Welsh public bodies write times.
-const calendar: Calendar = { months, at: 'am', clock: { am: 'yb', pm: 'yh', midday: 'hanner dydd', midnight: 'hanner nos' } };
 
 /** Cymraeg (Welsh). */
 export const cy: Strings = {
   locale: 'cy',
-  formatDate: (d) => `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`,
+  formatDate: (d) => `${d.getDate()} ${calendar.months[d.getMonth()]} ${d.getFullYear()}`,
   formatDateTime: (moment) => writeDateTime(moment, calendar),
   consultationClosed: (when) => `Daeth yr ymgynghoriad hwn i ben ar ${when}.`,
   consultationClosedHint: 'Gallwch ddal i ddarllen y sylwadau.',
@@ -71,37 +68,5 @@ export const cy: Strings = {
   sectionCount: (count) => (count === 0 ? 'Hyd yma, does dim sylwadau ar yr adran hon.' : `${n(count)} sylw ar yr adran hon`),
   jumpToComments: 'Neidio i’r sylwadau',
   printSection: 'Argraffu’r adran hon',
-  validation: {
-    name: {
-      missing: 'Rhowch eich enw',
-      tooLong: 'Rhaid i’r enw fod yn 100 nod neu lai',
-    },
-    email: {
-      missing: 'Rhowch eich cyfeiriad e-bost',
-      tooLong: 'Rhaid i’r cyfeiriad e-bost fod yn 254 nod neu lai',
-      invalid: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com',
-    },
-    body: {
-      missing: 'Rhowch eich sylw',
-      tooLong: 'Rhaid i’r sylw fod yn 5,000 nod neu lai',
-      duplicate: 'Rydych chi eisoes wedi anfon y sylw hwn',
-    },
-    visibility: {
-      missing: 'Dewiswch a ydych am gyhoeddi eich sylw, ei gyhoeddi heb eich enw, neu ei anfon yn breifat',
-    },
-    respondent: {
-      missing: 'Dewiswch a ydych yn ymateb fel unigolyn neu ar ran sefydliad',
-    },
-    organisation: {
-      missing: 'Rhowch enw eich sefydliad',
-      tooLong: 'Rhaid i enw’r sefydliad fod yn 200 nod neu lai',
-    },
-    answer: {
-      missing: 'Dewiswch ateb',
-      invalid: 'Dewiswch un o’r atebion a roddwyd',
-    },
-    parentId: {
-      invalid: 'Nid yw’r sylw rydych yn ymateb iddo ar gael mwyach',
-    },
-  },
+  validation,
 };

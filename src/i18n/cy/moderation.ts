@@ -1,0 +1,121 @@
+import type { ModerationStrings } from '../features/moderation.js';
+import { formatNumber, formatNumber as cyNumber } from '../format.js';
+import { writeDateTime } from '../london-time.js';
+import { calendar as cyCalendar } from './calendar.js';
+
+/** Welsh counts a noun in the singular after the number: "3 darllenydd". */
+const cyReaders = (n: number) => `${cyNumber(n)} darllenydd`;
+
+export const moderationCy: ModerationStrings = {
+  locale: 'cy',
+  formatDateTime: (moment) => writeDateTime(moment, cyCalendar),
+  signInHeading: 'Mewngofnodi i gymedroli sylwadau',
+  tokenLabel: 'Tocyn cymedrolwr',
+  tokenHint: 'Dim ond tra bydd y tab hwn ar agor y caiff ei gadw.',
+  tokenMissing: 'Rhowch y tocyn cymedrolwr',
+  tokenRefused: 'Ni chafodd y tocyn cymedrolwr ei dderbyn. Gwiriwch ef a mewngofnodwch eto.',
+  signIn: 'Mewngofnodi',
+  signOut: 'Allgofnodi',
+  errorSummaryTitle: 'Mae problem wedi codi',
+  errorPrefix: 'Gwall:',
+  heading: 'Cymedroli sylwadau',
+  filtersHeading: 'Hidlo sylwadau',
+  pageLabel: 'Tudalen',
+  sectionLabel: 'Adran',
+  statusLabel: 'Statws',
+  visibilityLabel: 'Gwelededd',
+  any: 'Unrhyw un',
+  statuses: {
+    pending: 'Yn aros',
+    published: 'Wedi’i gyhoeddi',
+    rejected: 'Wedi’i wrthod',
+    spam: 'Sbam',
+    received: 'Wedi’i dderbyn yn breifat',
+  },
+  visibilities: { public: 'Cyhoeddus', anonymous: 'Wedi’i gyhoeddi heb enw', private: 'Preifat' },
+  referenceLabel: 'Cyfeirnod',
+  receiptLabel: 'Derbynneb e-bost',
+  receipts: { pending: 'Yn aros i’w hanfon', sent: 'Wedi’i hanfon', failed: 'Nid oedd modd ei hanfon' },
+  receiptFailed: 'Derbynneb heb ei hanfon',
+  onBehalfOf: (organisation) => `Ar ran ${organisation}`,
+  reportedLabel: 'Darllenwyr wedi rhoi gwybod',
+  reportedChoice: 'Wedi rhoi gwybod, heb benderfynu eto',
+  reportedBy: (unreviewed, count) =>
+    unreviewed === count
+      ? `${cyReaders(count)} wedi rhoi gwybod amdano`
+      : `${cyReaders(unreviewed)} wedi rhoi gwybod amdano ers y penderfyniad diwethaf (${formatNumber(count)} i gyd)`,
+  reasonsLabel: 'Y rhesymau a roddwyd',
+  campaignShares: (size) => `Mae ${formatNumber(size)} ymateb yn rhannu’r testun hwn`,
+  campaignMatching: (shown) => `Mae ${formatNumber(shown)} ohonynt yn cyfateb i’r hidlwyr hyn`,
+  campaignUnseen: (n) => `Mae testun gwahanol gan ${cyNumber(n)} ymateb, ac maen nhw’n aros yn y ciw i’w darllen fesul un.`,
+  showCampaign: 'Dangos pob ymateb',
+  campaignAction: (action, count) => `${action === 'approve' ? 'Cymeradwyo' : 'Gwrthod'} pob un (${formatNumber(count)})`,
+  campaignHeading: (size) => `Un ymgyrch: mae ${formatNumber(size)} ymateb yn rhannu’r testun hwn`,
+  wholeQueue: 'Yn ôl i’r rhestr gyfan',
+  applyFilters: 'Hidlo',
+  countsLabel: 'Sylwadau yn ôl statws',
+  shown: (shown, total) => `Yn dangos ${cyNumber(shown)} o ${cyNumber(total)} sylw`,
+  none: 'Nid oes sylwadau sy’n cyfateb i’r hidlwyr hyn.',
+  loading: 'Wrthi’n llwytho sylwadau…',
+  loadFailed: 'Nid oedd modd llwytho’r sylwadau.',
+  tryAgain: 'Rhowch gynnig arall arni',
+  selectAll: 'Dewis pob un a ddangosir',
+  selectComment: (name) => `Dewis y sylw gan ${name}`,
+  actions: { approve: 'Cymeradwyo', reject: 'Gwrthod', spam: 'Sbam', delete: 'Dileu' },
+  actionSelected: (action, n) => `${moderationCy.actions[action]} y rhai a ddewiswyd (${cyNumber(n)})`,
+  done: (action, n) =>
+    `${{ approve: 'Wedi cymeradwyo', reject: 'Wedi gwrthod', spam: 'Wedi nodi fel sbam', delete: 'Wedi dileu' }[action]} ${cyNumber(n)} sylw.`,
+  refused: (n) => `Nid oedd modd newid ${cyNumber(n)} sylw, ac maen nhw wedi’u rhoi’n ôl.`,
+  privateKept: (n) =>
+    `Cafodd ${cyNumber(n)} ymateb preifat eu gadael fel yr oedden nhw: nid yw ymateb a anfonwyd yn breifat byth yn cael ei gyhoeddi.`,
+  privateTag: 'Preifat: nid i’w gyhoeddi',
+  sectionOf: (section) => `Adran: ${section}`,
+  nameRemoved: 'Enw wedi’i ddileu',
+  showMore: 'Dangos rhagor o sylwadau',
+  confirmDelete: (n, one) =>
+    `Dileu ${one ? `y sylw gan ${one.name}, “${one.excerpt}”` : `${cyNumber(n)} sylw`}? Does dim modd dadwneud hyn.`,
+  confirmDeleteYes: 'Ie, dileu',
+  cancel: 'Canslo',
+  exportHeading: 'Allforio ymatebion',
+  exportHint: (page) =>
+    page
+      ? `Pob ymateb i ${page}, yn gyhoeddus ac yn breifat, gyda’i adran, ei statws, ei ddyddiadau, yr enw a’r e-bost.`
+      : 'Pob ymateb i bob tudalen, yn gyhoeddus ac yn breifat, gyda’i adran, ei statws, ei ddyddiadau, yr enw a’r e-bost. Hidlwch yn ôl tudalen i allforio un ymgynghoriad.',
+  downloadCsv: 'Lawrlwytho CSV',
+  downloadJson: 'Lawrlwytho JSON',
+  downloadConsult: 'Lawrlwytho ar gyfer Consult (zip)',
+  consultHint:
+    'Ffeil zip ar gyfer Consult, offeryn llywodraeth y DU ar gyfer dadansoddi ymatebion: un cwestiwn ar gyfer pob adran, un ymatebydd ar gyfer pob person, heb enwau na chyfeiriadau e-bost.',
+  exportFailed: 'Nid oedd modd lawrlwytho’r allforiad. Rhowch gynnig arall arni.',
+  eraseHeading: 'Dileu data person',
+  eraseHint: 'Yn dileu enw a chyfeiriad e-bost person o bob ymateb a anfonwyd ganddo. Mae’r sylwadau’n aros, heb enw.',
+  eraseEmailLabel: 'Cyfeiriad e-bost',
+  eraseEmailMissing: 'Rhowch gyfeiriad e-bost y person y dylid dileu ei ddata',
+  eraseContinue: 'Parhau',
+  eraseConfirm: (email) =>
+    `Bydd hyn yn dileu’r enw a’r cyfeiriad e-bost o bob ymateb a anfonwyd gyda ${email}. Does dim modd dadwneud hyn.`,
+  eraseYes: 'Dileu data’r person hwn',
+  erased: (n) => `Wedi dileu’r enw a’r cyfeiriad e-bost o ${cyNumber(n)} ymateb.`,
+  failed: 'Aeth rhywbeth o’i le. Rhowch gynnig arall arni.',
+  replyAsDepartment: 'Ateb ar ran yr adran',
+  officialReplyLabel: 'Ateb, wedi’i gyhoeddi ar unwaith yn enw’r adran',
+  publishReply: 'Cyhoeddi’r ateb',
+  officialHeading: 'Cyhoeddi ymateb ar ran yr adran',
+  officialHint: 'Caiff ei gyhoeddi ar unwaith yn enw adran yr ymgynghoriad, hyd yn oed ar ôl i’r ymgynghoriad ddod i ben.',
+  officialBodyLabel: 'Ymateb',
+  publishResponse: 'Cyhoeddi’r ymateb',
+  officialBodyMissing: 'Rhowch yr ymateb',
+  officialPageMissing: 'Rhowch y dudalen',
+  officialSectionMissing: 'Rhowch yr adran',
+  officialPublished: (department) => `Wedi’i gyhoeddi yn enw ${department}.`,
+  departmentMissing: 'Rhowch enw adran yr ymgynghoriad yn gyntaf: caiff ymatebion swyddogol eu cyhoeddi yn ei henw.',
+  officialFailed: 'Nid oedd modd cyhoeddi’r ymateb. Rhowch gynnig arall arni.',
+  outcomeEditorHeading: (section) => `Beth wnaethon ni gyda’r sylwadau ar adran ${section}`,
+  outcomeLabel: 'Canlyniad',
+  outcomeHint:
+    'Mae darllenwyr yn ei weld uwchben sylwadau’r adran, o dan “Beth wnaethon ni gyda’ch sylwadau”. Mae cyhoeddi’n disodli’r hyn oedd yno.',
+  publishOutcome: 'Cyhoeddi’r canlyniad',
+  outcomeMissing: 'Rhowch beth wnaeth yr adran gyda’r sylwadau ar yr adran hon',
+  outcomePublished: 'Canlyniad wedi’i gyhoeddi.',
+  outcomeFailed: 'Nid oedd modd cyhoeddi’r canlyniad. Rhowch gynnig arall arni.',
+};
