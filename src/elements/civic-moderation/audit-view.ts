@@ -3,6 +3,7 @@ import { auditActions, type AuditEntry, type AuditQuery, type CommentStatus } fr
 import { UnauthorizedError } from '../../backends/moderation.js';
 import type { AuditConsoleStrings } from '../../i18n/features/audit.js';
 import type { ConsultationConsoleStrings } from '../../i18n/features/consultation.js';
+import { ConsoleLoad } from './console-load.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import { download } from './export-and-erase.js';
 
@@ -23,7 +24,6 @@ const noFilters: Filters = { moderator: '', action: '', page: '', comment: '' };
  * and to, newest first; filtered by moderator, action, page or response, and downloaded as CSV.
  */
 export class AuditView extends ConsolePart<AuditAccess> {
-  #loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   #filters: Filters = noFilters;
   #entries: AuditEntry[] = [];
   #moderators: string[] = [];
@@ -31,8 +31,24 @@ export class AuditView extends ConsolePart<AuditAccess> {
   #next: string | null = null;
   #downloadError = '';
 
+  #loadingMore = false;
+  readonly #load = new ConsoleLoad(
+    this.host,
+    ([more]: [boolean]) =>
+      this.console.api().audit({ ...this.#query(), limit: pageSize, cursor: more ? (this.#next ?? undefined) : undefined }),
+    (result, [more]) => {
+      this.#entries = more ? [...this.#entries, ...result.entries] : result.entries;
+      this.#moderators = result.moderators;
+      this.#total = result.total;
+      this.#next = result.nextCursor;
+    },
+    (error) => {
+      if (error instanceof UnauthorizedError) this.console.signedOut();
+    },
+  );
+
   hostDisconnected(): void {
-    this.#loadState = 'idle';
+    this.#load.forget();
   }
 
   #query(): AuditQuery {
@@ -46,23 +62,9 @@ export class AuditView extends ConsolePart<AuditAccess> {
   }
 
   /** Reads the log afresh, or its next page. */
-  async load(more = false): Promise<void> {
-    if (!more) this.change(() => (this.#loadState = 'loading'));
-    try {
-      const result = await this.console
-        .api()
-        .audit({ ...this.#query(), limit: pageSize, cursor: more ? (this.#next ?? undefined) : undefined });
-      this.change(() => {
-        this.#entries = more ? [...this.#entries, ...result.entries] : result.entries;
-        this.#moderators = result.moderators;
-        this.#total = result.total;
-        this.#next = result.nextCursor;
-        this.#loadState = 'loaded';
-      });
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return this.console.signedOut();
-      this.change(() => (this.#loadState = 'failed'));
-    }
+  load(more = false): Promise<void> {
+    this.#loadingMore = more;
+    return this.#load.run(more);
   }
 
   #apply(event: Event): void {
@@ -146,13 +148,8 @@ export class AuditView extends ConsolePart<AuditAccess> {
 
   #renderLog(words: AuditConsoleStrings): TemplateResult {
     const strings = this.console.strings();
-    if (this.#loadState === 'loading' || this.#loadState === 'idle') return html`<p class="hint status-box">${words.loading}</p>`;
-    if (this.#loadState === 'failed') {
-      return html`<div class="status-box">
-        <p class="error-text">${words.loadFailed}</p>
-        <button class="button secondary" type="button" @click=${() => this.load()}>${strings.tryAgain}</button>
-      </div>`;
-    }
+    const waiting = this.#load.status({ ...words, tryAgain: strings.tryAgain }, () => this.load(), this.#loadingMore);
+    if (waiting) return waiting;
     if (!this.#entries.length) return html`<p class="hint">${words.none}</p>`;
     const { columns } = words;
     return html`

@@ -5,6 +5,7 @@ import { ValidationFailedError } from '../../backends/errors.js';
 import type { ConsultationConsoleStrings, DateField } from '../../i18n/features/consultation.js';
 import { dateTimeParts, readDateTime, type DatePart, type DateTimeParts, type DateTimeReading } from './date-time-field.js';
 import { errorSummary, type Problem } from '../../internal/govuk/error-summary.js';
+import { ConsoleLoad } from './console-load.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
 import type { SectionsConsoleStrings } from '../../i18n/features/sections.js';
@@ -52,7 +53,6 @@ const fieldOrder: DraftField[] = ['page', 'title', 'opens', 'closes', 'departmen
  * errors in the GOV.UK pattern. The server's clock decides the state; a saved change applies at once.
  */
 export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
-  #loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   #list: ModerationConsultation[] = [];
   #mode: Mode | null = null;
   #editing: ModerationConsultation | null = null;
@@ -70,23 +70,22 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
   });
   #sectionErrors: SectionErrors = new Map();
 
+  readonly #load = new ConsoleLoad(
+    this.host,
+    () => this.console.api().consultations(),
+    (list) => (this.#list = list),
+    (error) => {
+      if (error instanceof UnauthorizedError) this.console.signedOut();
+    },
+  );
+
   hostDisconnected(): void {
-    this.#loadState = 'idle';
+    this.#load.forget();
   }
 
   /** Reads the consultations afresh: their states move with the clock. */
-  async load(): Promise<void> {
-    this.change(() => (this.#loadState = 'loading'));
-    try {
-      const list = await this.console.api().consultations();
-      this.change(() => {
-        this.#list = list;
-        this.#loadState = 'loaded';
-      });
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return this.console.signedOut();
-      this.change(() => (this.#loadState = 'failed'));
-    }
+  load(): Promise<void> {
+    return this.#load.run();
   }
 
   #open(mode: Mode, consultation: ModerationConsultation | null, opener: string): void {
@@ -201,13 +200,8 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
 
   #renderList(strings: ConsultationConsoleStrings): TemplateResult {
     const moderation = this.console.strings();
-    if (this.#loadState === 'loading' || this.#loadState === 'idle') return html`<p class="hint status-box">${strings.loading}</p>`;
-    if (this.#loadState === 'failed') {
-      return html`<div class="status-box">
-        <p class="error-text">${strings.loadFailed}</p>
-        <button class="button secondary" type="button" @click=${() => this.load()}>${moderation.tryAgain}</button>
-      </div>`;
-    }
+    const waiting = this.#load.status({ ...strings, tryAgain: moderation.tryAgain }, () => this.load());
+    if (waiting) return waiting;
     if (!this.#list.length) return html`<p class="hint">${strings.none}</p>`;
     return html`<ul class="consultation-list">
       ${this.#list.map((consultation, index) => this.#renderCard(consultation, index, strings))}

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { mayTakeStatus, type ModerationComment, type ModerationQuery, type StatusUpdate } from '../../contract/index.js';
 import type { ModerationAction, ModerationStrings } from '../../i18n/features/moderation.js';
+import { ConsoleLoad, type LoadState } from './console-load.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import type { OfficialResponse } from './official-response.js';
 
@@ -57,7 +58,6 @@ export interface QueueAccess extends ConsoleAccess {
 export class ModerationQueue extends ConsolePart<QueueAccess> {
   filters: Filters = { ...anything, status: 'pending' };
   /** `idle` until the queue is first asked for: the console shows the sign-in form until then. */
-  loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   #items: ModerationComment[] = [];
   #nextCursor: string | null = null;
   #total = 0;
@@ -70,20 +70,12 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
 
   hostDisconnected(): void {}
 
-  /** Forgets the queue on signing out: the next moderator starts from the sign-in form. */
-  forget(): void {
-    this.change(() => {
-      this.#items = [];
-      this.#selected = new Set();
-      this.loadState = 'idle';
-    });
-  }
-
-  async load(more = false): Promise<void> {
-    this.change(() => (this.loadState = more ? this.loadState : 'loading'));
-    try {
+  #loadingMore = false;
+  readonly #load = new ConsoleLoad(
+    this.host,
+    ([more]: [boolean]) => {
       const { page, section, status, visibility, reference, receipt, reported, campaign } = this.filters;
-      const result = await this.console.api().list({
+      return this.console.api().list({
         page: page || undefined,
         section: section || undefined,
         status: (status || undefined) as ModerationComment['status'] | undefined,
@@ -95,18 +87,36 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
         limit: pageSize,
         cursor: more ? (this.#nextCursor ?? undefined) : undefined,
       });
-      this.change(() => {
-        this.#items = more ? [...this.#items, ...result.comments] : result.comments;
-        this.#nextCursor = result.nextCursor;
-        this.#total = result.total;
-        this.#statusCounts = result.statusCounts;
-        if (!more) this.#selected = new Set();
-        this.loadState = 'loaded';
-      });
+    },
+    (result, [more]) => {
+      this.#items = more ? [...this.#items, ...result.comments] : result.comments;
+      this.#nextCursor = result.nextCursor;
+      this.#total = result.total;
+      this.#statusCounts = result.statusCounts;
+      if (!more) this.#selected = new Set();
       this.console.accepted();
-    } catch (error) {
-      if (!this.console.failed(error)) this.change(() => (this.loadState = 'failed'));
-    }
+    },
+    (error) => this.console.failed(error),
+  );
+
+  /** Where the queue's load stands: `idle` until the first, and again once the moderator signs out. */
+  get loadState(): LoadState {
+    return this.#load.state;
+  }
+
+  /** Forgets the queue on signing out: the next moderator starts from the sign-in form. */
+  forget(): void {
+    this.#load.forget();
+    this.change(() => {
+      this.#items = [];
+      this.#selected = new Set();
+    });
+  }
+
+  /** Reads the queue afresh with its filters, or its next page. */
+  load(more = false): Promise<void> {
+    this.#loadingMore = more;
+    return this.#load.run(more);
   }
 
   /** Every comment of a page, whatever its status, so that nothing of the page is hidden; focus goes to the page filter. */
@@ -321,13 +331,8 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
   }
 
   #renderQueue(strings: ModerationStrings): TemplateResult {
-    if (this.loadState === 'loading') return html`<p class="hint status-box">${strings.loading}</p>`;
-    if (this.loadState === 'failed') {
-      return html`<div class="status-box">
-        <p class="error-text">${strings.loadFailed}</p>
-        <button class="button secondary" type="button" @click=${() => this.load()}>${strings.tryAgain}</button>
-      </div>`;
-    }
+    const waiting = this.#load.status(strings, () => this.load(), this.#loadingMore);
+    if (waiting) return waiting;
     const items = this.#items;
     const ids = [...this.#selected];
     const all = items.length > 0 && items.every((item) => this.#selected.has(item.id));

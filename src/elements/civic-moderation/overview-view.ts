@@ -3,6 +3,7 @@ import type { ModerationConsultation, Overview, QuestionFigures } from '../../co
 import { UnauthorizedError } from '../../backends/moderation.js';
 import type { ConsultationConsoleStrings } from '../../i18n/features/consultation.js';
 import type { OverviewConsoleStrings } from '../../i18n/features/overview.js';
+import { ConsoleLoad } from './console-load.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 
 /** What the overview needs of the console besides its strings and backend. */
@@ -34,31 +35,35 @@ const rowHeight = 44;
  * few SVG rectangles; no charting library.
  */
 export class OverviewView extends ConsolePart<OverviewAccess> {
-  #loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   #consultations: ModerationConsultation[] = [];
   #page = '';
   #overview: Overview | null = null;
 
+  readonly #load = new ConsoleLoad(
+    this.host,
+    async ([page]: [string]) => {
+      const api = this.console.api();
+      const consultations = await api.consultations();
+      const chosen = page || consultations[0]?.page || '';
+      return { consultations, page: chosen, overview: chosen ? await api.overview(chosen) : null };
+    },
+    ({ consultations, page, overview }) => {
+      this.#consultations = consultations;
+      this.#page = page;
+      this.#overview = overview;
+    },
+    (error) => {
+      if (error instanceof UnauthorizedError) this.console.signedOut();
+    },
+  );
+
   hostDisconnected(): void {
-    this.#loadState = 'idle';
+    this.#load.forget();
   }
 
   /** Reads the consultations, then the overview of the one chosen (the first, unless told). */
-  async load(page = this.#page): Promise<void> {
-    this.change(() => (this.#loadState = 'loading'));
-    try {
-      const api = this.console.api();
-      this.#consultations = await api.consultations();
-      this.#page = page || this.#consultations[0]?.page || '';
-      const overview = this.#page ? await api.overview(this.#page) : null;
-      this.change(() => {
-        this.#overview = overview;
-        this.#loadState = 'loaded';
-      });
-    } catch (error) {
-      if (error instanceof UnauthorizedError) return this.console.signedOut();
-      this.change(() => (this.#loadState = 'failed'));
-    }
+  load(page = this.#page): Promise<void> {
+    return this.#load.run(page);
   }
 
   #choose(event: Event): void {
@@ -74,16 +79,10 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
       <h3 class="form-heading" id="overview-heading">${words.heading}</h3>
       <p class="hint">${words.intro}</p>
       ${
-        this.#loadState === 'failed'
-          ? html`<div class="status-box">
-            <p class="error-text">${words.loadFailed}</p>
-            <button class="button secondary" type="button" @click=${() => this.load()}>${strings.tryAgain}</button>
-          </div>`
-          : this.#loadState !== 'loaded'
-            ? html`<p class="hint status-box">${words.loading}</p>`
-            : !this.#consultations.length
-              ? html`<p class="hint">${words.none}</p>`
-              : html`${this.#renderChoice(words)} ${this.#overview ? this.#renderOverview(this.#overview, words) : nothing}`
+        this.#load.status({ ...words, tryAgain: strings.tryAgain }, () => this.load()) ??
+        (!this.#consultations.length
+          ? html`<p class="hint">${words.none}</p>`
+          : html`${this.#renderChoice(words)} ${this.#overview ? this.#renderOverview(this.#overview, words) : nothing}`)
       }
     </section>`;
   }
