@@ -1,12 +1,15 @@
-// The CommentsBackend contract (test/conformance/) run against the in-page backend and against the
-// reference server through the rest backend, on SQLite and on PostgreSQL.
+// The CommentsBackend and ModerationBackend contracts (test/conformance/) run against the in-page
+// backend and against the reference server through the rest backend, on SQLite and on PostgreSQL.
 import { after } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryBackend } from '../../src/backends/memory/memory-backend.js';
+import { MemoryModeration } from '../../src/backends/memory/memory-moderation.js';
+import { ModerationClient } from '../../src/backends/rest/moderation-client.js';
 import { RestBackend } from '../../src/backends/rest/rest-backend.js';
 import { backendConformance } from '../../test/conformance/backend-conformance.js';
+import { moderationConformance } from '../../test/conformance/moderation-conformance.js';
 import { readConfig, type ServerConfig } from '../src/config.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { postgresUrl, token } from './helpers.js';
@@ -27,6 +30,17 @@ backendConformance({
   },
 });
 
+moderationConformance({
+  name: 'memory',
+  section: 'intro',
+  // The in-page store holds one page's consultation: each case has a store of its own.
+  fresh: async () => {
+    const page = `/conformance/moderation/${pages++}`;
+    const reader = new MemoryBackend({ latency: 0, page });
+    return { page, reader, moderation: new MemoryModeration(reader, 'demo'), refused: new MemoryModeration(reader, 'not the token') };
+  },
+});
+
 const folder = mkdtempSync(join(tmpdir(), 'civic-comments-conformance-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -39,6 +53,17 @@ for (const database of databases) {
     readConfig(['--port', '0', '--db', await database.url()], { MODERATOR_TOKEN: token, RATE_LIMIT: '0', CACHE_MB: '0' }) as ServerConfig,
   );
   after(() => server.close());
+  const reader = new RestBackend({ endpoint: server.url, retries: 0 });
+  moderationConformance({
+    name: `rest, the reference server on ${database.name}`,
+    section: 'intro',
+    fresh: async () => ({
+      page: `/conformance/${database.name}/moderation/${pages++}`,
+      reader,
+      moderation: new ModerationClient({ endpoint: server.url, token }),
+      refused: new ModerationClient({ endpoint: server.url, token: 'not-the-moderator-token-at-all' }),
+    }),
+  });
   backendConformance({
     name: `rest, the reference server on ${database.name}`,
     backend: new RestBackend({ endpoint: server.url, retries: 0 }),
