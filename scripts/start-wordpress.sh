@@ -43,8 +43,11 @@ mkdir -p "$dir/wp-content/mu-plugins" "$dir/wp-content/themes" "$dir/wp-content/
 ln -s /usr/share/wordpress/wp-content/themes/twentytwentythree "$dir/wp-content/themes/twentytwentythree"
 # The empty file WordPress ships in every wp-content folder.
 echo '<?php // Silence is golden.' > "$dir/wp-content/index.php"
-# A must-use plugin loads from the folder's top level; the plugin itself is one file.
-cp "$repo/wordpress/civic-comments/civic-comments.php" "$repo/wordpress/test-site/test-site.php" "$dir/wp-content/mu-plugins/"
+# WordPress loads must-use plugins from the folder's top level only: the plugin's folder goes beside
+# a one-line loader, as docs/backends.md tells a web team to install it.
+cp -r "$repo/wordpress/civic-comments" "$dir/wp-content/mu-plugins/"
+echo '<?php require __DIR__ . "/civic-comments/civic-comments.php";' > "$dir/wp-content/mu-plugins/civic-comments-loader.php"
+cp "$repo/wordpress/test-site/test-site.php" "$dir/wp-content/mu-plugins/"
 
 # MariaDB on a socket of its own, with no network and no password for root on that socket.
 mariadb-install-db --no-defaults --datadir="$dir/mysql" --user=root --auth-root-authentication-method=normal >"$dir/mariadb-install.log" 2>&1

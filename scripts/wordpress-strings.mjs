@@ -6,7 +6,7 @@
  *
  *   node --import tsx scripts/wordpress-strings.mjs [--check]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { wordpressCy } from '../src/i18n/cy/wordpress.ts';
 
 const pluginPath = new URL('../wordpress/civic-comments/civic-comments.php', import.meta.url);
@@ -24,8 +24,10 @@ const entries = Object.entries(wordpressCy)
   .join('\n');
 const written = plugin.slice(0, from + start.length) + entries + plugin.slice(to);
 
-// Every text the plugin translates in its own text domain, as PHP writes it in single quotes.
-const translated = [...plugin.matchAll(/(?:__|esc_html__|esc_attr__|_e)\(\s*'((?:[^'\\]|\\.)*)',\s*'civic-comments'\s*\)/g)].map((match) =>
+// Every text the plugin translates in its own text domain, in any of its files, as PHP writes it in single quotes.
+const includes = new URL('../wordpress/civic-comments/includes/', import.meta.url);
+const sources = [plugin, ...readdirSync(includes).map((file) => readFileSync(new URL(file, includes), 'utf8'))].join('\n');
+const translated = [...sources.matchAll(/(?:__|esc_html__|esc_attr__|_e)\(\s*'((?:[^'\\]|\\.)*)',\s*'civic-comments'\s*\)/g)].map((match) =>
   match[1].replaceAll("\\'", "'").replaceAll('\\\\', '\\'),
 );
 const untranslated = [...new Set(translated)].filter((english) => !(english in wordpressCy));
