@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { mayTakeStatus, type ModerationComment, type ModerationQuery, type StatusUpdate } from '../../contract/index.js';
 import type { ModerationAction, ModerationStrings } from '../../i18n/features/moderation.js';
 import { ConsoleLoad, type LoadState } from './console-load.js';
+import { renderResponse } from './queue-response.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import type { OfficialResponse } from './official-response.js';
 
@@ -435,24 +436,8 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
     </div>`;
   }
 
-  /** What readers said when they reported a comment, shown until a moderator decides. */
-  #renderReports(reports: NonNullable<ModerationComment['reports']>, strings: ModerationStrings): TemplateResult {
-    return html`<div class="reports" part="reports">
-      <p class="meta"><strong class="tag rejected">${strings.reportedBy(reports.unreviewed, reports.count)}</strong></p>
-      ${
-        reports.reasons.length
-          ? html`<p class="hint">${strings.reasonsLabel}</p>
-            <ul class="reasons">
-              ${reports.reasons.map((reason) => html`<li>${reason}</li>`)}
-            </ul>`
-          : nothing
-      }
-    </div>`;
-  }
-
   #renderItem(item: ModerationComment, strings: ModerationStrings): TemplateResult {
     const nameId = `name-${item.id}`;
-    const date = new Date(item.createdAt);
     const { official } = this.console;
     return html`
       <li>
@@ -467,34 +452,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
             <label for="select-${item.id}"><span class="visually-hidden">${strings.selectComment(item.name || strings.nameRemoved)}</span></label>
           </div>
           <div class="content">
-            <p class="meta">
-              <strong class="author" id=${nameId}>${item.name || strings.nameRemoved}</strong>
-              <span class="email">${item.email}</span>
-            </p>
-            <p class="meta">
-              <span>${strings.sectionOf(item.section)}</span>
-              <span>${item.page}</span>
-              <time datetime=${item.createdAt}>${Number.isNaN(date.getTime()) ? '' : strings.formatDateTime(date)}</time>
-            </p>
-            <p class="meta">
-              <strong class="tag ${item.status}">${strings.statuses[item.status]}</strong>
-              ${
-                item.visibility === 'private'
-                  ? html`<strong class="tag private">${strings.privateTag}</strong>`
-                  : html`<span class="visibility">${strings.visibilities[item.visibility]}</span>`
-              }
-              ${item.receipt === 'failed' ? html`<strong class="tag rejected">${strings.receiptFailed}</strong>` : nothing}
-            </p>
-            ${
-              item.reference || item.organisation
-                ? html`<p class="meta">
-                  ${item.reference ? html`<span class="reference">${item.reference}</span>` : nothing}
-                  ${item.organisation ? html`<span>${strings.onBehalfOf(item.organisation)}</span>` : nothing}
-                </p>`
-                : nothing
-            }
-            <p class="body">${item.body}</p>
-            ${item.reports?.unreviewed ? this.#renderReports(item.reports, strings) : nothing}
+            ${renderResponse(item, nameId, strings)}
             ${item.campaign && !this.filters.campaign && (item.campaignSize ?? 1) > 1 ? this.#renderCampaign(item, strings) : nothing}
             <div class="actions">
               ${(['approve', 'reject', 'spam', 'delete'] as const)
