@@ -6,14 +6,13 @@ import type { Strings } from '../../i18n/index.js';
 import { questionCy } from '../../i18n/cy/question.js';
 import { questionEn } from '../../i18n/en/question.js';
 import type { QuestionStrings } from '../../i18n/features/question.js';
+import { formatNumber } from '../../i18n/format.js';
 
 /*
  * A section's closed question: GOV.UK radios or checkboxes above the comment box, the answer
  * beside a published response, and after the close how many chose each option. Fetched only by
  * pages whose sections ask one, so that other pages never download it.
  */
-
-const number = (locale: string, n: number) => new Intl.NumberFormat(locale).format(n);
 
 const wordsFor = (strings: Strings): QuestionStrings => (strings.locale.startsWith('cy') ? questionCy : questionEn);
 
@@ -95,7 +94,7 @@ export function answerCountsTable(question: SectionQuestion, counts: unknown, st
         <tr><th scope="col">${words.optionHeading}</th><th scope="col">${words.countHeading}</th></tr>
       </thead>
       <tbody>
-        ${checked.data.map((row) => html`<tr><th scope="row">${row.option}</th><td>${number(strings.locale, row.count)}</td></tr>`)}
+        ${checked.data.map((row) => html`<tr><th scope="row">${row.option}</th><td>${formatNumber(row.count)}</td></tr>`)}
       </tbody>
     </table>
   `;

@@ -5,6 +5,7 @@ import { ConsoleLoad, type LoadState } from './console-load.js';
 import { renderResponse } from './queue-response.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import type { OfficialResponse } from './official-response.js';
+import { formatNumber } from '../../i18n/format.js';
 
 const pageSize = 50;
 /** Requests in flight at once during a bulk action: quick, without flooding the server. */
@@ -318,8 +319,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
 
       <ul class="counts" aria-label=${strings.countsLabel}>
         ${Object.entries(strings.statuses).map(
-          ([status, label]) =>
-            html`<li><span>${label}</span> <strong>${(this.#statusCounts[status] ?? 0).toLocaleString('en-GB')}</strong></li>`,
+          ([status, label]) => html`<li><span>${label}</span> <strong>${formatNumber(this.#statusCounts[status] ?? 0)}</strong></li>`,
         )}
       </ul>
 

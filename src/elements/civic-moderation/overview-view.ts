@@ -5,6 +5,7 @@ import type { ConsultationConsoleStrings } from '../../i18n/features/consultatio
 import type { OverviewConsoleStrings } from '../../i18n/features/overview.js';
 import { ConsoleLoad } from './console-load.js';
 import { ConsolePart, type ConsoleAccess } from './console-part.js';
+import { formatNumber } from '../../i18n/format.js';
 
 /** What the overview needs of the console besides its strings and backend. */
 export interface OverviewAccess extends ConsoleAccess {
@@ -129,10 +130,10 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
           ? html`<dl class="summary">
             ${row(dates.opensLabel, consultation.opensAt ? dates.formatDateTime(consultation.opensAt) : dates.opensAtOnce)}
             ${row(dates.closesLabel, consultation.closesAt ? dates.formatDateTime(consultation.closesAt) : dates.neverCloses)}
-            ${row(words.totalLabel, overview.total.toLocaleString('en-GB'), 'overview-total')}
+            ${row(words.totalLabel, formatNumber(overview.total), 'overview-total')}
           </dl>
           <p><strong class="tag ${consultation.state}">${dates.states[consultation.state]}</strong></p>`
-          : html`<dl class="summary">${row(words.totalLabel, overview.total.toLocaleString('en-GB'), 'overview-total')}</dl>`
+          : html`<dl class="summary">${row(words.totalLabel, formatNumber(overview.total), 'overview-total')}</dl>`
       }
       ${this.#chart('sections', words.sectionsHeading, busiestSection && total(busiestSection) ? words.sectionsDescription(busiestSection.title, total(busiestSection)) : words.nothingYet, sectionSeries, sections, words.sectionColumn, 'bars')}
       ${this.#chart(
@@ -209,7 +210,7 @@ export class OverviewView extends ConsolePart<OverviewAccess> {
               ${table.rows.map(
                 (bar) => html`<tr>
                   <th scope="row">${bar.label}</th>
-                  ${bar.values.map((value) => html`<td class="number">${value.toLocaleString('en-GB')}</td>`)}
+                  ${bar.values.map((value) => html`<td class="number">${formatNumber(value)}</td>`)}
                 </tr>`,
               )}
             </tbody>
@@ -242,7 +243,7 @@ function barsOf(bars: Bar[], series: Series[]): { height: number; shapes: SVGTem
       return part;
     });
     return svg`<g>
-      <text x="0" y=${y + 14} class="chart-label">${bar.label}: ${sum(bar.values).toLocaleString('en-GB')}</text>
+      <text x="0" y=${y + 14} class="chart-label">${bar.label}: ${formatNumber(sum(bar.values))}</text>
       ${parts}
     </g>`;
   });
@@ -263,7 +264,7 @@ function columnsOf(bars: Bar[]): { height: number; shapes: SVGTemplateResult[] }
   if (bars.length) {
     shapes.push(
       svg`<line x1="0" y1=${plot} x2="100%" y2=${plot} stroke="#0b0c0c"></line>`,
-      svg`<text x="0" y="12" class="chart-value">${largest.toLocaleString('en-GB')}</text>`,
+      svg`<text x="0" y="12" class="chart-value">${formatNumber(largest)}</text>`,
       svg`<text x="0" y=${height - 6} class="chart-label">${bars[0]!.label}</text>`,
       svg`<text x="100%" y=${height - 6} text-anchor="end" class="chart-label">${bars.at(-1)!.label}</text>`,
     );
