@@ -596,7 +596,7 @@ describe('<civic-moderation> answering in the department’s name', () => {
       html`<civic-moderation lang="cy" endpoint=${(await referenceServer()).url}></civic-moderation>`,
     );
     await signIn(el);
-    expect(textOf($(el, '#official-heading'))).to.equal('Cyhoeddi ymateb ar ran yr adran');
+    expect(textOf($(el, '#official-heading'))).to.equal('Cyhoeddi ymateb ar ran y corff cyhoeddus');
     expect(textOf(button(shadow(el), 'Cyhoeddi’r ymateb'))).to.equal('Cyhoeddi’r ymateb');
   });
 });

@@ -45,7 +45,7 @@ export const auditConsoleCy: AuditConsoleStrings = {
     title: 'Teitl',
     opensAt: 'Yn agor',
     closesAt: 'Yn cau',
-    department: 'Adran',
+    department: 'Corff cyhoeddus',
     askOrganisation: 'Yn holi am sefydliadau',
     contactEmail: 'Cyswllt',
     showAnswerCounts: 'Yn dangos nifer yr atebion ar ôl cau',

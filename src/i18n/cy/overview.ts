@@ -7,7 +7,7 @@ export const overviewConsoleCy: OverviewConsoleStrings = {
   view: 'Trosolwg',
   heading: 'Trosolwg',
   intro:
-    'Ymatebion ymgynghoriad ar yr olwg gyntaf: fesul adran, fesul diwrnod (amser y DU), yn ôl pwy a ymatebodd ac yn ôl iaith. Nid yw ymatebion a nodwyd yn sbam nac ymatebion yr adran ei hun yn cael eu cyfrif.',
+    'Ymatebion ymgynghoriad ar yr olwg gyntaf: fesul adran, fesul diwrnod (amser y DU), yn ôl pwy a ymatebodd ac yn ôl iaith. Nid yw ymatebion a nodwyd yn sbam nac ymatebion y corff cyhoeddus ei hun yn cael eu cyfrif.',
   consultationLabel: 'Ymgynghoriad',
   show: 'Dangos',
   none: 'Nid oes ymgynghoriadau eto.',

@@ -23,7 +23,7 @@ export const wordpressCy: Record<string, string> = {
   'There is no published post with that id or slug.': 'Nid oes post cyhoeddedig gyda’r rhif neu’r slug hwnnw.',
   [moderationEn.sectionLabel]: moderationCy.sectionLabel,
   [moderationEn.visibilities.anonymous]: moderationCy.visibilities.anonymous,
-  'Private: for the department only': 'Preifat: i’r adran yn unig',
+  'Private: for the department only': 'Preifat: i’r corff cyhoeddus yn unig',
   'Filter by section': 'Hidlo yn ôl adran',
   'Script tag': 'Tag sgript',
   'Add the civic-comments script to consultation posts': 'Ychwanegu sgript civic-comments at byst ymgynghori',
