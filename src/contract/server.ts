@@ -90,12 +90,16 @@ export const ModerationQuery = /* @__PURE__ */ z.object({
 });
 export type ModerationQuery = z.input<typeof ModerationQuery>;
 
-/** The moderation queue, newest first, with how many comments match each status. */
+/**
+ * The moderation queue, newest first, with how many comments match each status, and how many
+ * readers have reported since a moderator last decided (both whatever the status filter).
+ */
 export const ModerationPage = /* @__PURE__ */ z.object({
   comments: z.array(ModerationComment),
   nextCursor: z.nullable(z.string()),
   total: wholeNumber,
   statusCounts: z.record(z.string(), wholeNumber),
+  reportedCount: wholeNumber,
 });
 export type ModerationPage = z.infer<typeof ModerationPage>;
 

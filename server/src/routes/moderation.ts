@@ -166,6 +166,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       nextCursor: encodeCursor(result.next),
       total: result.total,
       statusCounts: result.statusCounts,
+      reportedCount: result.reportedCount,
     } satisfies ModerationPage);
   });
 

@@ -225,7 +225,11 @@ export class PostgresStorage implements Storage {
       page.items,
       async (text, campaigns) => (await this.sql.unsafe(dollar(text), campaigns)) as unknown as { campaign: string; n: number }[],
     );
-    return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])) };
+    return {
+      ...page,
+      statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])),
+      reportedCount: byStatus.reduce((sum, r) => sum + Number(r.reported), 0),
+    };
   }
 
   /** Runs a transaction's writes, in order, inside the transaction the caller opened. */

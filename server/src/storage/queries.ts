@@ -222,7 +222,10 @@ export function moderationQueries(filter: ModerationFilter, limit: number, befor
     list: { sql: list, params: [...statusParams, ...after, limit] },
     total: { sql: `SELECT CAST(${counted} AS INTEGER) AS n FROM ${withReceipts} ${where}`, params: statusParams },
     byStatus: {
-      sql: `SELECT status, CAST(count(*) AS INTEGER) AS n FROM ${withReceipts} ${withoutStatus} GROUP BY status`,
+      // With how many of each have reports no moderator has decided on, whatever the status filter.
+      sql: `SELECT status, CAST(count(*) AS INTEGER) AS n,
+          CAST(sum(CASE WHEN reports > reports_reviewed THEN 1 ELSE 0 END) AS INTEGER) AS reported
+        FROM ${withReceipts} ${withoutStatus} GROUP BY status`,
       params,
     },
   };

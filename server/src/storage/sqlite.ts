@@ -213,11 +213,15 @@ export class SqliteStorage implements Storage {
     const q = moderationQueries(filter, limit + 1, before);
     const rows = this.rows(q.list.sql, q.list.params);
     const total = (this.statement(q.total.sql).get(...q.total.params) as { n: number }).n;
-    const byStatus = this.statement(q.byStatus.sql).all(...q.byStatus.params) as { status: string; n: number }[];
+    const byStatus = this.statement(q.byStatus.sql).all(...q.byStatus.params) as { status: string; n: number; reported: number }[];
     const page = pageOf(rows, limit, total, fromRow);
     await withReasons(page.items, (text, ids) => this.statement(text).all(...ids) as { comment_id: string; reason: string }[]);
     await withCampaignSizes(page.items, (text, campaigns) => this.statement(text).all(...campaigns) as { campaign: string; n: number }[]);
-    return { ...page, statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) };
+    return {
+      ...page,
+      statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+      reportedCount: byStatus.reduce((sum, r) => sum + r.reported, 0),
+    };
   }
 
   /** Runs a transaction's writes, in order, inside the transaction the caller opened. */

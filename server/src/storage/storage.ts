@@ -194,7 +194,7 @@ export interface Storage {
     filter: ModerationFilter,
     limit: number,
     before?: Cursor,
-  ): Promise<Page<StoredComment> & { statusCounts: Record<string, number> }>;
+  ): Promise<Page<StoredComment> & { statusCounts: Record<string, number>; reportedCount: number }>;
   /**
    * Moderators' writes name who made them (`by`): each is recorded in the audit log in the same
    * transaction, so that nothing changes without its entry.

@@ -146,6 +146,7 @@ export class MemoryModeration implements ModerationBackend {
     );
     const statusCounts: Record<string, number> = {};
     for (const c of matching) statusCounts[c.status] = (statusCounts[c.status] ?? 0) + 1;
+    const reportedCount = matching.filter((c) => (c.reports?.unreviewed ?? 0) > 0).length;
     const sizes = new Map<string, number>();
     for (const c of stored) if (c.campaign) sizes.set(c.campaign, (sizes.get(c.campaign) ?? 0) + 1);
     const listed = matching.filter((c) => !query.status || c.status === query.status).reverse();
@@ -169,6 +170,7 @@ export class MemoryModeration implements ModerationBackend {
       nextCursor: start + limit < shown.length ? String(start + limit) : null,
       total: shown.length,
       statusCounts,
+      reportedCount,
     };
   }
 

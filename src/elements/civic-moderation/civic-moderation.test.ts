@@ -412,6 +412,35 @@ describe('<civic-moderation> references and receipts', () => {
     expect(names(el)).to.deep.equal([]);
     expect(textOf(shadow(el))).to.contain('No comments match these filters.');
   });
+
+  it('counts reported comments in the default queue, whatever the status shown, and stops counting one once decided', async () => {
+    const page = uniquePage('reported-count');
+    const [reported] = await post(page, 2);
+    await moderate(`comments/${reported}`, { method: 'PATCH', body: '{"status":"published"}' });
+    const { url } = await referenceServer();
+    const sent = await fetch(`${url}/api/v1/comments/${reported}/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(sent.status).to.equal(202);
+
+    const el = await moderationConsole();
+    await signIn(el);
+    // The default queue shows what waits for a moderator; the reported comment is published, yet counted.
+    await showPage(el, page);
+    expect(names(el)).to.deep.equal(['Reader 1']);
+    expect(textOf($(el, '.counts .reported-count'))).to.equal('Reported, not yet decided 1');
+
+    await showPage(el, page, '');
+    const item = $$(el, '[part=item]').find((each) => textOf(each).includes('Reported by 1 reader'))!;
+    button(item, 'Reject').click();
+    await waitUntil(() => notice(el) === 'Rejected 1 comment.');
+    expect(textOf($(el, '.counts .reported-count'))).to.equal('Reported, not yet decided 0');
+    expect(textOf(item)).not.to.contain('Reported by');
+    await showPage(el, page);
+    expect(textOf($(el, '.counts .reported-count'))).to.equal('Reported, not yet decided 0');
+  });
 });
 
 describe('<civic-moderation> campaigns', () => {

@@ -64,6 +64,8 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
   #nextCursor: string | null = null;
   #total = 0;
   #statusCounts: Record<string, number> = {};
+  /** Comments with reports no moderator has decided on, whatever the status filter. */
+  #reportedCount = 0;
   #selected: ReadonlySet<string> = new Set();
   #notice: Notice | null = null;
   #confirmingDelete: string[] | null = null;
@@ -95,6 +97,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
       this.#nextCursor = result.nextCursor;
       this.#total = result.total;
       this.#statusCounts = result.statusCounts;
+      this.#reportedCount = result.reportedCount;
       if (!more) this.#selected = new Set();
       this.console.accepted();
     },
@@ -222,7 +225,9 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
     const stays = status && (!this.filters.status || this.filters.status === status);
     this.change(() => {
       this.#confirmingDelete = null;
-      this.#items = before.flatMap((item) => (!chosen.has(item.id) ? [item] : stays ? [{ ...item, status }] : []));
+      this.#items = before.flatMap((item) =>
+        !chosen.has(item.id) ? [item] : stays ? [{ ...item, status, reports: item.reports && { ...item.reports, unreviewed: 0 } }] : [],
+      );
       this.#recount(targets, status, 1);
       this.#selected = new Set([...this.#selected].filter((id) => !chosen.has(id)));
     });
@@ -279,6 +284,8 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
     const counts = { ...this.#statusCounts };
     let total = this.#total;
     for (const item of items) {
+      // A decision reviews a comment's reports; deleting it takes them away.
+      if (item.reports?.unreviewed) this.#reportedCount -= direction;
       counts[item.status] = (counts[item.status] ?? 0) - direction;
       if (status) counts[status] = (counts[status] ?? 0) + direction;
       if (!status || (this.filters.status && this.filters.status !== status)) total -= direction;
@@ -321,6 +328,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
         ${Object.entries(strings.statuses).map(
           ([status, label]) => html`<li><span>${label}</span> <strong>${formatNumber(this.#statusCounts[status] ?? 0)}</strong></li>`,
         )}
+        <li class="reported-count"><span>${strings.reportedChoice}</span> <strong>${formatNumber(this.#reportedCount)}</strong></li>
       </ul>
 
       <div class="notice-area" part="notice" role="status">
