@@ -206,6 +206,11 @@ describe('printing', () => {
   it('"Print this section" prints that section with its comments and nothing else; the whole page prints without forms', async function () {
     const { url } = await referenceServer();
     const page = uniquePage('print');
+    const saved = await moderate(`consultations/${encodeURIComponent(page)}`, {
+      method: 'PUT',
+      body: JSON.stringify({ title: 'Draft library strategy', department: 'Department for Libraries' }),
+    });
+    expect(saved.status).to.equal(200);
     await publish(page, 'first', 'A comment to print.');
     const doc = await fixture<HTMLElement>(html`
       <main>
@@ -232,7 +237,19 @@ describe('printing', () => {
     } finally {
       window.print = original;
     }
-    if (!chromium) this.skip();
+    // On paper, the section says where it came from: the page around it is not printed.
+    const from = document.querySelector('[data-civic-print-header]')!;
+    expect([...from.querySelectorAll('p')].map(textOf)).to.deep.equal([
+      'From Draft library strategy, a consultation by Department for Libraries.',
+      `Printed from ${location.href.replace(/#.*$/, '')} on ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date())}.`,
+    ]);
+    expect(from.nextElementSibling).to.equal(doc.querySelector('#first'));
+    expect(shown(from)).to.equal(false, 'the lines are for paper only');
+    if (!chromium) {
+      dispatchEvent(new Event('afterprint'));
+      expect(document.querySelector('[data-civic-print-header]')).to.equal(null);
+      this.skip();
+    }
     await emulateMedia({ media: 'print' });
     try {
       expect(shown(doc.querySelector('.first-text')!)).to.equal(true);
@@ -243,8 +260,10 @@ describe('printing', () => {
       expect(shown($(first, '[part=comment]'))).to.equal(true);
       expect(shown($(first, 'form'))).to.equal(false);
       expect(shown($(first, '[part=print-button]'))).to.equal(false);
+      expect(shown(from)).to.equal(true);
 
       dispatchEvent(new Event('afterprint'));
+      expect(document.querySelector('[data-civic-print-header]')).to.equal(null);
       expect(shown(doc.querySelector('.second-text')!)).to.equal(true);
       expect(shown(doc.querySelector('.elsewhere')!)).to.equal(true);
       expect(shown($(first, 'form'))).to.equal(false);
@@ -282,7 +301,12 @@ describe('printing', () => {
     if (!chromium) this.skip();
     await emulateMedia({ media: 'print' });
     try {
-      expect([...doc.querySelectorAll('h2, p')].filter(shown).map((el) => el.className)).to.deep.equal(['b', 'b']);
+      expect([...doc.querySelectorAll('main > h2, main > p')].filter(shown).map((el) => el.className)).to.deep.equal(['b', 'b']);
+      // A page without a consultation is named by its title.
+      const from = doc.querySelector('[data-civic-print-header]')!;
+      expect(shown(from)).to.equal(true);
+      expect(from.nextElementSibling).to.equal(doc.querySelector('h2.b'));
+      expect(textOf(from.querySelector('p'))).to.equal(`From ${document.title}.`);
       expect(shown(second)).to.equal(true);
       expect(shown(threadOf(doc, 'a'))).to.equal(false);
     } finally {

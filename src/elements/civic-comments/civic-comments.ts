@@ -142,7 +142,7 @@ export class CivicComments extends SectionElement {
   /** The references given for the comments the reader sent from here, by comment. */
   declare private references: ReadonlyMap<string, string>;
   declare private announcement: string;
-  /** The page's consultation, when it has one: its state decides whether the form is shown. */
+  /** The page's consultation, when it has one: its state decides whether the form is shown, and a printed section names it. */
   declare private consultation: Consultation | null;
   declare private outcome: Outcome | null;
   /** After the close, how many chose each option, as the backend sent them (the question's code checks them). */
@@ -385,7 +385,7 @@ export class CivicComments extends SectionElement {
   /** Printing is fetched the first time a reader asks for it: most readers never do. */
   readonly #print = async (): Promise<void> => {
     const { printSection } = await import('../../internal/print.js');
-    printSection(this.printFrom, this);
+    printSection(this.printFrom, this, this.consultation);
   };
 
   protected override render(): TemplateResult {
