@@ -18,6 +18,7 @@ import {
   CreatedComment,
   EraseRequest,
   EraseResult,
+  limits,
   ErrorBody,
   ErrorCode,
   Health,
@@ -33,6 +34,25 @@ const schema = (type: z.core.$ZodType, io: 'input' | 'output' = 'output') =>
 const json = (type: z.core.$ZodType, io: 'input' | 'output' = 'output') => ({
   content: { 'application/json': { schema: schema(type, io) } },
 });
+
+/**
+ * What a reader types is limited in characters as the reader sees them (grapheme clusters: a family
+ * emoji is one), which JSON Schema's `maxLength`, in code points, cannot say: the limit is given as
+ * `x-max-characters` and in words.
+ */
+function withCharacterLimits(body: ReturnType<typeof json>, fields: Record<string, number>) {
+  const properties = (body.content['application/json'].schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
+  for (const [field, max] of Object.entries(fields)) {
+    const property = properties[field];
+    if (!property) continue;
+    const variants = Array.isArray(property.anyOf) ? (property.anyOf as Record<string, unknown>[]) : [property];
+    for (const variant of variants.filter((each) => each.type === 'string')) {
+      variant['x-max-characters'] = max;
+      variant.description = `At most ${max.toLocaleString('en-GB')} characters after trimming, counted as a reader sees them (an emoji is one, however many code points make it).`;
+    }
+  }
+  return body;
+}
 /** An error's body, its `error` one of the codes this server sends (clients should still expect others from a newer server). */
 const error = (description: string) => ({ description, ...json(z.extend(ErrorBody, { error: ErrorCode })) });
 const query = (name: string, description: string, required = false, extra: object = {}) => ({
@@ -109,7 +129,14 @@ export function openApiDocument() {
               description: 'The same key with the same body is stored once',
             },
           ],
-          requestBody: { required: true, ...json(NewComment, 'input') },
+          requestBody: {
+            required: true,
+            ...withCharacterLimits(json(NewComment, 'input'), {
+              name: limits.nameMax,
+              organisation: limits.organisationMax,
+              body: limits.bodyMax,
+            }),
+          },
           responses: {
             201: {
               description: 'Stored: pending, published or received, with the reference the respondent keeps (a retry gets the same one)',
@@ -156,7 +183,7 @@ export function openApiDocument() {
           description:
             'Counted once per reader (known by a keyed hash of their address). When the reports since a moderator last decided on the comment reach REPORTS_TO_HIDE, it leaves public view until a moderator decides. The answer is the same whether or not the report counted.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: false, ...json(ReportInput, 'input') },
+          requestBody: { required: false, ...withCharacterLimits(json(ReportInput, 'input'), { reason: limits.reportReasonMax }) },
           responses: {
             202: { description: 'Received', ...json(z.object({ report: z.literal('received') })) },
             400: error('A reason over 500 characters, or a body that is not JSON'),

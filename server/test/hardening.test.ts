@@ -179,12 +179,22 @@ for (const driver of drivers) {
       }
     });
 
-    it('counts lengths in one unit, code points, in validation and in every query', async () => {
-      const emoji = '😀';
-      const tooLong = await post(newComment({ body: emoji.repeat(5001) }));
-      assert.equal(tooLong.status, 400);
-      assert.equal(((await tooLong.json()) as { fields: Record<string, string> }).fields.body, 'Comment must be 5,000 characters or fewer');
-      assert.equal((await post(newComment({ body: emoji.repeat(5000) }))).status, 201);
+    it('counts what a reader types as the reader sees it, and ids in code points in every query', async () => {
+      const refusal = async (response: Response) => ((await response.json()) as { fields: Record<string, string> }).fields;
+      // An emoji is one character, however many code points make it: a face (one), a flag (two), a family (five).
+      for (const emoji of ['😀', '🇬🇧']) {
+        const tooLong = await post(newComment({ body: emoji.repeat(5001) }));
+        assert.equal(tooLong.status, 400);
+        assert.equal((await refusal(tooLong)).body, 'Comment must be 5,000 characters or fewer');
+        assert.equal((await post(newComment({ body: emoji.repeat(5000) }))).status, 201);
+      }
+      const family = '👨‍👩‍👧';
+      assert.equal((await post(newComment({ body: `${family}${'a'.repeat(4999)}`, name: `${family}${'n'.repeat(99)}` }))).status, 201);
+      const overByOne = await post(newComment({ body: `${family}${'a'.repeat(5000)}`, name: `${family}${'n'.repeat(100)}` }));
+      assert.deepEqual(await refusal(overByOne), {
+        name: 'Name must be 100 characters or fewer',
+        body: 'Comment must be 5,000 characters or fewer',
+      });
       // A page id of the longest length in characters of four bytes each, with the longest section
       // id, can be posted to and read on both databases. The characters vary, as real text does, so
       // that PostgreSQL cannot compress the index entry below its limit.

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Comment, CommentPage, Counts, ErrorBody, limits, messagesFor, validateNewComment, validationMessages } from './index.js';
+import { Comment, CommentPage, Counts, ErrorBody, lengthOf, limits, messagesFor, validateNewComment, validationMessages } from './index.js';
 
 const valid = {
   page: '/review',
@@ -44,6 +44,15 @@ describe('contract: a new comment', () => {
     expect(at({ body: `  ${'b'.repeat(limits.bodyMax)}  ` }).success).to.equal(true);
     expect(at({ body: 'b'.repeat(limits.bodyMax + 1) })).to.deep.equal({ success: false, codes: { body: 'tooLong' } });
     expect(at({ email: '' })).to.deep.equal({ success: false, codes: { email: 'missing' } });
+  });
+
+  it('counts what a reader types as the reader sees it: an emoji is one character, however it is made', () => {
+    expect(['😀', '🇬🇧', '👨‍👩‍👧', 'é', 'e\u0301'].map(lengthOf)).to.deep.equal([1, 1, 1, 1, 1]);
+    expect(lengthOf('Pont-y-pŵl 👨‍👩‍👧')).to.equal(12);
+    const at = (overrides: object) => validateNewComment({ ...valid, ...overrides });
+    expect(at({ body: '🇬🇧'.repeat(limits.bodyMax) }).success).to.equal(true);
+    expect(at({ body: '🇬🇧'.repeat(limits.bodyMax + 1) })).to.deep.equal({ success: false, codes: { body: 'tooLong' } });
+    expect(at({ name: '👨‍👩‍👧'.repeat(limits.nameMax), organisation: '👨‍👩‍👧'.repeat(limits.organisationMax) }).success).to.equal(true);
   });
 
   it('asks whom a response comes from only where the consultation asks, and the organisation’s name only of one', () => {

@@ -1,6 +1,8 @@
 /**
- * Field limits shared by the widget, the adapters and the server. Lengths count Unicode code points
- * everywhere (zod's length checks count them too), so an emoji is one character, as a reader sees it.
+ * Field limits shared by the widget, the adapters and the server. What a reader types (a name, an
+ * organisation, a comment, a report's reason) is counted in characters as the reader sees them
+ * (`lengthOf`), so an emoji is one character however many code points make it. Everything else
+ * (ids, titles, addresses) is counted in Unicode code points, as zod's length checks count them.
  */
 export const limits = {
   nameMax: 100,
@@ -31,9 +33,11 @@ export const limits = {
   requestBodyMax: 64 * 1024,
 } as const;
 
-/** The length of a text as every limit counts it: in Unicode code points. */
-export function lengthOf(text: string): number {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
-}
+const graphemes = /* @__PURE__ */ new Intl.Segmenter();
+
+/**
+ * The length of a reader's text as its limits count it: in characters as the reader sees them
+ * (grapheme clusters), so that an emoji built of several code points, such as a family or a flag,
+ * is one character, as the form's character count says.
+ */
+export const lengthOf = (text: string): number => [...graphemes.segment(text)].length;

@@ -15,7 +15,7 @@ import {
   Visibility,
   wholeNumber,
 } from './schemas.js';
-import { emailPattern } from './new-comment.js';
+import { atMostCharacters, emailPattern } from './new-comment.js';
 
 /*
  * Shapes only servers and the moderation console use: queries, moderation and export. Kept apart
@@ -111,7 +111,7 @@ export type StatusUpdate = z.infer<typeof StatusUpdate>;
 
 /** Body of `POST /api/v1/comments/{id}/reports`: a reader reporting a published comment, with a reason if they give one. */
 export const ReportInput = /* @__PURE__ */ z.object({
-  reason: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(limits.reportReasonMax, 'tooLong')))),
+  reason: z.optional(z.nullable(z.string().check(z.trim(), atMostCharacters(limits.reportReasonMax, 'tooLong')))),
 });
 export type ReportInput = z.input<typeof ReportInput>;
 

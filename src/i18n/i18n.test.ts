@@ -3,23 +3,27 @@ import { auditConsoleCy } from './cy/audit.js';
 import { consultationConsoleCy } from './cy/consultation.js';
 import { moderationCy } from './cy/moderation.js';
 import { overviewConsoleCy } from './cy/overview.js';
+import { printCy } from './cy/print.js';
 import { questionCy } from './cy/question.js';
 import { cy } from './cy/reader.js';
 import { receiptCy } from './cy/receipt.js';
 import { reportCy } from './cy/report.js';
 import { respondCy } from './cy/respond.js';
 import { sectionsConsoleCy } from './cy/sections.js';
+import { sendingCy } from './cy/sending.js';
 import { validation as validationCy } from './cy/validation.js';
 import { auditConsoleEn } from './en/audit.js';
 import { consultationConsoleEn } from './en/consultation.js';
 import { moderationEn } from './en/moderation.js';
 import { overviewConsoleEn } from './en/overview.js';
+import { printEn } from './en/print.js';
 import { questionEn } from './en/question.js';
 import { en } from './en/reader.js';
 import { receiptEn } from './en/receipt.js';
 import { reportEn } from './en/report.js';
 import { respondEn } from './en/respond.js';
 import { sectionsConsoleEn } from './en/sections.js';
+import { sendingEn } from './en/sending.js';
 import { validationMessages as validationEn } from './en/validation.js';
 
 /** Every feature's words, English beside Welsh. */
@@ -27,6 +31,8 @@ const features: [name: string, english: object, welsh: object][] = [
   ['reader', en, cy],
   ['question', questionEn, questionCy],
   ['report', reportEn, reportCy],
+  ['sending', sendingEn, sendingCy],
+  ['print', printEn, printCy],
   ['validation', validationEn, validationCy],
   ['respond', respondEn, respondCy],
   ['receipt', receiptEn, receiptCy],

@@ -82,6 +82,7 @@ export const styles = css`
   }
   .author,
   .status-title,
+  .notice-title,
   legend,
   .tag,
   .error-message,
@@ -103,7 +104,9 @@ export const styles = css`
   .body {
     margin-bottom: 0.25em;
   }
-  .body {
+  .body,
+  .outcome-body,
+  .kept-comment {
     white-space: pre-line;
   }
   .tag {
@@ -128,23 +131,13 @@ export const styles = css`
   .kept-comment {
     border-left-color: var(--civic-color-border,#b1b4b6);
   }
-  .outcome-body,
-  .kept-comment {
-    white-space: pre-line;
-  }
   .consultation-notice {
     margin: 1.5em 0;
     padding: 0.75em 1em;
     border: 5px solid var(--civic-color-link,#1d70b8);
   }
-  .consultation-notice:focus {
-    outline: 3px solid var(--civic-color-focus,#ffdd00);
-  }
   .consultation-notice p {
     margin: 0 0 0.25em;
-  }
-  .consultation-notice .notice-title {
-    font-weight: 700;
   }
 
   .link-button {

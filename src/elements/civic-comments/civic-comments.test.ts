@@ -189,6 +189,13 @@ describe('<civic-comments> form', () => {
     expect($(el, '#body').getAttribute('aria-invalid')).to.equal('true');
   });
 
+  it('counts an emoji as one character, however many code points make it', async () => {
+    const { el } = await renderThread();
+    type(el, '#body', '👨‍👩‍👧 🇬🇧');
+    await el.updateComplete;
+    expect(textOf($(el, '.character-count'))).to.equal('You have 4,997 characters remaining');
+  });
+
   it('shows every problem in an error summary that takes focus, and keeps what was typed', async () => {
     const { el, backend } = await renderThread();
     type(el, '#email', 'not-an-email');

@@ -8,6 +8,8 @@ import { codeForMessage, messagesFor, validateNewComment } from '../../contract/
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { errorSummary as summary } from '../../internal/govuk/error-summary.js';
 import type { CommentForm } from './comment-form.js';
+import { sendingCy } from '../../i18n/cy/sending.js';
+import { sendingEn } from '../../i18n/en/sending.js';
 
 /*
  * What the response form needs only once a reader starts to use it: the checks, their messages in
@@ -86,7 +88,8 @@ export async function post(
     if (error instanceof ConsultationClosedError) return { kind: 'closed', error };
     if (error instanceof ValidationFailedError)
       return { kind: 'invalid', errors: translateServerMessages(error.fields, strings.validation) };
-    return { kind: 'failed', message: error instanceof RateLimitedError ? strings.rateLimited : strings.submitFailed, error };
+    const sending = strings.locale === 'cy' ? sendingCy : sendingEn;
+    return { kind: 'failed', message: error instanceof RateLimitedError ? sending.rateLimited : strings.submitFailed, error };
   }
 }
 

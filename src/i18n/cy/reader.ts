@@ -59,7 +59,6 @@ export const cy: Strings = {
   errorSummaryTitle: 'Mae problem wedi codi',
   errorPrefix: 'Gwall:',
   submitFailed: 'Nid oedd modd anfon eich sylw. Nid ydych wedi colli dim o’r hyn a deipiwyd gennych. Rhowch gynnig arall arni mewn munud.',
-  rateLimited: 'Rydych wedi anfon sawl sylw mewn amser byr. Arhoswch funud, yna rhowch gynnig arall arni.',
   statusPending: 'Yn aros i gael ei gymedroli',
   statusPrivate: 'Wedi’i anfon yn breifat',
   announcePending: 'Mae eich sylw wedi’i anfon. Bydd yn cael ei gyhoeddi ar ôl i gymedrolwr ei gymeradwyo.',

@@ -1,5 +1,6 @@
 import type { RespondStrings } from '../features/respond.js';
 import { cy } from './reader.js';
+import { sendingCy } from './sending.js';
 
 export const respondCy: RespondStrings = {
   ...cy,
@@ -13,7 +14,7 @@ export const respondCy: RespondStrings = {
   backToSection: 'Yn ôl i’r adran',
   closePage: 'Gallwch gau’r dudalen hon nawr.',
   originRefused: 'Nid oes modd anfon y ffurflen hon o wefan arall.',
-  tooMany: cy.rateLimited,
+  tooMany: sendingCy.rateLimited,
   linkBroken: 'Nid oes tudalen nac adran yn y ddolen i’r ffurflen hon. Ewch yn ôl a dilyn y ddolen eto.',
   tooLarge: 'Mae’r hyn a anfonoch yn rhy hir i’w dderbyn. Ewch yn ôl, byrhewch eich sylw a’i anfon eto.',
   formUnavailable: 'Nid oes modd dangos y ffurflen ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig eiliadau.',

@@ -58,7 +58,6 @@ export const en: Strings = {
   errorSummaryTitle: 'There is a problem',
   errorPrefix: 'Error:',
   submitFailed: 'Your comment could not be sent. Nothing you typed has been lost. Try again in a moment.',
-  rateLimited: 'You have sent several comments in a short time. Wait a minute, then try again.',
   statusPending: 'Awaiting moderation',
   statusPrivate: 'Sent privately',
   announcePending: 'Your comment has been sent. It will be published once a moderator has approved it.',

@@ -1,5 +1,6 @@
 import type { RespondStrings } from '../features/respond.js';
 import { en } from './reader.js';
+import { sendingEn } from './sending.js';
 
 export const respondEn: RespondStrings = {
   ...en,
@@ -13,7 +14,7 @@ export const respondEn: RespondStrings = {
   backToSection: 'Back to the section',
   closePage: 'You can now close this page.',
   originRefused: 'This form cannot be sent from another website.',
-  tooMany: en.rateLimited,
+  tooMany: sendingEn.rateLimited,
   linkBroken: 'The link to this form is missing its page or section. Go back and follow the link again.',
   tooLarge: 'What you sent is too long to be received. Go back, shorten your comment and send it again.',
   formUnavailable: 'The form cannot be shown just now. Try again in a few seconds.',

@@ -69,7 +69,6 @@ export interface Strings {
   /** Read before each field's message, visually hidden: "Error:". */
   errorPrefix: string;
   submitFailed: string;
-  rateLimited: string;
   statusPending: string;
   statusPrivate: string;
   announcePending: string;
