@@ -51,11 +51,23 @@ const chunkNamed =
     return `chunks/${prefix}${name}-[hash].js`;
   };
 
+/**
+ * Warnings about the packages' own code that say nothing about ours are left out, so that a build's
+ * output is read for what matters: comments zod places where Rollup cannot use them as annotations,
+ * and a cycle inside zod. Every other warning is printed.
+ */
+function onwarn(warning, warn) {
+  const inPackages = (warning.id ?? warning.ids?.[0] ?? '').includes('/node_modules/');
+  if (inPackages && (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY')) return;
+  warn(warning);
+}
+
 export default [
   // One minified file for a <script type="module"> tag, with everything an English page on a
   // server needs; what only some pages need (Welsh, the in-page backend) is in chunks it fetches.
   {
     input: 'src/civic-comments.ts',
+    onwarn,
     // The contract's modules only define schemas and functions: a page that uses none of a module's
     // exports need not run it (Rollup cannot tell, as zod's schemas are built by method calls).
     treeshake: { moduleSideEffects: (id) => !/\/src\/contract\//.test(id) },
@@ -85,6 +97,7 @@ export default [
   // The moderators' console, in a file of its own so that readers never download it.
   {
     input: 'src/civic-moderation.ts',
+    onwarn,
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
@@ -107,10 +120,10 @@ export default [
     },
     plugins: [nodeResolve({ exportConditions: ['production'] }), minifyLitCss(), esbuild({ target, tsconfig: 'tsconfig.json' })],
   },
-  // Modules for npm users, whose bundler brings lit, zod and ky; `tsc` adds the type declarations.
+  // Modules for npm users, whose bundler brings lit (and @lit/task), zod and ky; `tsc` adds the type declarations.
   {
     input: ['src/index.ts', 'src/define.ts', 'src/contract/index.ts', 'src/moderation.ts'],
-    external: [/^lit(\/|$)/, /^zod(\/|$)/, /^ky(\/|$)/],
+    external: [/^lit(\/|$)/, /^@lit\/task(\/|$)/, /^zod(\/|$)/, /^ky(\/|$)/],
     output: { dir: 'dist/module', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   },
