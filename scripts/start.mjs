@@ -8,7 +8,7 @@
  *   npm start                    the demonstration, seeded, on http://localhost:8787
  *   npm start -- --port 9000     on another port
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -76,5 +76,12 @@ for (const part of parts) {
   console.log(`Built ${part.name} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-const extra = process.argv.slice(2);
-run('node', ['server/bin/civic-comments-server.js', '--demo', '--seed', ...extra]);
+const server = spawn(process.execPath, ['server/bin/civic-comments-server.js', '--demo', '--seed', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
+// Ctrl-C reaches the server from the terminal itself, and it finishes what it was doing before it
+// stops; a SIGTERM sent to this script alone is passed on. Either way this script ends with it.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => server.kill('SIGTERM'));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
