@@ -302,11 +302,11 @@ describe('printing', () => {
     await emulateMedia({ media: 'print' });
     try {
       expect([...doc.querySelectorAll('main > h2, main > p')].filter(shown).map((el) => el.className)).to.deep.equal(['b', 'b']);
-      // A page without a consultation is named by its title.
+      // A page without a consultation is named by its title (or, untitled, by its host).
       const from = doc.querySelector('[data-civic-print-header]')!;
       expect(shown(from)).to.equal(true);
       expect(from.nextElementSibling).to.equal(doc.querySelector('h2.b'));
-      expect(textOf(from.querySelector('p'))).to.equal(`From ${document.title}.`);
+      expect(textOf(from.querySelector('p'))).to.equal(`From ${document.title || location.hostname}.`);
       expect(shown(second)).to.equal(true);
       expect(shown(threadOf(doc, 'a'))).to.equal(false);
     } finally {

@@ -113,7 +113,7 @@ describe('<civic-moderation> moderators and the audit log', () => {
       [
         'Cadwodd ymgynghoriad',
         '',
-        'Teitl: Cynllun parcio | Yn agor: Heb ei roi | Yn cau: 31 Mawrth 2027 am 11:59yh | Adran: Heb ei roi | Yn holi am sefydliadau: Nac ydy | Cyswllt: Heb ei roi | Yn dangos nifer yr atebion ar ôl cau: Nac ydy | Adrannau: 0 o adrannau',
+        'Teitl: Cynllun parcio | Yn agor: Heb ei roi | Yn cau: 31 Mawrth 2027 am 11:59yh | Corff cyhoeddus: Heb ei roi | Yn holi am sefydliadau: Nac ydy | Cyswllt: Heb ei roi | Yn dangos nifer yr atebion ar ôl cau: Nac ydy | Adrannau: 0 o adrannau',
       ],
     ]);
     expect(textOf($(el, '[part=signed-in]'))).to.equal(`Wedi mewngofnodi fel ${named.name} (gweinyddwr)`);
