@@ -1,6 +1,6 @@
 import { type ErrorCode, consultationState, type Consultation, type ModerationConsultation } from 'civic-comments/contract';
 import type { Strings } from 'civic-comments/i18n';
-import type { ConsultationRecord } from './storage/storage.js';
+import { currentVersion, type ConsultationRecord } from './storage/storage.js';
 
 /** A consultation as the public sees it, in its state at `now` by the server's clock. */
 export function publicConsultation(record: ConsultationRecord, now = Date.now()): Consultation {
@@ -23,7 +23,14 @@ export const moderationConsultation = (
   ...publicConsultation(record, now),
   contactEmail: record.contactEmail,
   showAnswerCounts: record.showAnswerCounts,
-  sections: record.sections.map((section) => ({ id: section.id, title: section.title, question: section.question ?? null })),
+  sections: record.sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    question: section.question ?? null,
+    aliases: section.aliases ?? [],
+    text: section.text ?? null,
+    version: currentVersion(section),
+  })),
   updatedAt: record.updatedAt,
   statusCounts: record.statusCounts,
 });

@@ -25,6 +25,8 @@ import {
   ModerationComment,
   ModerationPage,
   NewComment,
+  ConsultationChanges,
+  SectionVersions,
   StatusUpdate,
 } from 'civic-comments/contract';
 
@@ -163,6 +165,37 @@ export function openApiDocument() {
             200: { description: 'The consultation', ...json(PublicConsultation) },
             304: { description: 'Not modified' },
             404: error('The page has no consultation: it is always open'),
+          },
+        },
+      },
+      '/api/v1/consultations/{page}/changes': {
+        get: {
+          summary: "Every change of the page's sections' wordings, newest first, with what the department said changed",
+          parameters: [{ name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' }],
+          responses: {
+            200: { description: 'The change log', ...json(ConsultationChanges) },
+            304: { description: 'Not modified' },
+            404: error('The page has no consultation'),
+          },
+        },
+      },
+      '/api/v1/consultations/{page}/sections/{section}/versions': {
+        get: {
+          summary: "Every wording a section has had, oldest first, each with when it was current (`to` null for today's)",
+          parameters: [
+            { name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' },
+            {
+              name: 'section',
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+              description: "The section's id, or one of its aliases",
+            },
+          ],
+          responses: {
+            200: { description: 'The versions', ...json(SectionVersions) },
+            304: { description: 'Not modified' },
+            404: error('The page has no consultation, or the consultation no such section'),
           },
         },
       },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   publicComment,
+  sectionNamed,
   validateNewComment,
   type Comment,
   type CommentStatus,
@@ -13,7 +14,7 @@ import { refusal, type ClosedConsultation } from './consultations.js';
 import type { AppOptions } from './context.js';
 import { unstorableText } from './http/storable.js';
 import { newReference } from './reference.js';
-import type { CreateResult, StoredComment } from './storage/storage.js';
+import { currentVersion, type CreateResult, type StoredComment } from './storage/storage.js';
 
 export type SubmitResult =
   | { kind: 'invalid'; codes: FieldCodes }
@@ -43,9 +44,11 @@ export async function submitComment(
   if (unstorable) return { kind: 'unstorable', fields: unstorable };
   const page = typeof (input as { page?: unknown } | null)?.page === 'string' ? (input as { page: string }).page : undefined;
   const consultation = page === undefined ? undefined : await storage.getConsultation(page);
-  const section = (input as { section?: unknown } | null)?.section;
-  const question = consultation?.sections.find((each) => each.id === section)?.question;
-  const checked = validateNewComment(input, consultation, question);
+  // A post to an alias (an earlier id, or an earlier heading's slug) is the section's own.
+  const asked = (input as { section?: unknown } | null)?.section;
+  const named = typeof asked === 'string' ? sectionNamed(consultation?.sections, asked) : undefined;
+  if (named && named.id !== asked) input = { ...(input as object), section: named.id };
+  const checked = validateNewComment(input, consultation, named?.question);
   if (!checked.success) return { kind: 'invalid', codes: checked.codes };
   const data = checked.data;
   if (data.parentId) {
@@ -92,6 +95,8 @@ export async function submitComment(
       lang: data.lang ?? null,
       reference: newReference(),
       answer: data.answer?.length ? data.answer : null,
+      // The wording it answered, as the server knows it now: not what the browser says it showed.
+      version: currentVersion(named),
     },
     key ? { key, fingerprint, answer } : undefined,
   );

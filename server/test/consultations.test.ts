@@ -73,7 +73,9 @@ for (const driver of drivers) {
       const { consultation } = (await saved.json()) as { consultation: Record<string, unknown> };
       assert.equal(consultation.closesAt, '2099-03-31T22:59:00.000Z', 'stored in UTC, whatever offset it came with');
       assert.equal(consultation.contactEmail, 'consultation@example.gov.uk');
-      assert.deepEqual(consultation.sections, [{ id: 'intro', title: 'Introduction', question: null }]);
+      assert.deepEqual(consultation.sections, [
+        { id: 'intro', title: 'Introduction', question: null, aliases: [], text: null, version: null },
+      ]);
 
       const expected = {
         page,

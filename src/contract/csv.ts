@@ -11,10 +11,16 @@ export type ExportedResponse = Omit<ModerationComment, 'reports' | 'shownTogethe
   question: string | null;
   /** The options it chose, as declared; in CSV, one cell with the options separated by "; ". */
   answer: string[] | null;
+  /** The version of its section's wording it answered, or null where the section had none. */
+  version: number | null;
+  /** When that wording was published (ISO 8601), so that an analyst can find the text it answered. */
+  versionFrom: string | null;
 };
 
 /** The question a response's section asks, if any: how an export finds the question's text. */
 export type QuestionOf = (response: { page: string; section: string }) => { text: string } | null | undefined;
+/** When the wording a response answered was published: how an export dates a response's version. */
+export type VersionFrom = (response: { page: string; section: string; version: number }) => string | null | undefined;
 
 /** The columns of an export, in order. */
 export const exportColumns = [
@@ -22,6 +28,8 @@ export const exportColumns = [
   'reference',
   'page',
   'section',
+  'version',
+  'versionFrom',
   'parentId',
   'role',
   'status',
@@ -45,6 +53,7 @@ export const exportColumns = [
 export function exportedResponse(
   { reports: _reports, shownTogether: _shown, ...comment }: ModerationComment,
   questionOf?: QuestionOf,
+  versionFrom?: VersionFrom,
 ): ExportedResponse {
   const time = londonTime(comment.createdAt);
   const two = (n: number) => String(n).padStart(2, '0');
@@ -60,6 +69,8 @@ export function exportedResponse(
     campaignSize: comment.campaign ? (comment.campaignSize ?? 1) : null,
     question: (!comment.parentId && questionOf?.(comment)?.text) || null,
     answer: comment.answer?.length ? comment.answer : null,
+    version: comment.version ?? null,
+    versionFrom: (comment.version != null && versionFrom?.({ ...comment, version: comment.version })) || null,
     receivedAt: `${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}`,
   };
 }
@@ -77,9 +88,9 @@ export function csvCell(value: unknown): string {
 }
 
 /** Every response as CSV with a header row and CRLF line ends. */
-export function toCsv(comments: ModerationComment[], questionOf?: QuestionOf): string {
+export function toCsv(comments: ModerationComment[], questionOf?: QuestionOf, versionFrom?: VersionFrom): string {
   const lines = [exportColumns.join(',')];
-  for (const comment of comments.map((each) => exportedResponse(each, questionOf))) {
+  for (const comment of comments.map((each) => exportedResponse(each, questionOf, versionFrom))) {
     lines.push(exportColumns.map((column) => csvCell(column === 'answer' ? comment.answer?.join('; ') : comment[column])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

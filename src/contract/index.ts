@@ -10,4 +10,5 @@ export * from './audit.js';
 export * from './overview.js';
 export * from './rules.js';
 export * from './questions.js';
+export * from './versions.js';
 export * from './errors.js';

@@ -22,6 +22,12 @@ export const limits = {
   titleMax: 200,
   /** Sections a consultation may list. */
   sectionsMax: 500,
+  /** Earlier ids or heading slugs a section answers to. */
+  aliasesMax: 20,
+  /** A section's published wording. */
+  sectionTextMax: 50000,
+  /** What the department says changed in a section's wording. */
+  noteMax: 500,
   /** A reader's reason for reporting a comment. */
   reportReasonMax: 500,
   /** An outcome, and an official response. */

@@ -18,4 +18,5 @@ export const publicComment = (c: Comment & { visibility?: Visibility }): Comment
   status: c.status,
   role: c.role ?? 'reader',
   answer: c.answer?.length ? c.answer : null,
+  version: c.version ?? null,
 });

@@ -59,6 +59,8 @@ export const Comment = /* @__PURE__ */ z.object({
   role: z.optional(Role),
   /** The options chosen in answer to the section's question, as declared; null when none was asked or chosen. */
   answer: z.optional(z.nullable(z.array(z.string()))),
+  /** The version of its section's wording current when it arrived; null where the section had none; left out by backends without versions. */
+  version: z.optional(z.nullable(wholeNumber)),
 });
 export type Comment = z.infer<typeof Comment>;
 
@@ -105,6 +107,8 @@ export const CommentPage = /* @__PURE__ */ z.object({
   question: z.optional(z.unknown() as unknown as z.ZodMiniType<SectionQuestion | null>),
   /** After the close, when the consultation publishes them: how many responses chose each option (checked with `AnswerCounts` as the question is). */
   answerCounts: z.optional(z.unknown() as unknown as z.ZodMiniType<AnswerCounts | null>),
+  /** The version of the section's wording now, or null; left out by backends without versions. */
+  version: z.optional(z.nullable(wholeNumber)),
 });
 export type CommentPage = z.infer<typeof CommentPage>;
 

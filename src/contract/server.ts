@@ -203,12 +203,24 @@ export const ConsultationInput = /* @__PURE__ */ z
     sections: z.optional(
       z
         .array(
-          z.object({ id: sectionId, title: text(limits.titleMax), question: z.optional(z.nullable(SectionQuestion)) }).check(
-            z.refine((section) => !section.question || new Set(section.question.options).size === section.question.options.length, {
-              message: 'each option must be different',
-              path: ['question', 'options'],
-            }),
-          ),
+          z
+            .object({
+              id: sectionId,
+              title: text(limits.titleMax),
+              question: z.optional(z.nullable(SectionQuestion)),
+              /** Earlier ids or heading slugs: posts and lists to one are the section's own. */
+              aliases: z.optional(z.array(sectionId).check(z.maxLength(limits.aliasesMax))),
+              /** The section's published wording: each change of it is a new version. */
+              text: z.optional(z.nullable(text(limits.sectionTextMax))),
+              /** What changed in the wording, for the public change log; kept with the new version. */
+              note: z.optional(z.nullable(text(limits.noteMax))),
+            })
+            .check(
+              z.refine((section) => !section.question || new Set(section.question.options).size === section.question.options.length, {
+                message: 'each option must be different',
+                path: ['question', 'options'],
+              }),
+            ),
         )
         .check(z.maxLength(limits.sectionsMax)),
     ),
@@ -218,6 +230,23 @@ export const ConsultationInput = /* @__PURE__ */ z
       message: 'closesAt must be after opensAt',
       path: ['closesAt'],
     }),
+    // An id names one section: an alias may be neither another section's id nor another's alias.
+    z.check((context) => {
+      const named = new Map<string, number>();
+      (context.value.sections ?? []).forEach((section, i) => {
+        for (const name of [section.id, ...(section.aliases ?? [])]) {
+          const other = named.get(name);
+          if (other !== undefined && other !== i)
+            context.issues.push({
+              code: 'custom',
+              input: context.value,
+              path: ['sections', i, 'aliases'],
+              message: `"${name}" already names another section`,
+            });
+          named.set(name, i);
+        }
+      });
+    }),
   );
 export type ConsultationInput = z.input<typeof ConsultationInput>;
 
@@ -226,7 +255,17 @@ export const ModerationConsultation = /* @__PURE__ */ z.object({
   ...Consultation.shape,
   contactEmail: z.nullable(z.string()),
   showAnswerCounts: z.boolean(),
-  sections: z.array(z.object({ id: sectionId, title: z.string(), question: z.nullable(SectionQuestion) })),
+  sections: z.array(
+    z.object({
+      id: sectionId,
+      title: z.string(),
+      question: z.nullable(SectionQuestion),
+      aliases: z.array(sectionId),
+      text: z.nullable(z.string()),
+      /** The version of the wording now, or null while the section has none. */
+      version: z.nullable(wholeNumber),
+    }),
+  ),
   updatedAt: z.string().check(z.regex(isoDateTimePattern)),
   /** Responses to the page by status (`pending`, `published`, …). */
   statusCounts: z.record(z.string(), wholeNumber),

@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { failure, responseTo, unique } from './responses.js';
 import type { CommentsBackend } from '../../src/backends/backend.js';
 import { CivicCommentsError, ValidationFailedError } from '../../src/backends/errors.js';
-import type { NewCommentInput } from '../../src/contract/public.js';
 import type { SectionQuestion } from '../../src/contract/questions.js';
 
 export interface BackendUnderTest {
@@ -30,24 +30,9 @@ export interface BackendUnderTest {
   askQuestion?: (page: string, question: SectionQuestion | null) => Promise<void>;
 }
 
-const unique = () => Math.random().toString(36).slice(2, 10);
-
 export function backendConformance(underTest: BackendUnderTest): void {
   const { backend, section } = underTest;
-  const response = (page: string, overrides: Partial<NewCommentInput> = {}): NewCommentInput => ({
-    page,
-    section,
-    name: 'Ada Lovelace',
-    email: `ada.${unique()}@example.com`,
-    body: `A response ${unique()}.`,
-    visibility: 'public',
-    ...overrides,
-  });
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => assert.fail('it should have failed'),
-      (error: unknown) => error,
-    );
+  const response = responseTo(section);
 
   describe(`the CommentsBackend contract: ${underTest.name}`, () => {
     it('waits for a moderator, then lists a response with its reply, oldest first, and counts them', async () => {

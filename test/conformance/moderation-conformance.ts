@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { failure, responseTo, unique } from './responses.js';
 import type { CommentsBackend } from '../../src/backends/backend.js';
 import { CivicCommentsError, ValidationFailedError } from '../../src/backends/errors.js';
 import { DepartmentMissingError, type ModerationBackend, UnauthorizedError } from '../../src/backends/moderation.js';
-import type { NewCommentInput } from '../../src/contract/public.js';
 
 /** A page of one's own, the reader's backend on it, and the moderator's, signed in and not. */
 export interface ModerationUnderTest {
@@ -27,23 +27,8 @@ export interface ModerationRunner {
   section: string;
 }
 
-const unique = () => Math.random().toString(36).slice(2, 10);
-
 export function moderationConformance({ name, fresh, section }: ModerationRunner): void {
-  const response = (page: string, overrides: Partial<NewCommentInput> = {}): NewCommentInput => ({
-    page,
-    section,
-    name: 'Ada Lovelace',
-    email: `ada.${unique()}@example.com`,
-    body: `A response ${unique()}.`,
-    visibility: 'public',
-    ...overrides,
-  });
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => assert.fail('it should have failed'),
-      (error: unknown) => error,
-    );
+  const response = responseTo(section);
 
   describe(`the ModerationBackend contract: ${name}`, () => {
     it('refuses a token it does not accept with UnauthorizedError, and names whose a good one is', async () => {

@@ -30,8 +30,10 @@ import {
   optionInUseMessage,
   type SectionQuestion,
   type QuestionOf,
+  type VersionFrom,
+  sectionNamed,
 } from 'civic-comments/contract';
-import type { Storage } from '../storage/storage.js';
+import { currentVersion, type Storage } from '../storage/storage.js';
 import { consultZip } from '../consult-export.js';
 import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
@@ -241,6 +243,14 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     const consultations = page ? [await storage.getConsultation(page)] : await storage.listConsultations();
     const questionOf: QuestionOf = (response) =>
       consultations.find((each) => each?.page === response.page)?.sections.find((section) => section.id === response.section)?.question;
+    // When each wording a response answered was published, read once for every section that has had one.
+    const published = new Map<string, string>();
+    for (const consultation of consultations)
+      for (const section of consultation?.sections ?? [])
+        if (section.versions)
+          for (const version of await storage.sectionVersions(consultation!.page, section.id))
+            published.set(`${consultation!.page}\n${section.id}\n${version.version}`, version.from);
+    const versionFrom: VersionFrom = ({ page, section, version }) => published.get(`${page}\n${section}\n${version}`);
     const day = new Date().toISOString().slice(0, 10);
     if (format === 'consult') {
       c.header('Content-Disposition', `attachment; filename="consult-${fileSlug(page)}-${day}.zip"`);
@@ -253,12 +263,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
       return c.json({
         page: page ?? null,
         exportedAt: new Date().toISOString(),
-        responses: responses.map((r) => exportedResponse(ModerationComment.parse(r), questionOf)),
+        responses: responses.map((r) => exportedResponse(ModerationComment.parse(r), questionOf, versionFrom)),
       });
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
     // The byte order mark makes spreadsheet programs read the file as UTF-8.
-    return c.body(`\uFEFF${toCsv(responses, questionOf)}`);
+    return c.body(`\uFEFF${toCsv(responses, questionOf, versionFrom)}`);
   });
 
   app.post('/api/v1/moderation/erase', async (c) => {
@@ -331,8 +341,10 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     if (!input.success) {
       return errorResponse(c, 400, 'validation', 'Send { page, section, parentId?, body }.', { fields: fieldsOf(input.error.issues) });
     }
-    const { page, section, parentId, body } = input.data;
+    const { page, parentId, body } = input.data;
     const consultation = await storage.getConsultation(page);
+    const named = sectionNamed(consultation?.sections, input.data.section);
+    const section = named?.id ?? input.data.section;
     if (!consultation?.department) {
       return errorResponse(
         c,
@@ -360,6 +372,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         visibility: 'public',
         status: 'published',
         role: 'official',
+        version: currentVersion(named),
       },
       c.get('moderator').name,
     );

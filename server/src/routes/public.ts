@@ -14,6 +14,9 @@ import {
   type Consultation,
   isPublic,
   answerCounts,
+  sectionNamed,
+  type ConsultationChanges,
+  type SectionVersions,
 } from 'civic-comments/contract';
 import { cy, en } from 'civic-comments/i18n';
 import { nextChange, publicConsultation, refusalCode, refusalMessage } from '../consultations.js';
@@ -25,6 +28,7 @@ import { holdsUnstorableText } from '../http/storable.js';
 import { networkOf } from '../http/client-address.js';
 import { originNamed } from '../http/origins.js';
 import { submitComment } from '../submit.js';
+import { currentVersion } from '../storage/storage.js';
 
 /** The language an API client asks for: Welsh when its first choice is, English otherwise. */
 const stringsFor = (acceptLanguage: string | undefined) => (/^\s*cy\b/i.test(acceptLanguage ?? '') ? cy : en);
@@ -51,6 +55,9 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     }
     const keep = await keeping(page);
     const [counts, record] = await Promise.all([storage.countPublished(page), storage.getConsultation(page)]);
+    // A page still showing a section's earlier heading asks for it by that heading's slug.
+    for (const section of record?.sections ?? [])
+      for (const alias of section.aliases ?? []) if (counts[section.id] !== undefined) counts[alias] = counts[section.id]!;
     const now = Date.now();
     // The answer shows the consultation's state, so it is kept only until that state changes.
     const consultation: Consultation | null = record ? publicConsultation(record, now) : null;
@@ -81,13 +88,13 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !after) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     const keep = await keeping(page);
-    const [result, outcome, record] = await Promise.all([
-      storage.listPublished(page, section, limit, after),
-      storage.getOutcome(page, section),
-      storage.getConsultation(page),
-    ]);
+    const record = await storage.getConsultation(page);
+    // An alias (an earlier id, or an earlier heading's slug) lists the section's one thread.
+    const named = sectionNamed(record?.sections, section);
+    const id = named?.id ?? section;
+    const [result, outcome] = await Promise.all([storage.listPublished(page, id, limit, after), storage.getOutcome(page, id)]);
     const now = Date.now();
-    const question = record?.sections.find((each) => each.id === section)?.question ?? null;
+    const question = named?.question ?? null;
     const countsShown = question && record?.showAnswerCounts && publicConsultation(record, now).state === 'closed';
     return cachedJson(
       c,
@@ -97,11 +104,32 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
         total: result.total,
         outcome: outcome ?? null,
         question,
-        answerCounts: countsShown ? answerCounts(question, await storage.answerTallies(page, section)) : null,
+        answerCounts: countsShown ? answerCounts(question, await storage.answerTallies(page, id)) : null,
+        version: currentVersion(named),
       } satisfies CommentPage,
       // The counts appear when the consultation closes, with no write to the page.
       keep && { ...keep, expiresAt: nextChange(record, now) },
     );
+  });
+
+  // A page's changes: each new wording of a section, with what the department said changed.
+  app.get('/api/v1/consultations/:page/changes', async (c) => {
+    const page = c.req.param('page');
+    if (!pageId.safeParse(page).success) return errorResponse(c, 404, 'not_found', 'There is no consultation on this page.');
+    const keep = await keeping(page);
+    const record = await storage.getConsultation(page);
+    if (!record) return errorResponse(c, 404, 'not_found', 'There is no consultation on this page.');
+    return cachedJson(c, { changes: await storage.sectionChanges(page) } satisfies ConsultationChanges, keep);
+  });
+
+  // Every wording a section has had, for the difference a reader of an earlier response asks to see.
+  app.get('/api/v1/consultations/:page/sections/:section/versions', async (c) => {
+    const page = c.req.param('page');
+    if (!pageId.safeParse(page).success) return errorResponse(c, 404, 'not_found', 'There is no such section in this consultation.');
+    const keep = await keeping(page);
+    const named = sectionNamed((await storage.getConsultation(page))?.sections, c.req.param('section'));
+    if (!named) return errorResponse(c, 404, 'not_found', 'There is no such section in this consultation.');
+    return cachedJson(c, { versions: await storage.sectionVersions(page, named.id) } satisfies SectionVersions, keep);
   });
 
   // One published public comment, so that a permalink can find the thread that holds it.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import { limits, pageId, publicComment, sectionId, type Comment, isPublic } from 'civic-comments/contract';
+import { limits, pageId, publicComment, sectionId, sectionNamed, type Comment, isPublic } from 'civic-comments/contract';
 import { authorOf } from 'civic-comments/i18n';
 import { refusal, refusalMessage, sectionTitleOf } from '../consultations.js';
 import type { AppOptions } from '../context.js';
@@ -24,26 +24,30 @@ export function readRoutes(app: Hono, options: AppOptions): void {
   app.get('/read', async (c) => {
     const query = c.req.query();
     const page = query.page ?? '';
-    const section = query.section ?? '';
+    const asked = query.section ?? '';
     const lang = query.lang ?? '';
     const strings = stringsFor(lang);
     c.header('Content-Security-Policy', contentSecurityPolicy);
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (!pageId.safeParse(page).success || !sectionId.safeParse(section).success || (query.cursor && !after)) {
+    if (!pageId.safeParse(page).success || !sectionId.safeParse(asked).success || (query.cursor && !after)) {
       c.header('Cache-Control', 'no-store');
       return c.html(
         pageHtml(strings, html`<h1>${strings.commentsHeading}</h1><p>${strings.readLinkBroken}</p>`, strings.commentsHeading),
         400,
       );
     }
-    const read = await Promise.all([
-      storage.getConsultation(page),
-      storage.listPublished(page, section, perPage, after),
-      storage.getOutcome(page, section),
-    ]).catch((error: unknown) => {
-      if (!storage.isUnavailable(error)) throw error;
-      return undefined;
-    });
+    // A link made when the section had an earlier heading reads the section's one thread.
+    let section = asked;
+    const read = await storage
+      .getConsultation(page)
+      .then((consultation) => {
+        section = sectionNamed(consultation?.sections, asked)?.id ?? asked;
+        return Promise.all([consultation, storage.listPublished(page, section, perPage, after), storage.getOutcome(page, section)]);
+      })
+      .catch((error: unknown) => {
+        if (!storage.isUnavailable(error)) throw error;
+        return undefined;
+      });
     if (!read) {
       c.header('Cache-Control', 'no-store');
       c.header('Retry-After', '5');

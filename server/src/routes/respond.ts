@@ -11,6 +11,7 @@ import {
   validationMessages,
   type CommentField,
   type SectionQuestion,
+  sectionNamed,
 } from 'civic-comments/contract';
 import { questionCy, questionEn, type QuestionStrings } from 'civic-comments/i18n';
 import { refusal, refusalMessage, sectionTitleOf, type ClosedConsultation } from '../consultations.js';
@@ -105,6 +106,8 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
       const strings = stringsFor(state.lang);
       return page(c, strings, 503, html`<h1>${strings.pageTitle}</h1><p>${strings.formUnavailable}</p>`);
     }
+    // A link made when the section had an earlier heading answers the section's one thread.
+    state.section = sectionNamed(consultation?.sections, state.section)?.id ?? state.section;
     state.sectionTitle = sectionTitleOf(consultation, state.section);
     state.question = questionOf(consultation, state);
     const closed = refusal(consultation);
@@ -173,6 +176,8 @@ export function respondRoutes(app: Hono, options: AppOptions): void {
     // Asked again only to show the form again: whether it asks whom a response comes from, and its question.
     const asks = async () => {
       const consultation = await options.storage.getConsultation(state.page);
+      // A link made when the section had an earlier heading answers the section's one thread.
+      state.section = sectionNamed(consultation?.sections, state.section)?.id ?? state.section;
       state.sectionTitle = sectionTitleOf(consultation, state.section);
       state.question = questionOf(consultation, state);
       return consultation?.askOrganisation ?? false;

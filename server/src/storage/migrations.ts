@@ -185,6 +185,26 @@ export const migrations: { version: number; sql: string }[] = [
       ALTER TABLE consultations ADD COLUMN show_answer_counts INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 12,
+    // Sections that change: every wording a section has had, from when it was published to when it
+    // was replaced (NULL while current), with what the department said changed; and the version of
+    // its section's wording each response arrived on (NULL where the section had none, as every
+    // response stored before now).
+    sql: `
+      CREATE TABLE section_versions (
+        page ORDERED NOT NULL,
+        section ORDERED NOT NULL,
+        version INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        note TEXT,
+        valid_from TEXT NOT NULL,
+        valid_to TEXT,
+        PRIMARY KEY (page, section, version)
+      );
+      ALTER TABLE comments ADD COLUMN section_version INTEGER;
+    `,
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */
@@ -201,5 +221,6 @@ export const tables = [
   'audit_log',
   'reports',
   'campaign_bands',
+  'section_versions',
   'schema_migrations',
 ];

@@ -28,16 +28,16 @@ export type Sql = postgres.Sql | postgres.TransactionSql;
  */
 export const prepared = { prepare: true };
 
-// $1 id, $2 time, $3 whether the public sees it at once, $4–$17 the comment's columns.
+// $1 id, $2 time, $3 whether the public sees it at once, $4–$18 the comment's columns.
 const insertSelected = `INSERT INTO comments (id, created_at, updated_at, page, section, parent_id, name, email, body, visibility, status, role,
-    respondent, organisation, lang, reference, answer)
-  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17`;
+    respondent, organisation, lang, reference, answer, section_version)
+  SELECT $1, $2, $2, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::integer`;
 const bumpStored = `INSERT INTO page_versions (page, version) SELECT page, 1 FROM stored WHERE $3
   ON CONFLICT (page) DO UPDATE SET version = page_versions.version + 1`;
 const storeComment = `WITH stored AS (${insertSelected} RETURNING page) ${bumpStored}`;
-// …and $18 the key, $19 the request's fingerprint, $20 the answer kept for retries.
+// …and $19 the key, $20 the request's fingerprint, $21 the answer kept for retries.
 const storeClaimedComment = `WITH claimed AS (
-    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($18, $19, $1, $20, $2)
+    INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES ($19, $20, $1, $21, $2)
     ON CONFLICT (key) DO NOTHING RETURNING key
   ),
   stored AS (${insertSelected} WHERE EXISTS (SELECT 1 FROM claimed) RETURNING page),
@@ -92,6 +92,7 @@ export function storeStatement({ record, idempotency }: NewCreate): StoreStateme
     comment.lang,
     comment.reference,
     answerColumn(comment.answer),
+    comment.version,
   ];
   if (!idempotency) return { comment, text: storeComment, params };
   const answer = idempotency.answer(comment);

@@ -8,7 +8,7 @@ import { PostgresHitCounter, type HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { migrations } from './migrations.js';
-import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
+import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
 import {
   campaignDecision,
   consultationSaved,
@@ -39,6 +39,9 @@ import {
   type PublicRow,
   type ReceiptRow,
   answerOf,
+  changeOf,
+  versionOf,
+  type VersionRow,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -58,6 +61,8 @@ import type {
   Storage,
   StoredComment,
   AnswerTally,
+  StoredSectionChange,
+  StoredSectionVersion,
 } from './storage.js';
 
 import {
@@ -314,12 +319,23 @@ export class PostgresStorage implements Storage {
     return row && fromConsultationRow(row as unknown as ConsultationRow);
   }
 
+  async sectionChanges(page: string): Promise<StoredSectionChange[]> {
+    return ((await this.sql.unsafe(dollar(versionQueries.ofPage), [page])) as unknown as VersionRow[]).map(changeOf);
+  }
+
+  async sectionVersions(page: string, section: string): Promise<StoredSectionVersion[]> {
+    return ((await this.sql.unsafe(dollar(versionQueries.ofSection), [page, section])) as unknown as VersionRow[]).map(versionOf);
+  }
+
   async putConsultation(record: ConsultationRecord, by: string): Promise<void> {
     await this.sql.begin(async (tx) => {
       // Two moderators saving one consultation at once each log the change from what the other saved.
       await tx.unsafe('SELECT pg_advisory_xact_lock(hashtext($1))', [`consultation ${record.page}`]);
       const [row] = await tx.unsafe(dollar(queries.consultation), [record.page]);
-      await this.apply(tx, consultationSaved(row && fromConsultationRow(row as unknown as ConsultationRow), record, by));
+      await this.apply(
+        tx,
+        consultationSaved(row && fromConsultationRow(row as unknown as ConsultationRow), record, by, new Date().toISOString()),
+      );
     });
   }
 

@@ -12,7 +12,7 @@ import type { AuditFilter, ModerationFilter, ReceiptOutcome } from './storage.js
 export const publicColumns = `id, page, section, parent_id,
   CASE WHEN visibility = 'anonymous' OR name = '' THEN NULL ELSE name END AS name,
   body, created_at, status, role,
-  CASE WHEN visibility = 'anonymous' THEN NULL ELSE organisation END AS organisation, answer`;
+  CASE WHEN visibility = 'anonymous' THEN NULL ELSE organisation END AS organisation, answer, section_version`;
 
 export const campaignQueries = {
   ungrouped: `SELECT id, page, body, role FROM comments WHERE fingerprint IS NULL ORDER BY created_at, id LIMIT ?`,
@@ -72,8 +72,8 @@ const campaignSizes = `LEFT JOIN (SELECT campaign, count(*) AS n FROM comments W
 export const sql = {
   insertComment: `INSERT INTO comments
     (id, page, section, parent_id, name, email, body, visibility, status, created_at, updated_at, role,
-     respondent, organisation, lang, reference, answer)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     respondent, organisation, lang, reference, answer, section_version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   findComment: `SELECT * FROM comments WHERE id = ?`,
   findKey: `SELECT fingerprint, answer, removed FROM idempotency_keys WHERE key = ?`,
   insertKey: `INSERT INTO idempotency_keys (key, fingerprint, comment_id, answer, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -230,3 +230,12 @@ export function moderationQueries(filter: ModerationFilter, limit: number, befor
     },
   };
 }
+
+/** A section's wordings: written when a consultation's save changes one, read by the public change log. */
+export const versionQueries = {
+  // The wording being replaced stops being current when the new one is published.
+  close: `UPDATE section_versions SET valid_to = ? WHERE page = ? AND section = ? AND valid_to IS NULL`,
+  add: `INSERT INTO section_versions (page, section, version, text, note, valid_from) VALUES (?, ?, ?, ?, ?, ?)`,
+  ofSection: `SELECT version, text, valid_from, valid_to FROM section_versions WHERE page = ? AND section = ? ORDER BY version`,
+  ofPage: `SELECT section, version, valid_from, note FROM section_versions WHERE page = ? ORDER BY valid_from DESC, section, version DESC`,
+};

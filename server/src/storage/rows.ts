@@ -5,7 +5,16 @@
 import type { AuditEntry, Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from 'civic-comments/contract';
 import { newCommentId } from './ids.js';
 import { reportQueries } from './queries.js';
-import type { ConsultationRecord, CreateResult, NewAuditEntry, NewRecord, QueuedReceipt, StoredComment } from './storage.js';
+import type {
+  ConsultationRecord,
+  CreateResult,
+  NewAuditEntry,
+  NewRecord,
+  QueuedReceipt,
+  StoredComment,
+  StoredSectionChange,
+  StoredSectionVersion,
+} from './storage.js';
 
 /** A stored idempotency key as both drivers read it. */
 export interface KeyRow {
@@ -34,11 +43,11 @@ export function anonymisedAnswer(answer: string): string {
 }
 
 /** A new comment as it will be stored: its id and dates made now (or when the record says it was written). */
-export function newStoredComment({
-  at,
-  ...record
-}: NewRecord): StoredComment &
-  Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> & { answer: string[] | null } {
+export function newStoredComment({ at, ...record }: NewRecord): StoredComment &
+  Required<Pick<StoredComment, 'respondent' | 'organisation' | 'lang' | 'reference'>> & {
+    answer: string[] | null;
+    version: number | null;
+  } {
   const time = at ?? Date.now();
   const now = new Date(time).toISOString();
   return {
@@ -47,6 +56,7 @@ export function newStoredComment({
     lang: null,
     reference: null,
     answer: null,
+    version: null,
     ...record,
     id: newCommentId(time),
     createdAt: now,
@@ -74,6 +84,8 @@ export interface CommentRow {
   reference: string | null;
   /** The options chosen in answer to the section's question, as a JSON array. */
   answer?: string | null;
+  /** The version of its section's wording it arrived on. */
+  section_version?: number | string | null;
   /** The state of its receipt, when one was queued (moderation lists only). */
   receipt?: ReceiptState | null;
   reports?: number | string;
@@ -89,7 +101,10 @@ export interface CommentRow {
  * A row read with the public columns only, and for a comment published without a name, without
  * its name or organisation: the query itself leaves them out (see `publicColumns`).
  */
-export type PublicRow = Pick<CommentRow, 'id' | 'page' | 'section' | 'parent_id' | 'body' | 'created_at' | 'status' | 'role' | 'answer'> & {
+export type PublicRow = Pick<
+  CommentRow,
+  'id' | 'page' | 'section' | 'parent_id' | 'body' | 'created_at' | 'status' | 'role' | 'answer' | 'section_version'
+> & {
   name: string | null;
   organisation: string | null;
 };
@@ -107,6 +122,7 @@ export function fromPublicRow(row: PublicRow): Comment {
     status: row.status,
     role: row.role,
     answer: answerOf(row.answer),
+    version: row.section_version == null ? null : Number(row.section_version),
   };
 }
 
@@ -299,6 +315,7 @@ export type PublicTuple = [
   NonNullable<Comment['role']>,
   string | null,
   string | null,
+  number | null,
 ];
 
 export const fromPublicTuple = ([
@@ -313,6 +330,7 @@ export const fromPublicTuple = ([
   role,
   organisation,
   answer,
+  version,
 ]: PublicTuple): Comment => ({
   id,
   page,
@@ -325,4 +343,27 @@ export const fromPublicTuple = ([
   status,
   role,
   answer: answerOf(answer),
+  version,
+});
+
+/** A row of `section_versions`, as either list reads it. */
+export interface VersionRow {
+  section?: string;
+  version: number | string;
+  text?: string;
+  note?: string | null;
+  valid_from: string;
+  valid_to?: string | null;
+}
+export const changeOf = (row: VersionRow): StoredSectionChange => ({
+  section: row.section!,
+  version: Number(row.version),
+  at: row.valid_from,
+  note: row.note ?? null,
+});
+export const versionOf = (row: VersionRow): StoredSectionVersion => ({
+  version: Number(row.version),
+  text: row.text!,
+  from: row.valid_from,
+  to: row.valid_to ?? null,
 });

@@ -9,7 +9,7 @@ import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted
 import { isPublic, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
 import type { CommentStatus, OverviewAnswer } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
-import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery } from './queries.js';
+import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
 import {
   campaignDecision,
   consultationSaved,
@@ -42,6 +42,9 @@ import {
   answerOf,
   fromPublicTuple,
   type PublicTuple,
+  changeOf,
+  versionOf,
+  type VersionRow,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -61,6 +64,8 @@ import type {
   Storage,
   StoredComment,
   AnswerTally,
+  StoredSectionChange,
+  StoredSectionVersion,
 } from './storage.js';
 
 /**
@@ -167,6 +172,7 @@ export class SqliteStorage implements Storage {
       comment.lang,
       comment.reference,
       answerColumn(comment.answer),
+      comment.version,
     );
     if (isPublic(record)) this.statement(sql.bumpPage).run(record.page);
     if (!idempotency) return { kind: 'created', comment };
@@ -317,11 +323,19 @@ export class SqliteStorage implements Storage {
     return row && fromConsultationRow(row);
   }
 
+  async sectionChanges(page: string): Promise<StoredSectionChange[]> {
+    return (this.statement(versionQueries.ofPage).all(page) as VersionRow[]).map(changeOf);
+  }
+
+  async sectionVersions(page: string, section: string): Promise<StoredSectionVersion[]> {
+    return (this.statement(versionQueries.ofSection).all(page, section) as VersionRow[]).map(versionOf);
+  }
+
   async putConsultation(record: ConsultationRecord, by: string): Promise<void> {
     this.db
       .transaction(() => {
         const row = this.statement(sql.consultation).get(record.page) as ConsultationRow | undefined;
-        this.apply(consultationSaved(row && fromConsultationRow(row), record, by));
+        this.apply(consultationSaved(row && fromConsultationRow(row), record, by, new Date().toISOString()));
       })
       .immediate();
   }

@@ -40,6 +40,8 @@ export interface NewRecord {
   reference?: string | null;
   /** The options chosen in answer to the section's question. */
   answer?: string[] | null;
+  /** The version of its section's wording current when it arrived, or null where the section has none. */
+  version?: number | null;
   /** When it was written, in milliseconds: now unless told, as when seeding a demonstration's past. */
   at?: number;
 }
@@ -55,8 +57,42 @@ export interface ConsultationRecord {
   contactEmail: string | null;
   /** Whether, once closed, each section shows how many responses chose each option. */
   showAnswerCounts: boolean;
-  sections: { id: string; title: string; question?: SectionQuestion | null }[];
+  sections: ConsultationSection[];
   updatedAt: string;
+}
+
+/** A consultation's section as stored. */
+export interface ConsultationSection {
+  id: string;
+  title: string;
+  question?: SectionQuestion | null;
+  /** Earlier ids or heading slugs: what is posted or listed under one is the section's own. */
+  aliases?: string[];
+  /** Its published wording now, or none. */
+  text?: string | null;
+  /** The number of its latest wording (the current one while it has `text`); 0 or absent before any. */
+  versions?: number;
+  /** What changed, given with a new wording; kept with that version in `section_versions`, not here. */
+  note?: string | null;
+}
+
+/** The version of a section's wording now, or null while it has none. */
+export const currentVersion = (section: ConsultationSection | undefined): number | null => (section?.text ? (section.versions ?? 1) : null);
+
+/** One change of a section's wording, as the public change log lists it. */
+export interface StoredSectionChange {
+  section: string;
+  version: number;
+  at: string;
+  note: string | null;
+}
+
+/** One wording of a section, and when it was current. */
+export interface StoredSectionVersion {
+  version: number;
+  text: string;
+  from: string;
+  to: string | null;
 }
 
 /** Responses that chose one combination of options, by status. */
@@ -209,6 +245,10 @@ export interface Storage {
   createOfficial(record: NewRecord, by: string): Promise<StoredComment>;
   /** The page's consultation, if it has one. */
   getConsultation(page: string): Promise<ConsultationRecord | undefined>;
+  /** Every change of the page's sections' wordings, newest first. */
+  sectionChanges(page: string): Promise<StoredSectionChange[]>;
+  /** Every wording a section has had, oldest first. */
+  sectionVersions(page: string, section: string): Promise<StoredSectionVersion[]>;
   /** Creates or replaces a page's consultation; what the public sees of the page changes with it. */
   putConsultation(record: ConsultationRecord, by: string): Promise<void>;
   /** Every consultation, most recently changed first, with its responses counted by status. */

@@ -6,7 +6,7 @@
  */
 import { campaignChanges, hidesAt, isPublic, type CampaignStatusUpdate } from 'civic-comments/contract';
 import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
-import { auditQueries, campaignQueries, receiptQueries, reportQueries, sql } from './queries.js';
+import { auditQueries, campaignQueries, receiptQueries, reportQueries, sql, versionQueries } from './queries.js';
 import { anonymisedAnswer, auditParams, consultationParams } from './rows.js';
 import type { CampaignDecision, ConsultationRecord, NewAuditEntry, ReportOutcome, StoredComment } from './storage.js';
 
@@ -71,12 +71,32 @@ export const erasure = (
   write(sql.erase, now, email),
 ];
 
-/** A consultation saved whole, logged field by field against what it was. */
-export const consultationSaved = (before: ConsultationRecord | undefined, record: ConsultationRecord, by: string): Write[] => [
-  write(sql.putConsultation, ...consultationParams(record)),
-  write(sql.bumpPage, record.page),
-  ...logged(by, consultationChange(before, record)),
-];
+/**
+ * A consultation saved whole, logged field by field against what it was. A section whose wording
+ * changed gets a new version (the one it replaces stops being current), numbered from what the
+ * section had before, with the note the department gave; the stored record keeps each section's
+ * latest number, which new responses are stamped with.
+ */
+export function consultationSaved(before: ConsultationRecord | undefined, record: ConsultationRecord, by: string, now: string): Write[] {
+  const versionWrites: Write[] = [];
+  const sections = record.sections.map(({ note, ...section }) => {
+    const earlier = before?.sections.find((each) => each.id === section.id);
+    const text = section.text ?? null;
+    let versions = earlier?.versions ?? 0;
+    if (text !== (earlier?.text ?? null)) {
+      if (earlier?.text) versionWrites.push(write(versionQueries.close, now, record.page, section.id));
+      if (text) versionWrites.push(write(versionQueries.add, record.page, section.id, ++versions, text, note ?? null, now));
+    }
+    return { ...section, text, versions };
+  });
+  const stored = { ...record, sections };
+  return [
+    write(sql.putConsultation, ...consultationParams(stored)),
+    ...versionWrites,
+    write(sql.bumpPage, record.page),
+    ...logged(by, consultationChange(before, stored)),
+  ];
+}
 
 /** A section's outcome published or replaced. */
 export const outcomeSaved = (page: string, section: string, before: string | undefined, body: string, by: string, now: string): Write[] => [

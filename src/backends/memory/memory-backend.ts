@@ -69,7 +69,7 @@ export type MemoryConsultation = Pick<Consultation, 'title'> &
     /** Seen only by moderators. */
     contactEmail?: string | null;
     /** The sections' titles and questions. */
-    sections?: { id: string; title: string; question?: SectionQuestion | null }[];
+    sections?: { id: string; title: string; question?: SectionQuestion | null; aliases?: string[]; text?: string | null }[];
     /** Whether, once closed, each section shows how many chose each option. */
     showAnswerCounts?: boolean;
     updatedAt?: string;

@@ -266,7 +266,15 @@ export class MemoryModeration implements ModerationBackend {
         askOrganisation: told.askOrganisation ?? false,
         contactEmail: told.contactEmail ?? null,
         showAnswerCounts: told.showAnswerCounts ?? false,
-        sections: (told.sections ?? []).map((section) => ({ id: section.id, title: section.title, question: section.question ?? null })),
+        sections: (told.sections ?? []).map((section) => ({
+          id: section.id,
+          title: section.title,
+          question: section.question ?? null,
+          aliases: section.aliases ?? [],
+          text: section.text ?? null,
+          // The in-page store keeps no versions of a section's wording yet.
+          version: null,
+        })),
         updatedAt: told.updatedAt ?? new Date().toISOString(),
         statusCounts,
       },

@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { isoDateTimePattern, sectionId, wholeNumber } from './schemas.js';
+
+/*
+ * Sections that change: a section's published wording (`text`) is kept version by version, each
+ * response records the version current when it arrived, and a page's changes are public, as
+ * GOV.UK's "Last updated … see all updates" is.
+ */
+
+const moment = /* @__PURE__ */ z.string().check(z.regex(isoDateTimePattern));
+
+/** One change of a section's wording: `GET /api/v1/consultations/{page}/changes` lists them, newest first. */
+export const SectionChange = /* @__PURE__ */ z.object({
+  section: sectionId,
+  /** The version the change made: 1 when the section's wording was first published. */
+  version: wholeNumber,
+  at: moment,
+  /** What the department said changed, such as "Corrected the figure in paragraph 2". */
+  note: z.nullable(z.string()),
+});
+export type SectionChange = z.infer<typeof SectionChange>;
+export const ConsultationChanges = /* @__PURE__ */ z.object({ changes: z.array(SectionChange) });
+export type ConsultationChanges = z.infer<typeof ConsultationChanges>;
+
+/** One wording of a section, from when it was published to when it was replaced (null: it is current). */
+export const SectionVersion = /* @__PURE__ */ z.object({
+  version: wholeNumber,
+  text: z.string(),
+  from: moment,
+  to: z.nullable(moment),
+});
+export type SectionVersion = z.infer<typeof SectionVersion>;
+/** `GET /api/v1/consultations/{page}/sections/{section}/versions`: oldest first. */
+export const SectionVersions = /* @__PURE__ */ z.object({ versions: z.array(SectionVersion) });
+export type SectionVersions = z.infer<typeof SectionVersions>;
+
+/**
+ * The section that an id names in a consultation's sections: its own id, or one of its aliases (an
+ * earlier id, or the slug of an earlier heading); undefined for an id the consultation does not know.
+ */
+export function sectionNamed<S extends { id: string; aliases?: readonly string[] | null }>(
+  sections: readonly S[] | undefined,
+  id: string,
+): S | undefined {
+  return sections?.find((section) => section.id === id) ?? sections?.find((section) => section.aliases?.includes(id));
+}
