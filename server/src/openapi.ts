@@ -26,6 +26,9 @@ import {
   ModerationPage,
   NewComment,
   ConsultationChanges,
+  MoveInput,
+  MovedThread,
+  OrphanedThreads,
   SectionVersions,
   StatusUpdate,
 } from 'civic-comments/contract';
@@ -261,6 +264,36 @@ export function openApiDocument() {
           summary: 'Every consultation, most recently changed first, with its responses counted by status',
           ...moderated,
           responses: { 200: { description: 'The consultations', ...json(ConsultationList) }, ...moderated.responses },
+        },
+      },
+      '/api/v1/moderation/consultations/{page}/orphans': {
+        get: {
+          summary: 'Threads no section of the consultation names (responses stored under an id it does not know), newest first',
+          parameters: [{ name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' }],
+          responses: {
+            200: { description: 'The orphaned threads', ...json(OrphanedThreads) },
+            401: error('No moderator token, or a wrong one'),
+            404: error('The page has no consultation'),
+          },
+        },
+      },
+      '/api/v1/moderation/consultations/{page}/orphans/{section}/move': {
+        post: {
+          summary:
+            "Move an orphaned thread into one of the consultation's sections, logged; every response keeps its reference, campaign, reports and answers",
+          parameters: [
+            { name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page, percent-encoded' },
+            { name: 'section', in: 'path', required: true, schema: { type: 'string' }, description: 'The orphaned section id' },
+          ],
+          requestBody: { required: true, ...json(MoveInput, 'input') },
+          responses: {
+            200: { description: 'How many responses moved', ...json(MovedThread) },
+            400: error('`to` is not a section of the consultation'),
+            401: error('No moderator token, or a wrong one'),
+            403: error('An analyst may not move threads'),
+            404: error('No consultation, or no responses under that section'),
+            409: error('The section is one the consultation names: not orphaned'),
+          },
         },
       },
       '/api/v1/moderation/consultations/{page}': {

@@ -6,6 +6,7 @@ import {
   CreatedComment,
   ErrorBody,
   ModerationPage,
+  OrphanedThreads,
   SavedConsultation,
   SectionVersions,
 } from 'civic-comments/contract';
@@ -162,6 +163,59 @@ for (const driver of drivers) {
         moderator(json({ page, section: 'fees', body: 'We have listened.' })),
       );
       assert.equal(official.status, 409, 'no department yet');
+    });
+
+    it('lists threads no section names, and moves one into a section, logged, every response keeping its reference and answer', async () => {
+      await saved([{ id: 'fees', title: 'Fees' }]);
+      // The page renamed its heading before the record knew: its responses went to the new slug.
+      const orphan = await app.request(
+        '/api/v1/comments',
+        json(newComment({ section: 'charges', body: 'Under the new heading.', respondent: 'individual' })),
+      );
+      assert.equal(orphan.status, 201);
+      const { comment, reference } = CreatedComment.parse(await orphan.json());
+      await post({ section: 'fees', body: 'Under the first heading.' });
+      const orphans = OrphanedThreads.parse(
+        await (await app.request(`/api/v1/moderation/consultations/${encoded}/orphans`, moderator())).json(),
+      ).orphans;
+      assert.deepEqual(
+        orphans.map((o) => [o.section, o.count]),
+        [['charges', 1]],
+      );
+      assert.equal(orphans[0]!.newest, comment.createdAt);
+
+      const move = (section: string, to: string) =>
+        app.request(`/api/v1/moderation/consultations/${encoded}/orphans/${section}/move`, moderator(json({ to })));
+      const nowhere = await move('charges', 'zones');
+      assert.equal(nowhere.status, 400);
+      assert.equal(ErrorBody.parse(await nowhere.json()).fields?.to, 'Select one of the consultation’s sections');
+      const named = await move('fees', 'fees');
+      assert.equal(named.status, 409);
+      assert.equal(ErrorBody.parse(await named.json()).error, 'not_orphaned');
+      const moved = await move('charges', 'fees');
+      assert.equal(moved.status, 200);
+      assert.deepEqual(await moved.json(), { moved: 1 });
+
+      assert.deepEqual(
+        (await list('fees')).comments.map((c) => c.body),
+        ['Under the new heading.', 'Under the first heading.'],
+      );
+      const kept = await storage.find(comment.id);
+      assert.equal(kept?.section, 'fees');
+      assert.equal(kept?.reference, reference, 'the respondent’s reference still finds it');
+      assert.equal(kept?.respondent, 'individual');
+      const empty = OrphanedThreads.parse(
+        await (await app.request(`/api/v1/moderation/consultations/${encoded}/orphans`, moderator())).json(),
+      );
+      assert.deepEqual(empty.orphans, []);
+      const log = (await (await app.request('/api/v1/moderation/audit?action=move', moderator())).json()) as {
+        entries: { page: string; section: string; from: string; to: string }[];
+      };
+      assert.deepEqual(
+        log.entries.map((e) => [e.page, e.section, e.from, e.to]),
+        [[page, 'fees', 'charges', 'fees (1)']],
+      );
+      assert.equal((await move('charges', 'fees')).status, 404, 'nothing left to move');
     });
 
     it('answers 404 for the versions of a section the consultation does not have, and the change log of a page without one', async () => {

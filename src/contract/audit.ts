@@ -43,6 +43,8 @@ export const auditActions = [
   'outcome',
   /** A consultation was created or changed: `from` and `to` are the changed fields, as JSON. */
   'consultation',
+  /** An orphaned thread was moved into a section: `from` is the section it was under, `to` the section and how many moved. */
+  'move',
   /** A moderator was added or removed from the command line: `to` or `from` is their name. */
   'moderator-added',
   'moderator-removed',

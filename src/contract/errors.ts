@@ -37,6 +37,8 @@ export const errorCodes = [
   'option_in_use',
   /** An official response on a consultation that names no department. */
   'department_missing',
+  /** Moving a thread that a section of the consultation names: it is not orphaned. */
+  'not_orphaned',
   /** The database is out of reach; `Retry-After` says when to try again. */
   'unavailable',
   'internal',

@@ -44,3 +44,20 @@ export function sectionNamed<S extends { id: string; aliases?: readonly string[]
 ): S | undefined {
   return sections?.find((section) => section.id === id) ?? sections?.find((section) => section.aliases?.includes(id));
 }
+
+/** A thread no section of the consultation names: responses stored under a section id the record does not know. */
+export const OrphanedThread = /* @__PURE__ */ z.object({
+  section: sectionId,
+  /** How many responses it holds, whatever their status. */
+  count: wholeNumber,
+  /** When the newest arrived. */
+  newest: moment,
+});
+/** `GET /api/v1/moderation/consultations/{page}/orphans`: newest first. */
+export const OrphanedThreads = /* @__PURE__ */ z.object({ orphans: z.array(OrphanedThread) });
+export type OrphanedThreads = z.infer<typeof OrphanedThreads>;
+
+/** Body of `POST /api/v1/moderation/consultations/{page}/orphans/{section}/move`: the section to move the thread into. */
+export const MoveInput = /* @__PURE__ */ z.object({ to: sectionId });
+export const MovedThread = /* @__PURE__ */ z.object({ moved: wholeNumber });
+export type MovedThread = z.infer<typeof MovedThread>;

@@ -32,6 +32,9 @@ import {
   type QuestionOf,
   type VersionFrom,
   sectionNamed,
+  MoveInput,
+  type MovedThread,
+  type OrphanedThreads,
 } from 'civic-comments/contract';
 import { currentVersion, type Storage } from '../storage/storage.js';
 import { consultZip } from '../consult-export.js';
@@ -333,6 +336,47 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     );
     const saved = (await storage.listConsultations()).find((record) => record.page === page)!;
     return c.json({ consultation: moderationConsultation(saved) });
+  });
+
+  // Threads no section of the consultation names: responses stored under a heading's slug before the
+  // record knew the heading had changed. Found from what is stored, never from what a page says.
+  app.get('/api/v1/moderation/consultations/:page/orphans', async (c) => {
+    const page = c.req.param('page');
+    const consultation = pageId.safeParse(page).success ? await storage.getConsultation(page) : undefined;
+    if (!consultation) return errorResponse(c, 404, 'not_found', 'There is no consultation on this page.');
+    const stored = await storage.storedSections(page);
+    const orphans = stored
+      .filter(({ section }) => !sectionNamed(consultation.sections, section))
+      .sort((a, b) => (a.newest < b.newest ? 1 : -1));
+    return c.json({ orphans } satisfies OrphanedThreads);
+  });
+
+  // Moves an orphaned thread into one of the consultation's sections: logged, and every response
+  // keeps its reference, campaign, reports and answers.
+  app.post('/api/v1/moderation/consultations/:page/orphans/:section/move', async (c) => {
+    const { page, section } = c.req.param();
+    const consultation = pageId.safeParse(page).success ? await storage.getConsultation(page) : undefined;
+    if (!consultation) return errorResponse(c, 404, 'not_found', 'There is no consultation on this page.');
+    const input = MoveInput.safeParse(await jsonBody(c.req));
+    if (!input.success)
+      return errorResponse(c, 400, 'validation', 'Send { "to": "<a section of the consultation>" }.', {
+        fields: fieldsOf(input.error.issues),
+      });
+    if (sectionNamed(consultation.sections, section))
+      return errorResponse(
+        c,
+        409,
+        'not_orphaned',
+        `"${section}" is a section of this consultation, or one of its aliases: its thread is not orphaned.`,
+      );
+    const to = consultation.sections.find((each) => each.id === input.data.to);
+    if (!to)
+      return errorResponse(c, 400, 'validation', 'Move the thread to one of the consultation’s sections.', {
+        fields: { to: 'Select one of the consultation’s sections' },
+      });
+    const moved = await storage.moveSection(page, section, to.id, c.get('moderator').name);
+    if (!moved) return errorResponse(c, 404, 'not_found', 'There are no responses under that section of this page.');
+    return c.json({ moved } satisfies MovedThread);
   });
 
   // The department's own response: published at once under its name, whatever the consultation's state.

@@ -8,7 +8,7 @@ import { PostgresHitCounter, type HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { migrations } from './migrations.js';
-import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
+import { campaignQueries, orphanQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
 import {
   campaignDecision,
   consultationSaved,
@@ -18,6 +18,7 @@ import {
   officialLogged,
   outcomeSaved,
   removal,
+  sectionMoved,
   report as reportPlan,
   type Write,
 } from './transactions.js';
@@ -40,6 +41,7 @@ import {
   type ReceiptRow,
   answerOf,
   changeOf,
+  sectionCountOf,
   versionOf,
   type VersionRow,
 } from './rows.js';
@@ -62,6 +64,7 @@ import type {
   StoredComment,
   AnswerTally,
   StoredSectionChange,
+  StoredSectionCount,
   StoredSectionVersion,
 } from './storage.js';
 
@@ -325,6 +328,24 @@ export class PostgresStorage implements Storage {
 
   async sectionVersions(page: string, section: string): Promise<StoredSectionVersion[]> {
     return ((await this.sql.unsafe(dollar(versionQueries.ofSection), [page, section])) as unknown as VersionRow[]).map(versionOf);
+  }
+
+  async storedSections(page: string): Promise<StoredSectionCount[]> {
+    const rows = await this.sql.unsafe(dollar(orphanQueries.stored), [page]);
+    return (rows as unknown as { section: string; n: number; newest: string }[]).map(sectionCountOf);
+  }
+
+  async moveSection(page: string, from: string, to: string, by: string): Promise<number> {
+    return this.sql.begin(async (tx) => {
+      // The responses are locked as they are counted, so that the entry in the log says how many moved.
+      const [row] = await tx.unsafe(
+        'SELECT count(*) AS n FROM (SELECT id FROM comments WHERE page = $1 AND section = $2 FOR UPDATE) AS moving',
+        [page, from],
+      );
+      const count = Number(row?.n ?? 0);
+      await this.apply(tx, sectionMoved(page, from, to, count, by));
+      return count;
+    }) as Promise<number>;
   }
 
   async putConsultation(record: ConsultationRecord, by: string): Promise<void> {

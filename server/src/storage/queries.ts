@@ -239,3 +239,10 @@ export const versionQueries = {
   ofSection: `SELECT version, text, valid_from, valid_to FROM section_versions WHERE page = ? AND section = ? ORDER BY version`,
   ofPage: `SELECT section, version, valid_from, note FROM section_versions WHERE page = ? ORDER BY valid_from DESC, section, version DESC`,
 };
+
+/** The sections a page's responses were stored under, for finding threads no section of its consultation names. */
+export const orphanQueries = {
+  stored: `SELECT section, CAST(count(*) AS INTEGER) AS n, max(created_at) AS newest FROM comments WHERE page = ? GROUP BY section`,
+  // A thread moved whole: every response keeps its id, reference, campaign, reports and answers.
+  move: `UPDATE comments SET section = ? WHERE page = ? AND section = ?`,
+};

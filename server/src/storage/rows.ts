@@ -13,6 +13,7 @@ import type {
   QueuedReceipt,
   StoredComment,
   StoredSectionChange,
+  StoredSectionCount,
   StoredSectionVersion,
 } from './storage.js';
 
@@ -366,4 +367,10 @@ export const versionOf = (row: VersionRow): StoredSectionVersion => ({
   text: row.text!,
   from: row.valid_from,
   to: row.valid_to ?? null,
+});
+
+export const sectionCountOf = (row: { section: string; n: number | string; newest: string }): StoredSectionCount => ({
+  section: row.section,
+  count: Number(row.n),
+  newest: row.newest,
 });

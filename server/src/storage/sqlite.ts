@@ -9,7 +9,7 @@ import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted
 import { isPublic, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
 import type { CommentStatus, OverviewAnswer } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
-import { campaignQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
+import { campaignQueries, orphanQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
 import {
   campaignDecision,
   consultationSaved,
@@ -19,6 +19,7 @@ import {
   officialLogged,
   outcomeSaved,
   removal,
+  sectionMoved,
   report as reportPlan,
   type Write,
 } from './transactions.js';
@@ -43,6 +44,7 @@ import {
   fromPublicTuple,
   type PublicTuple,
   changeOf,
+  sectionCountOf,
   versionOf,
   type VersionRow,
 } from './rows.js';
@@ -65,6 +67,7 @@ import type {
   StoredComment,
   AnswerTally,
   StoredSectionChange,
+  StoredSectionCount,
   StoredSectionVersion,
 } from './storage.js';
 
@@ -329,6 +332,21 @@ export class SqliteStorage implements Storage {
 
   async sectionVersions(page: string, section: string): Promise<StoredSectionVersion[]> {
     return (this.statement(versionQueries.ofSection).all(page, section) as VersionRow[]).map(versionOf);
+  }
+
+  async storedSections(page: string): Promise<StoredSectionCount[]> {
+    return (this.statement(orphanQueries.stored).all(page) as { section: string; n: number; newest: string }[]).map(sectionCountOf);
+  }
+
+  async moveSection(page: string, from: string, to: string, by: string): Promise<number> {
+    return this.db
+      .transaction(() => {
+        const count =
+          (this.statement(orphanQueries.stored).all(page) as { section: string; n: number }[]).find((row) => row.section === from)?.n ?? 0;
+        this.apply(sectionMoved(page, from, to, count, by));
+        return count;
+      })
+      .immediate();
   }
 
   async putConsultation(record: ConsultationRecord, by: string): Promise<void> {

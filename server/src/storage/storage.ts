@@ -87,6 +87,13 @@ export interface StoredSectionChange {
   note: string | null;
 }
 
+/** The responses stored under one section of a page. */
+export interface StoredSectionCount {
+  section: string;
+  count: number;
+  newest: string;
+}
+
 /** One wording of a section, and when it was current. */
 export interface StoredSectionVersion {
   version: number;
@@ -249,6 +256,10 @@ export interface Storage {
   sectionChanges(page: string): Promise<StoredSectionChange[]>;
   /** Every wording a section has had, oldest first. */
   sectionVersions(page: string, section: string): Promise<StoredSectionVersion[]>;
+  /** Each section a page's responses were stored under, with how many and the newest's time. */
+  storedSections(page: string): Promise<StoredSectionCount[]>;
+  /** Moves every response stored under one section of a page to another, logged as one move; answers how many moved. */
+  moveSection(page: string, from: string, to: string, by: string): Promise<number>;
   /** Creates or replaces a page's consultation; what the public sees of the page changes with it. */
   putConsultation(record: ConsultationRecord, by: string): Promise<void>;
   /** Every consultation, most recently changed first, with its responses counted by status. */

@@ -6,7 +6,7 @@
  */
 import { campaignChanges, hidesAt, isPublic, type CampaignStatusUpdate } from 'civic-comments/contract';
 import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
-import { auditQueries, campaignQueries, receiptQueries, reportQueries, sql, versionQueries } from './queries.js';
+import { auditQueries, campaignQueries, orphanQueries, receiptQueries, reportQueries, sql, versionQueries } from './queries.js';
 import { anonymisedAnswer, auditParams, consultationParams } from './rows.js';
 import type { CampaignDecision, ConsultationRecord, NewAuditEntry, ReportOutcome, StoredComment } from './storage.js';
 
@@ -97,6 +97,16 @@ export function consultationSaved(before: ConsultationRecord | undefined, record
     ...logged(by, consultationChange(before, stored)),
   ];
 }
+
+/** A thread moved whole from a section no longer named to one of the consultation's, in one entry of the log. */
+export const sectionMoved = (page: string, from: string, to: string, count: number, by: string): Write[] =>
+  count
+    ? [
+        write(orphanQueries.move, to, page, from),
+        write(sql.bumpPage, page),
+        ...logged(by, { action: 'move', page, section: to, from, to: `${to} (${count})` }),
+      ]
+    : [];
 
 /** A section's outcome published or replaced. */
 export const outcomeSaved = (page: string, section: string, before: string | undefined, body: string, by: string, now: string): Write[] => [

@@ -35,6 +35,7 @@ export const auditConsoleCy: AuditConsoleStrings = {
     'official-response': 'Cyhoeddodd ymateb swyddogol',
     outcome: 'Cyhoeddodd ganlyniad',
     consultation: 'Cadwodd ymgynghoriad',
+    move: 'Symudodd edefyn i adran',
     'moderator-added': 'Ychwanegodd gymedrolwr',
     'moderator-removed': 'Tynnodd gymedrolwr',
   },

@@ -29,6 +29,7 @@ export const auditConsoleEn: AuditConsoleStrings = {
     'official-response': 'Published an official response',
     outcome: 'Published an outcome',
     consultation: 'Saved a consultation',
+    move: 'Moved a thread into a section',
     'moderator-added': 'Added a moderator',
     'moderator-removed': 'Removed a moderator',
   },
