@@ -68,6 +68,7 @@ for (const driver of drivers) {
         'role',
         'section',
         'status',
+        'version',
       ]);
     });
 
