@@ -287,7 +287,7 @@ describe('<civic-moderation> export and erasure', () => {
         .replace(/^\uFEFF/, '')
         .split('\r\n')[0],
     ).to.equal(
-      'id,reference,page,section,parentId,role,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,question,answer,body',
+      'id,reference,page,section,version,versionFrom,parentId,role,status,visibility,respondent,organisation,lang,receivedAt,createdAt,updatedAt,campaign,campaignSize,name,email,question,answer,body',
     );
     expect(text('.csv')).to.contain('reader1@example.com');
     expect(JSON.parse(text('.json')).responses).to.have.length(2);

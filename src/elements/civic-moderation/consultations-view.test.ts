@@ -347,7 +347,33 @@ describe('<civic-moderation> consultations', () => {
           freeText: 'optional',
           errorMessage: 'Select whether you agree with charging for visitor permits',
         },
+        aliases: [],
+        text: null,
+        version: null,
       },
+    ]);
+  });
+
+  it('keeps a section’s aliases and wording when the form, which does not edit them, saves the consultation', async () => {
+    const page = uniquePage('kept');
+    const title = `Kept ${page.slice(-6)}`;
+    const wording = 'Residents pay £20 a year for a permit.';
+    await consultationOn(page, { title, sections: [{ id: 'fees', title: 'Fees', aliases: ['charges'], text: wording }] });
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    await waitUntil(() => shadow(el).querySelector('#section-0-title'), 'no sections editor');
+    field(el, 'section-0-title').value = 'Fees and charges';
+    field(el, 'section-0-title').dispatchEvent(new Event('input'));
+    save(el);
+    await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'not saved');
+    const [section] = (await savedOn(page))!.sections;
+    expect([section!.title, section!.aliases, section!.text, section!.version]).to.deep.equal([
+      'Fees and charges',
+      ['charges'],
+      wording,
+      1,
     ]);
   });
 

@@ -120,6 +120,12 @@ export class SectionsEditor {
     const errors: SectionErrors = new Map();
     const seen = new Set<string>();
     const long = (text: string, max: number) => [...text].length > max;
+    // What this form does not edit yet, a saved section's aliases and wording, goes back as it was:
+    // saving the form never drops them.
+    const kept = (id: string) => {
+      const saved = this.#saved.find((each) => each.id === id);
+      return saved ? { aliases: saved.aliases, text: saved.text } : {};
+    };
     const sections = this.sections.map((section, i) => {
       const id = section.id.trim();
       const title = section.title.trim();
@@ -129,7 +135,7 @@ export class SectionsEditor {
       seen.add(id);
       if (!title) errors.set(`section-${i}-title`, strings.titleMissing);
       else if (long(title, limits.titleMax)) errors.set(`section-${i}-title`, strings.tooLong(strings.titleLabel, limits.titleMax));
-      if (!section.asks) return { id, title, question: null };
+      if (!section.asks) return { id, title, question: null, ...kept(id) };
       const text = section.text.trim();
       const options = section.options.map((option) => option.trim()).filter(Boolean);
       const errorText = section.errorMessage.trim();
@@ -152,7 +158,7 @@ export class SectionsEditor {
       }
       const question: SectionQuestion = { text, type: section.type, options, required: section.required, freeText: section.freeText };
       if (errorText) question.errorMessage = errorText;
-      return { id, title, question };
+      return { id, title, question, ...kept(id) };
     });
     return errors.size ? { errors } : { errors, sections };
   }
