@@ -218,6 +218,30 @@ for (const driver of drivers) {
       assert.equal((await move('charges', 'fees')).status, 404, 'nothing left to move');
     });
 
+    it('numbers the wording of a section taken out and put back on from its last version, and ends the wording of one taken out', async () => {
+      await saved([
+        { id: 'fees', title: 'Fees', text: fees },
+        { id: 'zones', title: 'Zones' },
+      ]);
+      await saved([{ id: 'zones', title: 'Zones' }]);
+      const versions = async () =>
+        SectionVersions.parse(await (await app.request(`/api/v1/consultations/${encoded}/sections/fees/versions`)).json()).versions;
+      const back = await saved([
+        { id: 'fees', title: 'Fees', text: corrected },
+        { id: 'zones', title: 'Zones' },
+      ]);
+      assert.equal(back.sections[0]!.version, 2);
+      const all = await versions();
+      assert.deepEqual(
+        all.map((v) => [v.version, v.to === null]),
+        [
+          [1, false],
+          [2, true],
+        ],
+      );
+      assert.equal((await post({ section: 'fees' })).version, 2);
+    });
+
     it('answers 404 for the versions of a section the consultation does not have, and the change log of a page without one', async () => {
       await saved([{ id: 'fees', title: 'Fees', text: fees }]);
       assert.equal((await app.request(`/api/v1/consultations/${encoded}/sections/zones/versions`)).status, 404);

@@ -353,10 +353,10 @@ export class PostgresStorage implements Storage {
       // Two moderators saving one consultation at once each log the change from what the other saved.
       await tx.unsafe('SELECT pg_advisory_xact_lock(hashtext($1))', [`consultation ${record.page}`]);
       const [row] = await tx.unsafe(dollar(queries.consultation), [record.page]);
-      await this.apply(
-        tx,
-        consultationSaved(row && fromConsultationRow(row as unknown as ConsultationRow), record, by, new Date().toISOString()),
-      );
+      const last = await tx.unsafe(dollar(versionQueries.last), [record.page]);
+      const lastVersions = new Map(last.map((each) => [String(each.section), Number(each.version)]));
+      const before = row && fromConsultationRow(row as unknown as ConsultationRow);
+      await this.apply(tx, consultationSaved(before, record, by, new Date().toISOString(), lastVersions));
     });
   }
 

@@ -238,6 +238,8 @@ export const versionQueries = {
   add: `INSERT INTO section_versions (page, section, version, text, note, valid_from) VALUES (?, ?, ?, ?, ?, ?)`,
   ofSection: `SELECT version, text, valid_from, valid_to FROM section_versions WHERE page = ? AND section = ? ORDER BY version`,
   ofPage: `SELECT section, version, valid_from, note FROM section_versions WHERE page = ? ORDER BY valid_from DESC, section, version DESC`,
+  // The last number each section of a page has had, even a section since taken out of the consultation.
+  last: `SELECT section, max(version) AS version FROM section_versions WHERE page = ? GROUP BY section`,
 };
 
 /** The sections a page's responses were stored under, for finding threads no section of its consultation names. */

@@ -353,7 +353,9 @@ export class SqliteStorage implements Storage {
     this.db
       .transaction(() => {
         const row = this.statement(sql.consultation).get(record.page) as ConsultationRow | undefined;
-        this.apply(consultationSaved(row && fromConsultationRow(row), record, by, new Date().toISOString()));
+        const last = this.statement(versionQueries.last).all(record.page) as { section: string; version: number }[];
+        const lastVersions = new Map(last.map((each) => [each.section, Number(each.version)]));
+        this.apply(consultationSaved(row && fromConsultationRow(row), record, by, new Date().toISOString(), lastVersions));
       })
       .immediate();
   }

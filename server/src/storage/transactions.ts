@@ -77,12 +77,23 @@ export const erasure = (
  * section had before, with the note the department gave; the stored record keeps each section's
  * latest number, which new responses are stamped with.
  */
-export function consultationSaved(before: ConsultationRecord | undefined, record: ConsultationRecord, by: string, now: string): Write[] {
+export function consultationSaved(
+  before: ConsultationRecord | undefined,
+  record: ConsultationRecord,
+  by: string,
+  now: string,
+  lastVersions: ReadonlyMap<string, number> = new Map(),
+): Write[] {
   const versionWrites: Write[] = [];
+  // A section taken out of the consultation has no wording current any more.
+  for (const gone of before?.sections ?? [])
+    if (gone.text && !record.sections.some((each) => each.id === gone.id))
+      versionWrites.push(write(versionQueries.close, now, record.page, gone.id));
   const sections = record.sections.map(({ note, ...section }) => {
     const earlier = before?.sections.find((each) => each.id === section.id);
     const text = section.text ?? null;
-    let versions = earlier?.versions ?? 0;
+    // Numbered on from the last version the section ever had, even one taken out and put back.
+    let versions = Math.max(earlier?.versions ?? 0, lastVersions.get(section.id) ?? 0);
     if (text !== (earlier?.text ?? null)) {
       if (earlier?.text) versionWrites.push(write(versionQueries.close, now, record.page, section.id));
       if (text) versionWrites.push(write(versionQueries.add, record.page, section.id, ++versions, text, note ?? null, now));
