@@ -43,8 +43,8 @@ const features: [name: string, english: object, welsh: object][] = [
   ['audit', auditConsoleEn, auditConsoleCy],
 ];
 
-/** Words that are the same in both languages: names of products and formats, and numbers. */
-const same = new Set(['CSV', 'JSON', 'Consult', 'Cymraeg', 'English', 'Gwall:', 'Error:']);
+/** Words that are the same in both languages: the names of formats and of a product. */
+const same = new Set(['CSV', 'JSON', 'Consult']);
 /**
  * Ways to call a string's function: with words, counts, pairs, a day, a name, a list of words or a
  * date. A function is translated if, for some of them, the two languages write different things.
