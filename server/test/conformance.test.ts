@@ -28,6 +28,14 @@ backendConformance({
   askQuestion: async (_page, question) => {
     memory.consultation = question ? { title: 'Conformance', sections: [{ id: 'intro', title: 'Introduction', question }] } : undefined;
   },
+  reviseSections: async (_page, sections) => {
+    const notes = Object.fromEntries((sections ?? []).map((each) => [each.id, each.note]));
+    if (sections) memory.reviseConsultation({ title: 'Conformance', sections }, notes);
+    else {
+      memory.consultation = undefined;
+      memory.wordings.clear();
+    }
+  },
 });
 
 moderationConformance({
@@ -78,6 +86,16 @@ for (const database of databases) {
     },
     section: 'intro',
     refusesReusedKeys: true,
+    reviseSections: async (page, sections) => {
+      // Each page has a consultation of its own, which no other case reads: nothing to take away.
+      if (!sections) return;
+      const answer = await fetch(`${server.url}/api/v1/moderation/consultations/${encodeURIComponent(page)}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Conformance', sections }),
+      });
+      if (answer.status !== 200) throw new Error(`revising the sections answered ${answer.status}`);
+    },
     askQuestion: async (page, question) => {
       // Each page has a consultation of its own, which no other case reads: nothing to take away.
       if (!question) return;

@@ -60,4 +60,6 @@ export interface CommentsBackend {
 /** What a backend declares it cannot do, each as `false`. */
 export interface BackendCapabilities {
   questions?: false;
+  /** A section's aliases and the versions of its wording. */
+  versions?: false;
 }

@@ -28,6 +28,20 @@ export interface BackendUnderTest {
    * backends with questions; `null` when the case is over, for a backend whose pages share one.
    */
   askQuestion?: (page: string, question: SectionQuestion | null) => Promise<void>;
+  /**
+   * Saves the page's consultation with these sections (their aliases and wording), as a department
+   * does in this backend, for backends with versions; `null` when the case is over.
+   */
+  reviseSections?: (page: string, sections: RevisedSection[] | null) => Promise<void>;
+}
+
+/** A section as a conformance case saves it: with aliases, a wording and what changed. */
+export interface RevisedSection {
+  id: string;
+  title: string;
+  aliases?: string[];
+  text?: string | null;
+  note?: string | null;
 }
 
 export function backendConformance(underTest: BackendUnderTest): void {
@@ -164,6 +178,44 @@ export function backendConformance(underTest: BackendUnderTest): void {
       } finally {
         await underTest.askQuestion!(page, null);
       }
+    });
+
+    it('answers an alias as its section, and stamps each response with the wording current when it arrived', {
+      skip: backend.capabilities?.versions === false ? 'this backend keeps no aliases nor versions: it declares so' : false,
+    }, async () => {
+      const page = await underTest.newPage();
+      const revise = (text: string, note: string | null = null) =>
+        underTest.reviseSections!(page, [{ id: section, title: 'The section', aliases: ['earlier-heading'], text, note }]);
+      await revise('The first wording.');
+      try {
+        const first = await backend.postComment(response(page, { section: 'earlier-heading', body: 'On the first wording.' }));
+        assert.deepEqual([first.section, first.version], [section, 1]);
+        await revise('The corrected wording.', 'Corrected the figure');
+        const second = await backend.postComment(response(page, { body: 'On the corrected wording.' }));
+        assert.equal(second.version, 2);
+        await underTest.publish(first.id);
+        await underTest.publish(second.id);
+        const thread = await backend.listComments({ page, section: 'earlier-heading' });
+        assert.equal(thread.version, 2);
+        assert.deepEqual(
+          thread.comments.map((c) => [c.body, c.version]),
+          [
+            ['On the first wording.', 1],
+            ['On the corrected wording.', 2],
+          ],
+        );
+        assert.deepEqual((await backend.getCounts(page)).counts, { [section]: 2, 'earlier-heading': 2 });
+      } finally {
+        await underTest.reviseSections!(page, null);
+      }
+    });
+
+    it('says nothing of versions where it keeps none', {
+      skip: backend.capabilities?.versions === false ? false : 'this backend keeps versions',
+    }, async () => {
+      const page = await underTest.newPage();
+      const thread = await backend.listComments({ page, section });
+      assert.equal(thread.version ?? null, null);
     });
 
     it('says nothing of a question where it keeps none', {

@@ -16,6 +16,7 @@ import {
 } from '../../contract/public.js';
 import { answerCounts, type AnswerCounts, type SectionQuestion } from '../../contract/questions.js';
 import { referenceAlphabet } from '../../contract/reference.js';
+import { sectionNamed, type SectionVersion } from '../../contract/versions.js';
 import { erasedRespondent, hidesAt, isPublic, statusOfNew, statusToldToSender } from '../../contract/rules.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { BackendUnavailableError, CivicCommentsError, ConsultationClosedError, ValidationFailedError } from '../errors.js';
@@ -69,11 +70,29 @@ export type MemoryConsultation = Pick<Consultation, 'title'> &
     /** Seen only by moderators. */
     contactEmail?: string | null;
     /** The sections' titles and questions. */
-    sections?: { id: string; title: string; question?: SectionQuestion | null; aliases?: string[]; text?: string | null }[];
+    sections?: MemorySection[];
     /** Whether, once closed, each section shows how many chose each option. */
     showAnswerCounts?: boolean;
     updatedAt?: string;
   };
+
+/** A section of the in-page consultation, as the reference server keeps one. */
+export interface MemorySection {
+  id: string;
+  title: string;
+  question?: SectionQuestion | null;
+  /** Earlier ids or heading slugs: posts and lists to one are the section's own. */
+  aliases?: string[];
+  /** Its published wording now, or none. */
+  text?: string | null;
+  /** The number of its latest wording; kept by `reviseConsultation`. */
+  versions?: number;
+}
+
+/** One wording of a section in the in-page store. */
+export interface MemoryWording extends SectionVersion {
+  note: string | null;
+}
 
 /** A reference in the reference server's form, such as `CC-7K3M-Q9TX`. */
 function newReference(): string {
@@ -134,9 +153,51 @@ export class MemoryBackend implements CommentsBackend {
     });
   }
 
+  /** Every wording each section has had, oldest first, by section id. */
+  readonly wordings = new Map<string, MemoryWording[]>();
+
+  /** The consultation's section an id names: its own id, or one of its aliases. */
+  sectionNamed(id: string): MemorySection | undefined {
+    return sectionNamed(this.consultation?.sections, id);
+  }
+
+  /**
+   * Replaces the consultation as the reference server's `PUT` does: a section whose wording
+   * changed gets a new version, with the note given, and the one it replaces ends.
+   */
+  reviseConsultation(next: MemoryConsultation, notes: Record<string, string | null | undefined> = {}): void {
+    const now = new Date().toISOString();
+    for (const gone of this.consultation?.sections ?? []) {
+      const current = this.wordings.get(gone.id)?.at(-1);
+      if (current && !current.to && !next.sections?.some((each) => each.id === gone.id && each.text === current.text)) current.to = now;
+    }
+    const sections = (next.sections ?? []).map((section) => {
+      const history = this.wordings.get(section.id) ?? [];
+      const text = section.text ?? null;
+      const current = history.at(-1);
+      let versions = current?.version ?? 0;
+      if (text && text !== (current && !current.to ? current.text : null)) {
+        if (current && !current.to) current.to = now;
+        history.push({ version: ++versions, text, from: now, to: null, note: notes[section.id] ?? null });
+        this.wordings.set(section.id, history);
+      }
+      return { ...section, text, versions };
+    });
+    this.consultation = { ...next, sections };
+  }
+
+  /** The version of a section's wording now, or null while it has none. */
+  versionOf(section: string): number | null {
+    const named = this.sectionNamed(section);
+    return named?.text ? (named.versions ?? 1) : null;
+  }
+
   async listComments(request: ListCommentsRequest, options: RequestOptions = {}): Promise<CommentPage> {
     await this.answerAfterLatency('list', options.signal);
-    const published = this.stored.filter((c) => c.page === request.page && c.section === request.section && isPublic(c));
+    // An alias lists the section's one thread, as on the reference server.
+    const section = this.sectionNamed(request.section)?.id ?? request.section;
+    request = { ...request, section };
+    const published = this.stored.filter((c) => c.page === request.page && c.section === section && isPublic(c));
     const limit = Math.min(request.limit ?? limits.listLimitDefault, limits.listLimitMax);
     const start = request.cursor ? Number(request.cursor) || 0 : 0;
     const end = start + limit;
@@ -149,6 +210,7 @@ export class MemoryBackend implements CommentsBackend {
         : null,
       question: this.questionOf(request.section),
       answerCounts: this.#answerCountsOf(request.page, request.section),
+      version: this.versionOf(section),
     };
   }
 
@@ -166,6 +228,9 @@ export class MemoryBackend implements CommentsBackend {
       return earlier.comment;
     }
     const consultation = this.#consultationOf(input.page);
+    // A post to an alias is the section's own.
+    const named = this.sectionNamed(input.section);
+    if (named) input = { ...input, section: named.id };
     const result = validateNewComment(input, consultation, this.questionOf(input.section));
     if (!result.success) throw new ValidationFailedError(messagesFor(result.codes));
     if (consultation && consultation.state !== 'open') {
@@ -193,6 +258,7 @@ export class MemoryBackend implements CommentsBackend {
       lang: data.lang ?? null,
       reference: newReference(),
       answer: data.answer?.length ? data.answer : null,
+      version: this.versionOf(data.section),
     };
     this.stored.push(comment);
     const answer: PostedComment = { ...publicComment({ ...comment, status: statusToldToSender(status) }), reference: comment.reference! };
@@ -214,12 +280,14 @@ export class MemoryBackend implements CommentsBackend {
       if (c.page === page && isPublic(c)) bySection.set(c.section, (bySection.get(c.section) ?? 0) + 1);
     }
     const counts = Object.fromEntries(bySection);
+    for (const section of this.consultation?.sections ?? [])
+      for (const alias of section.aliases ?? []) if (counts[section.id] !== undefined) counts[alias] = counts[section.id]!;
     return { page, counts, consultation: this.#consultationOf(page) };
   }
 
   /** The question a section of the consultation asks, or null. */
   questionOf(section: string): SectionQuestion | null {
-    return this.consultation?.sections?.find((each) => each.id === section)?.question ?? null;
+    return this.sectionNamed(section)?.question ?? null;
   }
 
   /** After the close, when the consultation shows them, how many chose each option, as the server counts them. */

@@ -272,8 +272,7 @@ export class MemoryModeration implements ModerationBackend {
           question: section.question ?? null,
           aliases: section.aliases ?? [],
           text: section.text ?? null,
-          // The in-page store keeps no versions of a section's wording yet.
-          version: null,
+          version: this.memory.versionOf(section.id),
         })),
         updatedAt: told.updatedAt ?? new Date().toISOString(),
         statusCounts,
@@ -292,7 +291,10 @@ export class MemoryModeration implements ModerationBackend {
       const option = options.find((each) => answered.some((c) => c.answer!.includes(each)));
       if (option) throw new ValidationFailedError({ [field]: optionInUseMessage(option, section) });
     }
-    this.memory.consultation = { ...checked.data, updatedAt: new Date().toISOString() };
+    // Each section's note goes with its new wording, as the reference server keeps it, not in the record.
+    const notes = Object.fromEntries((checked.data.sections ?? []).map((section) => [section.id, section.note]));
+    const sections = (checked.data.sections ?? []).map(({ note: _note, ...section }) => section);
+    this.memory.reviseConsultation({ ...checked.data, sections, updatedAt: new Date().toISOString() }, notes);
     this.#record({ action: 'consultation', page, to: JSON.stringify(checked.data) });
     return (await this.consultations())[0]!;
   }

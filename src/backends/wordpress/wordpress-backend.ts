@@ -64,7 +64,7 @@ export interface WordPressBackendOptions {
  */
 export class WordPressBackend implements CommentsBackend {
   /** The plugin keeps no closed questions, so the element asks none on a WordPress page. */
-  readonly capabilities = { questions: false } as const;
+  readonly capabilities = { questions: false, versions: false } as const;
   /** The site's REST API root, ending in `wp-json/`. */
   readonly endpoint: string;
   #api: ApiClient;
