@@ -16,6 +16,7 @@ import type {
   Outcome,
   Overview,
   StatusUpdate,
+  OrphanedThread,
 } from '../contract/index.js';
 import { CivicCommentsError } from './errors.js';
 
@@ -84,4 +85,8 @@ export interface ModerationBackend {
   audit(query: AuditQuery): Promise<AuditPage>;
   /** Every entry matching the filters, as the server's CSV file. */
   exportAudit(query: AuditQuery): Promise<ExportFile>;
+  /** Threads stored under a section id the page's consultation does not name, newest first. */
+  orphans(page: string): Promise<OrphanedThread[]>;
+  /** Moves an orphaned thread into one of the consultation's sections, logged; answers how many responses moved. */
+  moveOrphan(page: string, section: string, to: string): Promise<number>;
 }

@@ -54,6 +54,7 @@ export const OrphanedThread = /* @__PURE__ */ z.object({
   newest: moment,
 });
 /** `GET /api/v1/moderation/consultations/{page}/orphans`: newest first. */
+export type OrphanedThread = z.infer<typeof OrphanedThread>;
 export const OrphanedThreads = /* @__PURE__ */ z.object({ orphans: z.array(OrphanedThread) });
 export type OrphanedThreads = z.infer<typeof OrphanedThreads>;
 

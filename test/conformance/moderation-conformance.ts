@@ -141,6 +141,31 @@ export function moderationConformance({ name, fresh, section }: ModerationRunner
       );
     });
 
+    it('lists a thread no section names, and moves it into a section, logged, every response keeping its reference', async () => {
+      const { page, reader, moderation } = await fresh();
+      await moderation.saveConsultation(page, { title: 'Conformance', sections: [{ id: section, title: 'Introduction' }] });
+      // A page whose heading was renamed before the consultation knew posts under the new heading's slug.
+      const stray = await reader.postComment(response(page, { section: 'renamed-heading', body: 'Under the new heading.' }));
+      const orphans = await moderation.orphans(page);
+      assert.deepEqual(
+        orphans.map((o) => [o.section, o.count]),
+        [['renamed-heading', 1]],
+      );
+      const named = await failure(moderation.moveOrphan(page, section, section));
+      assert.ok(named instanceof CivicCommentsError && !(named instanceof ValidationFailedError), String(named));
+      const nowhere = await failure(moderation.moveOrphan(page, 'renamed-heading', 'nowhere'));
+      assert.ok(nowhere instanceof ValidationFailedError && nowhere.fields.to, String(nowhere));
+      assert.equal(await moderation.moveOrphan(page, 'renamed-heading', section), 1);
+      assert.deepEqual(await moderation.orphans(page), []);
+      const [moved] = (await moderation.list({ page })).comments;
+      assert.deepEqual([moved!.id, moved!.section, moved!.reference], [stray.id, section, stray.reference]);
+      const { entries } = await moderation.audit({ page, action: 'move' });
+      assert.deepEqual(
+        entries.map((entry) => [entry.section, entry.from]),
+        [[section, 'renamed-heading']],
+      );
+    });
+
     it('counts a consultation’s responses in its overview, leaving out spam', async () => {
       const { page, reader, moderation } = await fresh();
       await moderation.saveConsultation(page, { title: 'Conformance', sections: [{ id: section, title: 'Introduction' }] });

@@ -371,6 +371,13 @@ export class MemoryBackend implements CommentsBackend {
     if (comment.reports) comment.reports.unreviewed = 0;
   }
 
+  /** Moves every response of a page stored under one section to another, as a moderator does; answers how many moved. */
+  moveSection(page: string, from: string, to: string): number {
+    const moving = this.stored.filter((c) => c.page === page && c.section === from);
+    for (const comment of moving) comment.section = to;
+    return moving.length;
+  }
+
   /** Deletes a comment, as a moderator does. */
   remove(id: string): void {
     const index = this.stored.findIndex((c) => c.id === id);

@@ -21,6 +21,7 @@ import {
   type ModerationQuery,
   type OfficialCommentInput,
   type Outcome,
+  type OrphanedThread,
   type StatusUpdate,
 } from '../../contract/index.js';
 import {
@@ -297,6 +298,36 @@ export class MemoryModeration implements ModerationBackend {
     this.memory.reviseConsultation({ ...checked.data, sections, updatedAt: new Date().toISOString() }, notes);
     this.#record({ action: 'consultation', page, to: JSON.stringify(checked.data) });
     return (await this.consultations())[0]!;
+  }
+
+  async orphans(page: string): Promise<OrphanedThread[]> {
+    this.#check();
+    const threads = new Map<string, OrphanedThread>();
+    for (const comment of this.memory.all()) {
+      if (comment.page !== page || this.memory.sectionNamed(comment.section)) continue;
+      const thread = threads.get(comment.section);
+      threads.set(comment.section, {
+        section: comment.section,
+        count: (thread?.count ?? 0) + 1,
+        newest: thread && thread.newest > comment.createdAt ? thread.newest : comment.createdAt,
+      });
+    }
+    return [...threads.values()].sort((a, b) => (a.newest < b.newest ? 1 : -1));
+  }
+
+  async moveOrphan(page: string, section: string, to: string): Promise<number> {
+    this.#check();
+    // The errors the moderation client raises for the server's refusals.
+    if (this.memory.sectionNamed(section))
+      throw new CivicCommentsError(
+        `memory backend answered 409: "${section}" is a section of this consultation: its thread is not orphaned.`,
+      );
+    if (!this.memory.consultation?.sections?.some((each) => each.id === to))
+      throw new ValidationFailedError({ to: 'Select one of the consultation’s sections' });
+    const moved = this.memory.moveSection(page, section, to);
+    if (!moved) throw new CivicCommentsError('memory backend answered 404: There are no responses under that section of this page.');
+    this.#record({ action: 'move', page, section: to, from: section, to: `${to} (${moved})` });
+    return moved;
   }
 
   async respond(input: OfficialCommentInput): Promise<Comment> {

@@ -11,6 +11,9 @@ import {
   Overview,
   SavedConsultation,
   SavedOutcome,
+  MovedThread,
+  OrphanedThreads,
+  type OrphanedThread,
   type AuditQuery,
   type Comment,
   type ConsultationInput,
@@ -159,6 +162,16 @@ export class ModerationClient implements ModerationBackend {
   async saveOutcome(page: string, section: string, body: string): Promise<Outcome> {
     const path = `moderation/outcomes/${encodeURIComponent(page)}/${encodeURIComponent(section)}`;
     return (await this.#call(path, SavedOutcome, () => this.#api(path, { method: 'PUT', json: { body } }))).outcome;
+  }
+
+  async orphans(page: string): Promise<OrphanedThread[]> {
+    const path = `moderation/consultations/${encodeURIComponent(page)}/orphans`;
+    return (await this.#call(path, OrphanedThreads, () => this.#api(path))).orphans;
+  }
+
+  async moveOrphan(page: string, section: string, to: string): Promise<number> {
+    const path = `moderation/consultations/${encodeURIComponent(page)}/orphans/${encodeURIComponent(section)}/move`;
+    return (await this.#call(path, MovedThread, () => this.#api(path, { method: 'POST', json: { to } }))).moved;
   }
 
   #call<T>(path: string, schema: Schema<T>, send: () => Promise<Response>): Promise<T> {
