@@ -153,7 +153,7 @@ export class CivicComments extends SectionElement {
   /** The response form: what the reader types, the reply it is open under, and sending. */
   #form = new CommentForm(
     this,
-    (comment) => this.#accept(comment),
+    (comment, announcement) => this.#accept(comment, announcement),
     (error) => void this.#closed(error),
   );
   #loadController?: AbortController;
@@ -319,8 +319,7 @@ export class CivicComments extends SectionElement {
 
   // ---- Sent comments ------------------------------------------------------------------------
 
-  #accept(comment: PostedComment): void {
-    const strings = this.strings;
+  #accept(comment: PostedComment, announcement: string): void {
     if (comment.reference) this.references = new Map([...this.references, [comment.id, comment.reference]]);
     if (comment.status === 'published') {
       this.comments = [...this.comments, comment];
@@ -328,13 +327,7 @@ export class CivicComments extends SectionElement {
     } else {
       this.own = [...this.own, comment];
     }
-    const said =
-      comment.status === 'published'
-        ? strings.announcePublished
-        : comment.status === 'received'
-          ? strings.announcePrivate
-          : strings.announcePending;
-    this.#announce(comment.reference ? `${said} ${strings.referenceIs(comment.reference)}.` : said);
+    this.#announce(announcement);
     emit(this, 'civic-comment-submitted', { comment });
     void this.#focusComment(comment.id);
   }

@@ -104,7 +104,7 @@ export class CommentForm implements ReactiveController {
 
   constructor(
     readonly host: FormHost,
-    private readonly onSent: (comment: PostedComment) => void,
+    private readonly onSent: (comment: PostedComment, announcement: string) => void,
     /** The backend refused the comment because the consultation is not open: what was typed stays. */
     readonly onClosed: (error: ConsultationClosedError) => void,
   ) {
@@ -254,7 +254,7 @@ export class CommentForm implements ReactiveController {
     if (outcome.kind === 'aborted') return;
     if (outcome.kind === 'sent') {
       this.idempotencyKey = undefined;
-      return this.sent(outcome.comment);
+      return this.sent(outcome.comment, outcome.announcement);
     }
     if (outcome.kind === 'failed') {
       // Shown first, so that whoever listens for the error finds the reader already told.
@@ -273,8 +273,8 @@ export class CommentForm implements ReactiveController {
     this.host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
-  /** The comment is stored: the form empties, its draft goes, and the element shows the comment. */
-  sent(comment: PostedComment): void {
+  /** The comment is stored: the form empties, its draft goes, and the element shows the comment and says so. */
+  sent(comment: PostedComment, announcement: string): void {
     this.update({
       submitState: 'idle',
       values: { ...this.values, body: '', visibility: '', answer: [] },
@@ -283,7 +283,7 @@ export class CommentForm implements ReactiveController {
     });
     remove('local', this.#draftKey);
     this.#saveDraft();
-    this.onSent(comment);
+    this.onSent(comment, announcement);
   }
 
   // ---- Rendering -----------------------------------------------------------------------------

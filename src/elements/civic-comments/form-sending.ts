@@ -19,7 +19,8 @@ import { sendingEn } from '../../i18n/en/sending.js';
 
 /** What became of a press of "Send": the form decides what the reader sees of it. */
 export type SendOutcome =
-  | { kind: 'sent'; comment: PostedComment }
+  /** `announcement`: what a screen reader is told of it, in the reader's language. */
+  | { kind: 'sent'; comment: PostedComment; announcement: string }
   /** Fields the reader must put right, refused here or by the server, in the reader's language. */
   | { kind: 'invalid'; errors: FieldErrors }
   /** The consultation closed while the reader was typing. */
@@ -82,7 +83,11 @@ export async function post(
   try {
     const backend = await host.resolveBackend();
     if (!backend) throw host.configurationProblem;
-    return { kind: 'sent', comment: await backend.postComment(comment, { idempotencyKey, signal }) };
+    const sent = await backend.postComment(comment, { idempotencyKey, signal });
+    const words = strings.locale === 'cy' ? sendingCy : sendingEn;
+    const said =
+      sent.status === 'published' ? words.announcePublished : sent.status === 'received' ? words.announcePrivate : words.announcePending;
+    return { kind: 'sent', comment: sent, announcement: sent.reference ? `${said} ${strings.referenceIs(sent.reference)}.` : said };
   } catch (error) {
     if (signal.aborted) return { kind: 'aborted' };
     if (error instanceof ConsultationClosedError) return { kind: 'closed', error };

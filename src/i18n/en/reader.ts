@@ -60,9 +60,6 @@ export const en: Strings = {
   submitFailed: 'Your comment could not be sent. Nothing you typed has been lost. Try again in a moment.',
   statusPending: 'Awaiting moderation',
   statusPrivate: 'Sent privately',
-  announcePending: 'Your comment has been sent. It will be published once a moderator has approved it.',
-  announcePublished: 'Your comment has been published.',
-  announcePrivate: 'Your comment has been sent privately to the team. It will not be published.',
   sectionCount: (n) =>
     n === 0 ? 'So far, there are no comments on this section.' : `${n === 1 ? '1 comment' : `${formatNumber(n)} comments`} on this section`,
   jumpToComments: 'Jump to comments',

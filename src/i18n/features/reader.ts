@@ -71,9 +71,6 @@ export interface Strings {
   submitFailed: string;
   statusPending: string;
   statusPrivate: string;
-  announcePending: string;
-  announcePublished: string;
-  announcePrivate: string;
   /** The count under a section's heading: "So far, there are no comments on this section." */
   sectionCount: (count: number) => string;
   jumpToComments: string;

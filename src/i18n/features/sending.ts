@@ -5,4 +5,8 @@
 export interface SendingStrings {
   /** The server has taken several comments from this reader in a short time. */
   rateLimited: string;
+  /** Read out once a comment is stored, by what became of it. */
+  announcePending: string;
+  announcePublished: string;
+  announcePrivate: string;
 }
