@@ -306,4 +306,17 @@ export const styles = css`
   .choice-hint {
     padding-left: 2em;
   }
+  .orphans {
+    margin-top: 2em;
+    padding-top: 1em;
+    border-top: 1px solid #b1b4b6;
+  }
+  .orphan-list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .orphan {
+    margin-bottom: 1.5em;
+  }
 `;

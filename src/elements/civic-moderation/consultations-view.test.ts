@@ -312,7 +312,11 @@ describe('<civic-moderation> consultations', () => {
     await sendKeys({ type: 'charges' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Charges' });
-    await sendKeys({ press: 'Tab' });
+    // Past the section's earlier headings, its wording and what changed, to its question.
+    for (const next of ['section-0-aliases', 'section-0-wording', 'section-0-note', 'section-0-asks']) {
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement?.id).to.equal(next);
+    }
     await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect($(el, '#section-0-question-fields').hidden).to.equal(false);
@@ -375,6 +379,112 @@ describe('<civic-moderation> consultations', () => {
       wording,
       1,
     ]);
+  });
+
+  it('gives sections earlier headings, a wording and what changed, and refuses an earlier heading another section has', async () => {
+    const page = uniquePage('wording');
+    const title = `Wording ${page.slice(-6)}`;
+    await consultationOn(page, {
+      title,
+      sections: [
+        { id: 'fees', title: 'Fees' },
+        { id: 'zones', title: 'Zones' },
+      ],
+    });
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    await waitUntil(() => shadow(el).querySelector('#section-1-aliases'), 'no sections editor');
+    const typeInto = (id: string, value: string) => {
+      field(el, id).value = value;
+      field(el, id).dispatchEvent(new Event('input'));
+    };
+    expect(textOf($(el, 'label[for=section-0-aliases]'))).to.equal('Earlier headings (optional)');
+    typeInto('section-1-aliases', 'fees');
+    typeInto('section-0-wording', 'Residents pay £20 a year.');
+    save(el);
+    await waitUntil(() => summary(el).length > 0, 'no error summary');
+    expect(summary(el)).to.deep.equal(['“fees” already names another section: give it to one section only']);
+    await expect(el).to.be.accessible();
+    $<HTMLAnchorElement>(el, '.error-summary a').click();
+    await waitUntil(() => shadow(el).activeElement?.id === 'section-1-aliases', 'the summary did not lead to the field');
+    expect(field(el, 'section-0-wording').value, 'what was typed is kept').to.equal('Residents pay £20 a year.');
+    typeInto('section-1-aliases', 'parking-zones, zones-and-permits');
+    save(el);
+    await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'not saved');
+    let saved = (await savedOn(page))!.sections;
+    expect(saved.map((s) => [s.id, s.aliases, s.text, s.version])).to.deep.equal([
+      ['fees', [], 'Residents pay £20 a year.', 1],
+      ['zones', ['parking-zones', 'zones-and-permits'], null, null],
+    ]);
+
+    // A corrected wording is a new version, with what changed in the public change log.
+    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    await waitUntil(() => shadow(el).querySelector('#section-0-wording'), 'no sections editor');
+    expect(field(el, 'section-1-aliases').value).to.equal('parking-zones, zones-and-permits');
+    typeInto('section-0-wording', 'Residents pay £25 a year.');
+    typeInto('section-0-note', 'Corrected the fee');
+    save(el);
+    await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'not saved');
+    saved = (await savedOn(page))!.sections;
+    expect(saved[0]!.version).to.equal(2);
+    const { url } = await referenceServer();
+    const { changes } = await (await fetch(`${url}/api/v1/consultations/${encodeURIComponent(page)}/changes`)).json();
+    expect(changes.map((c: { version: number; note: string | null }) => [c.version, c.note])).to.deep.equal([
+      [2, 'Corrected the fee'],
+      [1, null],
+    ]);
+  });
+
+  it('lists responses under a heading no section names, and moves them into a section by keyboard', async () => {
+    const page = uniquePage('orphans');
+    const title = `Orphans ${page.slice(-6)}`;
+    await consultationOn(page, {
+      title,
+      sections: [
+        { id: 'fees', title: 'Fees' },
+        { id: 'zones', title: 'Zones' },
+      ],
+    });
+    const { url } = await referenceServer();
+    // The page renamed its heading before the consultation knew: the response went to the new slug.
+    const sent = await fetch(`${url}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        page,
+        section: 'parking-zones',
+        name: 'A',
+        email: 'a@example.com',
+        body: 'Under the new heading.',
+        visibility: 'public',
+      }),
+    });
+    expect(sent.status).to.equal(201);
+    const el = await moderationConsole();
+    await signIn(el);
+    await showConsultations(el);
+    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    await waitUntil(() => shadow(el).querySelector('[part=orphans] .orphan'), 'the orphaned thread is not listed');
+    expect(textOf($(el, '#orphans-heading'))).to.equal('Responses under a heading this consultation does not name');
+    expect(textOf($(el, '#orphan-0'))).to.match(/^parking-zones: 1 response, the newest on \d{1,2} [A-Z][a-z]+ \d{4} at /);
+    await expect(el).to.be.accessible();
+    const select = $<HTMLSelectElement>(el, '#orphan-0-to');
+    expect([...select.options].map((option) => option.textContent)).to.deep.equal(['Fees', 'Zones']);
+    select.value = 'zones';
+    select.dispatchEvent(new Event('change'));
+    button($(el, '[part=orphans]'), 'Move').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => textOf(shadow(el).querySelector('#orphans-notice')) === 'Moved 1 response from parking-zones to Zones.',
+      'not moved',
+    );
+    await waitUntil(() => shadow(el).activeElement?.id === 'orphans-notice', 'focus did not go to what was done');
+    expect(shadow(el).querySelector('[part=orphans] .orphan')).to.equal(null);
+    const list = await (await moderate(`comments?page=${encodeURIComponent(page)}`)).json();
+    expect(list.comments.map((c: { section: string }) => c.section)).to.deep.equal(['zones']);
+    await expect(el).to.be.accessible();
   });
 
   it('says what a section or its question lacks, and refuses in its own words to take away an answer that has responses', async () => {

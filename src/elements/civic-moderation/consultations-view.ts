@@ -10,6 +10,7 @@ import { ConsolePart, type ConsoleAccess } from './console-part.js';
 import { errorMessage } from '../../internal/govuk/error-message.js';
 import type { SectionsConsoleStrings } from '../../i18n/features/sections.js';
 import { SectionsEditor, type SectionErrors } from './sections-editor.js';
+import { OrphansPanel } from './orphans-panel.js';
 
 /** What the consultations view needs of the console besides its strings and backend. */
 export interface ConsultationsAccess extends ConsoleAccess {
@@ -69,6 +70,18 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
     errorPrefix: () => this.console.strings().errorPrefix,
   });
   #sectionErrors: SectionErrors = new Map();
+  /** The page's threads that no section names, shown while its consultation is being changed. */
+  #orphans = new OrphansPanel({
+    ...this.console,
+    consultationStrings: () => this.console.consultationStrings(),
+    change: (change) => this.change(change),
+    focus: (selector) => this.focus(selector),
+    failed: (error) => {
+      if (!(error instanceof UnauthorizedError)) return false;
+      this.console.signedOut();
+      return true;
+    },
+  });
 
   readonly #load = new ConsoleLoad(
     this.host,
@@ -98,6 +111,7 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
       this.#sectionErrors = new Map();
       this.#sections.reset(consultation);
       this.#notice = '';
+      this.#orphans.hide();
       this.#draft = consultation
         ? {
             page: consultation.page,
@@ -110,6 +124,7 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
           }
         : emptyDraft();
     });
+    if (mode === 'change') void this.#orphans.show(consultation);
     void this.focus(mode === 'extend' ? '#closes-day' : mode === 'change' ? '#consultation-title' : '#consultation-page');
   }
 
@@ -180,7 +195,8 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
 
   render(): TemplateResult {
     const strings = this.console.consultationStrings();
-    if (this.#mode) return this.#renderForm(strings, this.#mode);
+    if (this.#mode)
+      return html`${this.#renderForm(strings, this.#mode)} ${this.#mode === 'change' ? this.#orphans.render(this.#editing?.sections ?? []) : nothing}`;
     return html`
       <section part="consultations" aria-labelledby="consultations-heading">
         <div class="bar">

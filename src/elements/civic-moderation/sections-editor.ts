@@ -24,6 +24,12 @@ interface SectionDraft {
   required: boolean;
   freeText: NonNullable<SectionQuestion['freeText']>;
   errorMessage: string;
+  /** Earlier headings' ids, as typed: separated by commas. */
+  aliases: string;
+  /** The published wording, as typed. */
+  wording: string;
+  /** What changed in the wording, for the change log. */
+  note: string;
 }
 
 /** What the editor needs of the form it sits in. */
@@ -34,6 +40,13 @@ export interface SectionsEditorHost {
   focus(selector: string): Promise<void>;
   errorPrefix(): string;
 }
+
+/** A section's earlier headings as typed: separated by commas or lines, blanks left out. */
+const aliasesOf = (section: SectionDraft): string[] =>
+  section.aliases
+    .split(/[,\n]/)
+    .map((alias) => alias.trim())
+    .filter(Boolean);
 
 /** Refusals by the id of the element a summary's link focuses, in the form's order. */
 export type SectionErrors = Map<string, string>;
@@ -69,6 +82,9 @@ export class SectionsEditor {
       id: section.id,
       title: section.title,
       saved: true,
+      aliases: section.aliases.join(', '),
+      wording: section.text ?? '',
+      note: '',
       ...blankQuestion(),
       ...(section.question && {
         asks: true,
@@ -95,7 +111,13 @@ export class SectionsEditor {
   }
 
   #addSection(): void {
-    this.host.change(() => (this.sections = [...this.sections, { id: '', title: '', saved: false, asks: false, ...blankQuestion() }]));
+    this.host.change(
+      () =>
+        (this.sections = [
+          ...this.sections,
+          { id: '', title: '', saved: false, asks: false, ...blankQuestion(), aliases: '', wording: '', note: '' },
+        ]),
+    );
     void this.host.focus(`#section-${this.sections.length - 1}-id`);
   }
 
@@ -120,11 +142,25 @@ export class SectionsEditor {
     const errors: SectionErrors = new Map();
     const seen = new Set<string>();
     const long = (text: string, max: number) => [...text].length > max;
-    // What this form does not edit yet, a saved section's aliases and wording, goes back as it was:
-    // saving the form never drops them.
-    const kept = (id: string) => {
-      const saved = this.#saved.find((each) => each.id === id);
-      return saved ? { aliases: saved.aliases, text: saved.text } : {};
+    // Every id a section answers to, its own and its earlier headings', names that section only.
+    const named = new Map<string, number>();
+    this.sections.forEach((section, i) => {
+      for (const name of [section.id.trim(), ...aliasesOf(section)]) if (name && !named.has(name)) named.set(name, i);
+    });
+    const wordingOf = (section: SectionDraft, i: number) => {
+      // A section's own id among its earlier headings says nothing: it is left out.
+      const aliases = aliasesOf(section).filter((alias) => alias !== section.id.trim());
+      const taken = aliases.find((alias) => named.get(alias) !== i);
+      if (taken) errors.set(`section-${i}-aliases`, strings.aliasTaken(taken));
+      else if (aliases.length > limits.aliasesMax) errors.set(`section-${i}-aliases`, strings.aliasesTooMany(limits.aliasesMax));
+      else if (aliases.some((alias) => long(alias, limits.sectionMax)))
+        errors.set(`section-${i}-aliases`, strings.tooLong(strings.aliasesLabel, limits.sectionMax));
+      const text = section.wording.trim();
+      if (long(text, limits.sectionTextMax))
+        errors.set(`section-${i}-wording`, strings.tooLong(strings.wordingLabel, limits.sectionTextMax));
+      const note = section.note.trim();
+      if (long(note, limits.noteMax)) errors.set(`section-${i}-note`, strings.tooLong(strings.noteLabel, limits.noteMax));
+      return { aliases, text: text || null, note: note || null };
     };
     const sections = this.sections.map((section, i) => {
       const id = section.id.trim();
@@ -135,7 +171,7 @@ export class SectionsEditor {
       seen.add(id);
       if (!title) errors.set(`section-${i}-title`, strings.titleMissing);
       else if (long(title, limits.titleMax)) errors.set(`section-${i}-title`, strings.tooLong(strings.titleLabel, limits.titleMax));
-      if (!section.asks) return { id, title, question: null, ...kept(id) };
+      if (!section.asks) return { id, title, question: null, ...wordingOf(section, i) };
       const text = section.text.trim();
       const options = section.options.map((option) => option.trim()).filter(Boolean);
       const errorText = section.errorMessage.trim();
@@ -158,7 +194,7 @@ export class SectionsEditor {
       }
       const question: SectionQuestion = { text, type: section.type, options, required: section.required, freeText: section.freeText };
       if (errorText) question.errorMessage = errorText;
-      return { id, title, question, ...kept(id) };
+      return { id, title, question, ...wordingOf(section, i) };
     });
     return errors.size ? { errors } : { errors, sections };
   }
@@ -180,9 +216,15 @@ export class SectionsEditor {
         ? `section-${index}-option-0`
         : key.includes('.question')
           ? `section-${index}-question`
-          : key.endsWith('.title')
-            ? `section-${index}-title`
-            : `section-${index}-id`;
+          : key.includes('.aliases')
+            ? `section-${index}-aliases`
+            : key.endsWith('.text')
+              ? `section-${index}-wording`
+              : key.endsWith('.note')
+                ? `section-${index}-note`
+                : key.endsWith('.title')
+                  ? `section-${index}-title`
+                  : `section-${index}-id`;
       errors.set(target, taken ? strings.optionInUse(taken) : message);
     }
     return errors;
@@ -225,6 +267,9 @@ export class SectionsEditor {
             : this.#text(id('id'), strings.idLabel, section.id, errors, (text) => this.#keep(index, { id: text }), strings.idHint)
         }
         ${this.#text(id('title'), strings.titleLabel, section.title, errors, (text) => this.#keep(index, { title: text }))}
+        ${this.#text(id('aliases'), strings.aliasesLabel, section.aliases, errors, (text) => this.#keep(index, { aliases: text }), strings.aliasesHint)}
+        ${this.#textarea(id('wording'), strings.wordingLabel, section.wording, errors, (text) => this.#keep(index, { wording: text }), strings.wordingHint)}
+        ${this.#text(id('note'), strings.noteLabel, section.note, errors, (text) => this.#keep(index, { note: text }), strings.noteHint)}
         <div class="choice">
           <input
             id=${id('asks')}
@@ -330,6 +375,23 @@ export class SectionsEditor {
         aria-describedby=${described || nothing}
         @input=${(event: Event) => set((event.target as HTMLInputElement).value)}
       />
+    </div>`;
+  }
+
+  #textarea(id: string, label: string, value: string, errors: SectionErrors, set: (text: string) => void, hint: string): TemplateResult {
+    const error = errors.get(id);
+    return html`<div class="field ${error ? 'has-error' : ''}">
+      <label for=${id}>${label}</label>
+      <div class="hint" id="${id}-hint">${hint}</div>
+      ${this.#error(`${id}-error`, error)}
+      <textarea
+        class="input"
+        id=${id}
+        rows="5"
+        .value=${value}
+        aria-describedby=${error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        @input=${(event: Event) => set((event.target as HTMLTextAreaElement).value)}
+      ></textarea>
     </div>`;
   }
 

@@ -83,4 +83,12 @@ export const consultationConsoleCy: ConsultationConsoleStrings = {
   contactInvalid: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.llyw.cymru',
   refused: 'Ni dderbyniodd y gweinydd yr ymgynghoriad. Gwiriwch y meysydd a chadwch eto.',
   saveFailed: 'Nid oedd modd cadw’r ymgynghoriad. Nid oes dim a deipiwyd gennych wedi’i golli: rhowch gynnig arall arni.',
+  orphansHeading: 'Ymatebion o dan bennawd nad yw’r ymgynghoriad hwn yn ei enwi',
+  orphansHint:
+    'Dangosodd y dudalen yr adrannau hyn o dan benawdau nad oedd yr ymgynghoriad yn eu hadnabod. Symudwch bob edefyn i’w adran: mae pob ymateb yn cadw ei gyfeirnod. I’w atal rhag digwydd eto, rhowch y pennawd fel pennawd cynharach i’r adran.',
+  orphanSummary: (section, count, newest) => `${section}: ${formatNumber(count)} ymateb, y diweddaraf ar ${newest}`,
+  moveTo: 'Symud i adran',
+  move: 'Symud',
+  moved: (count, from, to) => `Wedi symud ${formatNumber(count)} ymateb o ${from} i ${to}.`,
+  moveFailed: 'Nid oedd modd symud yr edefyn. Rhowch gynnig arall arni.',
 };

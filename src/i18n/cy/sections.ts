@@ -41,4 +41,15 @@ export const sectionsConsoleCy: SectionsConsoleStrings = {
   optionInUse: (option) =>
     `Mae ymatebion wedi dewis “${option}”, felly ni ellir ei dynnu na’i newid. Rhowch ef yn ôl, neu ychwanegwch ateb newydd.`,
   sectionInUse: 'Ni ellir tynnu adran y mae ymatebion wedi ateb ei chwestiwn. Rhowch hi’n ôl.',
+  aliasesLabel: 'Penawdau cynharach (dewisol)',
+  aliasesHint:
+    'Os yw’r dudalen wedi dangos yr adran hon o dan bennawd arall, rhowch ddynodydd y pennawd hwnnw yma, wedi’u gwahanu gan atalnodau, fel bod ei sylwadau’n aros gyda’r adran. Er enghraifft, ffioedd-a-thaliadau.',
+  aliasTaken: (alias) => `Mae “${alias}” eisoes yn enwi adran arall: rhowch ef i un adran yn unig`,
+  aliasesTooMany: (max) => `Rhowch ${max} pennawd cynharach ar y mwyaf`,
+  wordingLabel: 'Geiriad cyhoeddedig (dewisol)',
+  wordingHint:
+    'Testun yr adran fel y mae’r dudalen yn ei ddangos. Caiff pob newid ei gadw fel fersiwn newydd, ac mae darllenwyr yn gweld pa fersiwn yr atebodd sylw.',
+  noteLabel: 'Beth newidiodd (dewisol)',
+  noteHint:
+    'Yn cael ei ddangos yn y log newidiadau cyhoeddus pan fydd y geiriad yn newid. Er enghraifft, Cywirwyd y ffigur ym mharagraff 2.',
 };

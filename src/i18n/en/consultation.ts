@@ -1,5 +1,5 @@
 import type { ConsultationConsoleStrings } from '../features/consultation.js';
-import { formatNumber as enNumber } from '../format.js';
+import { countOf, formatNumber as enNumber } from '../format.js';
 import { writeDateTime } from '../london-time.js';
 import { calendar as enCalendar } from './calendar.js';
 
@@ -80,4 +80,12 @@ export const consultationConsoleEn: ConsultationConsoleStrings = {
   contactInvalid: 'Enter an email address in the correct format, like name@example.gov.uk',
   refused: 'The server did not accept the consultation. Check the fields and save again.',
   saveFailed: 'The consultation could not be saved. Nothing you typed has been lost: try again.',
+  orphansHeading: 'Responses under a heading this consultation does not name',
+  orphansHint:
+    'The page showed these sections under headings the consultation did not know. Move each thread into its section: every response keeps its reference. To keep it from happening again, give the heading as an earlier heading of the section.',
+  orphanSummary: (section, count, newest) => `${section}: ${countOf(count, 'response', 'responses')}, the newest on ${newest}`,
+  moveTo: 'Move to section',
+  move: 'Move',
+  moved: (count, from, to) => `Moved ${countOf(count, 'response', 'responses')} from ${from} to ${to}.`,
+  moveFailed: 'The thread could not be moved. Try again.',
 };

@@ -39,4 +39,14 @@ export const sectionsConsoleEn: SectionsConsoleStrings = {
   tooLong: (what, max) => `${what} must be ${max} characters or fewer`,
   optionInUse: (option) => `“${option}” has responses, so it cannot be removed or changed. Put it back, or add a new answer.`,
   sectionInUse: 'A section whose question has responses cannot be removed. Put it back.',
+  aliasesLabel: 'Earlier headings (optional)',
+  aliasesHint:
+    'If the page has shown this section under another heading, give that heading’s id here, separated by commas, so that its comments stay with the section. For example, fees-and-charges.',
+  aliasTaken: (alias) => `“${alias}” already names another section: give it to one section only`,
+  aliasesTooMany: (max) => `Give at most ${max} earlier headings`,
+  wordingLabel: 'Published wording (optional)',
+  wordingHint:
+    'The section’s text as the page shows it. Each change is kept as a new version, and readers see which version a comment answered.',
+  noteLabel: 'What changed (optional)',
+  noteHint: 'Shown in the public change log when the wording changes. For example, Corrected the figure in paragraph 2.',
 };

@@ -70,4 +70,12 @@ export interface ConsultationConsoleStrings {
   contactInvalid: string;
   refused: string;
   saveFailed: string;
+  /** Threads stored under a heading the consultation does not name, and moving one into a section. */
+  orphansHeading: string;
+  orphansHint: string;
+  orphanSummary: (section: string, count: number, newest: string) => string;
+  moveTo: string;
+  move: string;
+  moved: (count: number, from: string, to: string) => string;
+  moveFailed: string;
 }

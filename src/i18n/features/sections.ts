@@ -39,4 +39,16 @@ export interface SectionsConsoleStrings {
   optionInUse: (option: string) => string;
   /** A section whose question has answers was taken away. */
   sectionInUse: string;
+  /** The section's earlier headings or ids, which keep its thread when the page changes. */
+  aliasesLabel: string;
+  aliasesHint: string;
+  /** An earlier heading given that already names another section. */
+  aliasTaken: (alias: string) => string;
+  aliasesTooMany: (max: number) => string;
+  /** The section's published wording, kept version by version. */
+  wordingLabel: string;
+  wordingHint: string;
+  /** What changed in the wording, for the public change log. */
+  noteLabel: string;
+  noteHint: string;
 }
