@@ -195,8 +195,7 @@ export class ConsultationsView extends ConsolePart<ConsultationsAccess> {
 
   render(): TemplateResult {
     const strings = this.console.consultationStrings();
-    if (this.#mode)
-      return html`${this.#renderForm(strings, this.#mode)} ${this.#mode === 'change' ? this.#orphans.render(this.#editing?.sections ?? []) : nothing}`;
+    if (this.#mode) return html`${this.#renderForm(strings, this.#mode)} ${this.#mode === 'change' ? this.#orphans.render() : nothing}`;
     return html`
       <section part="consultations" aria-labelledby="consultations-heading">
         <div class="bar">

@@ -23,12 +23,18 @@ export class OrphansPanel {
   #orphans: OrphanedThread[] = [];
   #notice: { text: string; error: boolean } | null = null;
   #moving = false;
+  /** The consultation's sections as saved: the ones a thread can move into. */
+  #sections: ModerationConsultation['sections'] = [];
+  /** The section chosen for each thread, by the thread's section id. */
+  readonly #choice = new Map<string, string>();
 
   constructor(private readonly host: OrphansHost) {}
 
   /** Reads the threads of a consultation's page that no section names; none for a new consultation. */
   async show(consultation: ModerationConsultation | null): Promise<void> {
     this.#page = consultation?.page ?? '';
+    this.#sections = consultation?.sections ?? [];
+    this.#choice.clear();
     this.host.change(() => {
       this.#orphans = [];
       this.#notice = null;
@@ -38,7 +44,7 @@ export class OrphansPanel {
       const orphans = await this.host.api().orphans(consultation.page);
       if (this.#page === consultation.page) this.host.change(() => (this.#orphans = orphans));
     } catch (error) {
-      // The form works without the list: a failure to read it is said only if the list is asked for again.
+      // The form works without the list: a failure to read it leaves the list out (a refused token still signs out).
       this.host.failed(error);
     }
   }
@@ -75,12 +81,7 @@ export class OrphansPanel {
     await this.host.focus('#orphans-notice');
   }
 
-  /** The section chosen for each thread, by the thread's section id. */
-  readonly #choice = new Map<string, string>();
-  #sections: ModerationConsultation['sections'] = [];
-
-  render(sections: ModerationConsultation['sections']): TemplateResult | typeof nothing {
-    this.#sections = sections;
+  render(): TemplateResult | typeof nothing {
     if (!this.#orphans.length && !this.#notice) return nothing;
     const strings = this.host.consultationStrings();
     return html`<section class="orphans" part="orphans" aria-labelledby="orphans-heading">
@@ -104,7 +105,7 @@ export class OrphansPanel {
                 id="orphan-${index}-to"
                 @change=${(event: Event) => this.#choice.set(orphan.section, (event.target as HTMLSelectElement).value)}
               >
-                ${sections.map(
+                ${this.#sections.map(
                   (section) =>
                     html`<option value=${section.id} ?selected=${section.id === this.#choice.get(orphan.section)}>${section.title}</option>`,
                 )}
