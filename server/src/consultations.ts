@@ -1,6 +1,6 @@
-import { type ErrorCode, consultationState, type Consultation, type ModerationConsultation } from 'civic-comments/contract';
+import { type ErrorCode, consultationState, type Consultation, type ModerationConsultation, versionNow } from 'civic-comments/contract';
 import type { Strings } from 'civic-comments/i18n';
-import { currentVersion, type ConsultationRecord } from './storage/storage.js';
+import type { ConsultationRecord } from './storage/storage.js';
 
 /** A consultation as the public sees it, in its state at `now` by the server's clock. */
 export function publicConsultation(record: ConsultationRecord, now = Date.now()): Consultation {
@@ -29,7 +29,7 @@ export const moderationConsultation = (
     question: section.question ?? null,
     aliases: section.aliases ?? [],
     text: section.text ?? null,
-    version: currentVersion(section),
+    version: versionNow(section),
   })),
   updatedAt: record.updatedAt,
   statusCounts: record.statusCounts,

@@ -3,6 +3,7 @@ import {
   publicComment,
   sectionNamed,
   validateNewComment,
+  versionNow,
   type Comment,
   type CommentStatus,
   type FieldCodes,
@@ -14,7 +15,7 @@ import { refusal, type ClosedConsultation } from './consultations.js';
 import type { AppOptions } from './context.js';
 import { unstorableText } from './http/storable.js';
 import { newReference } from './reference.js';
-import { currentVersion, type CreateResult, type StoredComment } from './storage/storage.js';
+import type { CreateResult, StoredComment } from './storage/storage.js';
 
 export type SubmitResult =
   | { kind: 'invalid'; codes: FieldCodes }
@@ -96,7 +97,7 @@ export async function submitComment(
       reference: newReference(),
       answer: data.answer?.length ? data.answer : null,
       // The wording it answered, as the server knows it now: not what the browser says it showed.
-      version: currentVersion(named),
+      version: versionNow(named),
     },
     key ? { key, fingerprint, answer } : undefined,
   );

@@ -4,16 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { AnswerCache } from '../src/http/answer-cache.js';
-import { readConfig, type ServerConfig } from '../src/config.js';
-import { startServer, type RunningServer } from '../src/server.js';
-import { newComment, postgresUrl, token } from './helpers.js';
+import type { RunningServer } from '../src/server.js';
+import { newComment, postgresUrl, startInstance, token } from './helpers.js';
 import { emptyPostgres } from './processes.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'civic-comments-cache-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 
-const start = (databaseUrl: string, env: NodeJS.ProcessEnv = {}) =>
-  startServer(readConfig(['--port', '0', '--db', databaseUrl], { MODERATOR_TOKEN: token, RATE_LIMIT: '0', ...env }) as ServerConfig);
+const start = startInstance;
 
 const databases: { name: string; url: () => Promise<string> }[] = [
   { name: 'SQLite', url: async () => join(folder, `cache-${Math.random()}.db`) },

@@ -13,7 +13,7 @@ import { PostgresStorage } from '../src/storage/postgres.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';
 import { migrations } from '../src/storage/migrations.js';
 import type { Storage } from '../src/storage/storage.js';
-import { drivers, form, formFields, json, moderator, newComment, page, postgresUrl, testApp, token } from './helpers.js';
+import { drivers, startInstance, form, formFields, json, moderator, newComment, page, postgresUrl, testApp, token } from './helpers.js';
 import { emptyPostgres } from './processes.js';
 
 const hour = 3_600_000;
@@ -326,10 +326,8 @@ describe('the PostgreSQL schema as it was before consultations', { skip: postgre
 describe('two instances sharing PostgreSQL', { skip: postgresUrl ? false : 'TEST_DATABASE_URL is not set' }, () => {
   it('each refuses or takes posts by dates the other has just changed', async () => {
     await emptyPostgres(postgresUrl!);
-    const start = () =>
-      startServer(readConfig(['--port', '0', '--db', postgresUrl!], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig);
-    const a = await start();
-    const b = await start();
+    const a = await startInstance(postgresUrl!);
+    const b = await startInstance(postgresUrl!);
     try {
       const put = (closesAt: string) =>
         fetch(`${a.url}/api/v1/moderation/consultations/${encoded}`, {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type AppOptions } from '../src/app.js';
+import { readConfig, type ServerConfig } from '../src/config.js';
+import { startServer } from '../src/server.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
 import { PostgresStorage } from '../src/storage/postgres.js';
 import { SqliteStorage } from '../src/storage/sqlite.js';
@@ -10,6 +12,10 @@ import type { Storage } from '../src/storage/storage.js';
 
 export const token = 'test-moderator-token-0123456789';
 export const page = '/review';
+
+/** A whole server on a database, listening on a port of its own, with the test token and no rate limit. */
+export const startInstance = (databaseUrl: string, env: NodeJS.ProcessEnv = {}) =>
+  startServer(readConfig(['--port', '0', '--db', databaseUrl], { MODERATOR_TOKEN: token, RATE_LIMIT: '0', ...env }) as ServerConfig);
 
 /** A real SQLite file in a new temporary folder. */
 export function sqliteStorage(): Storage & { cleanup: () => void } {

@@ -10,10 +10,8 @@ import {
   SavedConsultation,
   SectionVersions,
 } from 'civic-comments/contract';
-import { readConfig, type ServerConfig } from '../src/config.js';
-import { startServer } from '../src/server.js';
 import type { Storage } from '../src/storage/storage.js';
-import { drivers, json, moderator, newComment, page, postgresUrl, testApp, token } from './helpers.js';
+import { drivers, startInstance, json, moderator, newComment, page, postgresUrl, testApp, token } from './helpers.js';
 import { emptyPostgres } from './processes.js';
 
 const encoded = encodeURIComponent(page);
@@ -256,10 +254,8 @@ for (const driver of drivers) {
 describe('two instances sharing PostgreSQL', { skip: postgresUrl ? false : 'TEST_DATABASE_URL is not set' }, () => {
   it('stamp a response with the wording the other has just published', async () => {
     await emptyPostgres(postgresUrl!);
-    const start = () =>
-      startServer(readConfig(['--port', '0', '--db', postgresUrl!], { MODERATOR_TOKEN: token, RATE_LIMIT: '0' }) as ServerConfig);
-    const a = await start();
-    const b = await start();
+    const a = await startInstance(postgresUrl!);
+    const b = await startInstance(postgresUrl!);
     try {
       const put = (text: string) =>
         fetch(`${a.url}/api/v1/moderation/consultations/${encoded}`, {

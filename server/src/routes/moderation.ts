@@ -32,11 +32,12 @@ import {
   type QuestionOf,
   type VersionFrom,
   sectionNamed,
+  versionNow,
   MoveInput,
   type MovedThread,
   type OrphanedThreads,
 } from 'civic-comments/contract';
-import { currentVersion, type Storage } from '../storage/storage.js';
+import type { Storage } from '../storage/storage.js';
 import { consultZip } from '../consult-export.js';
 import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
@@ -416,7 +417,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         visibility: 'public',
         status: 'published',
         role: 'official',
-        version: currentVersion(named),
+        version: versionNow(named),
       },
       c.get('moderator').name,
     );

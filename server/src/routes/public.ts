@@ -15,6 +15,7 @@ import {
   isPublic,
   answerCounts,
   sectionNamed,
+  versionNow,
   type ConsultationChanges,
   type SectionVersions,
 } from 'civic-comments/contract';
@@ -28,7 +29,6 @@ import { holdsUnstorableText } from '../http/storable.js';
 import { networkOf } from '../http/client-address.js';
 import { originNamed } from '../http/origins.js';
 import { submitComment } from '../submit.js';
-import { currentVersion } from '../storage/storage.js';
 
 /** The language an API client asks for: Welsh when its first choice is, English otherwise. */
 const stringsFor = (acceptLanguage: string | undefined) => (/^\s*cy\b/i.test(acceptLanguage ?? '') ? cy : en);
@@ -88,11 +88,13 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !after) return errorResponse(c, 400, 'invalid_cursor', 'The cursor is not one this server gave out.');
     const keep = await keeping(page);
-    const record = await storage.getConsultation(page);
-    // An alias (an earlier id, or an earlier heading's slug) lists the section's one thread.
+    const read = (id: string) => Promise.all([storage.listPublished(page, id, limit, after), storage.getOutcome(page, id)]);
+    // Read beside the consultation, as the section is nearly always its own id; an alias (an earlier
+    // id, or an earlier heading's slug) is read again as the section's one thread.
+    const [record, asked] = await Promise.all([storage.getConsultation(page), read(section)]);
     const named = sectionNamed(record?.sections, section);
     const id = named?.id ?? section;
-    const [result, outcome] = await Promise.all([storage.listPublished(page, id, limit, after), storage.getOutcome(page, id)]);
+    const [result, outcome] = id === section ? asked : await read(id);
     const now = Date.now();
     const question = named?.question ?? null;
     const countsShown = question && record?.showAnswerCounts && publicConsultation(record, now).state === 'closed';
@@ -105,7 +107,7 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
         outcome: outcome ?? null,
         question,
         answerCounts: countsShown ? answerCounts(question, await storage.answerTallies(page, id)) : null,
-        version: currentVersion(named),
+        version: versionNow(named),
       } satisfies CommentPage,
       // The counts appear when the consultation closes, with no write to the page.
       keep && { ...keep, expiresAt: nextChange(record, now) },

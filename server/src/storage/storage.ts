@@ -13,7 +13,7 @@ import type {
   Respondent,
   ResponseLanguage,
   Role,
-  SectionQuestion,
+  KeptSection,
   Visibility,
 } from 'civic-comments/contract';
 import type { HitCounter } from './hit-counter.js';
@@ -61,23 +61,8 @@ export interface ConsultationRecord {
   updatedAt: string;
 }
 
-/** A consultation's section as stored. */
-export interface ConsultationSection {
-  id: string;
-  title: string;
-  question?: SectionQuestion | null;
-  /** Earlier ids or heading slugs: what is posted or listed under one is the section's own. */
-  aliases?: string[];
-  /** Its published wording now, or none. */
-  text?: string | null;
-  /** The number of its latest wording (the current one while it has `text`); 0 or absent before any. */
-  versions?: number;
-  /** What changed, given with a new wording; kept with that version in `section_versions`, not here. */
-  note?: string | null;
-}
-
-/** The version of a section's wording now, or null while it has none. */
-export const currentVersion = (section: ConsultationSection | undefined): number | null => (section?.text ? (section.versions ?? 1) : null);
+/** A consultation's section as stored: the contract's `KeptSection`. */
+export type ConsultationSection = KeptSection;
 
 /** One change of a section's wording, as the public change log lists it. */
 export interface StoredSectionChange {

@@ -4,7 +4,7 @@
  * driver runs the writes in order in that same transaction, so a change and its record in the log
  * are stored together or not at all.
  */
-import { campaignChanges, hidesAt, isPublic, type CampaignStatusUpdate } from 'civic-comments/contract';
+import { campaignChanges, hidesAt, isPublic, reviseWordings, type CampaignStatusUpdate } from 'civic-comments/contract';
 import { about, consultationChange, outcomeChange, readersReports, statusChange } from './audit-entries.js';
 import { auditQueries, campaignQueries, orphanQueries, receiptQueries, reportQueries, sql, versionQueries } from './queries.js';
 import { anonymisedAnswer, auditParams, consultationParams } from './rows.js';
@@ -84,26 +84,12 @@ export function consultationSaved(
   now: string,
   lastVersions: ReadonlyMap<string, number> = new Map(),
 ): Write[] {
-  const versionWrites: Write[] = [];
-  // A section taken out of the consultation has no wording current any more.
-  for (const gone of before?.sections ?? [])
-    if (gone.text && !record.sections.some((each) => each.id === gone.id))
-      versionWrites.push(write(versionQueries.close, now, record.page, gone.id));
-  const sections = record.sections.map(({ note, ...section }) => {
-    const earlier = before?.sections.find((each) => each.id === section.id);
-    const text = section.text ?? null;
-    // Numbered on from the last version the section ever had, even one taken out and put back.
-    let versions = Math.max(earlier?.versions ?? 0, lastVersions.get(section.id) ?? 0);
-    if (text !== (earlier?.text ?? null)) {
-      if (earlier?.text) versionWrites.push(write(versionQueries.close, now, record.page, section.id));
-      if (text) versionWrites.push(write(versionQueries.add, record.page, section.id, ++versions, text, note ?? null, now));
-    }
-    return { ...section, text, versions };
-  });
+  const { sections, ended, added } = reviseWordings(before?.sections ?? [], record.sections, lastVersions);
   const stored = { ...record, sections };
   return [
     write(sql.putConsultation, ...consultationParams(stored)),
-    ...versionWrites,
+    ...ended.map((section) => write(versionQueries.close, now, record.page, section)),
+    ...added.map(({ section, version, text, note }) => write(versionQueries.add, record.page, section, version, text, note, now)),
     write(sql.bumpPage, record.page),
     ...logged(by, consultationChange(before, stored)),
   ];

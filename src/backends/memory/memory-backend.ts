@@ -16,7 +16,7 @@ import {
 } from '../../contract/public.js';
 import { answerCounts, type AnswerCounts, type SectionQuestion } from '../../contract/questions.js';
 import { referenceAlphabet } from '../../contract/reference.js';
-import { sectionNamed, type SectionVersion } from '../../contract/versions.js';
+import { reviseWordings, sectionNamed, versionNow, type KeptSection, type SectionVersion } from '../../contract/versions.js';
 import { erasedRespondent, hidesAt, isPublic, statusOfNew, statusToldToSender } from '../../contract/rules.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { BackendUnavailableError, CivicCommentsError, ConsultationClosedError, ValidationFailedError } from '../errors.js';
@@ -76,18 +76,8 @@ export type MemoryConsultation = Pick<Consultation, 'title'> &
     updatedAt?: string;
   };
 
-/** A section of the in-page consultation, as the reference server keeps one. */
-export interface MemorySection {
-  id: string;
-  title: string;
-  question?: SectionQuestion | null;
-  /** Earlier ids or heading slugs: posts and lists to one are the section's own. */
-  aliases?: string[];
-  /** Its published wording now, or none. */
-  text?: string | null;
-  /** The number of its latest wording; kept by `reviseConsultation`. */
-  versions?: number;
-}
+/** A section of the in-page consultation, kept as the reference server keeps one. */
+export type MemorySection = KeptSection;
 
 /** One wording of a section in the in-page store. */
 export interface MemoryWording extends SectionVersion {
@@ -167,29 +157,24 @@ export class MemoryBackend implements CommentsBackend {
    */
   reviseConsultation(next: MemoryConsultation, notes: Record<string, string | null | undefined> = {}): void {
     const now = new Date().toISOString();
-    for (const gone of this.consultation?.sections ?? []) {
-      const current = this.wordings.get(gone.id)?.at(-1);
-      if (current && !current.to && !next.sections?.some((each) => each.id === gone.id && each.text === current.text)) current.to = now;
+    const lastVersions = new Map([...this.wordings].map(([section, history]) => [section, history.at(-1)?.version ?? 0]));
+    const { sections, ended, added } = reviseWordings(
+      this.consultation?.sections ?? [],
+      (next.sections ?? []).map((section) => ({ ...section, note: notes[section.id] ?? null })),
+      lastVersions,
+    );
+    for (const section of ended) {
+      const current = this.wordings.get(section)?.at(-1);
+      if (current && !current.to) current.to = now;
     }
-    const sections = (next.sections ?? []).map((section) => {
-      const history = this.wordings.get(section.id) ?? [];
-      const text = section.text ?? null;
-      const current = history.at(-1);
-      let versions = current?.version ?? 0;
-      if (text && text !== (current && !current.to ? current.text : null)) {
-        if (current && !current.to) current.to = now;
-        history.push({ version: ++versions, text, from: now, to: null, note: notes[section.id] ?? null });
-        this.wordings.set(section.id, history);
-      }
-      return { ...section, text, versions };
-    });
+    for (const { section, note, ...wording } of added)
+      this.wordings.set(section, [...(this.wordings.get(section) ?? []), { ...wording, note, from: now, to: null }]);
     this.consultation = { ...next, sections };
   }
 
   /** The version of a section's wording now, or null while it has none. */
   versionOf(section: string): number | null {
-    const named = this.sectionNamed(section);
-    return named?.text ? (named.versions ?? 1) : null;
+    return versionNow(this.sectionNamed(section));
   }
 
   async listComments(request: ListCommentsRequest, options: RequestOptions = {}): Promise<CommentPage> {

@@ -39,6 +39,14 @@ function typeDate(el: Element, which: 'opens' | 'closes', day: string, month: st
 }
 const save = (el: Element) => $(el, '[part=consultation-form] button[type=submit]').click();
 const summary = (el: Element) => $$(el, '.error-summary li').map(textOf);
+/** Presses a consultation's "Change", which opens its form. */
+const changeConsultation = (el: Element, title: string) =>
+  [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+/** Sets a field's value as typing would, for the fields WebKit's driver cannot type into faithfully. */
+const typeInto = (el: Element, id: string, value: string) => {
+  field(el, id).value = value;
+  field(el, id).dispatchEvent(new Event('input'));
+};
 
 /** A comment sent as a reader would: the status says whether the consultation took it. */
 async function postStatus(page: string): Promise<number> {
@@ -304,7 +312,7 @@ describe('<civic-moderation> consultations', () => {
     const el = await moderationConsole();
     await signIn(el);
     await showConsultations(el);
-    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    changeConsultation(el, title);
     await waitUntil(() => shadow(el).querySelector('#add-section'), 'no sections editor');
     $(el, '#add-section').click();
     await waitUntil(() => shadow(el).activeElement?.id === 'section-0-id', 'focus did not move to the new section');
@@ -320,18 +328,14 @@ describe('<civic-moderation> consultations', () => {
     await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect($(el, '#section-0-question-fields').hidden).to.equal(false);
-    const typeInto = (id: string, value: string) => {
-      field(el, id).value = value;
-      field(el, id).dispatchEvent(new Event('input'));
-    };
-    typeInto('section-0-question', 'Do you agree with charging for visitor permits?');
-    typeInto('section-0-option-0', 'Agree');
-    typeInto('section-0-option-1', 'Disagree');
+    typeInto(el, 'section-0-question', 'Do you agree with charging for visitor permits?');
+    typeInto(el, 'section-0-option-0', 'Agree');
+    typeInto(el, 'section-0-option-1', 'Disagree');
     button($(el, '[part=section-editor]'), 'Add another answer').click();
     await waitUntil(() => shadow(el).activeElement?.id === 'section-0-option-2', 'focus did not move to the new answer');
-    typeInto('section-0-option-2', 'Neither agree nor disagree');
+    typeInto(el, 'section-0-option-2', 'Neither agree nor disagree');
     field(el, 'section-0-free-text-optional').click();
-    typeInto('section-0-error-message', 'Select whether you agree with charging for visitor permits');
+    typeInto(el, 'section-0-error-message', 'Select whether you agree with charging for visitor permits');
     field(el, 'show-answer-counts').click();
     await el.updateComplete;
     await expect(el).to.be.accessible();
@@ -366,7 +370,7 @@ describe('<civic-moderation> consultations', () => {
     const el = await moderationConsole();
     await signIn(el);
     await showConsultations(el);
-    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    changeConsultation(el, title);
     await waitUntil(() => shadow(el).querySelector('#section-0-title'), 'no sections editor');
     field(el, 'section-0-title').value = 'Fees and charges';
     field(el, 'section-0-title').dispatchEvent(new Event('input'));
@@ -394,15 +398,11 @@ describe('<civic-moderation> consultations', () => {
     const el = await moderationConsole();
     await signIn(el);
     await showConsultations(el);
-    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    changeConsultation(el, title);
     await waitUntil(() => shadow(el).querySelector('#section-1-aliases'), 'no sections editor');
-    const typeInto = (id: string, value: string) => {
-      field(el, id).value = value;
-      field(el, id).dispatchEvent(new Event('input'));
-    };
     expect(textOf($(el, 'label[for=section-0-aliases]'))).to.equal('Earlier headings (optional)');
-    typeInto('section-1-aliases', 'fees');
-    typeInto('section-0-wording', 'Residents pay £20 a year.');
+    typeInto(el, 'section-1-aliases', 'fees');
+    typeInto(el, 'section-0-wording', 'Residents pay £20 a year.');
     save(el);
     await waitUntil(() => summary(el).length > 0, 'no error summary');
     expect(summary(el)).to.deep.equal(['“fees” already names another section: give it to one section only']);
@@ -410,7 +410,7 @@ describe('<civic-moderation> consultations', () => {
     $<HTMLAnchorElement>(el, '.error-summary a').click();
     await waitUntil(() => shadow(el).activeElement?.id === 'section-1-aliases', 'the summary did not lead to the field');
     expect(field(el, 'section-0-wording').value, 'what was typed is kept').to.equal('Residents pay £20 a year.');
-    typeInto('section-1-aliases', 'parking-zones, zones-and-permits');
+    typeInto(el, 'section-1-aliases', 'parking-zones, zones-and-permits');
     save(el);
     await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'not saved');
     let saved = (await savedOn(page))!.sections;
@@ -420,11 +420,11 @@ describe('<civic-moderation> consultations', () => {
     ]);
 
     // A corrected wording is a new version, with what changed in the public change log.
-    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    changeConsultation(el, title);
     await waitUntil(() => shadow(el).querySelector('#section-0-wording'), 'no sections editor');
     expect(field(el, 'section-1-aliases').value).to.equal('parking-zones, zones-and-permits');
-    typeInto('section-0-wording', 'Residents pay £25 a year.');
-    typeInto('section-0-note', 'Corrected the fee');
+    typeInto(el, 'section-0-wording', 'Residents pay £25 a year.');
+    typeInto(el, 'section-0-note', 'Corrected the fee');
     save(el);
     await waitUntil(() => textOf(shadow(el).querySelector('.consultations-notice')) === `${title} has been saved.`, 'not saved');
     saved = (await savedOn(page))!.sections;
@@ -465,7 +465,7 @@ describe('<civic-moderation> consultations', () => {
     const el = await moderationConsole();
     await signIn(el);
     await showConsultations(el);
-    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    changeConsultation(el, title);
     await waitUntil(() => shadow(el).querySelector('[part=orphans] .orphan'), 'the orphaned thread is not listed');
     expect(textOf($(el, '#orphans-heading'))).to.equal('Responses under a heading this consultation does not name');
     expect(textOf($(el, '#orphan-0'))).to.match(/^parking-zones: 1 response, the newest on \d{1,2} [A-Z][a-z]+ \d{4} at /);
@@ -510,7 +510,7 @@ describe('<civic-moderation> consultations', () => {
     const el = await moderationConsole();
     await signIn(el);
     await showConsultations(el);
-    [...cardOf(el, title)!.querySelectorAll<HTMLButtonElement>('button')].find((b) => textOf(b) === 'Change')!.click();
+    changeConsultation(el, title);
     await waitUntil(() => shadow(el).querySelector('#section-0-option-0'), 'no question in the editor');
     expect(textOf($(el, '#section-0-id')), 'a saved section’s id is fixed').to.equal('intro');
 
