@@ -48,7 +48,7 @@ export const sectionsConsoleCy: SectionsConsoleStrings = {
   aliasesTooMany: (max) => `Rhowch ${max} pennawd cynharach ar y mwyaf`,
   wordingLabel: 'Geiriad cyhoeddedig (dewisol)',
   wordingHint:
-    'Testun yr adran fel y mae’r dudalen yn ei ddangos. Caiff pob newid ei gadw fel fersiwn newydd, ac mae darllenwyr yn gweld pa fersiwn yr atebodd sylw.',
+    'Testun yr adran fel y mae’r dudalen yn ei ddangos. Caiff pob newid ei gadw fel fersiwn newydd, ac mae pob ymateb yn cofnodi’r fersiwn a atebodd.',
   noteLabel: 'Beth newidiodd (dewisol)',
   noteHint:
     'Yn cael ei ddangos yn y log newidiadau cyhoeddus pan fydd y geiriad yn newid. Er enghraifft, Cywirwyd y ffigur ym mharagraff 2.',

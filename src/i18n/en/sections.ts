@@ -46,7 +46,7 @@ export const sectionsConsoleEn: SectionsConsoleStrings = {
   aliasesTooMany: (max) => `Give at most ${max} earlier headings`,
   wordingLabel: 'Published wording (optional)',
   wordingHint:
-    'The section’s text as the page shows it. Each change is kept as a new version, and readers see which version a comment answered.',
+    'The section’s text as the page shows it. Each change is kept as a new version, and every response records the version it answered.',
   noteLabel: 'What changed (optional)',
   noteHint: 'Shown in the public change log when the wording changes. For example, Corrected the figure in paragraph 2.',
 };
