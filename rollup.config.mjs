@@ -41,13 +41,15 @@ function collapseTemplateWhitespace() {
 
 /**
  * A chunk's file name: a language's strings are named by their language ("cy") and, beyond the
- * reader's own, their feature ("cy-report"); the rest by their module, so that `npm run size` and a network panel say what each chunk holds.
+ * reader's own, their feature ("cy-report"); an element defined when first used by its element; the rest by their module, so that `npm run size` and a network panel say what each chunk holds.
  */
 const chunkNamed =
   (prefix) =>
   ({ facadeModuleId }) => {
     const strings = /\/i18n\/([a-z]{2})\/([a-z-]+)\.ts$/.exec(facadeModuleId ?? '');
-    const name = strings ? (strings[2] === 'reader' ? strings[1] : `${strings[1]}-${strings[2]}`) : '[name]';
+    // An element defined when first used is named by its element: `civic-change-log`.
+    const element = /\/elements\/([a-z-]+)\/define\.ts$/.exec(facadeModuleId ?? '');
+    const name = strings ? (strings[2] === 'reader' ? strings[1] : `${strings[1]}-${strings[2]}`) : (element?.[1] ?? '[name]');
     return `chunks/${prefix}${name}-[hash].js`;
   };
 
@@ -78,6 +80,9 @@ export default [
       format: 'es',
       entryFileNames: 'civic-comments.js',
       chunkFileNames: chunkNamed(''),
+      // The words and the rule of a page's updates, which the change log, the earlier-wording marker and
+      // printing share, in one chunk rather than one per module.
+      manualChunks: (id) => (/\/src\/(internal\/updates|i18n\/versions|i18n\/(en|cy)\/versions)\.ts$/.test(id) ? 'versions' : undefined),
       // Not linked from the files; read by `npm run size` to weigh Lit, zod, ky and our code apart.
       sourcemap: 'hidden',
       plugins: [
@@ -123,7 +128,7 @@ export default [
   // Modules for npm users, whose bundler brings lit (and @lit/task), zod and ky; `tsc` adds the type declarations.
   {
     input: ['src/index.ts', 'src/define.ts', 'src/contract/index.ts', 'src/moderation.ts'],
-    external: [/^lit(\/|$)/, /^@lit\/task(\/|$)/, /^zod(\/|$)/, /^ky(\/|$)/],
+    external: [/^lit(\/|$)/, /^@lit\/task(\/|$)/, /^zod(\/|$)/, /^ky(\/|$)/, /^diff(\/|$)/],
     output: { dir: 'dist/module', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   },

@@ -1,8 +1,9 @@
 /**
  * The one-tag set-up: a `<script type="module">` for this file with `data-sections` (a CSS
  * selector for the headings that start sections) gets a count after each heading and a thread at
- * the end of each section, that is, before the next heading the selector matches. Elements placed
- * by hand are left alone.
+ * the end of each section, that is, before the next heading the selector matches, and the page's
+ * change log ("Last updated … — see all updates") before the first. Elements placed by hand are
+ * left alone.
  */
 
 /** A section id from a heading's text: lower case, letters and digits joined by hyphens. */
@@ -43,10 +44,12 @@ export function embedSections(settings: EmbedSettings, root: ParentNode = docume
   const placed = (tag: string, section: string) => root.querySelector(`${tag}[section="${CSS.escape(section)}"]`);
   const create = (tag: string, section: string) => {
     const element = document.createElement(tag);
-    element.setAttribute('section', section);
+    if (section) element.setAttribute('section', section);
     for (const [name, value] of Object.entries(shared)) if (value) element.setAttribute(name, value);
     return element;
   };
+  // The change log sits above the sections, as GOV.UK's sits above a document; it shows only once there are updates.
+  if (headings[0] && !root.querySelector('civic-change-log')) headings[0].before(create('civic-change-log', ''));
   headings.forEach((heading, index) => {
     const base = heading.id || slug(heading.textContent ?? '') || 'section';
     let section = base;

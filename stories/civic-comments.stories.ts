@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import { MemoryBackend, type MemoryBackendOptions, type SectionQuestion, type SeedComment } from '../src/index.js';
-import { conversation, fill, longThread, page } from './examples.js';
+import { conversation, correctedBackend, fill, longThread, page } from './examples.js';
 
 interface Args {
   section: string;
@@ -347,5 +347,37 @@ export const ClosingSoon: Story = {
     await settle(canvasElement);
     await expect(shadow(canvasElement).querySelector('[part=closing-notice]')?.textContent).toContain('This consultation closes on');
     await expect(shadow(canvasElement).querySelector('form')).not.toBeNull();
+  },
+};
+
+/**
+ * The section was corrected after its first two responses: each says "Made on an earlier version of
+ * this section", and "Show what has changed since" shows the difference, opened here on the first.
+ */
+export const MadeOnAnEarlierVersion: Story = {
+  render: (args) => html`
+    <civic-comments section=${args.section} page=${page} lang=${args.lang} heading-level=${args['heading-level']} .backend=${correctedBackend()}></civic-comments>
+  `,
+  play: async ({ canvasElement }) => {
+    await settle(canvasElement);
+    const button = await waitFor(() => {
+      const found = shadow(canvasElement).querySelector<HTMLButtonElement>('[part=changes-button]');
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    expect(shadow(canvasElement).querySelectorAll('[part=earlier-version]')).toHaveLength(2);
+    button.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part=difference] ins')?.textContent).toContain('8pm'));
+  },
+};
+
+/** The same, in Welsh. */
+export const MadeOnAnEarlierVersionInWelsh: Story = {
+  ...MadeOnAnEarlierVersion,
+  args: { lang: 'cy' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(shadow(canvasElement).querySelector('[part=earlier-version]')?.textContent).toContain('Wedi’i wneud ar fersiwn gynharach'),
+    );
   },
 };

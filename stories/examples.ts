@@ -1,5 +1,5 @@
 // The examples the stories share: a consultation's comments, as the memory backend takes them.
-import type { SeedComment } from '../src/index.js';
+import { MemoryBackend, type SeedComment } from '../src/index.js';
 
 export const page = '/stories/library-strategy';
 
@@ -123,4 +123,30 @@ export function fill(
     input.value = value as string;
     input.dispatchEvent(new Event('input'));
   }
+}
+
+/** The opening hours section as first published, and as corrected after the first responses. */
+export const openingHours = {
+  first: 'We propose to open every branch until 7pm on two weekday evenings and on Saturday mornings.',
+  corrected: 'We propose to open every branch until 8pm on two weekday evenings and on Saturday mornings from 9am.',
+  note: 'Corrected the closing time (8pm, not 7pm) and said when Saturday opening starts.',
+};
+
+/**
+ * An in-page backend whose "opening-hours" section was corrected after the conversation's first two
+ * comments, which were made on the first wording; the rest answer the corrected one.
+ */
+export function correctedBackend(): MemoryBackend {
+  const section = (text: string) => ({ id: 'opening-hours', title: '1. Opening hours', text });
+  const comments = conversation.map((comment, index) => ({ ...comment, version: index < 2 ? 1 : 2 }));
+  const backend = new MemoryBackend({
+    page,
+    comments,
+    consultation: { title: 'Draft library strategy', sections: [section(openingHours.first)] },
+  });
+  backend.reviseConsultation(
+    { title: 'Draft library strategy', sections: [section(openingHours.corrected)] },
+    { 'opening-hours': openingHours.note },
+  );
+  return backend;
 }

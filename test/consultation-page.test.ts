@@ -85,6 +85,7 @@ describe('auto-embed', () => {
       el.getAttribute('section') ? `${el.localName}:${el.getAttribute('section')}` : el.localName,
     );
     expect(outline).to.deep.equal([
+      'civic-change-log',
       'h2',
       'civic-comment-count:intro',
       'p',

@@ -108,7 +108,7 @@ describe('the hostile-input corpus in the browser', () => {
     for (const thread of [...consultation.querySelectorAll('civic-comments')].slice(0, 5)) await settled(thread);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(hacked()).to.equal(undefined);
-    expect(consultation.querySelector(`article > :not(h2, p, civic-comment-count, civic-comments)`)).to.equal(null);
+    expect(consultation.querySelector(`article > :not(h2, p, civic-change-log, civic-comment-count, civic-comments)`)).to.equal(null);
     for (const element of [...counts, ...consultation.querySelectorAll('civic-comments')])
       expect(shadow(element).querySelector(foreign)).to.equal(null);
     const right = consultation.querySelector('article')!.getBoundingClientRect().right + 0.5;

@@ -52,6 +52,8 @@ describe('CMS page recipe', () => {
     );
     expect(outline).to.deep.equal([
       'p',
+      // The change log, above the first section: it shows itself once a section's wording has changed.
+      'civic-change-log',
       'h2',
       'civic-comment-count:weekly-food-waste-collections',
       'p',

@@ -1,5 +1,5 @@
 import { type ErrorCode, consultationState, type Consultation, type ModerationConsultation, versionNow } from 'civic-comments/contract';
-import type { Strings } from 'civic-comments/i18n';
+import { noticeWords, type Strings } from 'civic-comments/i18n';
 import type { ConsultationRecord } from './storage/storage.js';
 
 /** A consultation as the public sees it, in its state at `now` by the server's clock. */
@@ -59,9 +59,10 @@ export interface ClosedConsultation {
 
 /** What a refused reader is told, in their language: "This consultation closed on 31 March 2027 at 11:59pm." */
 export function refusalMessage(closed: ClosedConsultation, strings: Strings): string {
+  const words = noticeWords(strings);
   return closed.state === 'upcoming'
-    ? strings.consultationUpcoming(strings.formatDateTime(closed.opensAt!))
-    : `${strings.consultationClosed(strings.formatDateTime(closed.closesAt!))} ${strings.consultationClosedHint}`;
+    ? words.upcoming(strings.formatDateTime(closed.opensAt!))
+    : `${words.closed(strings.formatDateTime(closed.closesAt!))} ${words.closedHint}`;
 }
 
 /** The error code of a refusal in the API's one error shape. */

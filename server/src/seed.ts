@@ -1,3 +1,4 @@
+import { sectionNamed, versionNow } from 'civic-comments/contract';
 import type { ConsultationRecord, Storage } from './storage/storage.js';
 
 /** A seeded comment: its section, author and text, and the index of the comment it replies to. */
@@ -9,6 +10,11 @@ interface DemoConsultation {
   /** Replies in the department's own name: the index of the comment each answers, and its text. */
   official?: [replyTo: number, body: string][];
   outcomes?: Record<string, string>;
+  /**
+   * Corrections made after the first comments arrived: each section's new wording and what the
+   * department said changed, then the comments made on the corrected wording.
+   */
+  corrected?: { sections: Record<string, { text: string; note: string }>; comments: Seed[] };
   /**
    * For a consultation that has closed: when its first comment was written (the others follow a few
    * days apart) and when the department replied, so that no comment seems to come after the close.
@@ -37,7 +43,14 @@ const demoPages: Record<string, DemoConsultation> = {
       contactEmail: 'digital-review@example.gov.uk',
       sections: [
         { id: 'why-review', title: '1. Why we are reviewing our services' },
-        { id: 'booking', title: '2. Booking appointments online' },
+        {
+          id: 'booking',
+          title: '2. Booking appointments online',
+          text: [
+            'You can book a registrar appointment, a bulky waste collection or a visit to the recycling centre online, but each uses a different system with its own account. One in five bookings is changed or cancelled by phone because the online systems do not allow it.',
+            'We propose one booking service for every appointment, with no account needed, that lets you change or cancel a booking from the confirmation email and sends a reminder the day before.',
+          ].join('\n\n'),
+        },
         {
           id: 'paying',
           title: '3. Paying for services',
@@ -75,6 +88,21 @@ const demoPages: Record<string, DemoConsultation> = {
       ['welsh-language', 'Carys Morgan', 'Switching language without losing what I typed is exactly what I need.'],
     ],
     official: [[1, 'Thank you both. Text reminders are in the proposal, and no booking will need an account; we will make both clearer.']],
+    // The page shows the corrected wording: the first two comments say they were made on the earlier one.
+    corrected: {
+      sections: {
+        booking: {
+          text: [
+            'You can book a registrar appointment, a bulky waste collection or a visit to the recycling centre online, but each uses a different system with its own account. One in four bookings is changed or cancelled by phone because the online systems do not allow it.',
+            'We propose one booking service for every appointment, with no account needed, that lets you change or cancel a booking from the confirmation email and sends a reminder by email or text the day before.',
+          ].join('\n\n'),
+          note: 'Corrected the share of bookings changed by phone (one in four, not one in five), and said that reminders can come by text.',
+        },
+      },
+      comments: [
+        ['booking', 'Lowri Price', 'Good to see text reminders made clear. Could the reminder include a link to change the booking?'],
+      ],
+    },
   },
   'adolygiad-gwasanaethau-digidol': {
     record: {
@@ -167,6 +195,8 @@ export async function seedDemo(storage: Storage): Promise<number> {
       role: 'reader' | 'official',
       at?: number,
     ) => {
+      // Stamped with the wording current as it is stored, as a response through the API is.
+      const version = versionNow(sectionNamed((await storage.getConsultation(page))?.sections, section));
       // Each person an address of their own, made from their name, so that exports (Consult's groups
       // a respondent's answers by address) count the demonstration's people as people.
       const email =
@@ -188,6 +218,7 @@ export async function seedDemo(storage: Storage): Promise<number> {
         status: 'published',
         role,
         at,
+        version,
       });
       if (result.kind !== 'created') throw new Error('Seeding the demonstration failed.');
       added++;
@@ -210,6 +241,12 @@ export async function seedDemo(storage: Storage): Promise<number> {
     for (const [replyTo, body] of demo.official ?? [])
       await store(demo.comments[replyTo]![0], demo.record.department!, body, ids[replyTo]!, 'official', replied || undefined);
     for (const [section, body] of Object.entries(demo.outcomes ?? {})) await storage.putOutcome(page, section, body, seededBy);
+    if (demo.corrected) {
+      const record = (await storage.getConsultation(page))!;
+      const sections = record.sections.map((section) => ({ ...section, ...demo.corrected!.sections[section.id] }));
+      await storage.putConsultation({ ...record, sections, updatedAt: new Date().toISOString() }, seededBy);
+      for (const [section, name, body] of demo.corrected.comments) await store(section, name, body, null, 'reader');
+    }
   }
   return added;
 }

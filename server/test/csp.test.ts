@@ -125,7 +125,7 @@ for (const engine of engines)
       // The counts, and printing one section, which adds a constructed style sheet to the page.
       await until(
         reader,
-        (sel) => /3 comments on this section/.test(document.querySelector(sel)?.shadowRoot?.textContent ?? ''),
+        (sel) => /4 comments on this section/.test(document.querySelector(sel)?.shadowRoot?.textContent ?? ''),
         'civic-comment-count[section="booking"]',
         'the count',
       );

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import {
   CommentPage,
   ConsultationChanges,
+  Counts,
   CreatedComment,
   ErrorBody,
   ModerationPage,
@@ -60,8 +61,10 @@ for (const driver of drivers) {
           `one thread, asked for as ${section}`,
         );
       }
-      const counts = (await (await app.request(`/api/v1/counts?page=${encoded}`)).json()) as { counts: Record<string, number> };
+      const counts = Counts.parse(await (await app.request(`/api/v1/counts?page=${encoded}`)).json());
       assert.deepEqual(counts.counts, { fees: 2, charges: 2, costs: 2 });
+      // A link made under an earlier heading finds its thread through them.
+      assert.deepEqual(counts.aliases, { charges: 'fees', costs: 'fees' });
       const read = await app.request(`/read?page=${encoded}&section=charges`);
       assert.equal(read.status, 200);
       assert.match(await read.text(), /Posted from a page showing the new heading\./);
@@ -109,10 +112,10 @@ for (const driver of drivers) {
       );
       const changes = ConsultationChanges.parse(await (await app.request(`/api/v1/consultations/${encoded}/changes`)).json()).changes;
       assert.deepEqual(
-        changes.map((change) => [change.section, change.version, change.note]),
+        changes.map((change) => [change.section, change.title, change.version, change.note]),
         [
-          ['fees', 2, 'Corrected the fee in paragraph 2'],
-          ['fees', 1, null],
+          ['fees', 'Fees (revised)', 2, 'Corrected the fee in paragraph 2'],
+          ['fees', 'Fees (revised)', 1, null],
         ],
       );
       const versions = SectionVersions.parse(

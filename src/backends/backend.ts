@@ -1,4 +1,5 @@
 import type { Comment, CommentPage, Counts, NewCommentInput } from '../contract/public.js';
+import type { SectionChange, SectionVersion } from '../contract/versions.js';
 
 /** What every request may carry. */
 export interface RequestOptions {
@@ -49,6 +50,16 @@ export interface CommentsBackend {
    * Optional: a backend without it shows no "Report this comment" link.
    */
   reportComment?(id: string, reason?: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Each new wording of the page's sections, newest first, with what the department said changed.
+   * Optional: a backend without it has no change log.
+   */
+  getChanges?(page: string, options?: RequestOptions): Promise<SectionChange[]>;
+  /**
+   * Every wording a section has had, oldest first. Optional: without it, a response made on an
+   * earlier wording still says so, but cannot show what changed.
+   */
+  getSectionVersions?(page: string, section: string, options?: RequestOptions): Promise<SectionVersion[]>;
   /**
    * What the backend cannot do of what the contract offers, each declared `false`; anything not
    * declared it does. `questions`: it keeps no closed questions nor answers (it leaves `question`

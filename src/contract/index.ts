@@ -11,4 +11,5 @@ export * from './overview.js';
 export * from './rules.js';
 export * from './questions.js';
 export * from './versions.js';
+export * from './wordings.js';
 export * from './errors.js';

@@ -118,6 +118,11 @@ export const Counts = /* @__PURE__ */ z.object({
   counts: /* @__PURE__ */ z.catchall(z.object({}), wholeNumber),
   /** The page's consultation, or null when it has none; left out by backends without consultations. */
   consultation: z.optional(z.nullable(Consultation)),
+  /**
+   * Earlier ids of the page's sections, each with the section it now names, so that a link made
+   * under a section's earlier heading finds its thread; left out by backends without versions.
+   */
+  aliases: z.optional(z.catchall(z.object({}), sectionId)),
 });
 export type Counts = z.infer<typeof Counts>;
 

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { auditConsoleCy } from './cy/audit.js';
 import { consultationConsoleCy } from './cy/consultation.js';
 import { moderationCy } from './cy/moderation.js';
+import { noticeCy } from './cy/notice.js';
 import { overviewConsoleCy } from './cy/overview.js';
 import { printCy } from './cy/print.js';
 import { questionCy } from './cy/question.js';
@@ -12,9 +13,11 @@ import { respondCy } from './cy/respond.js';
 import { sectionsConsoleCy } from './cy/sections.js';
 import { sendingCy } from './cy/sending.js';
 import { validation as validationCy } from './cy/validation.js';
+import { versionsCy } from './cy/versions.js';
 import { auditConsoleEn } from './en/audit.js';
 import { consultationConsoleEn } from './en/consultation.js';
 import { moderationEn } from './en/moderation.js';
+import { noticeEn } from './en/notice.js';
 import { overviewConsoleEn } from './en/overview.js';
 import { printEn } from './en/print.js';
 import { questionEn } from './en/question.js';
@@ -25,6 +28,7 @@ import { respondEn } from './en/respond.js';
 import { sectionsConsoleEn } from './en/sections.js';
 import { sendingEn } from './en/sending.js';
 import { validationMessages as validationEn } from './en/validation.js';
+import { versionsEn } from './en/versions.js';
 
 /** Every feature's words, English beside Welsh. */
 const features: [name: string, english: object, welsh: object][] = [
@@ -41,6 +45,8 @@ const features: [name: string, english: object, welsh: object][] = [
   ['sections', sectionsConsoleEn, sectionsConsoleCy],
   ['overview', overviewConsoleEn, overviewConsoleCy],
   ['audit', auditConsoleEn, auditConsoleCy],
+  ['versions', versionsEn, versionsCy],
+  ['notice', noticeEn, noticeCy],
 ];
 
 /** Words that are the same in both languages: the names of formats and of a product. */

@@ -2,6 +2,7 @@ import { LitElement, type PropertyDeclarations } from 'lit';
 import type { CommentsBackend } from '../backends/backend.js';
 import { ConfigurationError } from '../backends/errors.js';
 import { namedBackend } from '../backends/registry.js';
+import type { Problem } from './configuration-problem.js';
 import { emit, type CivicErrorDetail } from '../events.js';
 import { closestLang, en, languageOf, stringsIfLoaded, type Strings } from '../i18n/index.js';
 
@@ -37,7 +38,9 @@ export class SectionElement extends LitElement {
   /** The backend to read and send comments through, such as your own adapter; wins over `backend` and `endpoint`. Default: the consultation's. */
   declare backend: CommentsBackend | undefined;
 
-  #reportedConfigurationError?: string;
+  /** The problem last reported, so that it is reported once. */
+  #reportedProblem?: string;
+  #configurationMessage?: string;
 
   constructor() {
     super();
@@ -47,6 +50,11 @@ export class SectionElement extends LitElement {
 
   get #consultation(): Consultation | null {
     return this.closest('civic-consultation');
+  }
+
+  /** Whether the element belongs to one section (and needs `section`), rather than to the whole page. @internal */
+  get sectionNeeded(): boolean {
+    return true;
   }
 
   /** The page this element belongs to. */
@@ -75,30 +83,32 @@ export class SectionElement extends LitElement {
     const endpoint = this.endpoint || consultation?.getAttribute('endpoint') || '';
     const backend = this.backend || consultation?.backend;
     const name = this.backendName || consultation?.getAttribute('backend') || (endpoint ? 'rest' : '');
-    const tag = `<${this.localName} section="${this.section}">`;
-    let problem: string;
-    if (!this.section) {
-      problem = `<${this.localName}>: the "section" attribute is required: the id of the section it belongs to.`;
+    let problem: Problem;
+    if (!this.section && this.sectionNeeded) {
+      problem = { kind: 'section' };
     } else if (backend) {
-      this.#reportedConfigurationError = undefined;
+      this.#reportedProblem = undefined;
       return backend;
     } else if (name === 'memory' || ((name === 'rest' || name === 'wordpress') && endpoint)) {
-      this.#reportedConfigurationError = undefined;
+      this.#reportedProblem = undefined;
       return namedBackend(name, endpoint);
     } else {
-      // One message for every way of having no usable backend: it lists what works.
-      problem = `${tag}: no backend${name ? ` for backend="${name}"` : ''}; set "endpoint" to the comment server's URL, backend="memory", or the backend property to a CommentsBackend, on the element or on a <civic-consultation> around it.`;
+      problem = { kind: 'backend', name };
     }
-    if (problem !== this.#reportedConfigurationError) {
-      this.#reportedConfigurationError = problem;
-      this.reportError(new ConfigurationError(problem), 'configure');
+    const key = JSON.stringify([problem, this.section]);
+    if (key !== this.#reportedProblem) {
+      this.#reportedProblem = key;
+      // Its words are fetched only now: most pages never have a problem to report.
+      const { configurationMessage } = await import('./configuration-problem.js');
+      this.#configurationMessage = configurationMessage(this, problem);
+      this.reportError(this.configurationProblem, 'configure');
     }
     return undefined;
   }
 
   /** The configuration problem last reported, for operations that cannot go ahead without a backend. @internal */
   get configurationProblem(): ConfigurationError {
-    return new ConfigurationError(this.#reportedConfigurationError);
+    return new ConfigurationError(this.#configurationMessage);
   }
 
   /** @internal */

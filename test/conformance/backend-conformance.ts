@@ -204,7 +204,27 @@ export function backendConformance(underTest: BackendUnderTest): void {
             ['On the corrected wording.', 2],
           ],
         );
-        assert.deepEqual((await backend.getCounts(page)).counts, { [section]: 2, 'earlier-heading': 2 });
+        const counts = await backend.getCounts(page);
+        assert.deepEqual(counts.counts, { [section]: 2, 'earlier-heading': 2 });
+        assert.deepEqual(counts.aliases, { 'earlier-heading': section }, 'links made under the earlier heading find the section');
+        // The change log, newest first, and every wording, for the difference a reader asks to see.
+        const changes = await backend.getChanges!(page);
+        assert.deepEqual(
+          changes.map((change) => [change.section, change.title, change.version, change.note]),
+          [
+            [section, 'The section', 2, 'Corrected the figure'],
+            [section, 'The section', 1, null],
+          ],
+        );
+        const versions = await backend.getSectionVersions!(page, 'earlier-heading');
+        assert.deepEqual(
+          versions.map((version) => [version.version, version.text, version.to === null]),
+          [
+            [1, 'The first wording.', false],
+            [2, 'The corrected wording.', true],
+          ],
+        );
+        assert.equal(versions[0]!.to, versions[1]!.from, 'one wording ends as the next begins');
       } finally {
         await underTest.reviseSections!(page, null);
       }
@@ -216,6 +236,9 @@ export function backendConformance(underTest: BackendUnderTest): void {
       const page = await underTest.newPage();
       const thread = await backend.listComments({ page, section });
       assert.equal(thread.version ?? null, null);
+      // No change log to show, and no wordings to compare.
+      assert.deepEqual((await backend.getChanges?.(page)) ?? [], []);
+      assert.equal(backend.getSectionVersions, undefined);
     });
 
     it('says nothing of a question where it keeps none', {

@@ -15,6 +15,7 @@ import {
   isPublic,
   answerCounts,
   sectionNamed,
+  countsWithAliases,
   versionNow,
   type ConsultationChanges,
   type SectionVersions,
@@ -54,14 +55,13 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
       return errorResponse(c, 400, 'invalid_query', 'The "page" query parameter is required: the page whose counts you want.');
     }
     const keep = await keeping(page);
-    const [counts, record] = await Promise.all([storage.countPublished(page), storage.getConsultation(page)]);
+    const [stored, record] = await Promise.all([storage.countPublished(page), storage.getConsultation(page)]);
     // A page still showing a section's earlier heading asks for it by that heading's slug.
-    for (const section of record?.sections ?? [])
-      for (const alias of section.aliases ?? []) if (counts[section.id] !== undefined) counts[alias] = counts[section.id]!;
+    const { counts, aliases } = countsWithAliases(stored, record?.sections);
     const now = Date.now();
     // The answer shows the consultation's state, so it is kept only until that state changes.
     const consultation: Consultation | null = record ? publicConsultation(record, now) : null;
-    return cachedJson(c, { page, counts, consultation } satisfies Counts, keep && { ...keep, expiresAt: nextChange(record, now) });
+    return cachedJson(c, { page, counts, consultation, aliases } satisfies Counts, keep && { ...keep, expiresAt: nextChange(record, now) });
   });
 
   app.get('/api/v1/consultations/:page', async (c) => {
@@ -121,7 +121,12 @@ export function publicRoutes(app: Hono, options: AppOptions): void {
     const keep = await keeping(page);
     const record = await storage.getConsultation(page);
     if (!record) return errorResponse(c, 404, 'not_found', 'There is no consultation on this page.');
-    return cachedJson(c, { changes: await storage.sectionChanges(page) } satisfies ConsultationChanges, keep);
+    const titles = new Map(record.sections?.map((section) => [section.id, section.title]));
+    const changes = (await storage.sectionChanges(page)).map((change) => ({
+      ...change,
+      title: titles.get(change.section) ?? change.section,
+    }));
+    return cachedJson(c, { changes } satisfies ConsultationChanges, keep);
   });
 
   // Every wording a section has had, for the difference a reader of an earlier response asks to see.

@@ -45,7 +45,7 @@ describe('MemoryBackend', () => {
         { section: 'intro', name: 'E', body: 'elsewhere', page: '/other' },
       ],
     });
-    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 2, costs: 1 }, consultation: null });
+    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 2, costs: 1 }, consultation: null, aliases: {} });
   });
 
   it('holds public comments for moderation by default, publishes them under post-moderation, and keeps private ones private', async () => {

@@ -16,7 +16,8 @@ import {
 } from '../../contract/public.js';
 import { answerCounts, type AnswerCounts, type SectionQuestion } from '../../contract/questions.js';
 import { referenceAlphabet } from '../../contract/reference.js';
-import { reviseWordings, sectionNamed, versionNow, type KeptSection, type SectionVersion } from '../../contract/versions.js';
+import type { SectionChange, SectionVersion } from '../../contract/versions.js';
+import { countsWithAliases, reviseWordings, sectionNamed, versionNow, type KeptSection } from '../../contract/wordings.js';
 import { erasedRespondent, hidesAt, isPublic, statusOfNew, statusToldToSender } from '../../contract/rules.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { BackendUnavailableError, CivicCommentsError, ConsultationClosedError, ValidationFailedError } from '../errors.js';
@@ -116,7 +117,8 @@ export class MemoryBackend implements CommentsBackend {
     this.moderation = options.moderation ?? 'pre';
     this.latency = options.latency ?? 0;
     this.fail = { ...options.fail };
-    this.consultation = options.consultation;
+    // Saved as later revisions are, so that its sections' wordings are version 1.
+    if (options.consultation) this.reviseConsultation(options.consultation);
     this.outcomes = { ...options.outcomes };
     const page = (this.page = options.page ?? globalThis.location?.pathname ?? '/');
     const start = Date.now() - (options.comments?.length ?? 0) * 60_000;
@@ -139,6 +141,7 @@ export class MemoryBackend implements CommentsBackend {
         answer: seed.answer ?? null,
         respondent: seed.respondent ?? null,
         lang: seed.lang ?? null,
+        version: seed.version ?? this.versionOf(seed.section),
       });
     });
   }
@@ -264,10 +267,27 @@ export class MemoryBackend implements CommentsBackend {
     for (const c of this.stored) {
       if (c.page === page && isPublic(c)) bySection.set(c.section, (bySection.get(c.section) ?? 0) + 1);
     }
-    const counts = Object.fromEntries(bySection);
-    for (const section of this.consultation?.sections ?? [])
-      for (const alias of section.aliases ?? []) if (counts[section.id] !== undefined) counts[alias] = counts[section.id]!;
-    return { page, counts, consultation: this.#consultationOf(page) };
+    return {
+      page,
+      ...countsWithAliases(Object.fromEntries(bySection), this.consultation?.sections),
+      consultation: this.#consultationOf(page),
+    };
+  }
+
+  async getChanges(page: string, options: RequestOptions = {}): Promise<SectionChange[]> {
+    await this.answerAfterLatency('list', options.signal);
+    if (!this.#consultationOf(page)) return [];
+    const changes = [...this.wordings].flatMap(([section, history]) =>
+      history.map(({ version, from, note }) => ({ section, title: this.sectionNamed(section)?.title ?? section, version, at: from, note })),
+    );
+    return changes.sort((a, b) => b.at.localeCompare(a.at) || b.version - a.version);
+  }
+
+  async getSectionVersions(page: string, section: string, options: RequestOptions = {}): Promise<SectionVersion[]> {
+    await this.answerAfterLatency('list', options.signal);
+    const named = this.#consultationOf(page) && this.sectionNamed(section);
+    if (!named) throw new CivicCommentsError(`memory backend: there is no section "${section}" on "${page}"`);
+    return (this.wordings.get(named.id) ?? []).map(({ version, text, from, to }) => ({ version, text, from, to }));
   }
 
   /** The question a section of the consultation asks, or null. */

@@ -41,7 +41,7 @@ describe('RestBackend against the reference server', () => {
     expect((await moderate(`comments/${stored.id}`, { method: 'PATCH', body: '{"status":"published"}' })).status).to.equal(200);
     const listed = await backend.listComments({ page, section: 'intro' });
     expect(listed.comments.map((c) => c.body)).to.deep.equal(['A comment sent over HTTP.']);
-    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 1 }, consultation: null });
+    expect(await backend.getCounts(page)).to.deep.equal({ page, counts: { intro: 1 }, consultation: null, aliases: {} });
   });
 
   it('learns the consultation from the counts, and is refused with ConsultationClosedError once it has closed', async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommentPage, Counts, CreatedComment, type Comment, type NewCommentInput } from '../../contract/public.js';
+import { ConsultationChanges, SectionVersions, type SectionChange, type SectionVersion } from '../../contract/versions.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import type { CommentsBackend, ListCommentsRequest, PostedComment, PostOptions, RequestOptions } from '../backend.js';
 import { absoluteEndpoint, apiClient, checked, type ApiClient, type Schema } from './client.js';
@@ -33,22 +34,33 @@ export class RestBackend implements CommentsBackend {
     return checked(`${this.endpoint}api/v1/${path}`, schema, send);
   }
 
+  /** A read: `GET /api/v1/<path>`, its answer checked against `schema`. */
+  #read<T>(path: string, schema: Schema<T>, options: RequestOptions, searchParams?: Record<string, string>): Promise<T> {
+    return this.#call(path, schema, () => this.#api(path, { searchParams, signal: options.signal }));
+  }
+
   listComments(request: ListCommentsRequest, options: RequestOptions = {}): Promise<CommentPage> {
     const searchParams: Record<string, string> = { page: request.page, section: request.section };
     if (request.limit) searchParams.limit = String(request.limit);
     if (request.cursor) searchParams.cursor = request.cursor;
-    return this.#call('comments', CommentPage, () => this.#api('comments', { searchParams, signal: options.signal }));
+    return this.#read('comments', CommentPage, options, searchParams);
   }
 
   getCounts(page: string, options: RequestOptions = {}): Promise<Counts> {
-    return this.#call('counts', Counts, () => this.#api('counts', { searchParams: { page }, signal: options.signal }));
+    return this.#read('counts', Counts, options, { page });
   }
 
   async getComment(id: string, options: RequestOptions = {}): Promise<Comment> {
-    const found = await this.#call(`comments/${id}`, CreatedComment, () =>
-      this.#api(`comments/${encodeURIComponent(id)}`, { signal: options.signal }),
-    );
-    return found.comment;
+    return (await this.#read(`comments/${encodeURIComponent(id)}`, CreatedComment, options)).comment;
+  }
+
+  getChanges(page: string, options: RequestOptions = {}): Promise<SectionChange[]> {
+    return this.#read(`consultations/${encodeURIComponent(page)}/changes`, ConsultationChanges, options).then((answer) => answer.changes);
+  }
+
+  getSectionVersions(page: string, section: string, options: RequestOptions = {}): Promise<SectionVersion[]> {
+    const path = `consultations/${encodeURIComponent(page)}/sections/${encodeURIComponent(section)}/versions`;
+    return this.#read(path, SectionVersions, options).then((answer) => answer.versions);
   }
 
   async reportComment(id: string, reason?: string, options: RequestOptions = {}): Promise<void> {

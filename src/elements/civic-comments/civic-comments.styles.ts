@@ -35,8 +35,7 @@ export const styles = css`
     white-space: nowrap;
   }
   .heading,
-  .form-heading,
-  .error-summary-title {
+  .form-heading {
     margin: 0 0 0.75em;
     font-size: 1.2em;
     font-weight: 700;
@@ -87,7 +86,6 @@ export const styles = css`
   .tag,
   .error-message,
   .error-text,
-  .error-summary a,
   .over-limit {
     font-weight: 700;
   }
@@ -219,7 +217,6 @@ export const styles = css`
   .over-limit,
   .error-message,
   .error-text,
-  .error-summary a,
   .failed {
     color: var(--civic-color-error,#d4351c);
   }
@@ -257,16 +254,6 @@ export const styles = css`
     margin: 1.25em 0;
     padding-left: 0.75em;
     border-left: 8px solid var(--civic-color-border,#b1b4b6);
-  }
-  .error-summary {
-    margin-bottom: 1.5em;
-    padding: 0.75em;
-    border: 5px solid var(--civic-color-error,#d4351c);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
 
   .actions {

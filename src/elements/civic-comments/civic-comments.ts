@@ -4,6 +4,7 @@ import type { ConsultationClosedError } from '../../backends/errors.js';
 import type { Comment, Consultation, Outcome } from '../../contract/public.js';
 import { emit } from '../../events.js';
 import { loadStrings, stringsIfLoaded, type Strings } from '../../i18n/index.js';
+import { hasNotice } from '../../internal/closing-soon.js';
 import { whenNearViewport } from '../../internal/near-viewport.js';
 import { fragment, linkThread, unlinkThread } from '../../internal/page-links.js';
 import { consultationOf } from '../../internal/shared-counts.js';
@@ -20,8 +21,12 @@ type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
 
 const announceDelay = 100;
 const noop = () => undefined;
-/** How long before a consultation closes the form starts saying when. */
-const closingSoon = 7 * 24 * 3_600_000;
+/** What the thread says of its consultation's dates: fetched by threads whose consultation is not plainly open. */
+/** The marker of responses made on an earlier wording of their section: fetched by threads that hold one. */
+let earlierPart: typeof import('./earlier-wording.js') | undefined;
+const fetchEarlierPart = async () => (earlierPart ??= await import('./earlier-wording.js'));
+let noticePart: typeof import('./consultation-notice.js') | undefined;
+const fetchNoticePart = async () => (noticePart ??= await import('./consultation-notice.js'));
 
 /**
  * The comment thread and the response form for one section of a page.
@@ -47,6 +52,12 @@ const closingSoon = 7 * 24 * 3_600_000;
  * response shows its answer, and after the close, where the consultation says so, a table shows
  * how many chose each option.
  *
+ * Where the section's wording has changed since a response was made, the response says "Made on an
+ * earlier version of this section", with "Show what has changed since": a disclosure that shows the
+ * difference between the two wordings, words taken out struck through and words added underlined,
+ * each introduced in words for screen readers. Its code is fetched only by threads that hold such a
+ * response, and the difference's only when a reader opens one.
+ *
  * Where the backend takes reports, each published comment has "Report this comment": a short form
  * with an optional reason, fetched when first opened, that says thank you in its place once sent.
  *
@@ -65,6 +76,10 @@ const closingSoon = 7 * 24 * 3_600_000;
  * @csspart comment-answer - The options a response chose in answer to the section's question.
  * @csspart question - The section's closed question in the form.
  * @csspart answer-counts - After the close, the table of how many chose each option.
+ * @csspart earlier-version - "Made on an earlier version of this section", with its button, on a response made on an earlier wording.
+ * @csspart changes-button - The "Show what has changed since" button.
+ * @csspart changes - What has changed in the wording since the response was made, once opened.
+ * @csspart difference - The wording, with the words taken out and added marked.
  * @csspart comment-status - "Awaiting moderation" or "Sent privately" on the reader's own comment.
  * @csspart reference - "Your reference is CC-…" under a comment the reader has just sent.
  * @csspart official-badge - "Official response" beside the department's name on its own responses.
@@ -168,6 +183,8 @@ export class CivicComments extends SectionElement {
   #reportable = false;
   /** The report form, fetched the first time a reader opens it. */
   #report?: ReportForm;
+  /** The version of the section's wording now, as the backend said with the list. */
+  #version?: number | null;
 
   constructor() {
     super();
@@ -261,6 +278,8 @@ export class CivicComments extends SectionElement {
         backend.listComments({ page: this.pageId, section: this.section, limit: this.pageSize }, { signal: controller.signal }),
         consultationOf(backend, this.pageId, controller.signal),
       ]);
+      // What the thread says of the consultation's dates is fetched before it shows, where it says anything.
+      if (!noticePart && hasNotice(consultation)) await fetchNoticePart().catch(noop);
       if (controller.signal.aborted) return;
       this.#reportable = !!backend.reportComment;
       this.consultation = consultation;
@@ -269,6 +288,8 @@ export class CivicComments extends SectionElement {
       // A question's code comes only to pages that ask one; a failure to fetch it leaves the form without it.
       if (!result.question) this.#form.update({ question: null });
       else void fetchQuestionPart().then((part) => this.#form.update({ question: part.checkedQuestion(result.question) }), noop);
+      this.#version = result.version;
+      this.#noteEarlier(result.comments);
       this.comments = result.comments;
       this.total = result.total;
       this.nextCursor = result.nextCursor;
@@ -296,6 +317,7 @@ export class CivicComments extends SectionElement {
       if (controller.signal.aborted) return;
       const known = new Set(this.comments.map((c) => c.id));
       const fresh = result.comments.filter((c) => !known.has(c.id));
+      this.#noteEarlier(fresh);
       this.comments = [...this.comments, ...fresh];
       this.total = result.total;
       this.nextCursor = result.nextCursor;
@@ -307,6 +329,12 @@ export class CivicComments extends SectionElement {
       this.moreState = 'failed';
       this.reportError(error, 'load');
     }
+  }
+
+  /** Fetches the marker's code the first time a thread holds a response made on an earlier wording. */
+  #noteEarlier(comments: Comment[]): void {
+    if (!earlierPart && comments.some((c) => c.version && c.version < this.#version!))
+      void fetchEarlierPart().then(() => this.requestUpdate(), noop);
   }
 
   async #retryLoad(): Promise<void> {
@@ -335,6 +363,7 @@ export class CivicComments extends SectionElement {
   /** The consultation closed (or has yet to open) while the reader typed: say so, and keep what they typed. */
   async #closed(error: ConsultationClosedError): Promise<void> {
     const { state, opensAt, closesAt } = error;
+    await fetchNoticePart().catch(noop);
     this.consultation = {
       page: this.pageId,
       title: '',
@@ -378,7 +407,7 @@ export class CivicComments extends SectionElement {
   /** Printing is fetched the first time a reader asks for it: most readers never do. */
   readonly #print = async (): Promise<void> => {
     const { printSection } = await import('../../internal/print.js');
-    printSection(this.printFrom, this, this.consultation);
+    await printSection(this.printFrom, this, this.consultation);
   };
 
   protected override render(): TemplateResult {
@@ -406,8 +435,13 @@ export class CivicComments extends SectionElement {
         ${loaded ? this.#renderComments(strings, level) : this.#renderLoadStatus(strings)}
         ${
           this.#open
-            ? html`${this.#renderClosingSoon(strings)} ${this.#form.replyTo && loaded ? nothing : this.#form.render(level, null)}`
-            : this.#renderNotice(strings, this.consultation!)
+            ? html`${noticePart?.closingSoonNotice(this.consultation, strings)} ${this.#form.replyTo && loaded ? nothing : this.#form.render(level, null)}`
+            : noticePart?.consultationNotice(
+                this.consultation!,
+                strings,
+                this.closedWhileTyping ? this.#form.values.body.trim() : '',
+                this.closedWhileTyping,
+              )
         }
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
@@ -422,29 +456,6 @@ export class CivicComments extends SectionElement {
   /** Whether responses are taken: always, on a page without a consultation; the backend decides in the end. */
   get #open(): boolean {
     return (this.consultation?.state ?? 'open') === 'open';
-  }
-
-  /** In the last days of an open consultation, said above the form. */
-  #renderClosingSoon(strings: Strings): TemplateResult | typeof nothing {
-    const closesAt = this.consultation?.closesAt;
-    if (!closesAt || Date.parse(closesAt) - Date.now() > closingSoon) return nothing;
-    return html`<p class="notice" part="closing-notice">${strings.consultationClosesOn(strings.formatDateTime(closesAt))}</p>`;
-  }
-
-  /** In place of the form while the consultation is not taking responses; threads stay readable. */
-  #renderNotice(strings: Strings, consultation: Consultation): TemplateResult {
-    const closed = consultation.state === 'closed';
-    const date = closed ? consultation.closesAt : consultation.opensAt;
-    const when = date ? strings.formatDateTime(date) : '';
-    const typed = this.closedWhileTyping ? this.#form.values.body.trim() : '';
-    return html`
-      <div class="consultation-notice" part="consultation-notice" id="consultation-notice" tabindex="-1" role=${this.closedWhileTyping ? 'alert' : nothing}>
-        ${when ? html`<p class="notice-title">${closed ? strings.consultationClosed(when) : strings.consultationUpcoming(when)}</p>` : nothing}
-        ${closed ? html`<p>${strings.consultationClosedHint}</p>` : nothing}
-        ${typed ? html`<p>${strings.consultationNotSent}</p>` : nothing}
-      </div>
-      ${typed ? html`<p class="kept-comment" part="kept-comment">${typed}</p>` : nothing}
-    `;
   }
 
   #renderLoadStatus(strings: Strings): TemplateResult {
@@ -480,6 +491,7 @@ export class CivicComments extends SectionElement {
       openReply: (comment) => void this.#form.openReply(comment),
       replyForm: (parent) => this.#form.render(level, parent),
       report: this.#reportable ? (comment) => this.#renderReport(comment, strings) : undefined,
+      earlier: earlierPart && ((comment) => earlierPart!.earlierWording(this, comment, this.#version)),
     });
   }
 

@@ -1,4 +1,4 @@
-import type { TemplateResult } from 'lit';
+import { css, type TemplateResult } from 'lit';
 import { ConsultationClosedError, RateLimitedError, ValidationFailedError } from '../../backends/errors.js';
 import type { NewComment, ResponseLanguage } from '../../contract/public.js';
 import type { PostedComment } from '../../backends/backend.js';
@@ -7,6 +7,7 @@ import { commentFields, type CommentField, type ValidationMessages } from '../..
 import { codeForMessage, messagesFor, validateNewComment } from '../../contract/validate.js';
 import { newIdempotencyKey } from '../../internal/idempotency-key.js';
 import { errorSummary as summary } from '../../internal/govuk/error-summary.js';
+import { addStyles } from '../../internal/add-styles.js';
 import type { CommentForm } from './comment-form.js';
 import { sendingCy } from '../../i18n/cy/sending.js';
 import { sendingEn } from '../../i18n/en/sending.js';
@@ -31,12 +32,36 @@ export type SendOutcome =
   | { kind: 'aborted' };
 
 /** The form's values as the contract's new comment, or the problems the reader must put right first. */
+/** The GOV.UK error summary's look, added to the thread's styles with the first check: only a form with problems shows one. */
+const summaryStyles = css`
+  .error-summary {
+    margin-bottom: 1.5em;
+    padding: 0.75em;
+    border: 5px solid var(--civic-color-error, #d4351c);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .error-summary-title {
+    margin: 0 0 0.75em;
+    font-size: 1.2em;
+    font-weight: 700;
+  }
+  .error-summary a {
+    font-weight: 700;
+    color: var(--civic-color-error, #d4351c);
+  }
+`.styleSheet;
+
 export function check(
   host: CommentForm['host'],
   values: CommentForm['values'],
   replyTo: string | null,
   asked: SectionQuestion | null,
 ): { comment: NewComment } | { errors: FieldErrors } {
+  addStyles(host.renderRoot, summaryStyles);
   const { strings, askOrganisation } = host;
   // A reply answers no question.
   const question = replyTo ? null : asked;
@@ -79,6 +104,7 @@ export async function post(
   idempotencyKey: string,
   signal: AbortSignal,
 ): Promise<SendOutcome> {
+  addStyles(host.renderRoot, summaryStyles);
   const { strings } = host;
   try {
     const backend = await host.resolveBackend();

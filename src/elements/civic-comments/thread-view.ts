@@ -36,6 +36,8 @@ export interface ThreadView {
   replyForm: (parent: Comment) => TemplateResult;
   /** "Report this comment", or its form or thanks: where the backend takes reports. */
   report?: (comment: Comment) => TemplateResult;
+  /** Under a response made on an earlier wording of the section, a marker that says so: once its code has come. */
+  earlier?: (comment: Comment) => TemplateResult | typeof nothing;
 }
 
 /** The comments, oldest first, with replies nested under what they answer, and "Show more comments". */
@@ -105,6 +107,7 @@ function renderNode(view: ThreadView, node: ThreadNode): TemplateResult {
           }
           ${status ? html`<strong class="tag ${comment.status}" part="comment-status">${status}</strong>` : nothing}
         </p>
+        ${view.earlier?.(comment)}
         ${inReplyTo ? html`<p class="in-reply-to">${strings.inReplyTo(authorOf(inReplyTo, strings))}</p>` : nothing}
         ${questionPart?.answerOf(comment, strings)}
         <p class="body" part="comment-body">${comment.body}</p>

@@ -1,7 +1,7 @@
 import type { CommentsBackend } from '../../backends/backend.js';
 
 /**
- * Settings shared by every `<civic-comments>` and `<civic-comment-count>` inside it, so that a page
+ * Settings shared by every `<civic-comments>`, `<civic-comment-count>` and `<civic-change-log>` inside it, so that a page
  * says once where its comments live. An element's own attribute wins over the consultation's.
  * Two consultations on one page are independent of each other. It draws nothing itself.
  *
@@ -29,7 +29,7 @@ export class CivicConsultation extends HTMLElement {
 
   /** @internal */
   attributeChangedCallback(): void {
-    for (const element of this.querySelectorAll('civic-comments, civic-comment-count')) {
+    for (const element of this.querySelectorAll('civic-comments, civic-comment-count, civic-change-log')) {
       (element as Partial<{ settingsChanged(): void }>).settingsChanged?.();
     }
   }

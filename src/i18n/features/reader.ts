@@ -8,15 +8,6 @@ export interface Strings {
   formatDate: (date: Date) => string;
   /** A consultation's date and time in UK time, as "31 March 2027 at 11:59pm". */
   formatDateTime: (moment: string) => string;
-  /** Said in place of the form once the consultation has closed; the date as `formatDateTime` writes it. */
-  consultationClosed: (when: string) => string;
-  consultationClosedHint: string;
-  /** Said in place of the form before the consultation opens. */
-  consultationUpcoming: (when: string) => string;
-  /** Said above the form in the last days of a consultation. */
-  consultationClosesOn: (when: string) => string;
-  /** Said when the consultation closed while the reader was typing; what they typed is shown after it. */
-  consultationNotSent: string;
   /** The badge on the department's own responses. */
   officialBadge: string;
   /** Heading of a section's outcome, above its comments. */
