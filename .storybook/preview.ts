@@ -10,7 +10,7 @@ setCustomElementsManifest(manifest);
 const preview: Preview = {
   parameters: {
     // axe runs on every story, in the browser and when the stories run as tests; a violation fails.
-    a11y: { test: 'error', context: 'civic-comments, civic-comment-count, civic-consultation, civic-moderation' },
+    a11y: { test: 'error', context: 'civic-comments, civic-comment-count, civic-change-log, civic-consultation, civic-moderation' },
     controls: { expanded: true },
   },
   tags: ['autodocs'],
