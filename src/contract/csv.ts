@@ -87,11 +87,16 @@ export function csvCell(value: unknown): string {
   return /[",;\t\r\n']/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The CSV's header row, with its line end. */
+export const csvHeader = `${exportColumns.join(',')}\r\n`;
+
+/** One response as a CSV row, with its line end: an export written a batch at a time is the same file. */
+export function csvRow(each: ModerationComment, questionOf?: QuestionOf, versionFrom?: VersionFrom): string {
+  const comment = exportedResponse(each, questionOf, versionFrom);
+  return `${exportColumns.map((column) => csvCell(column === 'answer' ? comment.answer?.join('; ') : comment[column])).join(',')}\r\n`;
+}
+
 /** Every response as CSV with a header row and CRLF line ends. */
 export function toCsv(comments: ModerationComment[], questionOf?: QuestionOf, versionFrom?: VersionFrom): string {
-  const lines = [exportColumns.join(',')];
-  for (const comment of comments.map((each) => exportedResponse(each, questionOf, versionFrom))) {
-    lines.push(exportColumns.map((column) => csvCell(column === 'answer' ? comment.answer?.join('; ') : comment[column])).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvHeader + comments.map((comment) => csvRow(comment, questionOf, versionFrom)).join('');
 }

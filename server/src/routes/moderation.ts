@@ -12,14 +12,12 @@ import {
   publicComment,
   sectionId,
   ExportQuery,
-  exportedResponse,
   fieldsOf,
   ModerationComment,
   normaliseReference,
   ModerationQuery,
   StatusUpdate,
   limits,
-  toCsv,
   type AuditEntry,
   type AuditPage,
   type ModerationPage,
@@ -39,6 +37,7 @@ import {
 } from 'civic-comments/contract';
 import type { Storage } from '../storage/storage.js';
 import { consultZip } from '../consult-export.js';
+import { csvExport, jsonExport, streamOf } from '../export-stream.js';
 import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
 import type { AppOptions } from '../context.js';
@@ -242,7 +241,6 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     if (format === 'consult' && !page) {
       return errorResponse(c, 400, 'invalid_query', 'A Consult export is of one consultation: add ?page=<page>.');
     }
-    const responses = await storage.exportAll(page);
     // One consultation's record, read once, serves the questions and the Consult zip alike.
     const consultations = page ? [await storage.getConsultation(page)] : await storage.listConsultations();
     const questionOf: QuestionOf = (response) =>
@@ -259,20 +257,18 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     if (format === 'consult') {
       c.header('Content-Disposition', `attachment; filename="consult-${fileSlug(page)}-${day}.zip"`);
       c.header('Content-Type', 'application/zip');
-      const zip = consultZip(responses, consultations[0]);
+      const zip = consultZip(await storage.exportAll(page), consultations[0]);
       return c.body(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
     }
     c.header('Content-Disposition', `attachment; filename="responses-${fileSlug(page)}-${day}.${format}"`);
+    // Written as read, a batch at a time: the download starts at once, whatever the size.
+    const batches = storage.exportBatches(page);
     if (format === 'json') {
-      return c.json({
-        page: page ?? null,
-        exportedAt: new Date().toISOString(),
-        responses: responses.map((r) => exportedResponse(ModerationComment.parse(r), questionOf, versionFrom)),
-      });
+      c.header('Content-Type', 'application/json');
+      return c.body(streamOf(jsonExport(batches, page ?? null, new Date().toISOString(), { questionOf, versionFrom }), 'a JSON export'));
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    // The byte order mark makes spreadsheet programs read the file as UTF-8.
-    return c.body(`\uFEFF${toCsv(responses, questionOf, versionFrom)}`);
+    return c.body(streamOf(csvExport(batches, { questionOf, versionFrom }), 'a CSV export'));
   });
 
   app.post('/api/v1/moderation/erase', async (c) => {

@@ -205,6 +205,11 @@ export const migrations: { version: number; sql: string }[] = [
       ALTER TABLE comments ADD COLUMN section_version INTEGER;
     `,
   },
+  {
+    version: 13,
+    // An export reads one consultation's responses in the order they arrived, a batch at a time.
+    sql: `CREATE INDEX comments_by_page ON comments (page, created_at, id);`,
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */

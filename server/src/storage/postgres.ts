@@ -67,6 +67,7 @@ import type {
   StoredSectionCount,
   StoredSectionVersion,
 } from './storage.js';
+import { exportBatchSize } from './storage.js';
 
 import {
   campaignBands,
@@ -268,6 +269,26 @@ export class PostgresStorage implements Storage {
       await this.apply(tx, removal(before, by));
       return true;
     }) as Promise<boolean>;
+  }
+
+  async *exportBatches(page: string | undefined, size = exportBatchSize): AsyncIterable<StoredComment[]> {
+    // Counted once: as many entries as campaigns, however many copies each has.
+    const sizes = new Map(
+      ((await this.sql.unsafe(queries.campaignSizes, [], prepared)) as { campaign: string; n: number | string }[]).map((each) => [
+        each.campaign,
+        each.n,
+      ]),
+    );
+    let after = { created_at: '', id: '' };
+    for (;;) {
+      const rows = page
+        ? await this.rows(queries.exportPageAfter, [page, after.created_at, after.id, size])
+        : await this.rows(queries.exportAllAfter, [after.created_at, after.id, size]);
+      if (rows.length)
+        yield rows.map((each) => fromRow({ ...each, campaign_size: each.campaign ? (sizes.get(each.campaign) ?? null) : null }));
+      if (rows.length < size) return;
+      after = rows.at(-1)!;
+    }
   }
 
   async exportAll(page?: string): Promise<StoredComment[]> {

@@ -88,6 +88,11 @@ export const sql = {
   tombstoneKeysOf: `UPDATE idempotency_keys SET fingerprint = '', answer = '', removed = 'deleted' WHERE comment_id = ?`,
   deleteComment: `DELETE FROM comments WHERE id = ?`,
   exportPage: `SELECT comments.*, sizes.n AS campaign_size FROM comments ${campaignSizes} WHERE comments.page = ? ORDER BY created_at, id`,
+  // An export a batch at a time: every campaign's size, counted once, then the responses after one,
+  // in the order they arrived.
+  campaignSizes: `SELECT campaign, count(*) AS n FROM comments WHERE campaign IS NOT NULL GROUP BY campaign`,
+  exportPageAfter: `SELECT * FROM comments WHERE page = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
+  exportAllAfter: `SELECT * FROM comments WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
   exportAll: `SELECT comments.*, sizes.n AS campaign_size FROM comments ${campaignSizes} ORDER BY created_at, id`,
   // The answers kept for idempotency hold names too: they are rewritten without them, and their
   // fingerprints (hashes of what was sent, the email included) are dropped.

@@ -70,6 +70,7 @@ import type {
   StoredSectionCount,
   StoredSectionVersion,
 } from './storage.js';
+import { exportBatchSize } from './storage.js';
 
 /**
  * SQLite through better-sqlite3: one file, write-ahead logging and `synchronous=FULL`, so that a
@@ -263,6 +264,23 @@ export class SqliteStorage implements Storage {
         return true;
       })
       .immediate();
+  }
+
+  async *exportBatches(page: string | undefined, size = exportBatchSize): AsyncIterable<StoredComment[]> {
+    // Counted once: as many entries as campaigns, however many copies each has.
+    const sizes = new Map(
+      (this.statement(sql.campaignSizes).all() as { campaign: string; n: number | string }[]).map((each) => [each.campaign, each.n]),
+    );
+    let after = { created_at: '', id: '' };
+    for (;;) {
+      const rows = page
+        ? this.rows(sql.exportPageAfter, [page, after.created_at, after.id, size])
+        : this.rows(sql.exportAllAfter, [after.created_at, after.id, size]);
+      if (rows.length)
+        yield rows.map((each) => fromRow({ ...each, campaign_size: each.campaign ? (sizes.get(each.campaign) ?? null) : null }));
+      if (rows.length < size) return;
+      after = rows.at(-1)!;
+    }
   }
 
   async exportAll(page?: string): Promise<StoredComment[]> {

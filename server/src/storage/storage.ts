@@ -72,6 +72,12 @@ export interface StoredSectionChange {
   note: string | null;
 }
 
+/**
+ * How many responses an export reads at a time: enough that the queries cost little beside the
+ * writing, few enough that a batch stays a few megabytes whatever the texts' length.
+ */
+export const exportBatchSize = 200;
+
 /** The responses stored under one section of a page. */
 export interface StoredSectionCount {
   section: string;
@@ -231,6 +237,11 @@ export interface Storage {
   remove(id: string, by: string): Promise<boolean>;
   /** Every response, oldest first, of one page or of all. */
   exportAll(page?: string): Promise<StoredComment[]>;
+  /**
+   * The same responses as `exportAll`, in the same order, a batch of at most `size` at a time, so
+   * that an export of any size is written as it is read, holding one batch at once.
+   */
+  exportBatches(page: string | undefined, size?: number): AsyncIterable<StoredComment[]>;
   /** Removes the name and email from every response with this email; returns how many. */
   erase(email: string, by: string): Promise<number>;
   /** Publishes the department's own response at once, recorded as `by`'s. */
