@@ -1,5 +1,5 @@
 // Measures the reference server on this machine: listing a section of 100 comments, revalidating
-// it, reading the counts of a page, and durable posts, on SQLite and (when BENCH_DATABASE_URL or
+// it, reading the counts of a page, and durable posts of a realistic length, on SQLite and (when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL names one) on PostgreSQL. Every figure is printed beside the ceiling: a bare
 // Node server (ceiling.mjs) answering a body of the same size, measured in the same run. Each
 // server runs in its own process; wrk (Debian: apt-get install wrk) loads it over loopback.
@@ -35,16 +35,32 @@ const post = (url, body, key) =>
     body: JSON.stringify({ page, section, name: 'Bench Reader', email: 'bench@example.com', body, visibility: 'public' }),
   });
 
-/** A post's body; the load generator writes `%d` as the comment's number. */
+/*
+ * Posts of a realistic length: about 60 words each, and two in five a copy of one of ten 40-word
+ * campaign letters, as a flood brings them. Words drawn from a consultation's vocabulary, so that
+ * independent responses are not alike and campaign grouping does the work it does in a flood.
+ */
+const vocabulary =
+  'library opening hours evening weekend children school books study quiet space staff volunteers budget council local community access bus parking ramp lift toilets computers printing help older people digital skills events reading groups families safe warm welcoming would could should please keep close open more fewer better worse cost charge free fair'.split(
+    ' ',
+  );
+let seed = 11;
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const words = (n) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+const letters = Array.from({ length: 10 }, (_, i) => `Letter ${i + 1}. ${words(38)}.`);
+/** The n-th post's text: a campaign letter, or a reader's own 60 words. */
+const postText = (n) => (n % 5 < 2 ? letters[n % 10] : `${words(30)}. ${words(30)}.`);
+
+/** A post's body; the load generator writes the section's number and the text. */
 const postTemplate = JSON.stringify({
   page,
   section: 'posts-%d',
   name: 'Bench Reader',
   email: 'bench@example.com',
-  body: 'Durable comment %d',
+  body: '%s',
   visibility: 'public',
 });
-const postBody = (n) => postTemplate.replace('%d', String(n % 50)).replace('%d', String(n));
+const postBody = (n) => postTemplate.replace('%d', String(n % 50)).replace('%s', postText(n));
 
 const folder = mkdtempSync(join(tmpdir(), 'civic-comments-bench-'));
 let scripts = 0;
@@ -65,13 +81,21 @@ ${Object.entries(headers)
   .map(([name, value]) => `headers[${lua(name)}] = ${lua(value)}`)
   .join('\n')}
 local n = 0
+local letters = { ${letters.map(lua).join(', ')} }
+local vocabulary = { ${vocabulary.map(lua).join(', ')} }
+local function words(count)
+  local chosen = {}
+  for i = 1, count do chosen[i] = vocabulary[math.random(#vocabulary)] end
+  return table.concat(chosen, " ")
+end
 request = function()
   ${
     posts
       ? `n = n + 1
   headers["Content-Type"] = "application/json"
   headers["Idempotency-Key"] = ${lua(`bench-${process.pid}-${scripts}-`)} .. n
-  return wrk.format("POST", nil, headers, string.format(${lua(postTemplate)}, n % 50, n))`
+  local text = (n % 5 < 2) and letters[n % 10 + 1] or (words(30) .. ". " .. words(30) .. ".")
+  return wrk.format("POST", nil, headers, string.format(${lua(postTemplate)}, n % 50, text))`
       : `return wrk.format(${lua(method)}, nil, headers)`
   }
 end
