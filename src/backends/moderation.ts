@@ -56,8 +56,11 @@ export interface ModerationBackend {
   list(query: ModerationQuery): Promise<ModerationPage>;
   setStatus(id: string, status: StatusUpdate['status']): Promise<ModerationComment>;
   remove(id: string): Promise<void>;
-  /** The server's export: CSV, JSON, or (of one page) a zip for Consult. */
-  export(page: string | undefined, format: ExportFormat): Promise<ExportFile>;
+  /**
+   * The server's export: CSV, JSON, or (of one page) a zip for Consult. `onProgress`, when given,
+   * hears how many bytes have arrived as a large file downloads.
+   */
+  export(page: string | undefined, format: ExportFormat, onProgress?: (bytes: number) => void): Promise<ExportFile>;
   erase(email: string): Promise<number>;
   /** Every consultation, most recently changed first, with its responses counted by status. */
   consultations(): Promise<ModerationConsultation[]>;

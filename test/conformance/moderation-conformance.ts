@@ -132,8 +132,17 @@ export function moderationConformance({ name, fresh, section }: ModerationRunner
       assert.match(csv.fileName, /\.csv$/);
       const table = await csv.blob.text();
       assert.ok(table.includes(sent.email) && table.includes('For the department only.'), table);
-      const json = await moderation.export(page, 'json');
+      // Told as it arrives how much has come, up to the whole file.
+      const heard: number[] = [];
+      const json = await moderation.export(page, 'json', (bytes) => heard.push(bytes));
       assert.match(json.fileName, /\.json$/);
+      assert.ok(heard.length > 0, 'no progress was reported');
+      assert.deepEqual(
+        [...heard].sort((a, b) => a - b),
+        heard,
+        'progress only grows',
+      );
+      assert.equal(heard.at(-1), json.blob.size);
       const { responses } = JSON.parse(await json.blob.text()) as { responses: { email: string; body: string }[] };
       assert.deepEqual(
         responses.map((r) => [r.email, r.body]),

@@ -212,7 +212,7 @@ export class MemoryModeration implements ModerationBackend {
     if (comment) this.#record({ action: 'delete', ...about(comment), from: comment.status });
   }
 
-  async export(page: string | undefined, format: ExportFormat): Promise<ExportFile> {
+  async export(page: string | undefined, format: ExportFormat, onProgress?: (bytes: number) => void): Promise<ExportFile> {
     this.#check();
     if (format === 'consult')
       throw new ValidationFailedError({ format: 'The in-page store makes no Consult export: that is the reference server’s.' });
@@ -226,7 +226,10 @@ export class MemoryModeration implements ModerationBackend {
       format === 'json'
         ? JSON.stringify({ page: page ?? null, responses: responses.map((response) => exportedResponse(response, questionOf)) })
         : `\uFEFF${toCsv(responses, questionOf)}`;
-    return { blob: new Blob([text]), fileName: `responses.${format}` };
+    const blob = new Blob([text]);
+    // Made at once in the page: all of it has come.
+    onProgress?.(blob.size);
+    return { blob, fileName: `responses.${format}` };
   }
 
   async erase(email: string): Promise<number> {

@@ -111,18 +111,35 @@ export class ModerationClient implements ModerationBackend {
     }
   }
 
-  /** Every response of a page (or of all pages) as the server's CSV or JSON file. */
-  export(page: string | undefined, format: ExportFormat): Promise<ExportFile> {
-    return this.#file('moderation/export', searchParamsOf({ format, page }), format === 'consult' ? 'consult.zip' : `responses.${format}`);
+  /** Every response of a page (or of all pages) as the server's CSV or JSON file, or a zip for Consult. */
+  export(page: string | undefined, format: ExportFormat, onProgress?: (bytes: number) => void): Promise<ExportFile> {
+    const fileName = format === 'consult' ? 'consult.zip' : `responses.${format}`;
+    return this.#file('moderation/export', searchParamsOf({ format, page }), fileName, onProgress);
   }
 
-  /** A file the server makes, named as the server names it. */
-  async #file(path: string, searchParams: Record<string, string | number>, fallbackName: string): Promise<ExportFile> {
+  /** A file the server makes, named as the server names it; read part by part, saying how much has come, when asked. */
+  async #file(
+    path: string,
+    searchParams: Record<string, string | number>,
+    fallbackName: string,
+    onProgress?: (bytes: number) => void,
+  ): Promise<ExportFile> {
     try {
+      // The time limit is the headers': the server sends them at once and the file as it reads it.
       const response = await this.#api(path, { searchParams });
       const disposition = response.headers.get('Content-Disposition') ?? '';
       const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-      return { blob: await response.blob(), fileName };
+      const type = response.headers.get('Content-Type') ?? '';
+      if (!onProgress || !response.body) return { blob: await response.blob(), fileName };
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      let bytes = 0;
+      const reader = response.body.getReader();
+      for (let part = await reader.read(); !part.done; part = await reader.read()) {
+        parts.push(part.value as Uint8Array<ArrayBuffer>);
+        bytes += part.value.byteLength;
+        onProgress(bytes);
+      }
+      return { blob: new Blob(parts, { type }), fileName };
     } catch (error) {
       throw await this.#explain(path, error);
     }

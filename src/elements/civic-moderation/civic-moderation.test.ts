@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CivicModeration } from '../../moderation.js';
+import { MemoryModeration, type CivicModeration } from '../../moderation.js';
+import { MemoryBackend } from '../../index.js';
+import type { ExportFormat } from '../../backends/moderation.js';
 import { $, $$, fillValid, settled, shadow, submit, textOf, waitUntil } from '../../../test/helpers.js';
 import type { CivicComments } from '../../index.js';
 import { button, moderationConsole, post, signIn } from '../../../test/moderation-console.js';
@@ -261,6 +263,46 @@ describe('<civic-moderation> queue', () => {
 });
 
 describe('<civic-moderation> export and erasure', () => {
+  it('says, while a large export downloads, how much of it has come, in English and in Welsh', async () => {
+    for (const [lang, said] of [
+      ['en', 'Preparing your download: 12.4 MB so far…'],
+      ['cy', 'Wrthi’n paratoi eich ffeil: 12.4 MB hyd yma…'],
+    ] as const) {
+      const memory = new MemoryBackend({ page: '/slow-export', comments: [{ section: 'intro', name: 'A', body: 'One.' }] });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // An export that has sent 12.4 MB and waits for the rest.
+      class SlowExport extends MemoryModeration {
+        override async export(page: string | undefined, format: ExportFormat, onProgress?: (bytes: number) => void) {
+          onProgress?.(12_400_000);
+          await held;
+          return super.export(page, format, onProgress);
+        }
+      }
+      sessionStorage.setItem('civic-comments:moderator-token', JSON.stringify({ token: 'demo' }));
+      const el = await fixture<CivicModeration>(
+        html`<civic-moderation lang=${lang} .backendFor=${(token: string) => new SlowExport(memory, token)}></civic-moderation>`,
+      );
+      await waitUntil(() => shadow(el).querySelector('[part=export] button'), 'the console never showed its export');
+      const click = HTMLAnchorElement.prototype.click;
+      let downloaded = 0;
+      HTMLAnchorElement.prototype.click = () => void downloaded++;
+      try {
+        $<HTMLButtonElement>(el, '[part=export] button').click();
+        await waitUntil(() => textOf($(el, '[part=export-progress]')) === said, `never said "${said}"`);
+        expect($(el, '[part=export-progress]').getAttribute('role')).to.equal('status');
+        await expect(el).to.be.accessible();
+        release();
+        await waitUntil(() => downloaded === 1, 'the file was never saved');
+        await el.updateComplete;
+        expect(textOf($(el, '[part=export-progress]'))).to.equal('');
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+        sessionStorage.clear();
+      }
+    }
+  });
+
   it('downloads every response of the page as CSV, as JSON and for Consult', async () => {
     const page = uniquePage('export');
     await post(page, 2);

@@ -68,6 +68,7 @@ type View = 'comments' | 'consultations' | 'overview' | 'audit';
  * @csspart audit-filters - The audit log's filters.
  * @csspart audit-log - The table of the audit log.
  * @csspart export - The export section.
+ * @csspart export-progress - While a large export downloads, how much of it has come.
  * @csspart erase - The erasure section.
  *
  * @cssprop --civic-font-family - As for `<civic-comments>`, with every other `--civic-` property.

@@ -9,6 +9,9 @@ export interface RecordsAccess extends ConsoleAccess {
   reload(): void;
 }
 
+/** An amount of data as the console says it: "12.4 MB". */
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
 /** Saves a file the server made, as a download. */
 export function download({ blob, fileName }: ExportFile): void {
   const link = document.createElement('a');
@@ -29,6 +32,8 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
   #eraseError = '';
   #erased = '';
   #exportError = '';
+  /** How much of the export in progress has come, said as it downloads; empty when none is. */
+  #exportProgress = '';
 
   hostDisconnected(): void {
     this.#stage = 'ask';
@@ -36,6 +41,7 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
     this.#eraseError = '';
     this.#erased = '';
     this.#exportError = '';
+    this.#exportProgress = '';
   }
 
   /** Forgets a failed export's message, as when the filters change. */
@@ -45,11 +51,20 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
 
   async #export(page: string, format: ExportFormat): Promise<void> {
     this.change(() => (this.#exportError = ''));
+    let said = 0;
+    const progress = (bytes: number) => {
+      // Said at most twice a second, in megabytes, so that a screen reader is not flooded.
+      if (Date.now() - said < 500) return;
+      said = Date.now();
+      this.change(() => (this.#exportProgress = this.console.strings().exportProgress(megabytes(bytes))));
+    };
     try {
-      download(await this.console.api().export(page || undefined, format));
+      download(await this.console.api().export(page || undefined, format, progress));
     } catch (error) {
       if (error instanceof UnauthorizedError) return this.console.signedOut();
       this.change(() => (this.#exportError = this.console.strings().exportFailed));
+    } finally {
+      this.change(() => (this.#exportProgress = ''));
     }
   }
 
@@ -109,6 +124,7 @@ export class ExportAndErase extends ConsolePart<RecordsAccess> {
           }
         </div>
         ${page ? html`<p class="hint" id="consult-hint">${strings.consultHint}</p>` : nothing}
+        <p class="hint" part="export-progress" role="status">${this.#exportProgress}</p>
         <p class="error-text" role="status">${this.#exportError}</p>
       </section>
     `;

@@ -86,6 +86,7 @@ export const moderationCy: ModerationStrings = {
   downloadConsult: 'Lawrlwytho ar gyfer Consult (zip)',
   consultHint:
     'Ffeil zip ar gyfer Consult, offeryn llywodraeth y DU ar gyfer dadansoddi ymatebion: un cwestiwn ar gyfer pob adran, un ymatebydd ar gyfer pob person, heb enwau na chyfeiriadau e-bost.',
+  exportProgress: (amount) => `Wrthi’n paratoi eich ffeil: ${amount} hyd yma…`,
   exportFailed: 'Nid oedd modd lawrlwytho’r allforiad. Rhowch gynnig arall arni.',
   eraseHeading: 'Dileu data person',
   eraseHint: 'Yn dileu enw a chyfeiriad e-bost person o bob ymateb a anfonwyd ganddo. Mae’r sylwadau’n aros, heb enw.',

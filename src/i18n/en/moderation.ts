@@ -78,6 +78,7 @@ export const moderationEn: ModerationStrings = {
   downloadConsult: 'Download for Consult (zip)',
   consultHint:
     'A zip for Consult, the UK government’s tool for analysing responses: one question per section, one respondent per person, no names or email addresses.',
+  exportProgress: (amount) => `Preparing your download: ${amount} so far…`,
   exportFailed: 'The export could not be downloaded. Try again.',
   eraseHeading: 'Erase a person’s data',
   eraseHint: 'Removes a person’s name and email address from every response they sent. Their comments stay, without a name.',

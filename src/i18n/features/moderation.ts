@@ -76,6 +76,8 @@ export interface ModerationStrings {
   downloadJson: string;
   downloadConsult: string;
   consultHint: string;
+  /** While a large export downloads: how much has come, such as "12.4 MB". */
+  exportProgress: (amount: string) => string;
   exportFailed: string;
   eraseHeading: string;
   eraseHint: string;
