@@ -13,7 +13,7 @@ const mark = 'data-civic-print';
 const header = 'data-civic-print-header';
 let sheet: CSSStyleSheet | undefined;
 
-/** The thread being printed, as printing reads it: its words. */
+/** The thread being printed, as printing reads it: its words, and its page's updates through its backend. */
 export interface PrintedThread extends Element {
   readonly strings: Strings;
   readonly pageId: string;

@@ -21,10 +21,10 @@ type LoadState = 'idle' | 'loading' | 'loaded' | 'failed';
 
 const announceDelay = 100;
 const noop = () => undefined;
-/** What the thread says of its consultation's dates: fetched by threads whose consultation is not plainly open. */
 /** The marker of responses made on an earlier wording of their section: fetched by threads that hold one. */
 let earlierPart: typeof import('./earlier-wording.js') | undefined;
 const fetchEarlierPart = async () => (earlierPart ??= await import('./earlier-wording.js'));
+/** What the thread says of its consultation's dates: fetched by threads whose consultation is not plainly open. */
 let noticePart: typeof import('./consultation-notice.js') | undefined;
 const fetchNoticePart = async () => (noticePart ??= await import('./consultation-notice.js'));
 
