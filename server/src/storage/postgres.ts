@@ -44,6 +44,7 @@ import {
   sectionCountOf,
   versionOf,
   type VersionRow,
+  exportBatchesOf,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -271,24 +272,15 @@ export class PostgresStorage implements Storage {
     }) as Promise<boolean>;
   }
 
-  async *exportBatches(page: string | undefined, size = exportBatchSize): AsyncIterable<StoredComment[]> {
-    // Counted once: as many entries as campaigns, however many copies each has.
-    const sizes = new Map(
-      ((await this.sql.unsafe(queries.campaignSizes, [], prepared)) as { campaign: string; n: number | string }[]).map((each) => [
-        each.campaign,
-        each.n,
-      ]),
+  exportBatches(page: string | undefined, size = exportBatchSize): AsyncIterable<StoredComment[]> {
+    return exportBatchesOf(
+      async () => (await this.sql.unsafe(queries.campaignSizes, [], prepared)) as unknown as { campaign: string; n: string }[],
+      (after) =>
+        page
+          ? this.rows(queries.exportPageAfter, [page, after.created_at, after.id, size])
+          : this.rows(queries.exportAllAfter, [after.created_at, after.id, size]),
+      size,
     );
-    let after = { created_at: '', id: '' };
-    for (;;) {
-      const rows = page
-        ? await this.rows(queries.exportPageAfter, [page, after.created_at, after.id, size])
-        : await this.rows(queries.exportAllAfter, [after.created_at, after.id, size]);
-      if (rows.length)
-        yield rows.map((each) => fromRow({ ...each, campaign_size: each.campaign ? (sizes.get(each.campaign) ?? null) : null }));
-      if (rows.length < size) return;
-      after = rows.at(-1)!;
-    }
   }
 
   async exportAll(page?: string): Promise<StoredComment[]> {

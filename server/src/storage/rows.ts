@@ -153,6 +153,33 @@ export function fromRow(row: CommentRow): StoredComment {
   };
 }
 
+/** Where an export's next batch starts: after the last response of the one before. */
+interface ExportPlace {
+  created_at: string;
+  id: string;
+}
+
+/**
+ * An export a batch at a time, for both drivers: each campaign's size counted once (as many
+ * entries as campaigns, however many copies each has), then batches of `size` read after the last
+ * one, in the order the responses arrived, until a batch comes short.
+ */
+export async function* exportBatchesOf(
+  campaignSizes: () => { campaign: string; n: number | string }[] | Promise<{ campaign: string; n: number | string }[]>,
+  readAfter: (after: ExportPlace) => CommentRow[] | Promise<CommentRow[]>,
+  size: number,
+): AsyncIterable<StoredComment[]> {
+  const sizes = new Map((await campaignSizes()).map((each) => [each.campaign, each.n]));
+  let after: ExportPlace = { created_at: '', id: '' };
+  for (;;) {
+    const rows = await readAfter(after);
+    if (rows.length)
+      yield rows.map((each) => fromRow({ ...each, campaign_size: each.campaign ? (sizes.get(each.campaign) ?? null) : null }));
+    if (rows.length < size) return;
+    after = rows.at(-1)!;
+  }
+}
+
 /** Gives the responses of a list that belong to a campaign the campaign's size, read in one query. */
 export async function withCampaignSizes(
   comments: StoredComment[],

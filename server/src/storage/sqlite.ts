@@ -47,6 +47,7 @@ import {
   sectionCountOf,
   versionOf,
   type VersionRow,
+  exportBatchesOf,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -266,21 +267,15 @@ export class SqliteStorage implements Storage {
       .immediate();
   }
 
-  async *exportBatches(page: string | undefined, size = exportBatchSize): AsyncIterable<StoredComment[]> {
-    // Counted once: as many entries as campaigns, however many copies each has.
-    const sizes = new Map(
-      (this.statement(sql.campaignSizes).all() as { campaign: string; n: number | string }[]).map((each) => [each.campaign, each.n]),
+  exportBatches(page: string | undefined, size = exportBatchSize): AsyncIterable<StoredComment[]> {
+    return exportBatchesOf(
+      () => this.statement(sql.campaignSizes).all() as { campaign: string; n: number }[],
+      (after) =>
+        page
+          ? this.rows(sql.exportPageAfter, [page, after.created_at, after.id, size])
+          : this.rows(sql.exportAllAfter, [after.created_at, after.id, size]),
+      size,
     );
-    let after = { created_at: '', id: '' };
-    for (;;) {
-      const rows = page
-        ? this.rows(sql.exportPageAfter, [page, after.created_at, after.id, size])
-        : this.rows(sql.exportAllAfter, [after.created_at, after.id, size]);
-      if (rows.length)
-        yield rows.map((each) => fromRow({ ...each, campaign_size: each.campaign ? (sizes.get(each.campaign) ?? null) : null }));
-      if (rows.length < size) return;
-      after = rows.at(-1)!;
-    }
   }
 
   async exportAll(page?: string): Promise<StoredComment[]> {
