@@ -1,6 +1,6 @@
 // Exports, measured: seeds a consultation of realistic responses (about 60 words each, two in five
 // a copy of one of ten 40-word campaign letters), starts the server on it, then downloads the CSV
-// and the JSON export and prints, for each, the file's size, the time to its first byte and to its
+// the JSON and the Consult export and prints, for each, the file's size, the time to its first byte and to its
 // end, and how much the server's resident memory grew while it was written. SQLite by default;
 // PostgreSQL with --postgres (TEST_DATABASE_URL, which it empties).
 //   npm run bench:export -- [--responses 100000] [--postgres]
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     }
     console.log('| export | file | first byte | whole file | server memory before | peak growth while writing |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const format of ['csv', 'json']) {
+    for (const format of ['csv', 'json', 'consult']) {
       // Settled, as the server's own start-up allocations are not the export's.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const before = residentOf(server.pid!);

@@ -1,5 +1,5 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { ConsultationRecord, StoredComment } from './storage/storage.js';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
+import type { ConsultationRecord, ConsultReader, ConsultRow } from './storage/storage.js';
 
 /*
  * A consultation's responses as Consult, the UK government's tool for analysing consultation
@@ -14,85 +14,185 @@ import type { ConsultationRecord, StoredComment } from './storage/storage.js';
  *
  * One question per section, numbered in the consultation's order of sections: the section's own
  * closed question where it asks one (its options declared, and free text only where the comment
- * box is shown), its title otherwise; one themefinder_id per respondent across sections, each
- * listed in respondents.jsonl.
+ * box is shown), its title otherwise; then any other section responses came to. One themefinder_id
+ * per respondent across sections, each listed in respondents.jsonl.
+ *
+ * The zip is written as it is read, file after file, each from a scan of the responses in the order
+ * of their respondents: the server holds one batch of responses and one respondent's answers at a
+ * time, whatever the consultation's size. Respondents are numbered in that order, the same in every
+ * scan, since every scan reads one snapshot of the database.
  */
-
-/** Responses an analyst reads: not the department's own, and not what moderators rejected or marked as spam. */
-const analysed = (comment: StoredComment) => comment.role !== 'official' && comment.status !== 'rejected' && comment.status !== 'spam';
 
 /** Text Consult's importer reads as no answer at all (consultation_setup.py): such a response adds nothing to analyse. */
 const noAnswer = new Set(['', 'Not Provided', '-']);
 
-/** One line of JSON per value, each ended by a line feed. */
-const jsonLines = (values: unknown[]) => values.map((value) => `${JSON.stringify(value)}\n`).join('');
+/** How much of a file's text is gathered before it is compressed and handed on. */
+const chunkCharacters = 64 * 1024;
+
+/** One respondent's responses in a scan, and the number that stands for them in every file. */
+interface Respondent {
+  id: number;
+  responses: ConsultRow[];
+}
 
 /**
- * The zip. A respondent is known by their email address, whatever its case; a response whose
- * sender's data was erased is a respondent of its own. Several responses of one respondent to one
- * section are one answer, their texts in the order written, a blank line apart.
+ * The responses of a scan gathered by respondent, numbered from 1: a respondent is known by their
+ * email address, whatever its case; a response whose sender gave none, or whose data was erased, is
+ * a respondent of its own.
  */
-export function consultZip(comments: StoredComment[], consultation: ConsultationRecord | undefined): Uint8Array {
-  const responses = comments.filter(analysed);
+async function* respondentsOf(batches: AsyncIterable<ConsultRow[]>): AsyncIterable<Respondent> {
+  let current: Respondent | undefined;
+  let currentKey = '';
+  let count = 0;
+  for await (const batch of batches) {
+    for (const row of batch) {
+      const key = row.emailKey ? `email:${row.emailKey}` : `response:${row.id}`;
+      if (current && key === currentKey) {
+        current.responses.push(row);
+        continue;
+      }
+      if (current) yield current;
+      count += 1;
+      current = { id: count, responses: [row] };
+      currentKey = key;
+    }
+  }
+  if (current) yield current;
+}
+
+/** A zip written file after file, the compressed bytes taken as they come. */
+class ZipStream {
+  private readonly zip: Zip;
+  private ready: Uint8Array[] = [];
+
+  constructor() {
+    this.zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      this.ready.push(chunk);
+    });
+  }
+
+  /** The bytes written since last taken. */
+  take(): Uint8Array[] {
+    const taken = this.ready;
+    this.ready = [];
+    return taken;
+  }
+
+  /** Writes one file from its lines, compressing each chunk of them as it is gathered. */
+  async *file(name: string, lines: AsyncIterable<string>): AsyncIterable<Uint8Array> {
+    const file = new ZipDeflate(name, { level: 6 });
+    this.zip.add(file);
+    let gathered = '';
+    for await (const line of lines) {
+      gathered += line;
+      if (gathered.length < chunkCharacters) continue;
+      file.push(strToU8(gathered));
+      gathered = '';
+      yield* this.take();
+    }
+    file.push(strToU8(gathered), true);
+    yield* this.take();
+  }
+
+  end(): Uint8Array[] {
+    this.zip.end();
+    return this.take();
+  }
+}
+
+/** One line of JSON, ended by a line feed. */
+const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+/** What a respondent said last about themselves stands: a later response may name an organisation. */
+function demographicsOf(responses: ConsultRow[]): Record<string, string[]> {
+  const demographics: Record<string, string[]> = {};
+  for (const response of responses) {
+    if (response.respondent) demographics.respondent_type = [response.respondent];
+    if (response.organisation) demographics.organisation = [response.organisation];
+    if (response.lang) demographics.language = [response.lang];
+  }
+  return demographics;
+}
+
+/**
+ * The zip of one consultation, as it is written: its snapshot is taken when the first byte is
+ * asked for, and ended with the last, or when the download stops.
+ */
+export async function* consultExport(
+  open: () => Promise<ConsultReader>,
+  consultation: ConsultationRecord | undefined,
+): AsyncIterable<Uint8Array> {
+  const reader = await open();
+  try {
+    yield* consultZip(reader, consultation);
+  } finally {
+    await reader.close();
+  }
+}
+
+/**
+ * The zip, as it is written from a reader the caller closes. Several responses of one
+ * respondent to one section are one answer, their texts in the order written, a blank line apart,
+ * their choices in the order the question declares them.
+ */
+export async function* consultZip(reader: ConsultReader, consultation: ConsultationRecord | undefined): AsyncIterable<Uint8Array> {
+  const zip = new ZipStream();
   const titles = new Map((consultation?.sections ?? []).map((section) => [section.id, section.title]));
   const questions = new Map((consultation?.sections ?? []).map((section) => [section.id, section.question ?? null]));
-  // The consultation's sections first, in its order; then any other section responses came to.
-  const sections = [...titles.keys(), ...new Set(responses.map((r) => r.section).filter((section) => !titles.has(section)))];
+  // The consultation's sections first, in its order; then any other section responses came to,
+  // as the first scan finds them.
+  const sections = [...titles.keys()];
 
-  const idOf = new Map<string, number>();
-  const respondents: { themefinder_id: number; demographic_data: Record<string, string[]> }[] = [];
-  const respondentOf = (comment: StoredComment): number => {
-    const key = comment.email ? `email:${comment.email.toLowerCase()}` : `response:${comment.id}`;
-    let id = idOf.get(key);
-    if (id === undefined) {
-      id = respondents.length + 1;
-      idOf.set(key, id);
-      respondents.push({ themefinder_id: id, demographic_data: {} });
+  async function* respondentLines(): AsyncIterable<string> {
+    for await (const { id, responses } of respondentsOf(reader.scan(null))) {
+      for (const { section } of responses) if (!titles.has(section) && !sections.includes(section)) sections.push(section);
+      yield jsonLine({ themefinder_id: id, demographic_data: demographicsOf(responses) });
     }
-    // What a respondent said last about themselves stands: a later response may name an organisation.
-    const demographics = respondents[id - 1]!.demographic_data;
-    if (comment.respondent) demographics.respondent_type = [comment.respondent];
-    if (comment.organisation) demographics.organisation = [comment.organisation];
-    if (comment.lang) demographics.language = [comment.lang];
-    return id;
-  };
+  }
+  yield* zip.file('inputs/respondents.jsonl', respondentLines());
 
-  const files: Zippable = {};
-  sections.forEach((section, index) => {
+  for (const [index, section] of sections.entries()) {
     const number = index + 1;
     const asked = questions.get(section) ?? null;
     const hasFreeText = asked?.freeText !== 'none';
     const options = asked?.options ?? [];
-    const texts = new Map<number, string[]>();
-    const chosen = new Map<number, Set<string>>();
-    for (const comment of responses.filter((r) => r.section === section)) {
-      const text = hasFreeText && !noAnswer.has(comment.body) ? comment.body : null;
-      const answer = (comment.answer ?? []).filter((option) => options.includes(option));
-      if (!text && !answer.length) continue;
-      const id = respondentOf(comment);
-      if (text) texts.set(id, [...(texts.get(id) ?? []), text]);
-      if (answer.length) chosen.set(id, new Set([...(chosen.get(id) ?? []), ...answer]));
-    }
+    const folder = `inputs/question_part_${number}`;
     const question = {
       question_text: asked?.text ?? titles.get(section) ?? section,
       question_number: number,
       has_free_text: hasFreeText,
       multi_choice_options: options,
     };
-    const folder = `inputs/question_part_${number}`;
-    files[`${folder}/question.json`] = strToU8(`${JSON.stringify(question)}\n`);
+    yield* zip.file(
+      `${folder}/question.json`,
+      (async function* () {
+        yield jsonLine(question);
+      })(),
+    );
     if (hasFreeText) {
-      files[`${folder}/responses.jsonl`] = strToU8(
-        jsonLines([...texts].map(([id, each]) => ({ themefinder_id: id, text: each.join('\n\n') }))),
+      yield* zip.file(
+        `${folder}/responses.jsonl`,
+        (async function* () {
+          for await (const { id, responses } of respondentsOf(reader.scan(section))) {
+            const texts = responses.flatMap(({ body }) => (body === null || noAnswer.has(body) ? [] : [body]));
+            if (texts.length) yield jsonLine({ themefinder_id: id, text: texts.join('\n\n') });
+          }
+        })(),
       );
     }
-    // A respondent's choices across their responses to the section, in the order the question declares them.
     if (options.length) {
-      files[`${folder}/multi_choice.jsonl`] = strToU8(
-        jsonLines([...chosen].map(([id, set]) => ({ themefinder_id: id, options: options.filter((option) => set.has(option)) }))),
+      yield* zip.file(
+        `${folder}/multi_choice.jsonl`,
+        (async function* () {
+          for await (const { id, responses } of respondentsOf(reader.scan(section))) {
+            const chosen = new Set(responses.flatMap(({ answer }) => answer ?? []));
+            if (options.some((option) => chosen.has(option)))
+              yield jsonLine({ themefinder_id: id, options: options.filter((option) => chosen.has(option)) });
+          }
+        })(),
       );
     }
-  });
-  files['inputs/respondents.jsonl'] = strToU8(jsonLines(respondents));
-  return zipSync(files, { level: 6 });
+  }
+  yield* zip.end();
 }

@@ -43,11 +43,11 @@ export async function* jsonExport(
 }
 
 /**
- * A stream of the parts' UTF-8, read only as fast as the client takes it. A failure half-way (the
+ * A stream of the parts (text as UTF-8), read only as fast as the client takes it. A failure half-way (the
  * database going away) ends the stream in error, so that the download fails rather than leaving a
  * file that looks whole; it is logged with what had been written.
  */
-export function streamOf(parts: AsyncIterable<string>, what: string): ReadableStream<Uint8Array> {
+export function streamOf(parts: AsyncIterable<string | Uint8Array>, what: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = parts[Symbol.asyncIterator]();
   let written = 0;
@@ -57,7 +57,7 @@ export function streamOf(parts: AsyncIterable<string>, what: string): ReadableSt
         try {
           const { value, done } = await iterator.next();
           if (done) return controller.close();
-          const bytes = encoder.encode(value);
+          const bytes = typeof value === 'string' ? encoder.encode(value) : value;
           written += bytes.byteLength;
           controller.enqueue(bytes);
         } catch (error) {

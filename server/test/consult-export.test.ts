@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { streamOf } from '../src/export-stream.js';
 import type { Storage } from '../src/storage/storage.js';
 import { ImportFailure, importConsultInputs } from './fixtures/consult-importer.js';
 import { drivers, json, moderator, newComment, page, testApp } from './helpers.js';
@@ -114,8 +115,10 @@ for (const driver of drivers) {
       const idOf = (text: string) =>
         imported.questions.flatMap((q) => [...q.responses]).find(([, answer]) => answer.freeText!.includes(text))![0];
       assert.equal(idOf('Ada on the introduction.'), idOf('Ada on costs.'));
-      assert.deepEqual(texts(1), ['Ada on costs.\n\nAda again on costs.', 'Ravi ar ran y clwb.', 'Sent privately, still analysed.']);
-      assert.deepEqual(texts(2), ['Ada on the introduction.', 'Erase me later.']);
+      // Respondents in the order of their addresses: Ada, Pat, Ravi.
+      assert.deepEqual(texts(1), ['Ada on costs.\n\nAda again on costs.', 'Sent privately, still analysed.', 'Ravi ar ran y clwb.']);
+      // A respondent with no address kept (here, erased) comes first.
+      assert.deepEqual(texts(2), ['Erase me later.', 'Ada on the introduction.']);
       assert.deepEqual(texts(3), ['On a section the consultation does not list.']);
       assert.equal(
         imported.respondents.size,
@@ -133,6 +136,51 @@ for (const driver of drivers) {
         .map((bytes) => strFromU8(bytes))
         .join('\n');
       for (const personal of ['@example.com', 'Ada Lovelace', 'Ravi"', 'Gwen', erased]) assert.ok(!everything.includes(personal), personal);
+    });
+
+    it('numbers respondents alike in every file while responses arrive and change during the download', async () => {
+      await send({
+        section: 'intro',
+        name: 'Ravi',
+        email: 'ravi@example.com',
+        respondent: 'organisation',
+        organisation: 'Riverside Cyclists',
+        body: 'Ravi on the introduction.',
+      });
+      await send({ section: 'costs', name: 'Pat', email: 'pat@example.com', respondent: 'individual', body: 'Pat on costs.' });
+      await send({ section: 'costs', name: 'Ravi', email: 'ravi@example.com', body: 'Ravi on costs.' });
+      const response = await app.request(`/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=consult`, moderator());
+      const reader = response.body!.getReader();
+      const chunks: Uint8Array[] = [];
+      const first = await reader.read();
+      chunks.push(first.value!);
+      // After the first file: a new respondent whose address comes first, and Pat's data erased.
+      await send({ section: 'costs', name: 'Aaron', email: 'aaron@example.com', body: 'Sent during the download.' });
+      await app.request('/api/v1/moderation/erase', moderator(json({ email: 'pat@example.com' })));
+      for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+      const whole = new Uint8Array(chunks.reduce((n, chunk) => n + chunk.byteLength, 0));
+      chunks.reduce((at, chunk) => (whole.set(chunk, at), at + chunk.byteLength), 0);
+      const imported = importConsultInputs(unzipSync(whole));
+      const answers = imported.questions.flatMap((q) => [...q.responses]);
+      const idOf = (text: string) => answers.find(([, answer]) => answer.freeText === text)![0];
+      assert.equal(imported.respondents.size, 2, 'the export is of the consultation as it was when it began');
+      assert.ok(!answers.some(([, answer]) => answer.freeText === 'Sent during the download.'));
+      assert.equal(idOf('Ravi on the introduction.'), idOf('Ravi on costs.'));
+      assert.deepEqual(imported.respondents.get(idOf('Ravi on costs.'))?.organisation, ['Riverside Cyclists']);
+      assert.deepEqual(imported.respondents.get(idOf('Pat on costs.')), { respondent_type: ['individual'] });
+    });
+
+    it('ends its snapshot when a download stops half-way, so that stopped downloads hold no connection', { timeout: 30_000 }, async () => {
+      await send({ section: 'intro', body: 'One response.' });
+      const url = `/api/v1/moderation/export?page=${encodeURIComponent(page)}&format=consult`;
+      // More stopped downloads than PostgreSQL's pool has connections.
+      for (let i = 0; i < 12; i++) {
+        const reader = (await app.request(url, moderator())).body!.getReader();
+        await reader.read();
+        await reader.cancel();
+      }
+      const files = unzipSync(new Uint8Array(await (await app.request(url, moderator())).arrayBuffer()));
+      assert.equal(importConsultInputs(files).respondents.size, 1);
     });
 
     it('needs a page, and refuses a format it does not know', async () => {
@@ -198,14 +246,20 @@ describe('the demonstration in a Consult export', () => {
   it('counts each seeded person as a respondent of their own', async () => {
     const { sqliteStorage } = await import('./helpers.js');
     const { seedDemo } = await import('../src/seed.js');
-    const { consultZip } = await import('../src/consult-export.js');
+    const { consultExport } = await import('../src/consult-export.js');
     const storage = sqliteStorage();
     try {
       await seedDemo(storage);
       const page = 'digital-services-review';
       const responses = await storage.exportAll(page);
       const people = new Set(responses.filter((r) => r.role === 'reader').map((r) => r.name));
-      const imported = importConsultInputs(unzipSync(consultZip(responses, await storage.getConsultation(page))));
+      const zip = await new Response(
+        streamOf(
+          consultExport(() => storage.consultReader(page), await storage.getConsultation(page)),
+          'a test',
+        ),
+      ).bytes();
+      const imported = importConsultInputs(unzipSync(zip));
       assert.ok(people.size > 3);
       assert.equal(imported.respondents.size, people.size);
     } finally {

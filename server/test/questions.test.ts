@@ -422,10 +422,11 @@ for (const driver of drivers) {
       assert.ok(!files['inputs/question_part_4/multi_choice.jsonl']);
       assert.deepEqual(
         [...fees!.responses.values()].map((r) => [r.freeText, r.options]),
+        // The erased respondent first (no address kept), then Ada and Ravi, in the order of their addresses.
         [
+          ['Forget me.', ['Agree']],
           ['Fair.', ['Agree']],
           ['Residents should not pay.', ['Disagree']],
-          ['Forget me.', ['Agree']],
         ],
       );
       // Ada's two answers to the multiple choice are one respondent's, in the order the question declares them.

@@ -36,7 +36,7 @@ import {
   type OrphanedThreads,
 } from 'civic-comments/contract';
 import type { Storage } from '../storage/storage.js';
-import { consultZip } from '../consult-export.js';
+import { consultExport } from '../consult-export.js';
 import { csvExport, jsonExport, streamOf } from '../export-stream.js';
 import { overviewOf } from '../overview.js';
 import { moderationConsultation, storedDate } from '../consultations.js';
@@ -257,8 +257,12 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
     if (format === 'consult') {
       c.header('Content-Disposition', `attachment; filename="consult-${fileSlug(page)}-${day}.zip"`);
       c.header('Content-Type', 'application/zip');
-      const zip = consultZip(await storage.exportAll(page), consultations[0]);
-      return c.body(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
+      return c.body(
+        streamOf(
+          consultExport(() => storage.consultReader(page!), consultations[0]),
+          'a Consult export',
+        ),
+      );
     }
     c.header('Content-Disposition', `attachment; filename="responses-${fileSlug(page)}-${day}.${format}"`);
     // Written as read, a batch at a time: the download starts at once, whatever the size.

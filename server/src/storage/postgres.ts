@@ -45,6 +45,7 @@ import {
   versionOf,
   type VersionRow,
   exportBatchesOf,
+  consultScanOf,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -63,6 +64,7 @@ import type {
   ReceiptOutcome,
   Storage,
   StoredComment,
+  ConsultReader,
   AnswerTally,
   StoredSectionChange,
   StoredSectionCount,
@@ -281,6 +283,29 @@ export class PostgresStorage implements Storage {
           : this.rows(queries.exportAllAfter, [after.created_at, after.id, size]),
       size,
     );
+  }
+
+  /**
+   * A connection of its own, in a read-only transaction at REPEATABLE READ: every scan sees the
+   * database as it was at the first, while posts go on being written.
+   */
+  async consultReader(page: string): Promise<ConsultReader> {
+    const reserved = await this.sql.reserve();
+    await reserved.unsafe('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    let open = true;
+    return {
+      scan: (section, size = exportBatchSize) =>
+        consultScanOf((params) => reserved.unsafe(dollar(queries.consultRowsAfter), params as never[], prepared), page, section, size),
+      close: async () => {
+        if (!open) return;
+        open = false;
+        try {
+          await reserved.unsafe('COMMIT');
+        } finally {
+          reserved.release();
+        }
+      },
+    };
   }
 
   async exportAll(page?: string): Promise<StoredComment[]> {

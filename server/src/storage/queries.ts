@@ -94,6 +94,16 @@ export const sql = {
   exportPageAfter: `SELECT * FROM comments WHERE page = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
   exportAllAfter: `SELECT * FROM comments WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
   exportAll: `SELECT comments.*, sizes.n AS campaign_size FROM comments ${campaignSizes} ORDER BY created_at, id`,
+  // The Consult export's scan: one consultation's analysed responses (not the department's own, not
+  // rejected or spam) by respondent, then as they arrived, a batch after a place; what was written
+  // only for the one section asked for (for none, when none is). The first bound of the place lets
+  // SQLite seek in the index rather than read the consultation from its start at every batch.
+  consultRowsAfter: `SELECT id, created_at, lower(email) AS email_key, section, respondent, organisation, lang,
+      CASE WHEN section = ? THEN body END AS body, CASE WHEN section = ? THEN answer END AS answer
+    FROM comments
+    WHERE page = ? AND role <> 'official' AND status NOT IN ('rejected', 'spam')
+      AND lower(email) >= ? AND (lower(email), created_at, id) > (?, ?, ?)
+    ORDER BY lower(email), created_at, id LIMIT ?`,
   // The answers kept for idempotency hold names too: they are rewritten without them, and their
   // fingerprints (hashes of what was sent, the email included) are dropped.
   keysToErase: `SELECT key, answer FROM idempotency_keys WHERE removed IS NULL AND comment_id IN (SELECT id FROM comments WHERE lower(email) = lower(?))`,

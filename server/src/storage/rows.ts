@@ -7,6 +7,7 @@ import { newCommentId } from './ids.js';
 import { reportQueries } from './queries.js';
 import type {
   ConsultationRecord,
+  ConsultRow,
   CreateResult,
   NewAuditEntry,
   NewRecord,
@@ -177,6 +178,50 @@ export async function* exportBatchesOf(
       yield rows.map((each) => fromRow({ ...each, campaign_size: each.campaign ? (sizes.get(each.campaign) ?? null) : null }));
     if (rows.length < size) return;
     after = rows.at(-1)!;
+  }
+}
+
+/** A row of the Consult export's scan, as either driver reads it. */
+interface ConsultScanRow {
+  id: string;
+  created_at: string;
+  email_key: string;
+  section: string;
+  respondent: string | null;
+  organisation: string | null;
+  lang: string | null;
+  body: string | null;
+  answer: string | null;
+}
+
+/**
+ * The Consult export's scan, for both drivers: `consultRowsAfter`'s parameters for a batch after
+ * the last, until a batch comes short.
+ */
+export async function* consultScanOf(
+  read: (params: unknown[]) => unknown[] | Promise<unknown[]>,
+  page: string,
+  section: string | null,
+  size: number,
+): AsyncIterable<ConsultRow[]> {
+  let after = ['', '', ''];
+  for (;;) {
+    const rows = (await read([section, section, page, after[0], ...after, size])) as ConsultScanRow[];
+    if (rows.length)
+      yield rows.map((row) => ({
+        id: row.id,
+        createdAt: row.created_at,
+        emailKey: row.email_key,
+        section: row.section,
+        respondent: row.respondent,
+        organisation: row.organisation,
+        lang: row.lang,
+        body: row.body,
+        answer: answerOf(row.answer),
+      }));
+    if (rows.length < size) return;
+    const last = rows.at(-1)!;
+    after = [last.email_key, last.created_at, last.id];
   }
 }
 

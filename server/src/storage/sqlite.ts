@@ -48,6 +48,7 @@ import {
   versionOf,
   type VersionRow,
   exportBatchesOf,
+  consultScanOf,
 } from './rows.js';
 import type {
   CampaignDecision,
@@ -66,6 +67,7 @@ import type {
   ReceiptOutcome,
   Storage,
   StoredComment,
+  ConsultReader,
   AnswerTally,
   StoredSectionChange,
   StoredSectionCount,
@@ -280,6 +282,24 @@ export class SqliteStorage implements Storage {
 
   async exportAll(page?: string): Promise<StoredComment[]> {
     return (page ? this.rows(sql.exportPage, [page]) : this.rows(sql.exportAll, [])).map(fromRow);
+  }
+
+  /**
+   * A connection of its own, reading in one transaction: with write-ahead logging it sees the file
+   * as it was when the export began while posts go on being written. (A database in memory has no
+   * second connection: it is read as it changes.)
+   */
+  async consultReader(page: string): Promise<ConsultReader> {
+    const own = this.file === ':memory:' ? undefined : new Database(this.file, { readonly: true });
+    const db = own ?? this.db;
+    own?.exec('BEGIN');
+    const statement = db.prepare(sql.consultRowsAfter);
+    return {
+      scan: (section, size = exportBatchSize) => consultScanOf((params) => statement.all(...params), page, section, size),
+      close: async () => {
+        if (own?.open) own.close();
+      },
+    };
   }
 
   async erase(email: string, by: string): Promise<number> {

@@ -78,6 +78,36 @@ export interface StoredSectionChange {
  */
 export const exportBatchSize = 200;
 
+/** What the Consult export reads of a response: who sent it, where, and, for the section it writes, what was said. */
+export interface ConsultRow {
+  id: string;
+  createdAt: string;
+  /** The sender's email in lower case; empty when none is kept (never given, or erased). */
+  emailKey: string;
+  section: string;
+  respondent: string | null;
+  organisation: string | null;
+  lang: string | null;
+  /** Null unless the scan is of this response's section. */
+  body: string | null;
+  answer: string[] | null;
+}
+
+/**
+ * One consultation's analysed responses, read in one snapshot of the database however long the
+ * export takes, so that every file of it numbers the same respondents alike.
+ */
+export interface ConsultReader {
+  /**
+   * Every analysed response, by respondent (those with no email first, in the order they arrived;
+   * then by email), a batch of at most `size` at a time; with the text and answers of `section`'s
+   * responses, and of none when it is null.
+   */
+  scan(section: string | null, size?: number): AsyncIterable<ConsultRow[]>;
+  /** Ends the snapshot. */
+  close(): Promise<void>;
+}
+
 /** The responses stored under one section of a page. */
 export interface StoredSectionCount {
   section: string;
@@ -242,6 +272,8 @@ export interface Storage {
    * that an export of any size is written as it is read, holding one batch at once.
    */
   exportBatches(page: string | undefined, size?: number): AsyncIterable<StoredComment[]>;
+  /** Reads a consultation for the Consult export; the reader must be closed. */
+  consultReader(page: string): Promise<ConsultReader>;
   /** Removes the name and email from every response with this email; returns how many. */
   erase(email: string, by: string): Promise<number>;
   /** Publishes the department's own response at once, recorded as `by`'s. */
