@@ -9,71 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import postgres from 'postgres';
-import { tables } from '../src/storage/migrations.js';
-import { PostgresStorage } from '../src/storage/postgres.js';
-import { SqliteStorage } from '../src/storage/sqlite.js';
+import { benchPage as page, random, seedPostgres, seedSqlite } from './seed.js';
 
 const { values } = parseArgs({ options: { responses: { type: 'string', default: '100000' }, postgres: { type: 'boolean' } } });
 const count = Number(values.responses);
-const page = '/bench/export';
 const token = 'bench-moderator-token-0123456789';
-
-const words =
-  'library opening hours evening weekend children school books study quiet space staff volunteers budget council local community access bus parking ramp lift toilets computers printing help older people digital skills events reading groups families safe warm welcoming'.split(
-    ' ',
-  );
-let seed = 7;
-const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
-const letters = Array.from({ length: 10 }, (_, i) => `Campaign letter ${i + 1}: ${sentence(38)}.`);
-
-/** One row as the comments table keeps it. */
-function row(i: number) {
-  const copy = i % 5 < 2;
-  const at = new Date(Date.UTC(2027, 0, 1) + i * 1000).toISOString();
-  return {
-    id: `bench${String(i).padStart(10, '0')}`,
-    page,
-    section: `section-${i % 9}`,
-    parent_id: null,
-    name: `Respondent ${i}`,
-    email: `respondent${i}@example.com`,
-    body: copy ? letters[i % 10]! : `${sentence(60)}.`,
-    visibility: 'public',
-    status: i % 3 ? 'published' : 'pending',
-    created_at: at,
-    updated_at: at,
-    role: 'reader',
-    reference: `CC-${String(i).padStart(8, '0')}`,
-    // Already grouped, so that the server's grouping does not run beside the export.
-    fingerprint: 'bench',
-    campaign: copy ? `campaign-${i % 10}` : null,
-  };
-}
-const columns = Object.keys(row(0)) as (keyof ReturnType<typeof row>)[];
-
-async function seedSqlite(file: string): Promise<void> {
-  new SqliteStorage(file).close();
-  const db = new Database(file);
-  const insert = db.prepare(`INSERT INTO comments (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) insert.run(...Object.values(row(i)));
-  })();
-  db.close();
-}
-
-async function seedPostgres(url: string): Promise<void> {
-  await (await PostgresStorage.open(url)).close();
-  const sql = postgres(url, { onnotice: () => undefined });
-  await sql.unsafe(`TRUNCATE ${tables.filter((t) => t !== 'server_secrets' && t !== 'schema_migrations').join(', ')}`);
-  for (let from = 0; from < count; from += 1000) {
-    const rows = Array.from({ length: Math.min(1000, count - from) }, (_, j) => row(from + j));
-    await sql`INSERT INTO comments ${sql(rows, columns)}`;
-  }
-  await sql.end();
-}
 
 /** The server's resident memory, in bytes, from /proc. */
 const residentOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
@@ -83,7 +23,7 @@ async function main(): Promise<void> {
   const database = values.postgres ? process.env.TEST_DATABASE_URL : join(folder, 'bench.db');
   if (!database) throw new Error('--postgres needs TEST_DATABASE_URL');
   const seeding = Date.now();
-  await (values.postgres ? seedPostgres(database) : seedSqlite(database));
+  await (values.postgres ? seedPostgres(database, count) : seedSqlite(database, count));
   console.log(
     `# ${count.toLocaleString('en-GB')} responses on ${values.postgres ? 'PostgreSQL' : 'SQLite'}, seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`,
   );

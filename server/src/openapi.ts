@@ -234,6 +234,7 @@ export function openApiDocument() {
           parameters: [
             ...['status', 'page', 'section', 'visibility', 'limit', 'cursor'].map((name) => query(name, `Filter or page by ${name}`)),
             query('reference', 'The response with this reference, such as CC-7K3M-Q9TX; case, spaces and look-alike letters do not matter'),
+            query('email', 'Only responses sent from this address, whatever its case'),
             query('reported', 'true: only comments readers have reported since a moderator last decided on them', false, {
               enum: ['true'],
             }),

@@ -85,6 +85,8 @@ export const ModerationQuery = /* @__PURE__ */ z.object({
   reported: z.optional(z.enum(['true'])),
   /** Only this campaign's responses, one by one; without it, each campaign is listed once. */
   campaign: z.optional(z.string().check(z.maxLength(limits.idMax))),
+  /** Only responses sent from this address, whatever its case: a respondent asking what they sent. */
+  email: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.emailMax))),
   limit: z.optional(z.coerce.number().check(z.minimum(1), z.maximum(limits.moderationLimitMax), z.refine(Number.isInteger))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
 });

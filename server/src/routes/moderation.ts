@@ -153,7 +153,7 @@ export function moderationRoutes(app: Hono, options: AppOptions): void {
         c,
         400,
         'invalid_query',
-        'The filters are not valid: status, visibility, page, section, reference, receipt, reported, campaign, limit and cursor are allowed.',
+        'The filters are not valid: status, visibility, page, section, reference, email, receipt, reported, campaign, limit and cursor are allowed.',
       );
     }
     const { cursor, limit = moderationLimitDefault, reference: typed, reported, ...rest } = query.data;

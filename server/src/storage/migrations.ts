@@ -4,7 +4,39 @@
  * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules, and
  * `SERIAL_ID` a key the database numbers itself, in the order rows are written.
  */
-export const migrations: { version: number; sql: string }[] = [
+/** Whether the row being counted is newer than the newest its group had (`excluded` being the row). */
+const newer = (table: string) =>
+  `${table}.newest_at IS NULL OR excluded.newest_at > ${table}.newest_at OR (excluded.newest_at = ${table}.newest_at AND excluded.newest_id > ${table}.newest_id)`;
+
+/** SQLite's trigger steps that count a new row (NEW) in its group. */
+const sqliteCounted = `INSERT INTO response_counts (page, section, status, campaign, n, reported, newest_at, newest_id)
+          VALUES (NEW.page, NEW.section, NEW.status, COALESCE(NEW.campaign, ''), 1, NEW.reports > NEW.reports_reviewed, NEW.created_at, NEW.id)
+          ON CONFLICT (page, section, status, campaign) DO UPDATE SET n = n + 1, reported = reported + excluded.reported,
+            newest_at = CASE WHEN ${newer('response_counts')} THEN excluded.newest_at ELSE newest_at END,
+            newest_id = CASE WHEN ${newer('response_counts')} THEN excluded.newest_id ELSE newest_id END;`;
+
+/**
+ * SQLite's trigger steps that take a row as it was (OLD) out of its group: should it have been the
+ * group's newest, the newest is found again, by the queue's index.
+ */
+const sqliteUncounted = `UPDATE response_counts SET n = n - 1, reported = reported - (OLD.reports > OLD.reports_reviewed)
+          WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '');
+        UPDATE response_counts SET
+            newest_at = (SELECT created_at FROM comments WHERE campaign IS OLD.campaign AND page = OLD.page AND section = OLD.section
+              AND status = OLD.status ORDER BY created_at DESC, id DESC LIMIT 1),
+            newest_id = (SELECT id FROM comments WHERE campaign IS OLD.campaign AND page = OLD.page AND section = OLD.section
+              AND status = OLD.status ORDER BY created_at DESC, id DESC LIMIT 1)
+          WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '')
+            AND newest_id = OLD.id;`;
+
+export const migrations: {
+  version: number;
+  sql: string;
+  /** What only SQLite runs, after `sql`: where the two databases' dialects differ (triggers). */
+  sqlite?: string;
+  /** What only PostgreSQL runs, after `sql`. */
+  postgres?: string;
+}[] = [
   {
     version: 1,
     sql: `
@@ -216,6 +248,94 @@ export const migrations: { version: number; sql: string }[] = [
     // case), a batch at a time.
     sql: `CREATE INDEX comments_by_respondent ON comments (page, lower(email), created_at, id);`,
   },
+  {
+    version: 15,
+    // The moderation queue at any size. For each page, section, status and campaign ('' for the
+    // responses in none): how many responses, how many of those have reports no moderator has
+    // decided on, and the newest; kept by triggers as rows are written, so that the queue reads its
+    // counts and each campaign's newest response from a few rows rather than from every response,
+    // and so that they cannot drift from a recount whatever writes the rows. The queue's lists read
+    // the index that starts with the same columns, newest first within each.
+    sql: `
+      CREATE TABLE response_counts (
+        page TEXT NOT NULL,
+        section TEXT NOT NULL,
+        status TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        reported INTEGER NOT NULL,
+        newest_at ORDERED,
+        newest_id ORDERED,
+        PRIMARY KEY (page, section, status, campaign)
+      );
+      DROP INDEX comments_campaign;
+      CREATE INDEX comments_queue ON comments (campaign, page, section, status, created_at, id);
+      INSERT INTO response_counts (page, section, status, campaign, n, reported, newest_at, newest_id)
+        SELECT page, section, status, campaign, n, reported, created_at, id FROM (
+          SELECT page, section, status, COALESCE(campaign, '') AS campaign, created_at, id,
+            count(*) OVER combo AS n, sum(CASE WHEN reports > reports_reviewed THEN 1 ELSE 0 END) OVER combo AS reported,
+            row_number() OVER (combo ORDER BY created_at DESC, id DESC) AS place
+          FROM comments WINDOW combo AS (PARTITION BY page, section, status, COALESCE(campaign, ''))
+        ) AS grouped WHERE place = 1;
+    `,
+    sqlite: `
+      CREATE TRIGGER response_counts_insert AFTER INSERT ON comments BEGIN
+        ${sqliteCounted}
+      END;
+      CREATE TRIGGER response_counts_delete AFTER DELETE ON comments BEGIN
+        ${sqliteUncounted}
+      END;
+      CREATE TRIGGER response_counts_update AFTER UPDATE OF page, section, status, campaign, reports, reports_reviewed ON comments
+        WHEN OLD.page IS NOT NEW.page OR OLD.section IS NOT NEW.section OR OLD.status IS NOT NEW.status
+          OR OLD.campaign IS NOT NEW.campaign OR (OLD.reports > OLD.reports_reviewed) IS NOT (NEW.reports > NEW.reports_reviewed)
+      BEGIN
+        ${sqliteUncounted}
+        ${sqliteCounted}
+      END;
+    `,
+    postgres: `
+      CREATE OR REPLACE FUNCTION response_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        was_newest TEXT;
+        newest RECORD;
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN
+          UPDATE response_counts SET n = n - 1, reported = reported - (CASE WHEN OLD.reports > OLD.reports_reviewed THEN 1 ELSE 0 END)
+            WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '')
+            RETURNING newest_id INTO was_newest;
+          IF was_newest = OLD.id THEN
+            IF OLD.campaign IS NULL THEN
+              SELECT created_at, id INTO newest FROM comments
+                WHERE campaign IS NULL AND page = OLD.page AND section = OLD.section AND status = OLD.status
+                ORDER BY created_at DESC, id DESC LIMIT 1;
+            ELSE
+              SELECT created_at, id INTO newest FROM comments
+                WHERE campaign = OLD.campaign AND page = OLD.page AND section = OLD.section AND status = OLD.status
+                ORDER BY created_at DESC, id DESC LIMIT 1;
+            END IF;
+            UPDATE response_counts SET newest_at = newest.created_at, newest_id = newest.id
+              WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '');
+          END IF;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+          INSERT INTO response_counts AS counts (page, section, status, campaign, n, reported, newest_at, newest_id)
+            VALUES (NEW.page, NEW.section, NEW.status, COALESCE(NEW.campaign, ''), 1,
+              CASE WHEN NEW.reports > NEW.reports_reviewed THEN 1 ELSE 0 END, NEW.created_at, NEW.id)
+            ON CONFLICT (page, section, status, campaign) DO UPDATE SET n = counts.n + 1, reported = counts.reported + excluded.reported,
+              newest_at = CASE WHEN ${newer('counts')} THEN excluded.newest_at ELSE counts.newest_at END,
+              newest_id = CASE WHEN ${newer('counts')} THEN excluded.newest_id ELSE counts.newest_id END;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER response_counts_insert_delete AFTER INSERT OR DELETE ON comments
+        FOR EACH ROW EXECUTE FUNCTION response_counts_change();
+      CREATE TRIGGER response_counts_update AFTER UPDATE OF page, section, status, campaign, reports, reports_reviewed ON comments
+        FOR EACH ROW WHEN (OLD.page IS DISTINCT FROM NEW.page OR OLD.section IS DISTINCT FROM NEW.section
+          OR OLD.status IS DISTINCT FROM NEW.status OR OLD.campaign IS DISTINCT FROM NEW.campaign
+          OR (OLD.reports > OLD.reports_reviewed) IS DISTINCT FROM (NEW.reports > NEW.reports_reviewed))
+        EXECUTE FUNCTION response_counts_change();
+    `,
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */
@@ -233,5 +353,6 @@ export const tables = [
   'reports',
   'campaign_bands',
   'section_versions',
+  'response_counts',
   'schema_migrations',
 ];

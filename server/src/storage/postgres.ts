@@ -8,6 +8,7 @@ import { PostgresHitCounter, type HitCounter } from './hit-counter.js';
 import { auditLogQueries, auditQueries, moderationQueries, moderatorQueries, sql as queries } from './queries.js';
 import { candidatesPerResponse, planCampaigns, type Candidate, type Fingerprinted } from '../campaigns/assign.js';
 import { migrations } from './migrations.js';
+import { isUsualView, queuePage } from './queue.js';
 import { campaignQueries, orphanQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
 import {
   campaignDecision,
@@ -130,6 +131,7 @@ export class PostgresStorage implements Storage {
             .replaceAll('ORDERED', 'TEXT COLLATE "C"')
             .replaceAll('SERIAL_ID', 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
         );
+        if (migration.postgres) await tx.unsafe(migration.postgres);
         await tx.unsafe('INSERT INTO schema_migrations VALUES ($1, $2)', [migration.version, new Date().toISOString()]);
       }
     });
@@ -222,6 +224,12 @@ export class PostgresStorage implements Storage {
   }
 
   async listForModeration(filter: ModerationFilter, limit: number, before?: Cursor) {
+    if (isUsualView(filter)) {
+      const usual = await queuePage((text, params) => this.sql.unsafe(dollar(text), params as never[], prepared), filter, limit, before);
+      const page = pageOf(usual.rows, limit, usual.total, fromRow);
+      await this.withDetails(page.items);
+      return { ...page, statusCounts: usual.statusCounts, reportedCount: usual.reportedCount };
+    }
     const q = moderationQueries(filter, limit + 1, before);
     const [rows, total, byStatus] = await Promise.all([
       this.rows(q.list.sql, q.list.params),
@@ -229,19 +237,24 @@ export class PostgresStorage implements Storage {
       this.sql.unsafe(dollar(q.byStatus.sql), q.byStatus.params as never[]),
     ]);
     const page = pageOf(rows, limit, Number(total?.n ?? 0), fromRow);
-    await withReasons(
-      page.items,
-      async (text, ids) => (await this.sql.unsafe(dollar(text), ids)) as unknown as { comment_id: string; reason: string }[],
-    );
-    await withCampaignSizes(
-      page.items,
-      async (text, campaigns) => (await this.sql.unsafe(dollar(text), campaigns)) as unknown as { campaign: string; n: number }[],
-    );
+    await this.withDetails(page.items);
     return {
       ...page,
       statusCounts: Object.fromEntries(byStatus.map((r) => [r.status as string, Number(r.n)])),
       reportedCount: byStatus.reduce((sum, r) => sum + Number(r.reported), 0),
     };
+  }
+
+  /** Gives the queue's responses their reports' reasons and their campaigns' sizes. */
+  private async withDetails(items: StoredComment[]): Promise<void> {
+    await withReasons(
+      items,
+      async (text, ids) => (await this.sql.unsafe(dollar(text), ids)) as unknown as { comment_id: string; reason: string }[],
+    );
+    await withCampaignSizes(
+      items,
+      async (text, campaigns) => (await this.sql.unsafe(dollar(text), campaigns)) as unknown as { campaign: string; n: number }[],
+    );
   }
 
   /** Runs a transaction's writes, in order, inside the transaction the caller opened. */

@@ -5,6 +5,7 @@
 import type { AuditEntry, Comment, ReceiptState, Respondent, ResponseLanguage, Visibility } from 'civic-comments/contract';
 import { newCommentId } from './ids.js';
 import { reportQueries } from './queries.js';
+import { queueQueries } from './queue.js';
 import type {
   ConsultationRecord,
   ConsultRow,
@@ -235,10 +236,7 @@ export async function withCampaignSizes(
 ): Promise<StoredComment[]> {
   const campaigns = [...new Set(comments.flatMap((comment) => (comment.campaign ? [comment.campaign] : [])))];
   if (!campaigns.length) return comments;
-  const rows = await read(
-    `SELECT campaign, CAST(count(*) AS INTEGER) AS n FROM comments WHERE campaign IN (${campaigns.map(() => '?').join(', ')}) GROUP BY campaign`,
-    campaigns,
-  );
+  const rows = await read(queueQueries.campaignSizes(campaigns.length), campaigns);
   const sizes = new Map(rows.map((row) => [row.campaign, Number(row.n)]));
   for (const comment of comments) if (comment.campaign) comment.campaignSize = sizes.get(comment.campaign) ?? 1;
   return comments;

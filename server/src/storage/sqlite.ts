@@ -9,6 +9,7 @@ import { campaignStep, candidatesPerResponse, type Candidate, type Fingerprinted
 import { isPublic, type Outcome, type CampaignStatusUpdate, type ModeratorRole } from 'civic-comments/contract';
 import type { CommentStatus, OverviewAnswer } from 'civic-comments/contract';
 import { migrations } from './migrations.js';
+import { isUsualView, queuePage } from './queue.js';
 import { campaignQueries, orphanQueries, receiptQueries, reportQueries, settleReceiptQuery, versionQueries } from './queries.js';
 import {
   campaignDecision,
@@ -125,6 +126,7 @@ export class SqliteStorage implements Storage {
       if (applied.has(migration.version)) continue;
       this.db.transaction(() => {
         this.db.exec(migration.sql.replaceAll('ORDERED', 'TEXT').replaceAll('SERIAL_ID', 'INTEGER PRIMARY KEY AUTOINCREMENT'));
+        if (migration.sqlite) this.db.exec(migration.sqlite);
         this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, new Date().toISOString());
       })();
     }
@@ -223,18 +225,29 @@ export class SqliteStorage implements Storage {
   }
 
   async listForModeration(filter: ModerationFilter, limit: number, before?: Cursor) {
+    if (isUsualView(filter)) {
+      const usual = await queuePage((text, params) => this.statement(text).all(...params), filter, limit, before);
+      const page = pageOf(usual.rows, limit, usual.total, fromRow);
+      await this.withDetails(page.items);
+      return { ...page, statusCounts: usual.statusCounts, reportedCount: usual.reportedCount };
+    }
     const q = moderationQueries(filter, limit + 1, before);
     const rows = this.rows(q.list.sql, q.list.params);
     const total = (this.statement(q.total.sql).get(...q.total.params) as { n: number }).n;
     const byStatus = this.statement(q.byStatus.sql).all(...q.byStatus.params) as { status: string; n: number; reported: number }[];
     const page = pageOf(rows, limit, total, fromRow);
-    await withReasons(page.items, (text, ids) => this.statement(text).all(...ids) as { comment_id: string; reason: string }[]);
-    await withCampaignSizes(page.items, (text, campaigns) => this.statement(text).all(...campaigns) as { campaign: string; n: number }[]);
+    await this.withDetails(page.items);
     return {
       ...page,
       statusCounts: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
       reportedCount: byStatus.reduce((sum, r) => sum + r.reported, 0),
     };
+  }
+
+  /** Gives the queue's responses their reports' reasons and their campaigns' sizes. */
+  private async withDetails(items: StoredComment[]): Promise<void> {
+    await withReasons(items, (text, ids) => this.statement(text).all(...ids) as { comment_id: string; reason: string }[]);
+    await withCampaignSizes(items, (text, campaigns) => this.statement(text).all(...campaigns) as { campaign: string; n: number }[]);
   }
 
   /** Runs a transaction's writes, in order, inside the transaction the caller opened. */

@@ -183,6 +183,8 @@ export interface ModerationFilter {
   reported?: boolean;
   /** Only this campaign's responses; without it, each campaign is listed once. */
   campaign?: string;
+  /** Responses sent from this address, whatever its case. */
+  email?: string;
 }
 
 /** One group of a page's responses, as the overview counts them. */
