@@ -36,6 +36,9 @@ const record = (i: number): NewRecord => ({
   visibility: i % 4 === 0 ? 'private' : 'public',
   status: 'pending',
   role: 'reader',
+  respondent: i % 3 === 0 ? 'organisation' : i % 3 === 1 ? 'individual' : null,
+  lang: i % 4 === 1 ? 'cy' : null,
+  answer: i % 6 === 0 ? ['Agree'] : i % 6 === 1 ? ['Disagree', 'Not sure'] : null,
 });
 
 const newer = (a: StoredComment, b: StoredComment) => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
@@ -85,7 +88,7 @@ for (const driver of drivers) {
     beforeEach(async () => (storage = await driver.open()));
     afterEach(async () => storage.cleanup());
 
-    it('answers every view, page after page, as a recount of every response would, after every kind of write', async () => {
+    it('answers every view, page after page, and the overview, as a recount of every response would, after every kind of write', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 150; i++) {
         const result = await storage.create(record(i));
@@ -131,6 +134,37 @@ for (const driver of drivers) {
         const expected = recount(all, filter);
         const listed = await walk(storage, filter);
         assert.deepEqual(listed, expected, JSON.stringify(filter));
+      }
+      // The overview's figures and the questions' tallies, kept as rows were written, are a recount's.
+      for (const page of pages) {
+        const readers = all.filter((c) => c.page === page && c.role === 'reader');
+        const tally = (keys: (c: StoredComment) => unknown[], rows: StoredComment[]) => {
+          const counted = new Map<string, number>();
+          for (const c of rows) counted.set(JSON.stringify(keys(c)), (counted.get(JSON.stringify(keys(c))) ?? 0) + 1);
+          return [...counted].map(([key, n]) => [...(JSON.parse(key) as unknown[]), n]).sort();
+        };
+        assert.deepEqual(
+          (await storage.overviewCounts(page)).map((r) => [r.section, r.visibility, r.status, r.respondent, r.lang, r.hour, r.n]).sort(),
+          tally(
+            (c) => [c.section, c.visibility, c.status, c.respondent ?? null, c.lang ?? null, c.createdAt.slice(0, 13)],
+            readers.filter((c) => c.status !== 'spam'),
+          ),
+        );
+        assert.deepEqual(
+          (await storage.overviewAnswers(page)).map((r) => [r.section, r.options, r.respondent, r.n]).sort(),
+          tally(
+            (c) => [c.section, c.answer, c.respondent ?? null],
+            readers.filter((c) => c.status !== 'spam' && c.answer),
+          ),
+        );
+        for (const section of sections)
+          assert.deepEqual(
+            (await storage.answerTallies(page, section)).map((r) => [r.options, r.status, r.count]).sort(),
+            tally(
+              (c) => [c.answer, c.status],
+              readers.filter((c) => c.section === section && c.answer),
+            ),
+          );
       }
       const sizes = new Map<string, number>();
       for (const c of all) if (c.campaign) sizes.set(c.campaign, (sizes.get(c.campaign) ?? 0) + 1);

@@ -29,6 +29,100 @@ const sqliteUncounted = `UPDATE response_counts SET n = n - 1, reported = report
           WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '')
             AND newest_id = OLD.id;`;
 
+/**
+ * A count of comments kept by triggers in a table of its own, one row per value of its keys: each
+ * key a column of the table and the expression of a comments row (`NEW` or `OLD`) that fills it.
+ * Only rows for which `when` holds are counted; a change to a `watched` column moves a row from one
+ * count to another.
+ */
+interface Tally {
+  table: string;
+  keys: [column: string, of: (row: string) => string][];
+  when: (row: string) => string;
+  watched: string[];
+}
+
+const tallyColumns = (tally: Tally) => tally.keys.map(([column]) => column).join(', ');
+const tallyValues = (tally: Tally, row: string) => tally.keys.map(([, of]) => of(row)).join(', ');
+const tallyMatch = (tally: Tally, row: string) => tally.keys.map(([column, of]) => `${column} = ${of(row)}`).join(' AND ');
+const tallyChanged = (tally: Tally, differ: string) => tally.watched.map((column) => `OLD.${column} ${differ} NEW.${column}`).join(' OR ');
+
+/** The tally's table, filled with what the comments already hold. */
+const tallyTable = (tally: Tally) => `
+      CREATE TABLE ${tally.table} (
+        ${tally.keys.map(([column]) => `${column} TEXT NOT NULL`).join(',\n        ')},
+        n INTEGER NOT NULL,
+        PRIMARY KEY (${tallyColumns(tally)})
+      );
+      INSERT INTO ${tally.table} (${tallyColumns(tally)}, n)
+        SELECT ${tallyValues(tally, 'comments')}, count(*) FROM comments WHERE ${tally.when('comments')} GROUP BY ${tallyValues(tally, 'comments')};`;
+
+// The SELECT's WHERE also spares SQLite the ambiguity of an upsert after a SELECT without one.
+const tallyAdd = (tally: Tally) =>
+  `INSERT INTO ${tally.table} AS counted (${tallyColumns(tally)}, n) SELECT ${tallyValues(tally, 'NEW')}, 1 WHERE ${tally.when('NEW')}
+          ON CONFLICT (${tallyColumns(tally)}) DO UPDATE SET n = counted.n + 1;`;
+const tallyTake = (tally: Tally) => `UPDATE ${tally.table} SET n = n - 1 WHERE ${tallyMatch(tally, 'OLD')} AND ${tally.when('OLD')};`;
+
+/** SQLite's triggers for a tally. */
+const sqliteTally = (tally: Tally) => `
+      CREATE TRIGGER ${tally.table}_insert AFTER INSERT ON comments BEGIN
+        ${tallyAdd(tally)}
+      END;
+      CREATE TRIGGER ${tally.table}_delete AFTER DELETE ON comments BEGIN
+        ${tallyTake(tally)}
+      END;
+      CREATE TRIGGER ${tally.table}_update AFTER UPDATE OF ${tally.watched.join(', ')} ON comments WHEN ${tallyChanged(tally, 'IS NOT')} BEGIN
+        ${tallyTake(tally)}
+        ${tallyAdd(tally)}
+      END;`;
+
+/** PostgreSQL's function and triggers for a tally. */
+const postgresTally = (tally: Tally) => `
+      CREATE OR REPLACE FUNCTION ${tally.table}_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN
+          ${tallyTake(tally)}
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+          ${tallyAdd(tally)}
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER ${tally.table}_insert_delete AFTER INSERT OR DELETE ON comments
+        FOR EACH ROW EXECUTE FUNCTION ${tally.table}_change();
+      CREATE TRIGGER ${tally.table}_update AFTER UPDATE OF ${tally.watched.join(', ')} ON comments
+        FOR EACH ROW WHEN (${tallyChanged(tally, 'IS DISTINCT FROM')}) EXECUTE FUNCTION ${tally.table}_change();`;
+
+/** The overview's figures: the public's responses by section, visibility, status, respondent, language and hour. */
+const overviewTally: Tally = {
+  table: 'overview_counts',
+  keys: [
+    ['page', (row) => `${row}.page`],
+    ['section', (row) => `${row}.section`],
+    ['visibility', (row) => `${row}.visibility`],
+    ['status', (row) => `${row}.status`],
+    ['respondent', (row) => `COALESCE(${row}.respondent, '')`],
+    ['lang', (row) => `COALESCE(${row}.lang, '')`],
+    ['hour', (row) => `substr(${row}.created_at, 1, 13)`],
+  ],
+  when: (row) => `${row}.role = 'reader'`,
+  watched: ['page', 'section', 'visibility', 'status', 'respondent', 'lang', 'role', 'created_at'],
+};
+
+/** How the public answered each closed question: by section, answer, respondent and status. */
+const answerTally: Tally = {
+  table: 'answer_counts',
+  keys: [
+    ['page', (row) => `${row}.page`],
+    ['section', (row) => `${row}.section`],
+    ['answer', (row) => `${row}.answer`],
+    ['respondent', (row) => `COALESCE(${row}.respondent, '')`],
+    ['status', (row) => `${row}.status`],
+  ],
+  when: (row) => `${row}.role = 'reader' AND ${row}.answer IS NOT NULL`,
+  watched: ['page', 'section', 'answer', 'respondent', 'status', 'role'],
+};
+
 export const migrations: {
   version: number;
   sql: string;
@@ -336,6 +430,15 @@ export const migrations: {
         EXECUTE FUNCTION response_counts_change();
     `,
   },
+  {
+    version: 16,
+    // The overview and the tallies of closed questions at any size: what they count, kept by
+    // triggers as rows are written (see Tally), so that they read a row per section, status and
+    // hour rather than every response.
+    sql: tallyTable(overviewTally) + tallyTable(answerTally),
+    sqlite: sqliteTally(overviewTally) + sqliteTally(answerTally),
+    postgres: postgresTally(overviewTally) + postgresTally(answerTally),
+  },
 ];
 
 /** Every table the migrations make, for tests and benchmarks that empty a database. */
@@ -354,5 +457,7 @@ export const tables = [
   'campaign_bands',
   'section_versions',
   'response_counts',
+  'overview_counts',
+  'answer_counts',
   'schema_migrations',
 ];

@@ -129,16 +129,16 @@ export const sql = {
       ask_organisation = excluded.ask_organisation, contact_email = excluded.contact_email,
       sections = excluded.sections, updated_at = excluded.updated_at, show_answer_counts = excluded.show_answer_counts`,
   outcome: `SELECT body, updated_at FROM outcomes WHERE page = ? AND section = ?`,
-  overviewAnswers: `SELECT section, answer, respondent, CAST(count(*) AS INTEGER) AS n FROM comments
-    WHERE page = ? AND answer IS NOT NULL AND role = 'reader' AND status <> 'spam' GROUP BY section, answer, respondent`,
-  answerTallies: `SELECT answer, status, CAST(count(*) AS INTEGER) AS n FROM comments
-    WHERE page = ? AND section = ? AND answer IS NOT NULL AND role = 'reader' GROUP BY answer, status`,
+  // Read from the tallies the triggers keep (see the migrations), not counted over every response.
+  overviewAnswers: `SELECT section, answer, NULLIF(respondent, '') AS respondent, CAST(sum(n) AS INTEGER) AS n FROM answer_counts
+    WHERE page = ? AND status <> 'spam' AND n > 0 GROUP BY section, answer, respondent`,
+  answerTallies: `SELECT answer, status, CAST(sum(n) AS INTEGER) AS n FROM answer_counts
+    WHERE page = ? AND section = ? AND n > 0 GROUP BY answer, status`,
   putOutcome: `INSERT INTO outcomes (page, section, body, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (page, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
   erase: `UPDATE comments SET name = '', email = '', organisation = NULL, updated_at = ? WHERE lower(email) = lower(?)`,
-  overview: `SELECT section, visibility, status, respondent, lang, substr(created_at, 1, 13) AS hour, CAST(count(*) AS INTEGER) AS n
-    FROM comments WHERE page = ? AND role = 'reader' AND status <> 'spam'
-    GROUP BY section, visibility, status, respondent, lang, substr(created_at, 1, 13)`,
+  overview: `SELECT section, visibility, status, NULLIF(respondent, '') AS respondent, NULLIF(lang, '') AS lang, hour, CAST(n AS INTEGER) AS n
+    FROM overview_counts WHERE page = ? AND status <> 'spam' AND n > 0`,
   campaignMembers: `SELECT * FROM comments WHERE campaign = ? ORDER BY created_at, id`,
   erasedComments: `SELECT id, reference, page, section FROM comments WHERE lower(email) = lower(?) ORDER BY created_at, id`,
 };
