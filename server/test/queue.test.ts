@@ -21,9 +21,9 @@ const words =
   'bus ramp lift quiet staff books hours budget parking permit evening weekend children toilets printing warm safe older digital events'.split(
     ' ',
   );
-/** A text of its own: words drawn by the response's number, unlike any other's. */
+/** A text of its own, its words drawn by the response's number: a few alike enough to be grouped as small campaigns. */
 const ownText = (i: number) =>
-  Array.from({ length: 14 }, (_, k) => words[(i * 7 + k * k * 3 + i * k) % words.length]).join(' ') + ` (${i}).`;
+  `${Array.from({ length: 14 }, (_, k) => words[(i * 7 + k * k * 3 + i * k) % words.length]).join(' ')} (${i}).`;
 
 const record = (i: number): NewRecord => ({
   page: pages[i % 2]!,
