@@ -401,11 +401,11 @@ export const migrations: {
             IF OLD.campaign IS NULL THEN
               SELECT created_at, id INTO newest FROM comments
                 WHERE campaign IS NULL AND page = OLD.page AND section = OLD.section AND status = OLD.status
-                ORDER BY created_at DESC, id DESC LIMIT 1;
+                ORDER BY campaign DESC, page DESC, section DESC, status DESC, created_at DESC, id DESC LIMIT 1;
             ELSE
               SELECT created_at, id INTO newest FROM comments
                 WHERE campaign = OLD.campaign AND page = OLD.page AND section = OLD.section AND status = OLD.status
-                ORDER BY created_at DESC, id DESC LIMIT 1;
+                ORDER BY campaign DESC, page DESC, section DESC, status DESC, created_at DESC, id DESC LIMIT 1;
             END IF;
             UPDATE response_counts SET newest_at = newest.created_at, newest_id = newest.id
               WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '');

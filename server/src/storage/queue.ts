@@ -43,7 +43,9 @@ export type Read = (sql: string, params: unknown[]) => unknown[] | Promise<unkno
 export const isUsualView = (filter: ModerationFilter) =>
   !filter.visibility && !filter.reference && !filter.receipt && !filter.reported && !filter.email;
 
-const newestFirst = `ORDER BY created_at DESC, id DESC LIMIT ?`;
+// Newest first, in the order of the queue's index as a whole: ordered by time alone, PostgreSQL may
+// choose to walk the index of every response by time, filtering, which for a rare status reads them all.
+const newestFirst = `ORDER BY campaign DESC, page DESC, section DESC, status DESC, created_at DESC, id DESC LIMIT ?`;
 // The leading bound on created_at lets SQLite seek in the index to the cursor.
 const beforeCursor = `created_at <= ? AND (created_at, id) < (?, ?)`;
 

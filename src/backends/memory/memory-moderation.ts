@@ -140,6 +140,7 @@ export class MemoryModeration implements ModerationBackend {
         (!query.section || c.section === query.section) &&
         (!query.visibility || c.visibility === query.visibility) &&
         (!query.reference || c.reference === normaliseReference(query.reference)) &&
+        (!query.email || c.email.toLowerCase() === query.email.trim().toLowerCase()) &&
         (!query.reported || (c.reports?.unreviewed ?? 0) > 0) &&
         (!query.campaign || c.campaign === query.campaign) &&
         // The in-page store sends no receipts: none is pending, sent or failed.

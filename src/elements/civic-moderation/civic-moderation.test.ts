@@ -425,6 +425,34 @@ describe('<civic-moderation> references and receipts', () => {
     expect(names(el)).to.deep.equal(['Ravi Kumar']);
   });
 
+  it('finds every response sent from one address, whatever its case, typed by keyboard', async () => {
+    const page = uniquePage('email');
+    const { url } = await referenceServer();
+    const send = (name: string, email: string, body: string) =>
+      fetch(`${url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ page, section: 'intro', name, email, body, visibility: 'public' }),
+      });
+    // An address of this run's own: every browser's run shares the server.
+    const run = page.split('/').at(-1)!;
+    await send('Gwen Jones', `Gwen.Jones.${run}@example.org`, 'First thoughts.');
+    await send('Gwen Jones', `gwen.jones.${run}@example.org`, 'Second thoughts.');
+    await send('Ravi Kumar', 'ravi@example.org', 'Someone else.');
+
+    const el = await moderationConsole();
+    await signIn(el);
+    $<HTMLSelectElement>(el, '#status').value = '';
+    $<HTMLInputElement>(el, '#email').focus();
+    await sendKeys({ type: `GWEN.JONES.${run.toUpperCase()}@example.org` });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => names(el).length === 2, 'the address did not find its two responses', { timeout: 5000 });
+    expect(names(el)).to.deep.equal(['Gwen Jones', 'Gwen Jones']);
+    expect($$(el, '[part=item]').map(textOf).join(' ')).not.to.contain('Someone else.');
+    expect(textOf($(el, 'label[for=email]'))).to.equal('Email address');
+    await expect(el).to.be.accessible();
+  });
+
   it('lists comments readers reported, with how many and their reasons, until a moderator decides', async () => {
     const page = uniquePage('reported');
     const [reported, other] = await post(page, 2);

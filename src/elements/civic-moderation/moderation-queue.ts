@@ -24,6 +24,8 @@ export interface Filters {
   visibility: string;
   /** A reference as the respondent read it out: the server reads it however it is typed. */
   reference: string;
+  /** The responses sent from one address, whatever its case: a respondent asking what they sent. */
+  email: string;
   receipt: string;
   /** `true`: only comments with reports no moderator has decided on. */
   reported: string;
@@ -31,7 +33,17 @@ export interface Filters {
   campaign: string;
 }
 
-const anything: Filters = { page: '', section: '', status: '', visibility: '', reference: '', receipt: '', reported: '', campaign: '' };
+const anything: Filters = {
+  page: '',
+  section: '',
+  status: '',
+  visibility: '',
+  reference: '',
+  email: '',
+  receipt: '',
+  reported: '',
+  campaign: '',
+};
 
 /** A message after an action: what was done, and what was refused and put back. */
 interface Notice {
@@ -78,13 +90,14 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
   readonly #load = new ConsoleLoad(
     this.host,
     ([more]: [boolean]) => {
-      const { page, section, status, visibility, reference, receipt, reported, campaign } = this.filters;
+      const { page, section, status, visibility, reference, email, receipt, reported, campaign } = this.filters;
       return this.console.api().list({
         page: page || undefined,
         section: section || undefined,
         status: (status || undefined) as ModerationComment['status'] | undefined,
         visibility: (visibility || undefined) as ModerationComment['visibility'] | undefined,
         reference: reference || undefined,
+        email: email || undefined,
         receipt: (receipt || undefined) as ModerationQuery['receipt'],
         reported: reported ? 'true' : undefined,
         campaign: campaign || undefined,
@@ -146,6 +159,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
         status: value('status'),
         visibility: value('visibility'),
         reference: value('reference'),
+        email: value('email'),
         receipt: value('receipt'),
         reported: value('reported'),
         campaign: '',
@@ -300,7 +314,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
   render(): TemplateResult {
     const strings = this.console.strings();
     const { filters } = this;
-    const text = (name: 'page' | 'section' | 'reference', label: string) =>
+    const text = (name: 'page' | 'section' | 'reference' | 'email', label: string) =>
       html`<div class="field">
         <label for=${name}>${label}</label><input class="input" id=${name} name=${name} spellcheck="false" autocomplete="off" .value=${filters[name]} />
       </div>`;
@@ -319,7 +333,7 @@ export class ModerationQueue extends ConsolePart<QueueAccess> {
         <h3 class="visually-hidden" id="filters-heading">${strings.filtersHeading}</h3>
         ${text('page', strings.pageLabel)} ${text('section', strings.sectionLabel)}
         ${choose('status', strings.statusLabel, strings.statuses)} ${choose('visibility', strings.visibilityLabel, strings.visibilities)}
-        ${text('reference', strings.referenceLabel)} ${choose('receipt', strings.receiptLabel, strings.receipts)}
+        ${text('reference', strings.referenceLabel)} ${text('email', strings.emailFilterLabel)} ${choose('receipt', strings.receiptLabel, strings.receipts)}
         ${choose('reported', strings.reportedLabel, { true: strings.reportedChoice })}
         <button class="button secondary" type="submit">${strings.applyFilters}</button>
       </form>

@@ -34,6 +34,7 @@ export const moderationCy: ModerationStrings = {
   },
   visibilities: { public: 'Cyhoeddus', anonymous: 'Wedi’i gyhoeddi heb enw', private: 'Preifat' },
   referenceLabel: 'Cyfeirnod',
+  emailFilterLabel: 'Cyfeiriad e-bost',
   receiptLabel: 'Derbynneb e-bost',
   receipts: { pending: 'Yn aros i’w hanfon', sent: 'Wedi’i hanfon', failed: 'Nid oedd modd ei hanfon' },
   receiptFailed: 'Derbynneb heb ei hanfon',

@@ -25,6 +25,7 @@ export const moderationEn: ModerationStrings = {
   statuses: { pending: 'Pending', published: 'Published', rejected: 'Rejected', spam: 'Spam', received: 'Received privately' },
   visibilities: { public: 'Public', anonymous: 'Published without a name', private: 'Private' },
   referenceLabel: 'Reference',
+  emailFilterLabel: 'Email address',
   receiptLabel: 'Emailed receipt',
   receipts: { pending: 'Waiting to be sent', sent: 'Sent', failed: 'Could not be sent' },
   receiptFailed: 'Receipt not sent',

@@ -25,6 +25,8 @@ export interface ModerationStrings {
   statuses: Record<CommentStatus, string>;
   visibilities: Record<Visibility, string>;
   referenceLabel: string;
+  /** The queue's filter by the address a response was sent from. */
+  emailFilterLabel: string;
   receiptLabel: string;
   receipts: Record<ReceiptState, string>;
   /** On a response whose emailed receipt could not be sent. */
