@@ -5,9 +5,12 @@
 // server runs in its own process; wrk (Debian: apt-get install wrk) loads it over loopback.
 // Each figure and its ceiling are measured in turns, several rounds, and the medians printed, since
 // on a shared machine one measurement can be half or double the next.
-// Usage: npm run bench:server [-- --seconds 5 --rounds 3]
+// With --haproxy, also three instances on that PostgreSQL behind HAProxy (Debian: apt-get install
+// haproxy), as a department that outgrows one machine runs them.
+// Usage: npm run bench:server [-- --seconds 5 --rounds 3 --haproxy]
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
+    haproxy: { type: 'boolean' },
   },
 });
 const duration = Number(values.seconds);
@@ -105,7 +109,7 @@ end
     execFile('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '5s', '--latency', '-s', script, url], (error, stdout) => {
       if (error) return reject(error.code === 'ENOENT' ? new Error('wrk is not installed: apt-get install wrk') : error);
       const perSecond = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
-      const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)$/m.exec(stdout);
+      const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(stdout);
       if (!perSecond || !p99) return reject(new Error(`wrk printed no summary: ${stdout}`));
       const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout)?.slice(1) ?? [];
       const failed = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0);
@@ -186,13 +190,65 @@ async function sampleOf(url, init) {
   return { bytes: (await response.arrayBuffer()).byteLength, status: response.status, etag: response.headers.get('ETag') };
 }
 
-async function bench(database, databaseUrl, prepare) {
-  await prepare?.();
-  const { url, stop } = await listen([server, '--port', '0', '--db', databaseUrl], {
-    MODERATION: 'post',
-    RATE_LIMIT: '0',
-    MODERATOR_TOKEN: 'bench-moderator-token-0123456789',
+const serverEnv = { MODERATION: 'post', RATE_LIMIT: '0', MODERATOR_TOKEN: 'bench-moderator-token-0123456789' };
+
+/** One server on the database. */
+const oneInstance = (databaseUrl) => () => listen([server, '--port', '0', '--db', databaseUrl], serverEnv);
+
+/** A port free now on loopback. */
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
   });
+
+/** Three servers on the database behind HAProxy, balancing in turn; answers HAProxy's address. */
+const threeBehindHAProxy = (databaseUrl) => async () => {
+  const instances = [];
+  // One at a time, so that the first migrates the database.
+  for (let i = 0; i < 3; i++) instances.push(await listen([server, '--port', String(await freePort()), '--db', databaseUrl], serverEnv));
+  const front = await freePort();
+  const config = join(folder, 'haproxy.cfg');
+  writeFileSync(
+    config,
+    `defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+frontend web
+  bind 127.0.0.1:${front}
+  default_backend instances
+backend instances
+  balance roundrobin
+${instances.map(({ url }, i) => `  server instance${i + 1} ${new URL(url).host}`).join('\n')}
+`,
+  );
+  const proxy = spawn('haproxy', ['-f', config, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.add(proxy);
+  const url = `http://127.0.0.1:${front}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) break;
+    } catch (error) {
+      if (tries > 100) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    stop: async () => {
+      await new Promise((resolve) => (proxy.once('exit', resolve), proxy.kill('SIGTERM')));
+      await Promise.all(instances.map((instance) => instance.stop()));
+    },
+  };
+};
+
+async function bench(database, start, prepare) {
+  await prepare?.();
+  const { url, stop } = await start();
   try {
     for (let i = 0; i < 100; i++) {
       const response = await post(url, `Seed comment ${i} with a sentence or two of text, as readers write them.`, `seed-${i}`);
@@ -221,7 +277,7 @@ async function bench(database, databaseUrl, prepare) {
 
 const results = [];
 try {
-  results.push(...(await bench('SQLite', join(folder, 'bench.db'))));
+  results.push(...(await bench('SQLite', oneInstance(join(folder, 'bench.db')))));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (postgresUrl) {
     const { default: postgres } = await import('postgres');
@@ -230,7 +286,8 @@ try {
       await sql.unsafe(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
       await sql.end();
     };
-    results.push(...(await bench('PostgreSQL', postgresUrl, empty)));
+    results.push(...(await bench('PostgreSQL', oneInstance(postgresUrl), empty)));
+    if (values.haproxy) results.push(...(await bench('PostgreSQL, 3 behind HAProxy', threeBehindHAProxy(postgresUrl), empty)));
   } else {
     console.log('PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a postgres:// URL.');
   }

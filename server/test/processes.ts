@@ -4,15 +4,15 @@ import postgres from 'postgres';
 import { tables } from '../src/storage/migrations.js';
 import { token } from './helpers.js';
 
-/** A real server process, started from the sources as `civic-comments-server` would be. */
+/** A real server process, started from the sources as `civic-comments-server` would be (on a port of its own, or `TEST_PORT`). */
 export async function startProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const script = "import('./src/cli.ts').then((cli) => cli.main(['--port', '0', '--db', process.env.TEST_DB]))";
+  const script = "import('./src/cli.ts').then((cli) => cli.main(['--port', process.env.TEST_PORT, '--db', process.env.TEST_DB]))";
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: new URL('..', import.meta.url),
-    env: { ...process.env, TEST_DB: databaseUrl, MODERATOR_TOKEN: token, RATE_LIMIT: '0', MODERATION: 'post', ...env },
+    env: { ...process.env, TEST_DB: databaseUrl, TEST_PORT: '0', MODERATOR_TOKEN: token, RATE_LIMIT: '0', MODERATION: 'post', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -4,30 +4,35 @@
  * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules, and
  * `SERIAL_ID` a key the database numbers itself, in the order rows are written.
  */
-/** Whether the row being counted is newer than the newest its group had (`excluded` being the row). */
+/** A group's newest, in the order of the queue's index, so that PostgreSQL reads it there. */
+const newestFirstInGroup = 'ORDER BY campaign DESC, page DESC, section DESC, status DESC, created_at DESC, id DESC LIMIT 1';
+
+/** Whether the row being counted is newer than the newest its campaign's group had (`excluded` being the row). */
 const newer = (table: string) =>
   `${table}.newest_at IS NULL OR excluded.newest_at > ${table}.newest_at OR (excluded.newest_at = ${table}.newest_at AND excluded.newest_id > ${table}.newest_id)`;
 
-/** SQLite's trigger steps that count a new row (NEW) in its group. */
-const sqliteCounted = `INSERT INTO response_counts (page, section, status, campaign, n, reported, newest_at, newest_id)
-          VALUES (NEW.page, NEW.section, NEW.status, COALESCE(NEW.campaign, ''), 1, NEW.reports > NEW.reports_reviewed, NEW.created_at, NEW.id)
-          ON CONFLICT (page, section, status, campaign) DO UPDATE SET n = n + 1, reported = reported + excluded.reported,
-            newest_at = CASE WHEN ${newer('response_counts')} THEN excluded.newest_at ELSE newest_at END,
-            newest_id = CASE WHEN ${newer('response_counts')} THEN excluded.newest_id ELSE newest_id END;`;
+/** 1 for a row with reports no moderator has decided on, 0 otherwise, in either database. */
+const reportedOf = (row: string) => `CASE WHEN ${row}.reports > ${row}.reports_reviewed THEN 1 ELSE 0 END`;
+
+/** The match of a campaign's group for a row as it was (OLD). */
+const oldGroup = `campaign = OLD.campaign AND page = OLD.page AND section = OLD.section AND status = OLD.status`;
+
+/** SQLite's trigger steps that count a new row (NEW) of a campaign in its group. */
+const sqliteCounted = `INSERT INTO campaign_counts AS counted (campaign, page, section, status, n, reported, newest_at, newest_id)
+          SELECT NEW.campaign, NEW.page, NEW.section, NEW.status, 1, ${reportedOf('NEW')}, NEW.created_at, NEW.id WHERE NEW.campaign IS NOT NULL
+          ON CONFLICT (campaign, page, section, status) DO UPDATE SET n = counted.n + 1, reported = counted.reported + excluded.reported,
+            newest_at = CASE WHEN ${newer('counted')} THEN excluded.newest_at ELSE counted.newest_at END,
+            newest_id = CASE WHEN ${newer('counted')} THEN excluded.newest_id ELSE counted.newest_id END;`;
 
 /**
- * SQLite's trigger steps that take a row as it was (OLD) out of its group: should it have been the
- * group's newest, the newest is found again, by the queue's index.
+ * SQLite's trigger steps that take a row as it was (OLD) out of its campaign's group: should it have
+ * been the group's newest, the newest is found again, by the queue's index.
  */
-const sqliteUncounted = `UPDATE response_counts SET n = n - 1, reported = reported - (OLD.reports > OLD.reports_reviewed)
-          WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '');
-        UPDATE response_counts SET
-            newest_at = (SELECT created_at FROM comments WHERE campaign IS OLD.campaign AND page = OLD.page AND section = OLD.section
-              AND status = OLD.status ORDER BY created_at DESC, id DESC LIMIT 1),
-            newest_id = (SELECT id FROM comments WHERE campaign IS OLD.campaign AND page = OLD.page AND section = OLD.section
-              AND status = OLD.status ORDER BY created_at DESC, id DESC LIMIT 1)
-          WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '')
-            AND newest_id = OLD.id;`;
+const sqliteUncounted = `UPDATE campaign_counts SET n = n - 1, reported = reported - ${reportedOf('OLD')} WHERE ${oldGroup};
+        UPDATE campaign_counts SET
+            newest_at = (SELECT created_at FROM comments WHERE ${oldGroup} ${newestFirstInGroup}),
+            newest_id = (SELECT id FROM comments WHERE ${oldGroup} ${newestFirstInGroup})
+          WHERE ${oldGroup} AND newest_id = OLD.id;`;
 
 /**
  * A count of comments kept by triggers in a table of its own, one row per value of its keys: each
@@ -38,6 +43,8 @@ const sqliteUncounted = `UPDATE response_counts SET n = n - 1, reported = report
 interface Tally {
   table: string;
   keys: [column: string, of: (row: string) => string][];
+  /** Further counts beside `n`: each row adds what its expression gives (0 or 1). */
+  sums?: [column: string, of: (row: string) => string][];
   when: (row: string) => string;
   watched: string[];
 }
@@ -50,18 +57,23 @@ const tallyChanged = (tally: Tally, differ: string) => tally.watched.map((column
 /** The tally's table, filled with what the comments already hold. */
 const tallyTable = (tally: Tally) => `
       CREATE TABLE ${tally.table} (
-        ${tally.keys.map(([column]) => `${column} TEXT NOT NULL`).join(',\n        ')},
-        n INTEGER NOT NULL,
+        ${[...tally.keys.map(([column]) => `${column} TEXT NOT NULL`), 'n INTEGER NOT NULL', ...(tally.sums ?? []).map(([column]) => `${column} INTEGER NOT NULL`)].join(',\n        ')},
         PRIMARY KEY (${tallyColumns(tally)})
       );
-      INSERT INTO ${tally.table} (${tallyColumns(tally)}, n)
-        SELECT ${tallyValues(tally, 'comments')}, count(*) FROM comments WHERE ${tally.when('comments')} GROUP BY ${tallyValues(tally, 'comments')};`;
+      INSERT INTO ${tally.table} (${tallyColumns(tally)}, n${sumColumns(tally)})
+        SELECT ${tallyValues(tally, 'comments')}, count(*)${(tally.sums ?? []).map(([, of]) => `, sum(${of('comments')})`).join('')}
+        FROM comments WHERE ${tally.when('comments')} GROUP BY ${tallyValues(tally, 'comments')};`;
+
+const sumColumns = (tally: Tally) => (tally.sums ?? []).map(([column]) => `, ${column}`).join('');
 
 // The SELECT's WHERE also spares SQLite the ambiguity of an upsert after a SELECT without one.
 const tallyAdd = (tally: Tally) =>
-  `INSERT INTO ${tally.table} AS counted (${tallyColumns(tally)}, n) SELECT ${tallyValues(tally, 'NEW')}, 1 WHERE ${tally.when('NEW')}
-          ON CONFLICT (${tallyColumns(tally)}) DO UPDATE SET n = counted.n + 1;`;
-const tallyTake = (tally: Tally) => `UPDATE ${tally.table} SET n = n - 1 WHERE ${tallyMatch(tally, 'OLD')} AND ${tally.when('OLD')};`;
+  `INSERT INTO ${tally.table} AS counted (${tallyColumns(tally)}, n${sumColumns(tally)})
+          SELECT ${tallyValues(tally, 'NEW')}, 1${(tally.sums ?? []).map(([, of]) => `, ${of('NEW')}`).join('')} WHERE ${tally.when('NEW')}
+          ON CONFLICT (${tallyColumns(tally)}) DO UPDATE SET n = counted.n + 1${(tally.sums ?? []).map(([column]) => `, ${column} = counted.${column} + excluded.${column}`).join('')};`;
+const tallyTake = (tally: Tally) =>
+  `UPDATE ${tally.table} SET n = n - 1${(tally.sums ?? []).map(([column, of]) => `, ${column} = ${column} - ${of('OLD')}`).join('')}
+          WHERE ${tallyMatch(tally, 'OLD')} AND ${tally.when('OLD')};`;
 
 /** SQLite's triggers for a tally. */
 const sqliteTally = (tally: Tally) => `
@@ -92,6 +104,23 @@ const postgresTally = (tally: Tally) => `
         FOR EACH ROW EXECUTE FUNCTION ${tally.table}_change();
       CREATE TRIGGER ${tally.table}_update AFTER UPDATE OF ${tally.watched.join(', ')} ON comments
         FOR EACH ROW WHEN (${tallyChanged(tally, 'IS DISTINCT FROM')}) EXECUTE FUNCTION ${tally.table}_change();`;
+
+/**
+ * The queue's counts: every response by page, section and status, with how many have reports no
+ * moderator has decided on. Grouping into campaigns does not touch it, so the grouper's long
+ * transactions never hold the rows every post counts itself in.
+ */
+const responseTally: Tally = {
+  table: 'response_counts',
+  keys: [
+    ['page', (row) => `${row}.page`],
+    ['section', (row) => `${row}.section`],
+    ['status', (row) => `${row}.status`],
+  ],
+  sums: [['reported', reportedOf]],
+  when: () => '1 = 1',
+  watched: ['page', 'section', 'status', 'reports', 'reports_reviewed'],
+};
 
 /** The overview's figures: the public's responses by section, visibility, status, respondent, language and hour. */
 const overviewTally: Tally = {
@@ -344,90 +373,79 @@ export const migrations: {
   },
   {
     version: 15,
-    // The moderation queue at any size. For each page, section, status and campaign ('' for the
-    // responses in none): how many responses, how many of those have reports no moderator has
-    // decided on, and the newest; kept by triggers as rows are written, so that the queue reads its
-    // counts and each campaign's newest response from a few rows rather than from every response,
-    // and so that they cannot drift from a recount whatever writes the rows. The queue's lists read
-    // the index that starts with the same columns, newest first within each.
-    sql: `
-      CREATE TABLE response_counts (
+    // The moderation queue at any size. How many responses each page, section and status has, and
+    // how many of them have reports no moderator has decided on (see responseTally); the same for
+    // each campaign, with its newest response in each; kept by triggers as rows are written, so
+    // that the queue reads its counts and each campaign's newest from a few rows rather than from
+    // every response, and so that they cannot drift from a recount whatever writes the rows. The
+    // queue's lists read the index that starts with the same columns, newest first within each.
+    sql: `${tallyTable(responseTally)}
+      CREATE TABLE campaign_counts (
+        campaign TEXT NOT NULL,
         page TEXT NOT NULL,
         section TEXT NOT NULL,
         status TEXT NOT NULL,
-        campaign TEXT NOT NULL,
         n INTEGER NOT NULL,
         reported INTEGER NOT NULL,
         newest_at ORDERED,
         newest_id ORDERED,
-        PRIMARY KEY (page, section, status, campaign)
+        PRIMARY KEY (campaign, page, section, status)
       );
       DROP INDEX comments_campaign;
       CREATE INDEX comments_queue ON comments (campaign, page, section, status, created_at, id);
-      INSERT INTO response_counts (page, section, status, campaign, n, reported, newest_at, newest_id)
-        SELECT page, section, status, campaign, n, reported, created_at, id FROM (
-          SELECT page, section, status, COALESCE(campaign, '') AS campaign, created_at, id,
-            count(*) OVER combo AS n, sum(CASE WHEN reports > reports_reviewed THEN 1 ELSE 0 END) OVER combo AS reported,
+      INSERT INTO campaign_counts (campaign, page, section, status, n, reported, newest_at, newest_id)
+        SELECT campaign, page, section, status, n, reported, created_at, id FROM (
+          SELECT campaign, page, section, status, created_at, id,
+            count(*) OVER combo AS n, sum(${reportedOf('comments')}) OVER combo AS reported,
             row_number() OVER (combo ORDER BY created_at DESC, id DESC) AS place
-          FROM comments WINDOW combo AS (PARTITION BY page, section, status, COALESCE(campaign, ''))
+          FROM comments WHERE campaign IS NOT NULL WINDOW combo AS (PARTITION BY campaign, page, section, status)
         ) AS grouped WHERE place = 1;
     `,
-    sqlite: `
-      CREATE TRIGGER response_counts_insert AFTER INSERT ON comments BEGIN
+    sqlite: `${sqliteTally(responseTally)}
+      CREATE TRIGGER campaign_counts_insert AFTER INSERT ON comments WHEN NEW.campaign IS NOT NULL BEGIN
         ${sqliteCounted}
       END;
-      CREATE TRIGGER response_counts_delete AFTER DELETE ON comments BEGIN
+      CREATE TRIGGER campaign_counts_delete AFTER DELETE ON comments WHEN OLD.campaign IS NOT NULL BEGIN
         ${sqliteUncounted}
       END;
-      CREATE TRIGGER response_counts_update AFTER UPDATE OF page, section, status, campaign, reports, reports_reviewed ON comments
-        WHEN OLD.page IS NOT NEW.page OR OLD.section IS NOT NEW.section OR OLD.status IS NOT NEW.status
-          OR OLD.campaign IS NOT NEW.campaign OR (OLD.reports > OLD.reports_reviewed) IS NOT (NEW.reports > NEW.reports_reviewed)
+      CREATE TRIGGER campaign_counts_update AFTER UPDATE OF campaign, page, section, status, reports, reports_reviewed ON comments
+        WHEN (OLD.campaign IS NOT NULL OR NEW.campaign IS NOT NULL) AND (OLD.campaign IS NOT NEW.campaign OR OLD.page IS NOT NEW.page
+          OR OLD.section IS NOT NEW.section OR OLD.status IS NOT NEW.status OR ${reportedOf('OLD')} IS NOT ${reportedOf('NEW')})
       BEGIN
         ${sqliteUncounted}
         ${sqliteCounted}
       END;
     `,
-    postgres: `
-      CREATE OR REPLACE FUNCTION response_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    postgres: `${postgresTally(responseTally)}
+      CREATE OR REPLACE FUNCTION campaign_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         was_newest TEXT;
         newest RECORD;
       BEGIN
-        IF TG_OP <> 'INSERT' THEN
-          UPDATE response_counts SET n = n - 1, reported = reported - (CASE WHEN OLD.reports > OLD.reports_reviewed THEN 1 ELSE 0 END)
-            WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '')
+        IF TG_OP <> 'INSERT' AND OLD.campaign IS NOT NULL THEN
+          UPDATE campaign_counts SET n = n - 1, reported = reported - ${reportedOf('OLD')} WHERE ${oldGroup}
             RETURNING newest_id INTO was_newest;
           IF was_newest = OLD.id THEN
-            IF OLD.campaign IS NULL THEN
-              SELECT created_at, id INTO newest FROM comments
-                WHERE campaign IS NULL AND page = OLD.page AND section = OLD.section AND status = OLD.status
-                ORDER BY campaign DESC, page DESC, section DESC, status DESC, created_at DESC, id DESC LIMIT 1;
-            ELSE
-              SELECT created_at, id INTO newest FROM comments
-                WHERE campaign = OLD.campaign AND page = OLD.page AND section = OLD.section AND status = OLD.status
-                ORDER BY campaign DESC, page DESC, section DESC, status DESC, created_at DESC, id DESC LIMIT 1;
-            END IF;
-            UPDATE response_counts SET newest_at = newest.created_at, newest_id = newest.id
-              WHERE page = OLD.page AND section = OLD.section AND status = OLD.status AND campaign = COALESCE(OLD.campaign, '');
+            SELECT created_at, id INTO newest FROM comments WHERE ${oldGroup} ${newestFirstInGroup};
+            UPDATE campaign_counts SET newest_at = newest.created_at, newest_id = newest.id WHERE ${oldGroup};
           END IF;
         END IF;
-        IF TG_OP <> 'DELETE' THEN
-          INSERT INTO response_counts AS counts (page, section, status, campaign, n, reported, newest_at, newest_id)
-            VALUES (NEW.page, NEW.section, NEW.status, COALESCE(NEW.campaign, ''), 1,
-              CASE WHEN NEW.reports > NEW.reports_reviewed THEN 1 ELSE 0 END, NEW.created_at, NEW.id)
-            ON CONFLICT (page, section, status, campaign) DO UPDATE SET n = counts.n + 1, reported = counts.reported + excluded.reported,
-              newest_at = CASE WHEN ${newer('counts')} THEN excluded.newest_at ELSE counts.newest_at END,
-              newest_id = CASE WHEN ${newer('counts')} THEN excluded.newest_id ELSE counts.newest_id END;
+        IF TG_OP <> 'DELETE' AND NEW.campaign IS NOT NULL THEN
+          INSERT INTO campaign_counts AS counted (campaign, page, section, status, n, reported, newest_at, newest_id)
+            VALUES (NEW.campaign, NEW.page, NEW.section, NEW.status, 1, ${reportedOf('NEW')}, NEW.created_at, NEW.id)
+            ON CONFLICT (campaign, page, section, status) DO UPDATE SET n = counted.n + 1, reported = counted.reported + excluded.reported,
+              newest_at = CASE WHEN ${newer('counted')} THEN excluded.newest_at ELSE counted.newest_at END,
+              newest_id = CASE WHEN ${newer('counted')} THEN excluded.newest_id ELSE counted.newest_id END;
         END IF;
         RETURN NULL;
       END $$;
-      CREATE TRIGGER response_counts_insert_delete AFTER INSERT OR DELETE ON comments
-        FOR EACH ROW EXECUTE FUNCTION response_counts_change();
-      CREATE TRIGGER response_counts_update AFTER UPDATE OF page, section, status, campaign, reports, reports_reviewed ON comments
-        FOR EACH ROW WHEN (OLD.page IS DISTINCT FROM NEW.page OR OLD.section IS DISTINCT FROM NEW.section
-          OR OLD.status IS DISTINCT FROM NEW.status OR OLD.campaign IS DISTINCT FROM NEW.campaign
-          OR (OLD.reports > OLD.reports_reviewed) IS DISTINCT FROM (NEW.reports > NEW.reports_reviewed))
-        EXECUTE FUNCTION response_counts_change();
+      CREATE TRIGGER campaign_counts_insert_delete AFTER INSERT OR DELETE ON comments
+        FOR EACH ROW EXECUTE FUNCTION campaign_counts_change();
+      CREATE TRIGGER campaign_counts_update AFTER UPDATE OF campaign, page, section, status, reports, reports_reviewed ON comments
+        FOR EACH ROW WHEN ((OLD.campaign IS NOT NULL OR NEW.campaign IS NOT NULL) AND (OLD.campaign IS DISTINCT FROM NEW.campaign
+          OR OLD.page IS DISTINCT FROM NEW.page OR OLD.section IS DISTINCT FROM NEW.section OR OLD.status IS DISTINCT FROM NEW.status
+          OR ${reportedOf('OLD')} IS DISTINCT FROM ${reportedOf('NEW')}))
+        EXECUTE FUNCTION campaign_counts_change();
     `,
   },
   {
@@ -457,6 +475,7 @@ export const tables = [
   'campaign_bands',
   'section_versions',
   'response_counts',
+  'campaign_counts',
   'overview_counts',
   'answer_counts',
   'schema_migrations',

@@ -90,7 +90,7 @@ export const sql = {
   exportPage: `SELECT comments.*, sizes.n AS campaign_size FROM comments ${campaignSizes} WHERE comments.page = ? ORDER BY created_at, id`,
   // An export a batch at a time: every campaign's size, counted once, then the responses after one,
   // in the order they arrived.
-  campaignSizes: `SELECT campaign, sum(n) AS n FROM response_counts WHERE campaign <> '' GROUP BY campaign`,
+  campaignSizes: `SELECT campaign, sum(n) AS n FROM campaign_counts GROUP BY campaign`,
   exportPageAfter: `SELECT * FROM comments WHERE page = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
   exportAllAfter: `SELECT * FROM comments WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
   exportAll: `SELECT comments.*, sizes.n AS campaign_size FROM comments ${campaignSizes} ORDER BY created_at, id`,

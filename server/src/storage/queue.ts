@@ -3,12 +3,12 @@
  * a campaign, or none of them) are read without counting or sorting every response:
  *
  * - the counts (by status, reported, how many the list holds) are sums over the few rows of
- *   `response_counts`, which triggers keep as responses are written;
+ *   `response_counts` and `campaign_counts`, which triggers keep as responses are written;
  * - the responses in no campaign come from the queue's index, `(campaign, page, section, status,
  *   created_at, id)`: for each page, section and status that has any, the newest after the cursor,
  *   as many as the list shows, merged newest first;
  * - each campaign is listed once, as its newest response matching the view, which
- *   `response_counts` keeps for each page, section and status of it.
+ *   `campaign_counts` keeps for each page, section and status of it.
  *
  * So a page of the queue reads a few rows per section and status, however many responses there are.
  * Other filters (visibility, reference, email, receipt, reports) narrow the list to few responses,
@@ -22,9 +22,13 @@ interface CountRow {
   page: string;
   section: string;
   status: string;
-  campaign: string;
   n: number | string;
   reported: number | string;
+}
+
+/** A row of `campaign_counts`: a campaign's responses in one page, section and status, and the newest. */
+interface CampaignRow extends CountRow {
+  campaign: string;
   newest_at: string | null;
   newest_id: string | null;
 }
@@ -58,40 +62,44 @@ export const queueQueries = {
     LEFT JOIN receipts ON receipts.comment_id = comments.id WHERE comments.id IN (${Array.from({ length: count }, () => '?').join(', ')})`,
   // Each campaign's size, whatever the page or status of its responses.
   campaignSizes: (count: number) =>
-    `SELECT campaign, CAST(sum(n) AS INTEGER) AS n FROM response_counts
+    `SELECT campaign, CAST(sum(n) AS INTEGER) AS n FROM campaign_counts
       WHERE campaign IN (${Array.from({ length: count }, () => '?').join(', ')}) GROUP BY campaign`,
 };
 
-/** The counts' rows of a view, whatever its status. */
-function countsQuery(filter: ModerationFilter): [string, unknown[]] {
+/** The rows of a table of counts for a view, whatever its status. */
+function countsQuery(table: 'response_counts' | 'campaign_counts', filter: ModerationFilter): [string, unknown[]] {
   const conditions = ['n > 0'];
   const params: unknown[] = [];
-  for (const column of ['page', 'section', 'campaign'] as const) {
+  for (const column of table === 'campaign_counts' ? (['page', 'section', 'campaign'] as const) : (['page', 'section'] as const)) {
     if (filter[column] === undefined) continue;
     conditions.push(`${column} = ?`);
     params.push(filter[column]);
   }
-  return [`SELECT * FROM response_counts WHERE ${conditions.join(' AND ')}`, params];
+  return [`SELECT * FROM ${table} WHERE ${conditions.join(' AND ')}`, params];
 }
+
+const sum = (rows: CountRow[]) => rows.reduce((total, row) => total + Number(row.n), 0);
 
 const isNewer = (a: { created_at: string; id: string }, b: { created_at: string; id: string }) =>
   a.created_at > b.created_at || (a.created_at === b.created_at && a.id > b.id);
 
 /** A page of the queue for a usual view: up to `limit` + 1 rows, newest first, each campaign's head saying how many it stands for. */
 export async function queuePage(read: Read, filter: ModerationFilter, limit: number, before?: Cursor) {
-  const [sql, params] = countsQuery(filter);
-  const counts = (await read(sql, params)) as CountRow[];
+  const campaigns = (await read(...countsQuery('campaign_counts', filter))) as CampaignRow[];
+  // One campaign's view is counted from its rows alone; any other from every response's.
+  const totals = filter.campaign ? campaigns : ((await read(...countsQuery('response_counts', filter))) as CountRow[]);
   const statusCounts: Record<string, number> = {};
   let reportedCount = 0;
-  for (const row of counts) {
+  for (const row of totals) {
     statusCounts[row.status] = (statusCounts[row.status] ?? 0) + Number(row.n);
     reportedCount += Number(row.reported);
   }
-  const matching = filter.status ? counts.filter((row) => row.status === filter.status) : counts;
+  const ofStatus = <T extends CountRow>(rows: T[]) => (filter.status ? rows.filter((row) => row.status === filter.status) : rows);
+  const matchingCampaigns = ofStatus(campaigns);
   const cursor = before ? [before.createdAt, before.createdAt, before.id] : ['9999', '9999', ''];
-  const newest = async (row: CountRow): Promise<Candidate[]> => {
-    const rows = (await read(row.campaign ? queueQueries.ofCampaign : queueQueries.uncampaigned, [
-      ...(row.campaign ? [row.campaign] : []),
+  const newest = async (row: CountRow, campaign?: string): Promise<Candidate[]> => {
+    const rows = (await read(campaign ? queueQueries.ofCampaign : queueQueries.uncampaigned, [
+      ...(campaign ? [campaign] : []),
       row.page,
       row.section,
       row.status,
@@ -101,25 +109,25 @@ export async function queuePage(read: Read, filter: ModerationFilter, limit: num
     return rows.map((each) => ({ ...each, shown: 1 }));
   };
 
-  let total = 0;
+  let total: number;
   const candidates: Candidate[] = [];
   if (filter.campaign) {
     // The campaign's responses one by one.
-    for (const row of matching) total += Number(row.n);
-    candidates.push(...(await Promise.all(matching.map(newest))).flat());
+    total = sum(matchingCampaigns);
+    candidates.push(...(await Promise.all(matchingCampaigns.map((row) => newest(row, row.campaign)))).flat());
   } else {
-    const uncampaigned = matching.filter((row) => !row.campaign);
-    for (const row of uncampaigned) total += Number(row.n);
-    candidates.push(...(await Promise.all(uncampaigned.map(newest))).flat());
+    // The responses in no campaign, newest first in each page, section and status; then each campaign once.
+    const matching = ofStatus(totals);
+    candidates.push(...(await Promise.all(matching.map((row) => newest(row)))).flat());
     const heads = new Map<string, Candidate>();
-    for (const row of matching) {
-      if (!row.campaign || !row.newest_id || !row.newest_at) continue;
+    for (const row of matchingCampaigns) {
+      if (!row.newest_id || !row.newest_at) continue;
       const head = heads.get(row.campaign);
       const candidate = { id: row.newest_id, created_at: row.newest_at, shown: Number(row.n) + (head?.shown ?? 0) };
       if (!head || isNewer(candidate, head)) heads.set(row.campaign, candidate);
       else head.shown = candidate.shown;
     }
-    total += heads.size;
+    total = sum(matching) - sum(matchingCampaigns) + heads.size;
     // A campaign whose newest is above the cursor was listed on an earlier page.
     for (const head of heads.values()) if (!before || isNewer({ created_at: before.createdAt, id: before.id }, head)) candidates.push(head);
   }
