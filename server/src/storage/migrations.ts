@@ -1,9 +1,3 @@
-/**
- * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
- * Dates are ISO 8601 text in UTC, which sorts as time does; `ORDERED` marks the columns that lists
- * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules, and
- * `SERIAL_ID` a key the database numbers itself, in the order rows are written.
- */
 /** A group's newest, in the order of the queue's index, so that PostgreSQL reads it there. */
 const newestFirstInGroup = 'ORDER BY campaign DESC, page DESC, section DESC, status DESC, created_at DESC, id DESC LIMIT 1';
 
@@ -152,6 +146,12 @@ const answerTally: Tally = {
   watched: ['page', 'section', 'answer', 'respondent', 'status', 'role'],
 };
 
+/**
+ * Tables shared by both drivers; each driver applies, in order, the migrations it has not applied.
+ * Dates are ISO 8601 text in UTC, which sorts as time does; `ORDERED` marks the columns that lists
+ * sort by, which PostgreSQL must compare byte by byte rather than by its locale's rules, and
+ * `SERIAL_ID` a key the database numbers itself, in the order rows are written.
+ */
 export const migrations: {
   version: number;
   sql: string;
