@@ -442,6 +442,8 @@ describe('<civic-moderation> references and receipts', () => {
 
     const el = await moderationConsole();
     await signIn(el);
+    // The queue's first load done, so that it cannot arrive after the filtered one.
+    await waitUntil(() => !textOf(shadow(el)).includes('Loading comments'), 'the queue never loaded', { timeout: 5000 });
     $<HTMLSelectElement>(el, '#status').value = '';
     $<HTMLInputElement>(el, '#email').focus();
     await sendKeys({ type: `GWEN.JONES.${run.toUpperCase()}@example.org` });
